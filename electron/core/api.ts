@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
+import { resolveConfig, type ConfigOverrides, type NewsroomConfig } from '../../shared/config';
+import { channels, describeIssues, isChannel, type Channel, type ParsedPayloadOf, type ResultOf } from '../../shared/contract';
+import { LedeError, fail, ok, type Result } from '../../shared/errors';
+import { canonicalLanguageTag } from '../../shared/language';
+import { NEWSROOM_ROLES, type Profile } from '../../shared/model';
+import type { ArticleService } from './articles/article-service';
+import { queryLibrary } from './articles/library-query';
+import type { Logger } from './log';
+import type { PeopleStore } from './people/people-store';
+import type { SessionState, Sessions } from './sessions';
+import type { SettingsStore } from './settings/settings-store';
+import type { Database } from './store/open-database';
+
+export interface ApiContext {
+  db: Database;
+  articles: ArticleService;
+  people: PeopleStore;
+  settings: SettingsStore;
+  sessions: Sessions;
+  log: Logger;
+  app: { version: string; shell: 'web' | 'electron' };
+}
+
+type Handler<C extends Channel> = (payload: ParsedPayloadOf<C>, session: SessionState) => ResultOf<C> | Promise<ResultOf<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+const PROFILE_KEY = 'profile';
+const CONFIG_KEY = 'config';
+const profileSchema = z.object({ name: z.string().min(1), role: z.enum(NEWSROOM_ROLES) });
+const overridesSchema = channels['config.set'].payload as z.ZodType<ConfigOverrides>;
+
+/** The API, implemented once. Both shells call `invoke`; nothing else reaches core. */
+export function createHandlers(ctx: ApiContext): Handlers {
+  const { articles, people, settings, sessions } = ctx;
+
+  const profile = () => settings.get(PROFILE_KEY, profileSchema);
+  const requireProfile = (): Profile => {
+    const current = profile();
+    if (!current) throw new LedeError('profile_required', 'Tell Lede who you are first (name and newsroom role).');
+    return current;
+  };
+  const config = (): NewsroomConfig => resolveConfig(settings.get(CONFIG_KEY, overridesSchema) ?? {});
+
+  return {
+    'app.info': () => ctx.app,
+    'profile.get': () => profile(),
+    'profile.set': (payload) => {
+      settings.set(PROFILE_KEY, payload);
+      sessions.toAll('profile.changed', payload);
+      return payload;
+    },
+    'config.get': () => config(),
+    'config.set': (payload) => {
+      if (payload.defaultLanguage && !canonicalLanguageTag(payload.defaultLanguage)) {
+        throw new LedeError('invalid_payload', `"${payload.defaultLanguage}" is not a language tag (BCP 47, e.g. "en" or "pt-BR").`);
+      }
+      const current = settings.get(CONFIG_KEY, overridesSchema) ?? {};
+      const merged: ConfigOverrides = { ...current, ...payload, limits: { ...current.limits, ...payload.limits } };
+      settings.set(CONFIG_KEY, merged);
+      const resolved = config();
+      sessions.toAll('config.changed', resolved);
+      return resolved;
+    },
+    'library.list': (payload) => queryLibrary(ctx.db, payload),
+    'article.create': (payload) => {
+      requireProfile();
+      return { id: articles.create(payload, config()) };
+    },
+    'article.open': (payload, session) => {
+      const state = articles.state(payload.id);
+      session.openArticles.add(payload.id);
+      return { id: payload.id, state: bytesToBase64(state) };
+    },
+    'article.close': (payload, session) => {
+      session.openArticles.delete(payload.id);
+      if (!sessions.isOpenAnywhere(payload.id)) articles.release(payload.id);
+      return {};
+    },
+    'article.update': (payload, session) => {
+      if (!session.openArticles.has(payload.id)) {
+        throw new LedeError('invalid_payload', 'Open the story before sending changes to it.');
+      }
+      articles.applyUpdate(payload.id, base64ToBytes(payload.update), session.id);
+      return {};
+    },
+    'article.setStatus': (payload) => articles.setStatus(payload.id, payload.to, requireProfile()),
+    'article.trash': (payload) => {
+      articles.trash(payload.id);
+      return {};
+    },
+    'article.restore': (payload) => {
+      articles.restore(payload.id);
+      return {};
+    },
+    'article.purge': (payload) => {
+      articles.purge(payload.id);
+      return {};
+    },
+    'people.search': (payload) => people.search(payload.query, payload.limit),
+    'people.save': (payload) => {
+      const person = people.save(payload);
+      sessions.toAll('people.changed', {});
+      return person;
+    },
+  };
+}
+
+/**
+ * Validates a call against the contract and runs its handler. A bad payload
+ * never reaches a handler; an error inside one comes back with its code.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  log: Logger,
+  session: SessionState,
+  channel: unknown,
+  payload: unknown,
+): Promise<Result<unknown>> {
+  if (typeof channel !== 'string' || !isChannel(channel)) {
+    return fail('unknown_channel', `There is no API channel called ${JSON.stringify(String(channel).slice(0, 80))}.`);
+  }
+  const parsed = channels[channel].payload.safeParse(payload ?? {});
+  if (!parsed.success) return fail('invalid_payload', `Invalid ${channel} request: ${describeIssues(parsed.error)}`);
+  try {
+    const handler = handlers[channel] as (payload: unknown, session: SessionState) => unknown;
+    return ok(await handler(parsed.data, session));
+  } catch (error) {
+    if (error instanceof LedeError) return fail(error.code, error.message);
+    log.error('request failed', { channel, error });
+    return fail('internal', `Lede could not complete ${channel}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

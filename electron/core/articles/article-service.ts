@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { articleDocName, articleParts, readStatus, seedArticle } from '../../../shared/article-doc';
+import type { NewsroomConfig } from '../../../shared/config';
+import { LedeError } from '../../../shared/errors';
+import { canonicalLanguageTag } from '../../../shared/language';
+import type { EditorCredit, Profile, Status } from '../../../shared/model';
+import { checkTransition } from '../../../shared/status';
+import { isoWithOffset } from '../../../shared/time';
+import type { DocStore } from '../docs/doc-store';
+import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
+import type { Logger } from '../log';
+import type { ArticleIndex } from './article-index';
+import { deriveArticle } from './derive';
+import { articleUpdateGuard } from './update-guard';
+
+export interface ArticleServiceOptions {
+  /** Quiet time before a changed story's library row and search entry are rewritten. */
+  deriveDelayMs: number;
+  /** Updates a story may collect before it is compacted into its snapshot. */
+  compactAfterUpdates: number;
+}
+
+/**
+ * Stories: creation (seeded once, here), edits from sessions, workflow moves,
+ * trash. Keeps each story's library row in step with its document, debounced.
+ */
+export class ArticleService {
+  private readonly deriveTimers = new Map<string, NodeJS.Timeout>();
+  private readonly changedSinceCompaction = new Map<string, number>();
+  private derivedListener: ((ids: string[]) => void) | null = null;
+
+  constructor(
+    private readonly live: LiveDocs,
+    private readonly store: DocStore,
+    private readonly index: ArticleIndex,
+    private readonly log: Logger,
+    private readonly options: ArticleServiceOptions,
+  ) {
+    live.onStored((change) => {
+      const id = articleIdOf(change.docId);
+      if (id) this.scheduleDerive(id);
+    });
+  }
+
+  /** Called with story ids whenever their library rows were rewritten. */
+  onDerived(listener: (ids: string[]) => void): void {
+    this.derivedListener = listener;
+  }
+
+  /** Rebuilds rows that a crash left behind their documents. */
+  recoverStaleRows(): number {
+    const stale = this.index.staleDocIds();
+    for (const docId of stale) {
+      const id = articleIdOf(docId);
+      if (id) this.derive(id, { keepLoaded: false });
+    }
+    if (stale.length) this.log.info('rebuilt library rows', { count: stale.length });
+    return stale.length;
+  }
+
+  create(input: { section?: string; language?: string }, config: NewsroomConfig): string {
+    const id = randomUUID();
+    const language = canonicalLanguageTag(input.language ?? config.defaultLanguage) ?? config.defaultLanguage;
+    this.live.create(articleDocName(id), 'article', (doc) =>
+      seedArticle(doc, { createdAt: isoWithOffset(new Date()), language, section: input.section ?? '' }),
+    );
+    this.derive(id);
+    return id;
+  }
+
+  /** The whole current state, for a session that opens the story. */
+  state(id: string): Uint8Array {
+    return Y.encodeStateAsUpdate(this.live.get(this.docName(id)));
+  }
+
+  doc(id: string): Y.Doc {
+    return this.live.get(this.docName(id));
+  }
+
+  /** Applies a session's edit; it is on disk when this returns. */
+  applyUpdate(id: string, update: Uint8Array, origin: ChangeOrigin): void {
+    const docName = this.docName(id);
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw new LedeError('invalid_payload', 'The update is not a valid Yjs update.');
+    }
+    this.live.apply(docName, update, origin, articleUpdateGuard);
+  }
+
+  setStatus(id: string, to: Status, actor: Profile): { status: Status; editedBy: EditorCredit[] } {
+    const docName = this.docName(id);
+    const parts = articleParts(this.live.get(docName));
+    const from = readStatus(parts.meta);
+    const verdict = checkTransition(from, to, actor.role);
+    if (!verdict.allowed) throw new LedeError('transition_refused', verdict.reason);
+    this.live.change(docName, (doc) => {
+      const { meta, editedBy } = articleParts(doc);
+      meta.set('status', to);
+      if (to === 'published' && !meta.get('publishedAt')) meta.set('publishedAt', isoWithOffset(new Date()));
+      const alreadyCredited = editedBy.toArray().some((credit) => credit.name === actor.name);
+      if (verdict.forward && actor.role === 'editor' && !alreadyCredited) editedBy.push([{ name: actor.name }]);
+    });
+    this.derive(id);
+    return { status: to, editedBy: articleParts(this.live.get(docName)).editedBy.toArray() };
+  }
+
+  trash(id: string): void {
+    this.live.change(this.docName(id), (doc) => articleParts(doc).meta.set('trashedAt', isoWithOffset(new Date())));
+    this.derive(id);
+  }
+
+  restore(id: string): void {
+    this.live.change(this.docName(id), (doc) => articleParts(doc).meta.set('trashedAt', null));
+    this.derive(id);
+  }
+
+  /** Deletes a story from this machine for good. Only stories in the trash can be purged. */
+  purge(id: string): void {
+    const docName = this.docName(id);
+    const trashedAt = articleParts(this.live.get(docName)).meta.get('trashedAt');
+    if (!trashedAt) throw new LedeError('transition_refused', 'Move the story to the trash before deleting it for good.');
+    this.cancelDerive(id);
+    this.live.unload(docName);
+    this.index.remove(id);
+    this.store.remove(docName);
+    this.derivedListener?.([id]);
+  }
+
+  /** Writes every pending library row now (before quitting, or for tests). */
+  flush(): void {
+    for (const id of [...this.deriveTimers.keys()]) this.derive(id);
+  }
+
+  /** Merges a story's updates into its snapshot if enough have piled up. */
+  compactIfDue(id: string, force = false): void {
+    const docName = articleDocName(id);
+    const pending = this.store.pendingUpdates(docName);
+    if (pending === 0 || (!force && pending < this.options.compactAfterUpdates)) return;
+    const { merged } = this.store.compact(docName);
+    this.changedSinceCompaction.delete(id);
+    this.log.debug('compacted', { docId: docName, merged });
+  }
+
+  /** A story no session has open any more: write its row, compact, free memory. */
+  release(id: string): void {
+    if (this.deriveTimers.has(id)) this.derive(id);
+    this.compactIfDue(id, true);
+    this.live.unload(articleDocName(id));
+  }
+
+  private docName(id: string): string {
+    const docName = articleDocName(id);
+    if (!this.live.has(docName)) throw new LedeError('not_found', 'This story does not exist (it may have been deleted).');
+    return docName;
+  }
+
+  private scheduleDerive(id: string): void {
+    clearTimeout(this.deriveTimers.get(id));
+    const timer = setTimeout(() => this.derive(id), this.options.deriveDelayMs);
+    timer.unref();
+    this.deriveTimers.set(id, timer);
+    const count = (this.changedSinceCompaction.get(id) ?? 0) + 1;
+    this.changedSinceCompaction.set(id, count);
+  }
+
+  private cancelDerive(id: string): void {
+    clearTimeout(this.deriveTimers.get(id));
+    this.deriveTimers.delete(id);
+  }
+
+  private derive(id: string, { keepLoaded = true } = {}): void {
+    this.cancelDerive(id);
+    const docName = articleDocName(id);
+    const info = this.store.info(docName);
+    if (!info) return;
+    const wasLoaded = this.live.isLoaded(docName);
+    try {
+      const derived = deriveArticle(this.live.get(docName));
+      this.index.write(id, docName, derived, info.updatedMs, info.lastSeq);
+      if ((this.changedSinceCompaction.get(id) ?? 0) >= this.options.compactAfterUpdates) this.compactIfDue(id);
+    } catch (error) {
+      this.log.error('could not derive library row', { id, error });
+      return;
+    } finally {
+      if (!keepLoaded && !wasLoaded) this.live.unload(docName);
+    }
+    this.derivedListener?.([id]);
+  }
+}
+
+export function articleIdOf(docName: string): string | null {
+  return docName.startsWith('article:') ? docName.slice('article:'.length) : null;
+}

@@ -1,0 +1,125 @@
+import * as Y from 'yjs';
+import type { Database } from 'better-sqlite3';
+import { LedeError } from '../../../shared/errors';
+import type { Logger } from '../log';
+import type { DocKind, DocStore } from './doc-store';
+
+/** Who made a change: a session's id, or core itself (workflow moves, seeding). */
+export type ChangeOrigin = string;
+export const CORE_ORIGIN: ChangeOrigin = 'core';
+
+/** Inspects a finished transaction and returns why it is refused, or null. */
+export type ChangeGuard = (transaction: Y.Transaction, doc: Y.Doc) => string | null;
+
+export interface StoredChange {
+  docId: string;
+  update: Uint8Array;
+  origin: ChangeOrigin;
+}
+
+/**
+ * The authoritative in-memory copies of open documents. Every change to them
+ * goes through `apply` or `change`, which store the resulting Yjs update in
+ * the same SQLite transaction; listeners hear about a change only after it
+ * has been committed. If anything fails, the memory copy is dropped and
+ * reloaded from disk, so memory never holds what the disk does not.
+ */
+export class LiveDocs {
+  private readonly docs = new Map<string, Y.Doc>();
+  private outbox: StoredChange[] = [];
+  private readonly listeners = new Set<(change: StoredChange) => void>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: DocStore,
+    private readonly log: Logger,
+  ) {}
+
+  onStored(listener: (change: StoredChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  has(docId: string): boolean {
+    return this.docs.has(docId) || this.store.info(docId) !== undefined;
+  }
+
+  /** The live copy, loaded from disk on first use. */
+  get(docId: string): Y.Doc {
+    let doc = this.docs.get(docId);
+    if (doc) return doc;
+    const loaded = this.store.load(docId);
+    if (!loaded) throw new LedeError('not_found', `There is no document ${docId}.`);
+    this.attach(docId, loaded);
+    return loaded;
+  }
+
+  isLoaded(docId: string): boolean {
+    return this.docs.has(docId);
+  }
+
+  /** Creates a document whose first state is written by `seed`, stored once. */
+  create(docId: string, kind: DocKind, seed: (doc: Y.Doc) => void): Y.Doc {
+    const doc = new Y.Doc();
+    seed(doc);
+    this.store.create(docId, kind, Y.encodeStateAsUpdate(doc));
+    this.attach(docId, doc);
+    return doc;
+  }
+
+  /** Applies an update from a session (or a peer); the guard may refuse it. */
+  apply(docId: string, update: Uint8Array, origin: ChangeOrigin, guard?: ChangeGuard): void {
+    const doc = this.get(docId);
+    this.run(docId, doc, guard, () => Y.applyUpdate(doc, update, origin));
+  }
+
+  /** Makes a change in core's name (status moves, trash…). */
+  change(docId: string, fn: (doc: Y.Doc) => void, origin: ChangeOrigin = CORE_ORIGIN): void {
+    const doc = this.get(docId);
+    this.run(docId, doc, undefined, () => doc.transact(() => fn(doc), origin));
+  }
+
+  /** Forgets the memory copy (the disk keeps everything). */
+  unload(docId: string): void {
+    const doc = this.docs.get(docId);
+    if (!doc) return;
+    this.docs.delete(docId);
+    doc.destroy();
+  }
+
+  loadedIds(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  private run(docId: string, doc: Y.Doc, guard: ChangeGuard | undefined, mutate: () => void): void {
+    let refusal: string | null = null;
+    const inspect = (transaction: Y.Transaction) => {
+      if (guard && refusal === null) refusal = guard(transaction, doc);
+    };
+    doc.on('afterTransaction', inspect);
+    try {
+      this.db.transaction(() => {
+        mutate();
+        if (refusal !== null) throw new LedeError('forbidden', refusal);
+      })();
+    } catch (error) {
+      this.outbox = [];
+      this.unload(docId);
+      if (!(error instanceof LedeError)) this.log.error('change not stored', { docId, error });
+      throw error;
+    } finally {
+      doc.off('afterTransaction', inspect);
+    }
+    const committed = this.outbox;
+    this.outbox = [];
+    for (const change of committed) for (const listener of this.listeners) listener(change);
+  }
+
+  private attach(docId: string, doc: Y.Doc): void {
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.store.append(docId, update);
+      this.outbox.push({ docId, update, origin: typeof origin === 'string' ? origin : CORE_ORIGIN });
+    });
+    this.docs.set(docId, doc);
+  }
+}

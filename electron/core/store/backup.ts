@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Backups go through SQLite's online backup API (never a file copy, which can
+ * catch the database mid-write). One file per day; the newest `keep` are kept.
+ */
+export async function backupDatabase(db: Database, backupsDir: string, now = new Date(), keep = 7): Promise<string> {
+  fs.mkdirSync(backupsDir, { recursive: true });
+  const day = now.toISOString().slice(0, 10);
+  const target = path.join(backupsDir, `lede-${day}.sqlite`);
+  const partial = `${target}.partial`;
+  fs.rmSync(partial, { force: true });
+  await db.backup(partial);
+  fs.renameSync(partial, target);
+  pruneBackups(backupsDir, keep);
+  return target;
+}
+
+function pruneBackups(backupsDir: string, keep: number): void {
+  const backups = fs
+    .readdirSync(backupsDir)
+    .filter((name) => /^lede-\d{4}-\d{2}-\d{2}\.sqlite$/.test(name))
+    .sort()
+    .reverse();
+  for (const old of backups.slice(keep)) fs.rmSync(path.join(backupsDir, old), { force: true });
+}
+
+/** Whether today's backup has been made already. */
+export function hasBackupFor(backupsDir: string, now = new Date()): boolean {
+  return fs.existsSync(path.join(backupsDir, `lede-${now.toISOString().slice(0, 10)}.sqlite`));
+}

@@ -1,0 +1,7 @@
+import { initial } from './001-initial';
+import type { Migration } from './migration';
+
+/** Every migration, oldest first. Add a file per version; never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,92 @@
+import { create } from 'zustand';
+import type { NewsroomConfig } from '../../shared/config';
+import type { ConnectionState, ResultOf } from '../../shared/contract';
+import type { Profile } from '../../shared/model';
+import { connectLede, ledeBridge } from '../api/client';
+import { WebSessionError } from '../api/web-bridge';
+
+export type Route = { screen: 'library' } | { screen: 'story'; id: string };
+
+type Phase =
+  | { kind: 'connecting' }
+  | { kind: 'connect-failed'; message: string }
+  | { kind: 'needs-profile' }
+  | { kind: 'ready' };
+
+interface AppState {
+  phase: Phase;
+  connection: ConnectionState;
+  info: ResultOf<'app.info'> | null;
+  profile: Profile | null;
+  config: NewsroomConfig | null;
+  route: Route;
+  start(): Promise<void>;
+  setProfile(profile: Profile): void;
+  setConfig(config: NewsroomConfig): void;
+  navigate(route: Route): void;
+}
+
+/** Route ↔ address bar, so a reload comes back to the same story. */
+function routeFromHash(hash: string): Route {
+  const match = /^#\/story\/([0-9a-f-]{36})$/i.exec(hash);
+  return match ? { screen: 'story', id: match[1]! } : { screen: 'library' };
+}
+
+function hashFor(route: Route): string {
+  return route.screen === 'story' ? `#/story/${route.id}` : '#/';
+}
+
+export const useApp = create<AppState>((set, get) => ({
+  phase: { kind: 'connecting' },
+  connection: 'open',
+  info: null,
+  profile: null,
+  config: null,
+  route: { screen: 'library' },
+
+  async start() {
+    let client;
+    try {
+      client = await connectLede();
+    } catch (error) {
+      const message = error instanceof WebSessionError ? error.message : `Lede could not start: ${String(error)}`;
+      set({ phase: { kind: 'connect-failed', message } });
+      return;
+    }
+    ledeBridge().onConnection?.((connection) => set({ connection }));
+    client.on('profile.changed', (profile) => set({ profile }));
+    client.on('config.changed', (config) => set({ config }));
+    const [info, profile, config] = await Promise.all([
+      client.invoke('app.info', {}),
+      client.invoke('profile.get', {}),
+      client.invoke('config.get', {}),
+    ]);
+    if (!info.ok || !profile.ok || !config.ok) {
+      const failed = [info, profile, config].find((r) => !r.ok);
+      set({ phase: { kind: 'connect-failed', message: failed && !failed.ok ? failed.error.message : 'Lede did not answer.' } });
+      return;
+    }
+    window.addEventListener('hashchange', () => set({ route: routeFromHash(location.hash) }));
+    set({
+      info: info.value,
+      profile: profile.value,
+      config: config.value,
+      route: routeFromHash(location.hash),
+      phase: profile.value ? { kind: 'ready' } : { kind: 'needs-profile' },
+    });
+  },
+
+  setProfile(profile) {
+    set({ profile, phase: get().phase.kind === 'needs-profile' ? { kind: 'ready' } : get().phase });
+  },
+
+  setConfig(config) {
+    set({ config });
+  },
+
+  navigate(route) {
+    const hash = hashFor(route);
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    set({ route });
+  },
+}));

@@ -1,0 +1,81 @@
+// Build steps shared by `npm run build`, `npm run web` and `npm start`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const dist = path.join(root, 'dist');
+const stampFile = path.join(dist, '.build-stamp');
+
+const SOURCES = ['renderer', 'shared', 'electron', 'package.json', 'vite.config.ts', 'scripts/build-steps.mjs'];
+
+// Native modules and Electron itself stay outside the bundles.
+const EXTERNAL = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'sharp', 'exiftool-vendored'];
+
+// ESM bundles that contain CommonJS packages need a real `require`.
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __ledeCreateRequire } from 'node:module'; const require = __ledeCreateRequire(import.meta.url);";
+
+export const NODE_BUNDLES = [
+  { entry: 'electron/web/main.ts', outfile: 'dist/web/server.mjs', format: 'esm' },
+  { entry: 'electron/main/main.ts', outfile: 'dist/electron/main.cjs', format: 'cjs' },
+  { entry: 'electron/preload/preload.ts', outfile: 'dist/electron/preload.cjs', format: 'cjs' },
+  { entry: 'electron/core/host/utility-entry.ts', outfile: 'dist/electron/core-host.mjs', format: 'esm' },
+];
+
+function newestMtime(target) {
+  const full = path.join(root, target);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(full, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+/** True when a source file changed since the last complete build. */
+export function buildIsStale() {
+  if (!fs.existsSync(stampFile) || !fs.existsSync(path.join(dist, 'renderer', 'index.html'))) return true;
+  const built = fs.statSync(stampFile).mtimeMs;
+  return SOURCES.some((source) => newestMtime(source) > built);
+}
+
+export async function buildRenderer() {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function buildNodeBundles() {
+  const esbuild = await import('esbuild');
+  await Promise.all(
+    NODE_BUNDLES.filter((bundle) => fs.existsSync(path.join(root, bundle.entry))).map((bundle) =>
+      esbuild.build({
+        entryPoints: [path.join(root, bundle.entry)],
+        outfile: path.join(root, bundle.outfile),
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: bundle.format,
+        sourcemap: 'linked',
+        external: EXTERNAL,
+        banner: bundle.format === 'esm' ? { js: ESM_REQUIRE_BANNER } : undefined,
+        logLevel: 'warning',
+      }),
+    ),
+  );
+}
+
+export async function buildAll() {
+  await Promise.all([buildRenderer(), buildNodeBundles()]);
+  fs.writeFileSync(stampFile, new Date().toISOString());
+}
+
+export async function buildIfStale() {
+  if (!buildIsStale()) return false;
+  console.log('Building Lede (first run or sources changed)…');
+  await buildAll();
+  return true;
+}

@@ -1,0 +1,209 @@
+import * as Y from 'yjs';
+import type { ArticleFields, Byline, EditorCredit, Status } from './model';
+import { STATUSES } from './model';
+
+/**
+ * How a story lives in its Yjs document. Every part that two people may edit
+ * at once is its own shared type, so both edits survive a merge:
+ * - `body`: Y.XmlFragment bound to the editor;
+ * - `headline`, `kicker`, `teaser`: Y.Text each;
+ * - `bylines`, `sources`, `editedBy`, `tags`: Y.Array;
+ * - `meta`: Y.Map of single values (section, status, language, slug, dates…),
+ *   where the last writer wins.
+ */
+export const ARTICLE_BODY = 'body';
+export const TEXT_FIELDS = ['headline', 'kicker', 'teaser'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const LIST_FIELDS = ['bylines', 'sources', 'editedBy', 'tags'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
+export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', 'createdAt', 'publishedAt', 'trashedAt'] as const;
+export type MetaKey = (typeof META_KEYS)[number];
+
+/** Meta keys that only core may change (through the workflow API), never an editor's update. */
+export const PROTECTED_META_KEYS: readonly MetaKey[] = ['status', 'publishedAt', 'trashedAt', 'createdAt'];
+
+export function articleDocName(id: string): string {
+  return `article:${id}`;
+}
+
+export interface ArticleParts {
+  body: Y.XmlFragment;
+  headline: Y.Text;
+  kicker: Y.Text;
+  teaser: Y.Text;
+  meta: Y.Map<string | null>;
+  bylines: Y.Array<Byline>;
+  sources: Y.Array<string>;
+  editedBy: Y.Array<EditorCredit>;
+  tags: Y.Array<string>;
+}
+
+export function articleParts(doc: Y.Doc): ArticleParts {
+  return {
+    body: doc.getXmlFragment(ARTICLE_BODY),
+    headline: doc.getText('headline'),
+    kicker: doc.getText('kicker'),
+    teaser: doc.getText('teaser'),
+    meta: doc.getMap<string | null>('meta'),
+    bylines: doc.getArray<Byline>('bylines'),
+    sources: doc.getArray<string>('sources'),
+    editedBy: doc.getArray<EditorCredit>('editedBy'),
+    tags: doc.getArray<string>('tags'),
+  };
+}
+
+function metaString(meta: Y.Map<string | null>, key: MetaKey): string {
+  const value = meta.get(key);
+  return typeof value === 'string' ? value : '';
+}
+
+function metaNullable(meta: Y.Map<string | null>, key: MetaKey): string | null {
+  const value = meta.get(key);
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function readStatus(meta: Y.Map<string | null>): Status {
+  const value = meta.get('status');
+  return (STATUSES as readonly string[]).includes(value ?? '') ? (value as Status) : 'draft';
+}
+
+export function readArticleFields(doc: Y.Doc): ArticleFields {
+  const parts = articleParts(doc);
+  return {
+    headline: parts.headline.toString(),
+    kicker: parts.kicker.toString(),
+    teaser: parts.teaser.toString(),
+    section: metaString(parts.meta, 'section'),
+    status: readStatus(parts.meta),
+    language: metaString(parts.meta, 'language') || 'en',
+    bylines: parts.bylines.toArray(),
+    sources: parts.sources.toArray(),
+    editedBy: parts.editedBy.toArray(),
+    tags: parts.tags.toArray(),
+    slug: metaString(parts.meta, 'slug'),
+    dateline: metaString(parts.meta, 'dateline'),
+    createdAt: metaString(parts.meta, 'createdAt'),
+    publishedAt: metaNullable(parts.meta, 'publishedAt'),
+    trashedAt: metaNullable(parts.meta, 'trashedAt'),
+  };
+}
+
+/** Blocks whose text ends a line when the body is read as plain text. */
+const BLOCK_NODES = new Set(['paragraph', 'heading', 'blockquote', 'pullQuote', 'figure', 'factbox', 'listItem', 'bulletList', 'orderedList', 'videoEmbed']);
+
+/**
+ * The body as plain text, one block per line, read straight from the shared
+ * type (no editor needed). Video titles and factbox titles count as text;
+ * figure captions do too.
+ */
+export function bodyPlainText(body: Y.XmlFragment): string {
+  const lines: string[] = [];
+  let line = '';
+  const endLine = () => {
+    if (line.trim() !== '') lines.push(line.trim());
+    line = '';
+  };
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => {
+    if (node instanceof Y.XmlText) {
+      for (const op of node.toDelta() as Array<{ insert: unknown }>) {
+        if (typeof op.insert === 'string') line += op.insert;
+      }
+      return;
+    }
+    if (!(node instanceof Y.XmlElement)) return;
+    const name = node.nodeName;
+    if (name === 'hardBreak') {
+      line += ' ';
+      return;
+    }
+    const isBlock = BLOCK_NODES.has(name);
+    if (isBlock) endLine();
+    const title = name === 'videoEmbed' || name === 'factbox' ? node.getAttribute('title') : undefined;
+    if (typeof title === 'string' && title !== '') {
+      line += title;
+      endLine();
+    }
+    for (const child of node.toArray()) walk(child);
+    if (isBlock) endLine();
+  };
+  for (const child of body.toArray()) walk(child);
+  endLine();
+  return lines.join('\n');
+}
+
+/** Every piece of text in the story, for search: fields, bylines, tags and body. */
+export function articleSearchText(doc: Y.Doc): { fields: ArticleFields; body: string } {
+  return { fields: readArticleFields(doc), body: bodyPlainText(articleParts(doc).body) };
+}
+
+export interface ArticleSeed {
+  createdAt: string;
+  language: string;
+  section?: string;
+  headline?: string;
+  kicker?: string;
+  teaser?: string;
+  bylines?: Byline[];
+  sources?: string[];
+  tags?: string[];
+}
+
+/**
+ * Writes a new story's first content. Called once, by core, when the story is
+ * created; never by an editor on load (that would duplicate text on merge).
+ */
+export function seedArticle(doc: Y.Doc, seed: ArticleSeed): void {
+  const parts = articleParts(doc);
+  doc.transact(() => {
+    parts.meta.set('status', 'draft');
+    parts.meta.set('createdAt', seed.createdAt);
+    parts.meta.set('language', seed.language);
+    parts.meta.set('section', seed.section ?? '');
+    if (seed.headline) parts.headline.insert(0, seed.headline);
+    if (seed.kicker) parts.kicker.insert(0, seed.kicker);
+    if (seed.teaser) parts.teaser.insert(0, seed.teaser);
+    if (seed.bylines?.length) parts.bylines.push(seed.bylines);
+    if (seed.sources?.length) parts.sources.push(seed.sources);
+    if (seed.tags?.length) parts.tags.push(seed.tags);
+    // An empty first paragraph so the editor opens on a valid document without
+    // having to create one itself.
+    const paragraph = new Y.XmlElement('paragraph');
+    parts.body.insert(0, [paragraph]);
+  });
+}
+
+/**
+ * Makes a Y.Text equal to `next` with the smallest edit (common prefix and
+ * suffix kept), so a concurrent edit elsewhere in the same field survives.
+ */
+export function applyTextChange(text: Y.Text, next: string): void {
+  const previous = text.toString();
+  if (previous === next) return;
+  let start = 0;
+  const maxStart = Math.min(previous.length, next.length);
+  while (start < maxStart && previous.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let endPrev = previous.length;
+  let endNext = next.length;
+  while (endPrev > start && endNext > start && previous.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
+    endPrev--;
+    endNext--;
+  }
+  // Never split a surrogate pair at either end of the change.
+  if (start > 0 && isHighSurrogate(previous.charCodeAt(start - 1))) start--;
+  if (endPrev < previous.length && isLowSurrogate(previous.charCodeAt(endPrev))) {
+    endPrev++;
+    endNext++;
+  }
+  text.doc!.transact(() => {
+    if (endPrev > start) text.delete(start, endPrev - start);
+    if (endNext > start) text.insert(start, next.slice(start, endNext));
+  });
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

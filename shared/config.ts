@@ -1,0 +1,101 @@
+/**
+ * Newsroom configuration as data: one place with the defaults. User settings
+ * (and, later, a machine policy) are layered over these by `resolveConfig`.
+ */
+
+export interface FieldLimit {
+  /** Counted in characters (grapheme clusters) of plain text. */
+  warn: number;
+  error: number;
+}
+
+export const LIMITED_FIELDS = ['headline', 'kicker', 'teaser'] as const;
+export type LimitedField = (typeof LIMITED_FIELDS)[number];
+export type FieldLimits = Record<LimitedField, FieldLimit>;
+
+export interface LanguageOption {
+  /** BCP 47 tag. */
+  tag: string;
+  label: string;
+  dir: 'ltr' | 'rtl';
+}
+
+export interface NewsroomConfig {
+  sections: string[];
+  limits: FieldLimits;
+  defaultLanguage: string;
+  languages: LanguageOption[];
+}
+
+/** The part of the configuration a user may change in Settings. */
+export interface ConfigOverrides {
+  sections?: string[];
+  limits?: Partial<FieldLimits>;
+  defaultLanguage?: string;
+}
+
+export const DEFAULT_LIMITS: FieldLimits = {
+  headline: { warn: 70, error: 100 },
+  kicker: { warn: 25, error: 40 },
+  teaser: { warn: 250, error: 400 },
+};
+
+export const DEFAULT_SECTIONS = [
+  'Politics',
+  'World',
+  'Business',
+  'Science',
+  'Environment',
+  'Culture',
+  'Sport',
+  'Opinion',
+];
+
+export const LANGUAGES: LanguageOption[] = [
+  { tag: 'en', label: 'English', dir: 'ltr' },
+  { tag: 'de', label: 'Deutsch', dir: 'ltr' },
+  { tag: 'fr', label: 'Français', dir: 'ltr' },
+  { tag: 'es', label: 'Español', dir: 'ltr' },
+  { tag: 'pt', label: 'Português', dir: 'ltr' },
+  { tag: 'it', label: 'Italiano', dir: 'ltr' },
+  { tag: 'nl', label: 'Nederlands', dir: 'ltr' },
+  { tag: 'pl', label: 'Polski', dir: 'ltr' },
+  { tag: 'tr', label: 'Türkçe', dir: 'ltr' },
+  { tag: 'ru', label: 'Русский', dir: 'ltr' },
+  { tag: 'uk', label: 'Українська', dir: 'ltr' },
+  { tag: 'el', label: 'Ελληνικά', dir: 'ltr' },
+  { tag: 'ar', label: 'العربية', dir: 'rtl' },
+  { tag: 'fa', label: 'فارسی', dir: 'rtl' },
+  { tag: 'ur', label: 'اردو', dir: 'rtl' },
+  { tag: 'he', label: 'עברית', dir: 'rtl' },
+  { tag: 'ps', label: 'پښتو', dir: 'rtl' },
+  { tag: 'hi', label: 'हिन्दी', dir: 'ltr' },
+  { tag: 'bn', label: 'বাংলা', dir: 'ltr' },
+  { tag: 'sw', label: 'Kiswahili', dir: 'ltr' },
+  { tag: 'zh', label: '中文', dir: 'ltr' },
+  { tag: 'ja', label: '日本語', dir: 'ltr' },
+];
+
+export const DEFAULT_CONFIG: NewsroomConfig = {
+  sections: DEFAULT_SECTIONS,
+  limits: DEFAULT_LIMITS,
+  defaultLanguage: 'en',
+  languages: LANGUAGES,
+};
+
+/** Layers user overrides over the defaults; later layers win field by field. */
+export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
+  const config: NewsroomConfig = {
+    ...DEFAULT_CONFIG,
+    limits: { ...DEFAULT_CONFIG.limits },
+  };
+  for (const layer of layers) {
+    if (layer.sections && layer.sections.length > 0) config.sections = [...layer.sections];
+    if (layer.defaultLanguage) config.defaultLanguage = layer.defaultLanguage;
+    for (const field of LIMITED_FIELDS) {
+      const limit = layer.limits?.[field];
+      if (limit) config.limits[field] = { ...limit };
+    }
+  }
+  return config;
+}

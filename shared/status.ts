@@ -1,0 +1,56 @@
+import type { NewsroomRole, Status } from './model';
+import { STATUS_LABELS } from './model';
+
+/**
+ * The workflow: draft ↔ in edit → ready → published; spiked from any state;
+ * published or spiked go back to draft only by an editor. An editor may also
+ * send a ready story back to "in edit" for more work.
+ */
+const FORWARD: Partial<Record<Status, Status[]>> = {
+  draft: ['in_edit'],
+  in_edit: ['ready'],
+  ready: ['published'],
+};
+
+const BACKWARD: Partial<Record<Status, Status[]>> = {
+  in_edit: ['draft'],
+  ready: ['in_edit'],
+};
+
+const EDITOR_ONLY_BACK_TO_DRAFT: Status[] = ['published', 'spiked'];
+
+export type TransitionVerdict = { allowed: true; forward: boolean } | { allowed: false; reason: string };
+
+/** Is `from` → `to` a step along the workflow (used for "Edited by")? */
+export function isForwardMove(from: Status, to: Status): boolean {
+  return FORWARD[from]?.includes(to) ?? false;
+}
+
+export function checkTransition(from: Status, to: Status, actorRole: NewsroomRole): TransitionVerdict {
+  const target = STATUS_LABELS[to];
+  const current = STATUS_LABELS[from];
+  if (from === to) return { allowed: false, reason: `The story is already ${current}.` };
+  if (to === 'spiked') return { allowed: true, forward: false };
+  if (EDITOR_ONLY_BACK_TO_DRAFT.includes(from)) {
+    if (to !== 'draft') {
+      return { allowed: false, reason: `A ${current.toLowerCase()} story can only go back to Draft.` };
+    }
+    if (actorRole !== 'editor') {
+      return { allowed: false, reason: `Only an editor can move a ${current.toLowerCase()} story back to Draft.` };
+    }
+    return { allowed: true, forward: false };
+  }
+  if (FORWARD[from]?.includes(to)) return { allowed: true, forward: true };
+  if (BACKWARD[from]?.includes(to)) return { allowed: true, forward: false };
+  const next = FORWARD[from]?.map((s) => STATUS_LABELS[s]).join(' or ');
+  return {
+    allowed: false,
+    reason: `A story cannot go from ${current} to ${target}.${next ? ` From ${current} it moves on to ${next}.` : ''}`,
+  };
+}
+
+/** The statuses a person may pick next, for menus. */
+export function allowedNextStatuses(from: Status, actorRole: NewsroomRole): Status[] {
+  const all: Status[] = ['draft', 'in_edit', 'ready', 'published', 'spiked'];
+  return all.filter((to) => checkTransition(from, to, actorRole).allowed);
+}
