@@ -19,4 +19,19 @@ export function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-export const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Whether a string is canonical base64. A linear scan rather than one big
+ * regular expression: updates can be megabytes long, and a backtracking
+ * pattern overflows the regex stack on inputs that large.
+ */
+export function isBase64(value: string): boolean {
+  if (value.length % 4 !== 0) return false;
+  const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+  const end = value.length - padding;
+  for (let i = 0; i < end; i++) {
+    const c = value.charCodeAt(i);
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!ok) return false;
+  }
+  return true;
+}

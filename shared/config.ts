@@ -85,10 +85,7 @@ export const DEFAULT_CONFIG: NewsroomConfig = {
 
 /** Layers user overrides over the defaults; later layers win field by field. */
 export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
-  const config: NewsroomConfig = {
-    ...DEFAULT_CONFIG,
-    limits: { ...DEFAULT_CONFIG.limits },
-  };
+  const config: NewsroomConfig = structuredClone(DEFAULT_CONFIG);
   for (const layer of layers) {
     if (layer.sections && layer.sections.length > 0) config.sections = [...layer.sections];
     if (layer.defaultLanguage) config.defaultLanguage = layer.defaultLanguage;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BASE64_PATTERN } from './base64';
+import { isBase64 } from './base64';
 import { BYLINE_ROLES, NEWSROOM_ROLES, STATUSES } from './model';
 import type { ApiError, Result } from './errors';
 import { LIMITED_FIELDS } from './config';
@@ -23,7 +23,7 @@ const update = z
   .string()
   .min(4)
   .max(MAX_UPDATE_BASE64, 'update is too large')
-  .regex(BASE64_PATTERN, 'must be base64');
+  .refine(isBase64, 'must be base64');
 const status = z.enum(STATUSES);
 const newsroomRole = z.enum(NEWSROOM_ROLES);
 const isoDate = z.string().max(40);
@@ -90,7 +90,8 @@ export const channels = {
         limit: z.number().int().min(1).max(LIBRARY_PAGE_MAX).default(100),
       })
       .strict(),
-    result: z.object({ total: z.number().int(), items: z.array(summary) }),
+    // `capped`: a search matched more stories than it counted; `total` is then "at least".
+    result: z.object({ total: z.number().int(), capped: z.boolean(), items: z.array(summary) }),
   },
   'article.create': {
     payload: z.object({ section: z.string().max(60).optional(), language: z.string().min(2).max(35).optional() }).strict(),
@@ -98,7 +99,7 @@ export const channels = {
   },
   'article.open': {
     payload: z.object({ id }).strict(),
-    result: z.object({ id, state: z.string() }),
+    result: z.object({ id, state: z.string(), updatedAt: isoDate }),
   },
   'article.close': { payload: z.object({ id }).strict(), result: none },
   'article.update': { payload: z.object({ id, update }).strict(), result: none },
@@ -114,7 +115,8 @@ export const channels = {
     result: z.array(person),
   },
   'people.save': {
-    payload: z.object({ id: z.string().max(64).optional(), name, bio: z.string().max(MAX_TEXT).default('') }).strict(),
+    // Without `bio`, an existing person's bio is kept (adding a byline must not wipe it).
+    payload: z.object({ id: z.string().max(64).optional(), name, bio: z.string().max(MAX_TEXT).optional() }).strict(),
     result: person,
   },
 } as const;

@@ -17,8 +17,12 @@ export function canonicalLanguageTag(tag: string): string | null {
 
 /** Text direction for a BCP 47 tag; an explicit script subtag wins over the language. */
 export function languageDirection(tag: string): 'ltr' | 'rtl' {
-  const parts = tag.toLowerCase().split('-');
-  const script = parts.find((part, index) => index > 0 && part.length === 4);
+  // Only the language, extlang, script and region subtags matter: everything
+  // from the first singleton on ("-u-nu-latn", "-x-…") is an extension.
+  const all = tag.toLowerCase().split(/[-_]/);
+  const singleton = all.findIndex((part, index) => index > 0 && part.length === 1);
+  const parts = singleton === -1 ? all : all.slice(0, singleton);
+  const script = parts.find((part, index) => index > 0 && part.length === 4 && /^[a-z]{4}$/.test(part));
   if (script && RTL_SCRIPTS.has(script)) return 'rtl';
   if (script && LTR_SCRIPTS.has(script)) return 'ltr';
   return RTL_LANGUAGES.has(parts[0] ?? '') ? 'rtl' : 'ltr';

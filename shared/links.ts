@@ -18,6 +18,10 @@ export function isSafeLinkHref(href: string): boolean {
 export function normaliseLinkInput(input: string): string | null {
   const trimmed = input.trim();
   if (trimmed === '') return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  // "https://…", "mailto:…" and "tel:…" are taken as typed; anything else is
+  // a host ("example.com:8080/live", "localhost:3000") and gets https://. A
+  // "javascript:…" typed here becomes an invalid https URL and is refused.
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /^(mailto|tel):/i.test(trimmed);
+  const candidate = hasScheme ? trimmed : `https://${trimmed}`;
   return isSafeLinkHref(candidate) ? candidate : null;
 }

@@ -3,8 +3,9 @@ import { STATUS_LABELS } from './model';
 
 /**
  * The workflow: draft ↔ in edit → ready → published; spiked from any state;
- * published or spiked go back to draft only by an editor. An editor may also
- * send a ready story back to "in edit" for more work.
+ * published or spiked go back to draft only by an editor. A ready story may go
+ * back to "in edit" for more work — by its reporter who spotted a mistake as
+ * much as by the desk.
  */
 const FORWARD: Partial<Record<Status, Status[]>> = {
   draft: ['in_edit'],

@@ -69,13 +69,12 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { id: articles.create(payload, config()) };
     },
     'article.open': (payload, session) => {
-      const state = articles.state(payload.id);
-      session.openArticles.add(payload.id);
-      return { id: payload.id, state: bytesToBase64(state) };
+      const { state, updatedAt } = articles.openState(payload.id);
+      sessions.opened(session, payload.id);
+      return { id: payload.id, state: bytesToBase64(state), updatedAt };
     },
     'article.close': (payload, session) => {
-      session.openArticles.delete(payload.id);
-      if (!sessions.isOpenAnywhere(payload.id)) articles.release(payload.id);
+      if (sessions.closed(session, payload.id) && !sessions.isOpenAnywhere(payload.id)) articles.release(payload.id);
       return {};
     },
     'article.update': (payload, session) => {
@@ -121,9 +120,9 @@ export async function dispatch(
   if (typeof channel !== 'string' || !isChannel(channel)) {
     return fail('unknown_channel', `There is no API channel called ${JSON.stringify(String(channel).slice(0, 80))}.`);
   }
-  const parsed = channels[channel].payload.safeParse(payload ?? {});
-  if (!parsed.success) return fail('invalid_payload', `Invalid ${channel} request: ${describeIssues(parsed.error)}`);
   try {
+    const parsed = channels[channel].payload.safeParse(payload ?? {});
+    if (!parsed.success) return fail('invalid_payload', `Invalid ${channel} request: ${describeIssues(parsed.error)}`);
     const handler = handlers[channel] as (payload: unknown, session: SessionState) => unknown;
     return ok(await handler(parsed.data, session));
   } catch (error) {

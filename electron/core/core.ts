@@ -6,14 +6,14 @@ import { ArticleService, articleIdOf } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
 import { createLogger, type Logger } from './log';
-import { dataPaths } from './paths';
+import { dataPaths, type DataPaths } from './paths';
 import { PeopleStore } from './people/people-store';
 import { Sessions, type EmitEvent } from './sessions';
 import { SettingsStore } from './settings/settings-store';
 import { backupDatabase, hasBackupFor } from './store/backup';
-import { acquireDataDirLock } from './store/data-dir-lock';
+import { acquireDataDirLock, type DataDirLock } from './store/data-dir-lock';
 import { MIGRATIONS } from './store/migrations';
-import { openDatabase } from './store/open-database';
+import { asStoreError, openDatabase, type Database } from './store/open-database';
 
 export interface CoreOptions {
   dataDir: string;
@@ -51,13 +51,25 @@ export interface Core {
 export function openCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
   const lock = acquireDataDirLock(paths, `Lede ${options.version} (${options.shell})`);
-  let db;
+  let db: Database;
   try {
     db = openDatabase(paths.database, MIGRATIONS);
   } catch (error) {
     lock.release();
     throw error;
   }
+  try {
+    return startCore(options, paths, db, lock);
+  } catch (error) {
+    // Damage found after opening (e.g. while rebuilding library rows): free
+    // the folder so the person can restore a backup, and say what happened.
+    db.close();
+    lock.release();
+    throw asStoreError(error, paths.database);
+  }
+}
+
+function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: DataDirLock): Core {
   const log = options.logger ?? createLogger(paths.logs);
   const docs = new DocStore(db);
   const live = new LiveDocs(db, docs, log);

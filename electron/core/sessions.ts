@@ -6,7 +6,8 @@ export type EmitEvent = <E extends EventName>(event: E, payload: EventPayloadOf<
 export interface SessionState {
   id: string;
   emit: EmitEvent;
-  openArticles: Set<string>;
+  /** How many times this session has each story open (a window may show one story twice). */
+  openArticles: Map<string, number>;
 }
 
 /**
@@ -18,14 +19,30 @@ export class Sessions {
   private readonly sessions = new Map<string, SessionState>();
 
   add(emit: EmitEvent): SessionState {
-    const session: SessionState = { id: `session:${randomUUID()}`, emit, openArticles: new Set() };
+    const session: SessionState = { id: `session:${randomUUID()}`, emit, openArticles: new Map() };
     this.sessions.set(session.id, session);
     return session;
   }
 
+  /** Counts one more open of the story in this session. */
+  opened(session: SessionState, articleId: string): void {
+    session.openArticles.set(articleId, (session.openArticles.get(articleId) ?? 0) + 1);
+  }
+
+  /** Counts one close; true when this session no longer has the story open at all. */
+  closed(session: SessionState, articleId: string): boolean {
+    const count = (session.openArticles.get(articleId) ?? 0) - 1;
+    if (count > 0) {
+      session.openArticles.set(articleId, count);
+      return false;
+    }
+    session.openArticles.delete(articleId);
+    return true;
+  }
+
   remove(session: SessionState): string[] {
     this.sessions.delete(session.id);
-    return [...session.openArticles].filter((id) => !this.isOpenAnywhere(id));
+    return [...session.openArticles.keys()].filter((id) => !this.isOpenAnywhere(id));
   }
 
   isOpenAnywhere(articleId: string): boolean {

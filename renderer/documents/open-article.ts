@@ -10,7 +10,12 @@ export type SaveState =
   | { kind: 'saved' }
   | { kind: 'saving'; waiting: number }
   | { kind: 'offline'; waiting: number }
-  | { kind: 'error'; waiting: number; error: ApiError };
+  /**
+   * `fatal`: core refused a change it can never store (a bug, not a hiccup);
+   * later changes build on it, so nothing more can be saved until the story
+   * is reloaded from core.
+   */
+  | { kind: 'error'; waiting: number; error: ApiError; fatal: boolean };
 
 /**
  * The renderer's copy of one open story. Local edits are sent to core in
@@ -30,6 +35,8 @@ export class OpenArticle {
   private retryDelay = 250;
   private connected = true;
   private closed = false;
+  /** When the story last changed, as core said when it was (re)opened. */
+  updatedAtOnOpen = '';
 
   private constructor(
     readonly id: string,
@@ -97,10 +104,12 @@ export class OpenArticle {
     const result = await this.client.invoke('article.open', { id: this.id });
     if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
     Y.applyUpdate(this.doc, base64ToBytes(result.value.state), REMOTE_ORIGIN);
+    this.updatedAtOnOpen = result.value.updatedAt;
   }
 
   private enqueue(update: Uint8Array): void {
     this.pending.push(update);
+    if (this.state.kind === 'error' && this.state.fatal) return this.publish();
     if (!this.inFlight && this.connected && !this.retryTimer) void this.sendNext();
     else this.publish();
   }
@@ -124,9 +133,10 @@ export class OpenArticle {
       this.connected = false;
       return this.publish();
     }
-    this.state = { kind: 'error', waiting: this.pending.length, error: result.error };
+    const fatal = result.error.code !== 'internal';
+    this.state = { kind: 'error', waiting: this.pending.length, error: result.error, fatal };
     this.notify();
-    if (result.error.code === 'internal') this.scheduleRetry();
+    if (!fatal) this.scheduleRetry();
   }
 
   private scheduleRetry(): void {
@@ -151,7 +161,7 @@ export class OpenArticle {
         void this.sendNext();
       },
       (error: Error & { code?: ApiError['code'] }) => {
-        this.state = { kind: 'error', waiting: this.pending.length, error: { code: error.code ?? 'internal', message: error.message } };
+        this.state = { kind: 'error', waiting: this.pending.length, error: { code: error.code ?? 'internal', message: error.message }, fatal: true };
         this.notify();
       },
     );
@@ -159,7 +169,10 @@ export class OpenArticle {
 
   private publish(): void {
     const waiting = this.pending.length + (this.inFlight ? 1 : 0);
-    if (this.state.kind === 'error' && waiting > 0) return this.notify();
+    if (this.state.kind === 'error' && waiting > 0) {
+      this.state = { ...this.state, waiting };
+      return this.notify();
+    }
     if (!this.connected) this.state = { kind: 'offline', waiting };
     else if (waiting > 0) this.state = { kind: 'saving', waiting };
     else this.state = { kind: 'saved' };

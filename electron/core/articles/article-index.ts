@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { STATUSES } from '../../../shared/model';
+import { normalizeForSearch } from '../../../shared/search-text';
 import type { DerivedArticle } from './derive';
 
 /**
@@ -17,10 +19,10 @@ export class ArticleIndex {
 
   constructor(private readonly db: Database) {
     this.upsertRow = db.prepare(
-      `INSERT INTO articles (id, doc_id, headline, kicker, section, status, language, bylines, word_count, created_ms, updated_ms, trashed_ms, derived_seq)
-       VALUES (@id, @docId, @headline, @kicker, @section, @status, @language, @bylines, @wordCount, @createdMs, @updatedMs, @trashedMs, @derivedSeq)
+      `INSERT INTO articles (id, doc_id, headline, kicker, section, status, status_rank, language, bylines, word_count, created_ms, updated_ms, trashed_ms, derived_seq)
+       VALUES (@id, @docId, @headline, @kicker, @section, @status, @statusRank, @language, @bylines, @wordCount, @createdMs, @updatedMs, @trashedMs, @derivedSeq)
        ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, kicker = excluded.kicker, section = excluded.section,
-         status = excluded.status, language = excluded.language, bylines = excluded.bylines, word_count = excluded.word_count,
+         status = excluded.status, status_rank = excluded.status_rank, language = excluded.language, bylines = excluded.bylines, word_count = excluded.word_count,
          created_ms = excluded.created_ms, updated_ms = excluded.updated_ms, trashed_ms = excluded.trashed_ms, derived_seq = excluded.derived_seq`,
     );
     this.selectSearchRowid = db.prepare('SELECT search_rowid AS rowid FROM articles WHERE id = ?');
@@ -32,7 +34,8 @@ export class ArticleIndex {
     this.setSearchRowid = db.prepare('UPDATE articles SET search_rowid = ? WHERE id = ?');
     this.selectStale = db.prepare(
       `SELECT d.id AS docId FROM documents d LEFT JOIN articles a ON a.doc_id = d.id
-       WHERE d.kind = 'article' AND (a.id IS NULL OR a.derived_seq < d.last_seq)`,
+       WHERE d.kind = 'article' AND (a.id IS NULL OR a.derived_seq < d.last_seq)
+       ORDER BY d.updated_ms`,
     );
   }
 
@@ -47,6 +50,7 @@ export class ArticleIndex {
         kicker: fields.kicker,
         section: fields.section,
         status: fields.status,
+        statusRank: STATUSES.indexOf(fields.status),
         language: fields.language,
         bylines: JSON.stringify(fields.bylines.map((b) => b.name)),
         wordCount: derived.wordCount,
@@ -59,7 +63,8 @@ export class ArticleIndex {
       if (previous !== null) this.deleteSearch.run(previous);
       const next = (this.nextSearchRowid.get() as { next: number }).next;
       const s = derived.search;
-      this.insertSearch.run(next, s.headline, s.kicker, s.teaser, s.body, s.people, s.tags);
+      const n = normalizeForSearch;
+      this.insertSearch.run(next, n(s.headline), n(s.kicker), n(s.teaser), n(s.body), n(s.people), n(s.tags));
       this.setSearchRowid.run(next, id);
     })();
   }

@@ -69,9 +69,11 @@ export class ArticleService {
     return id;
   }
 
-  /** The whole current state, for a session that opens the story. */
-  state(id: string): Uint8Array {
-    return Y.encodeStateAsUpdate(this.live.get(this.docName(id)));
+  /** The whole current state and when it last changed, for a session that opens the story. */
+  openState(id: string): { state: Uint8Array; updatedAt: string } {
+    const docName = this.docName(id);
+    const state = Y.encodeStateAsUpdate(this.live.get(docName));
+    return { state, updatedAt: isoWithOffset(this.store.info(docName)!.updatedMs) };
   }
 
   doc(id: string): Y.Doc {
@@ -123,8 +125,11 @@ export class ArticleService {
     if (!trashedAt) throw new LedeError('transition_refused', 'Move the story to the trash before deleting it for good.');
     this.cancelDerive(id);
     this.live.unload(docName);
-    this.index.remove(id);
-    this.store.remove(docName);
+    // One transaction: a crash in between must not bring the story back.
+    this.store.transaction(() => {
+      this.index.remove(id);
+      this.store.remove(docName);
+    });
     this.derivedListener?.([id]);
   }
 

@@ -15,8 +15,17 @@ export interface LibraryQuery {
 
 export interface LibraryPage {
   total: number;
+  /** True when a search matched more stories than were counted (`total` is then a lower bound). */
+  capped: boolean;
   items: ArticleSummary[];
 }
+
+/**
+ * A search counts its matches only up to this many (plus the pages scrolled
+ * past): counting every story that contains "the" would cost more than the
+ * search itself.
+ */
+export const SEARCH_COUNT_CAP = 1000;
 
 interface Row {
   id: string;
@@ -34,22 +43,23 @@ interface Row {
 
 const COLUMNS = 'a.id, a.headline, a.kicker, a.section, a.status, a.language, a.bylines, a.word_count, a.created_ms, a.updated_ms, a.trashed_ms';
 
+// Each order matches an index in migration 001 (for the active view).
 const ORDER: Record<LibraryQuery['sort'], string> = {
   updated: 'a.updated_ms DESC',
   created: 'a.created_ms DESC',
-  headline: "a.headline = '' ASC, a.headline COLLATE NOCASE ASC",
-  status: "CASE a.status WHEN 'draft' THEN 0 WHEN 'in_edit' THEN 1 WHEN 'ready' THEN 2 WHEN 'published' THEN 3 ELSE 4 END, a.updated_ms DESC",
+  headline: "a.headline = '', a.headline COLLATE NOCASE",
+  status: 'a.status_rank, a.updated_ms DESC',
 };
 
 /**
  * The library list: one page of stories plus the total, filtered and sorted.
- * With a search, "most recently changed first" walks the full-text index in
- * rowid order (see article-index.ts) and stops after the page, which keeps
- * common words as fast as rare ones.
+ * With a search, matching rowids are read from the full-text index in rowid
+ * order — renumbered on every change, so newest-changed first — and the walk
+ * stops after what the page and the count need.
  */
 export function queryLibrary(db: Database, q: LibraryQuery): LibraryPage {
   const where: string[] = [q.view === 'trash' ? 'a.trashed_ms IS NOT NULL' : 'a.trashed_ms IS NULL'];
-  const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
+  const params: Record<string, unknown> = {};
   if (q.status) {
     where.push('a.status = @status');
     params.status = q.status;
@@ -58,22 +68,47 @@ export function queryLibrary(db: Database, q: LibraryQuery): LibraryPage {
     where.push('a.section = @section');
     params.section = q.section;
   }
+  const order = q.view === 'trash' && q.sort === 'updated' ? 'a.trashed_ms DESC' : ORDER[q.sort];
   const fts = toFtsQuery(q.query);
-  let from = 'articles a';
-  let order = ORDER[q.sort];
-  if (fts) {
-    from = 'article_search s JOIN articles a ON a.search_rowid = s.rowid';
-    where.push('article_search MATCH @fts');
-    params.fts = fts;
-    if (q.sort === 'updated') order = 's.rowid DESC';
+  if (!fts) {
+    const filter = where.join(' AND ');
+    const rows = db
+      .prepare(`SELECT ${COLUMNS} FROM articles a WHERE ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as Row[];
+    const total = (db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${filter}`).get(params) as { n: number }).n;
+    return { total, capped: false, items: rows.map(toSummary) };
   }
+
+  where.push('article_search MATCH @fts');
+  params.fts = fts;
   const filter = where.join(' AND ');
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM ${from} WHERE ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-    .all(params) as Row[];
-  const { limit: _limit, offset: _offset, ...countParams } = params;
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${filter}`).get(countParams) as { n: number }).n;
-  return { total, items: rows.map(toSummary) };
+  const from = 'article_search s JOIN articles a ON a.search_rowid = s.rowid';
+  if (q.sort !== 'updated') {
+    // Other orders need every match sorted; fine for the result sizes people sort.
+    const rows = db
+      .prepare(`SELECT ${COLUMNS} FROM ${from} WHERE ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as Row[];
+    const total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${filter}`).get(params) as { n: number }).n;
+    return { total, capped: false, items: rows.map(toSummary) };
+  }
+  const scan = Math.max(SEARCH_COUNT_CAP, q.offset + q.limit) + 1;
+  const ids = db
+    .prepare(`SELECT a.rowid AS rowid FROM ${from} WHERE ${filter} ORDER BY s.rowid DESC LIMIT @scan`)
+    .pluck()
+    .all({ ...params, scan }) as number[];
+  const capped = ids.length === scan;
+  const pageIds = ids.slice(q.offset, q.offset + q.limit);
+  const rows = pageIds.length
+    ? (db
+        .prepare(`SELECT a.rowid AS rowid, ${COLUMNS} FROM articles a WHERE a.rowid IN (${pageIds.map(() => '?').join(',')})`)
+        .all(...pageIds) as Array<Row & { rowid: number }>)
+    : [];
+  const byRowid = new Map(rows.map((row) => [row.rowid, row]));
+  const items = pageIds.flatMap((rowid) => {
+    const row = byRowid.get(rowid);
+    return row ? [toSummary(row)] : [];
+  });
+  return { total: capped ? scan - 1 : ids.length, capped, items };
 }
 
 function toSummary(row: Row): ArticleSummary {

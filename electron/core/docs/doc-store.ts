@@ -109,6 +109,11 @@ export class DocStore {
     })();
   }
 
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   remove(docId: string): void {
     this.deleteDocument.run(docId);
   }

@@ -67,10 +67,19 @@ export class LiveDocs {
     return doc;
   }
 
-  /** Applies an update from a session (or a peer); the guard may refuse it. */
+  /**
+   * Applies an update from a session; the guard may refuse it. An update that
+   * depends on changes core never received would only wait in Yjs' pending
+   * queue, in memory, without being stored: it is refused, not acknowledged.
+   */
   apply(docId: string, update: Uint8Array, origin: ChangeOrigin, guard?: ChangeGuard): void {
     const doc = this.get(docId);
-    this.run(docId, doc, guard, () => Y.applyUpdate(doc, update, origin));
+    this.run(docId, doc, guard, () => {
+      Y.applyUpdate(doc, update, origin);
+      if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+        throw new LedeError('invalid_payload', 'This change builds on earlier changes Lede has not received. Reopen the story to continue.');
+      }
+    });
   }
 
   /** Makes a change in core's name (status moves, trash…). */

@@ -31,7 +31,7 @@ export class PeopleStore {
    * Creates or updates a person. Without an id, a person of the same name is
    * updated rather than duplicated.
    */
-  save(input: { id?: string; name: string; bio: string }, now = Date.now()): Person {
+  save(input: { id?: string; name: string; bio?: string | undefined }, now = Date.now()): Person {
     const name = input.name.trim().replace(/\s+/g, ' ');
     const key = nameKey(name);
     const sameName = this.db.prepare('SELECT id, name, bio FROM people WHERE name_key = ?').get(key) as Person | undefined;
@@ -41,16 +41,18 @@ export class PeopleStore {
     }
     const existing = byId ?? sameName;
     if (existing) {
+      const bio = input.bio ?? existing.bio;
       this.db
         .prepare('UPDATE people SET name = ?, name_key = ?, bio = ?, updated_ms = ? WHERE id = ?')
-        .run(name, key, input.bio, now, existing.id);
-      return { id: existing.id, name, bio: input.bio };
+        .run(name, key, bio, now, existing.id);
+      return { id: existing.id, name, bio };
     }
     const id = randomUUID();
+    const bio = input.bio ?? '';
     this.db
       .prepare('INSERT INTO people (id, name, name_key, bio, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, name, key, input.bio, now, now);
-    return { id, name, bio: input.bio };
+      .run(id, name, key, bio, now, now);
+    return { id, name, bio };
   }
 }
 

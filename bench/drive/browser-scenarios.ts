@@ -1,0 +1,230 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { copyLibrary } from '../generate-library';
+import { libraryWithLongStory, LONG_STORY_ID } from '../single-story';
+import { ms, percentile, type BenchRow } from '../table';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const LONG_WORDS = 10_000;
+
+interface Context {
+  repo: string;
+  library: string;
+  workDir: string;
+  articles: number;
+}
+
+export async function runBrowserScenarios(ctx: Context): Promise<BenchRow[]> {
+  const browser = await chromium.launch({ executablePath: process.env.LEDE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const rows: BenchRow[] = [];
+    rows.push(...(await benchLibraryStart(browser, ctx)));
+    rows.push(...(await benchLongStory(browser, ctx)));
+    return rows;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Starts `node dist/web/server.mjs` and resolves with its URL once it prints the ready line. */
+async function startWebShell(repo: string, dataDir: string) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(repo, 'dist', 'web', 'server.mjs'), '--data-dir', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Lede is ready at (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`web shell exited (${code})`)));
+  });
+  return {
+    url,
+    readyMs: performance.now() - started,
+    started,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Resolves inside the page with performance.now() at the first animation frame after `selector` shows up. */
+async function paintedWhenVisible(page: Page, selector: string, timeout = 30_000): Promise<number> {
+  return page.evaluate(
+    ({ selector, timeout }) =>
+      new Promise<number>((resolve, reject) => {
+        const done = () => requestAnimationFrame(() => resolve(performance.now()));
+        if (document.querySelector(selector)) return done();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(selector)) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+        setTimeout(() => reject(new Error(`${selector} did not appear`)), timeout);
+      }),
+    { selector, timeout },
+  );
+}
+
+const LIBRARY_ROW = '[data-story-id]';
+
+async function benchLibraryStart(browser: Browser, ctx: Context): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const startSamples: number[] = [];
+  const paintSamples: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const dataDir = copyLibrary(ctx.library, path.join(ctx.workDir, `library-${round}`));
+    const page = await browser.newPage();
+    const shell = await startWebShell(ctx.repo, dataDir);
+    const navigated = performance.now();
+    await page.goto(shell.url);
+    const paintedInPage = await paintedWhenVisible(page, LIBRARY_ROW);
+    const interactive = navigated + paintedInPage; // page clock starts at navigation
+    startSamples.push(interactive - shell.started);
+    paintSamples.push(paintedInPage);
+    await page.close();
+    await shell.stop();
+  }
+  const start = percentile(startSamples, 50);
+  const paint = percentile(paintSamples, 50);
+  rows.push({
+    scenario: `library first paint, ${ctx.articles.toLocaleString('en')} articles (navigation → rows painted), median of 3`,
+    figure: ms(paint),
+    budget: '≤ 300 ms',
+    pass: paint <= 300,
+  });
+  rows.push({
+    scenario: 'web shell process start → interactive library (browser launch excluded), median of 3',
+    figure: ms(start),
+    budget: '≤ 1 s',
+    pass: start <= 1000,
+  });
+  return rows;
+}
+
+async function installKeystrokeProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[] };
+    w.__latencies = [];
+    const editor = document.querySelector('[aria-label="Body"][contenteditable="true"]')!;
+    let keyAt: number | null = null;
+    document.addEventListener('keydown', () => (keyAt = performance.now()), true);
+    new MutationObserver(() => {
+      if (keyAt === null) return;
+      const start = keyAt;
+      keyAt = null;
+      requestAnimationFrame(() => w.__latencies.push(performance.now() - start));
+    }).observe(editor, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+async function typeAndMeasure(page: Page, count: number): Promise<number[]> {
+  const editor = page.locator('[aria-label="Body"][contenteditable="true"]');
+  // Click into the middle of the story, then type words.
+  const paragraphs = editor.locator('p');
+  await paragraphs.nth(Math.floor((await paragraphs.count()) / 2)).click();
+  await page.keyboard.press('End');
+  await installKeystrokeProbe(page);
+  const text = ' the minister said the talks would continue next week'.repeat(10).slice(0, count);
+  for (const char of text) {
+    await page.keyboard.type(char);
+    await page.waitForTimeout(15);
+  }
+  await page.waitForTimeout(100);
+  const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+  return latencies.slice(10);
+}
+
+async function benchLongStory(browser: Browser, ctx: Context): Promise<BenchRow[]> {
+  const { dataDir, bodyJson, lastWords } = libraryWithLongStory(path.join(ctx.workDir, 'long-story'), LONG_WORDS);
+  const shell = await startWebShell(ctx.repo, dataDir);
+  const page = await browser.newPage();
+  await page.goto(shell.url);
+  await paintedWhenVisible(page, LIBRARY_ROW);
+
+  // Open → editable: from the route change to the editor showing the story's last words.
+  const openSamples: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    await page.evaluate(() => (location.hash = '#/'));
+    await paintedWhenVisible(page, LIBRARY_ROW);
+    const elapsed = await page.evaluate(
+      ({ id, lastWords }) =>
+        new Promise<number>((resolve, reject) => {
+          const start = performance.now();
+          const ready = () => {
+            const editor = document.querySelector('[aria-label="Body"][contenteditable="true"]');
+            return editor !== null && (editor.textContent ?? '').includes(lastWords);
+          };
+          const observer = new MutationObserver(() => {
+            if (ready()) {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }
+          });
+          observer.observe(document, { childList: true, subtree: true, characterData: true });
+          location.hash = `#/story/${id}`;
+          setTimeout(() => reject(new Error('story did not open')), 20_000);
+        }),
+      { id: LONG_STORY_ID, lastWords },
+    );
+    openSamples.push(elapsed);
+  }
+  const open = percentile(openSamples.slice(1), 50);
+
+  const ledeLatencies = await typeAndMeasure(page, 200);
+  await page.close();
+  await shell.stop();
+
+  // Bare ProseMirror on the same document, same probe, same browser.
+  const bare = await bareProseMirrorPage(browser, ctx, bodyJson);
+  const bareLatencies = await typeAndMeasure(bare, 200);
+  await bare.close();
+
+  const ledeP95 = percentile(ledeLatencies, 95);
+  const bareP95 = percentile(bareLatencies, 95);
+  const ratio = ledeP95 / bareP95;
+  return [
+    {
+      scenario: `open a ${LONG_WORDS.toLocaleString('en')}-word article to editable, median of 4`,
+      figure: ms(open),
+      budget: '≤ 150 ms',
+      pass: open <= 150,
+    },
+    {
+      scenario: `keystroke → painted text, ${LONG_WORDS.toLocaleString('en')}-word article, p95 (${ledeLatencies.length} keys)`,
+      figure: `${ms(ledeP95)} (p50 ${ms(percentile(ledeLatencies, 50))})`,
+      budget: '≤ 16 ms; ≤ 1.5× bare ProseMirror',
+      ratio: `${ratio.toFixed(2)}× bare ProseMirror (p95 ${ms(bareP95)})`,
+      pass: ledeP95 <= 16 && ratio <= 1.5,
+    },
+  ];
+}
+
+async function bareProseMirrorPage(browser: Browser, ctx: Context, bodyJson: unknown): Promise<Page> {
+  const outfile = path.join(ctx.workDir, 'bare-prosemirror.js');
+  await build({
+    entryPoints: [path.join(ctx.repo, 'bench', 'browser', 'bare-prosemirror.ts')],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'error',
+  });
+  const page = await browser.newPage();
+  const css = fs.readFileSync(path.join(ctx.repo, 'renderer', 'editor', 'editor.css'), 'utf8');
+  await page.setContent(`<!doctype html><html><head><style>${css}</style><style>.ProseMirror{white-space:pre-wrap}</style></head><body><div id="editor" class="story-editor"></div></body></html>`);
+  await page.addScriptTag({ path: outfile });
+  await page.evaluate((json) => (window as unknown as { mountBareProseMirror(json: unknown): void }).mountBareProseMirror(json), bodyJson);
+  return page;
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { articleDocName } from '../shared/article-doc';
+import { ArticleIndex } from '../electron/core/articles/article-index';
+import { deriveArticle } from '../electron/core/articles/derive';
+import { DocStore } from '../electron/core/docs/doc-store';
+import { dataPaths } from '../electron/core/paths';
+import { MIGRATIONS } from '../electron/core/store/migrations';
+import { openDatabase } from '../electron/core/store/open-database';
+import { buildStoryDoc, random } from './corpus';
+
+const GENERATOR_VERSION = 2;
+
+/**
+ * A data folder holding `count` generated stories, written straight through
+ * the store (the same tables and derivation core uses), in large transactions.
+ * Cached between runs in `cacheDir`; a copy is made for each benchmark that
+ * writes to it.
+ */
+export function generatedLibrary(cacheDir: string, count: number, wordsPerStory: number): string {
+  const dir = path.join(cacheDir, `library-v${GENERATOR_VERSION}-${count}x${wordsPerStory}`);
+  const done = path.join(dir, '.complete');
+  if (fs.existsSync(done)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  const db = openDatabase(dataPaths(dir).database, MIGRATIONS);
+  db.pragma('synchronous = OFF'); // generation only; the real store always runs FULL
+  const docs = new DocStore(db);
+  const index = new ArticleIndex(db);
+  const rand = random(42);
+  const now = Date.now();
+  const batch = 2000;
+  for (let start = 0; start < count; start += batch) {
+    db.transaction(() => {
+      for (let i = start; i < Math.min(count, start + batch); i++) {
+        const createdMs = now - (count - i) * 60_000;
+        const doc = buildStoryDoc(rand, wordsPerStory, createdMs);
+        const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+        const seq = docs.create(articleDocName(id), 'article', Y.encodeStateAsUpdate(doc), createdMs);
+        index.write(id, articleDocName(id), deriveArticle(doc), createdMs, seq);
+        doc.destroy();
+      }
+    })();
+    if (start % 20_000 === 0) process.stderr.write(`  generating stories: ${start}/${count}\n`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec("INSERT INTO article_search(article_search) VALUES('optimize')");
+  db.close();
+  fs.writeFileSync(done, `${Date.now() - started} ms`);
+  return dir;
+}
+
+export function copyLibrary(source: string, target: string): string {
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  for (const name of fs.readdirSync(source)) {
+    if (name.startsWith('lede.sqlite')) fs.copyFileSync(path.join(source, name), path.join(target, name));
+  }
+  return target;
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { articleDocName, articleParts } from '../shared/article-doc';
+import { ArticleIndex } from '../electron/core/articles/article-index';
+import { deriveArticle } from '../electron/core/articles/derive';
+import { DocStore } from '../electron/core/docs/doc-store';
+import { dataPaths } from '../electron/core/paths';
+import { MIGRATIONS } from '../electron/core/store/migrations';
+import { openDatabase } from '../electron/core/store/open-database';
+import { buildStoryDoc, random } from './corpus';
+
+export const LONG_STORY_ID = '11111111-1111-4111-8111-111111111111';
+
+/**
+ * A data folder with one long story (and a profile, so the app opens straight
+ * to the library). Returns the story body as ProseMirror JSON too, for the
+ * bare-ProseMirror comparison.
+ */
+export function libraryWithLongStory(dir: string, words: number): { dataDir: string; bodyJson: unknown; lastWords: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  const db = openDatabase(dataPaths(dir).database, MIGRATIONS);
+  const docs = new DocStore(db);
+  const index = new ArticleIndex(db);
+  const doc = buildStoryDoc(random(7), words, Date.now());
+  const seq = docs.create(articleDocName(LONG_STORY_ID), 'article', Y.encodeStateAsUpdate(doc));
+  index.write(LONG_STORY_ID, articleDocName(LONG_STORY_ID), deriveArticle(doc), Date.now(), seq);
+  db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ name: 'Bench Reporter', role: 'reporter' }));
+  db.close();
+  const body = articleParts(doc).body;
+  const lastText = (body.get(body.length - 1) as Y.XmlElement).toString().replace(/<[^>]+>/g, '');
+  return { dataDir: dir, bodyJson: yXmlFragmentToProsemirrorJSON(body), lastWords: lastText.trim().split(/\s+/).slice(-4).join(' ') };
+}
+
+export function ensureDir(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  return path.resolve(dir);
+}

@@ -1,0 +1,84 @@
+import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+
+/**
+ * What Electron's main process and the core's utility process say to each
+ * other over `process.parentPort`. API calls never travel here: each window
+ * gets its own MessagePort (sent with a `connect`) that speaks shared/wire.ts.
+ * Both sides parse what they receive, because a message that does not fit
+ * must be logged and dropped, never acted on half-understood.
+ */
+export type MainToHost =
+  /** Carries one MessagePort: the window's session. Replaces any earlier session of that window. */
+  | { type: 'connect'; windowId: number }
+  /** The window closed or is about to get a new port; end its session. */
+  | { type: 'disconnect'; windowId: number }
+  /** Quit: end all sessions, drain pending writes, close the database, reply `closed`, exit 0. */
+  | { type: 'shutdown' };
+
+export type HostToMain =
+  /** The library is open; ports handed over from now on are served. */
+  | { type: 'ready'; pid: number }
+  /** The core cannot start on this data folder; restarting would not help. */
+  | { type: 'fatal'; code: ErrorCode; message: string }
+  /** Shutdown finished: everything written, database closed. */
+  | { type: 'closed' };
+
+export const DATA_DIR_FLAG = '--data-dir';
+
+const MAX_FATAL_MESSAGE = 4000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isWindowId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+export function parseMainToHost(data: unknown): MainToHost | null {
+  if (!isRecord(data)) return null;
+  switch (data.type) {
+    case 'connect':
+    case 'disconnect':
+      return isWindowId(data.windowId) ? { type: data.type, windowId: data.windowId } : null;
+    case 'shutdown':
+      return { type: 'shutdown' };
+    default:
+      return null;
+  }
+}
+
+export function parseHostToMain(data: unknown): HostToMain | null {
+  if (!isRecord(data)) return null;
+  switch (data.type) {
+    case 'ready':
+      return typeof data.pid === 'number' ? { type: 'ready', pid: data.pid } : null;
+    case 'closed':
+      return { type: 'closed' };
+    case 'fatal': {
+      const code = (ERROR_CODES as readonly string[]).includes(data.code as string) ? (data.code as ErrorCode) : 'internal';
+      const message = typeof data.message === 'string' ? data.message.slice(0, MAX_FATAL_MESSAGE) : 'Lede’s core could not start.';
+      return { type: 'fatal', code, message };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The core host's arguments. They are searched anywhere in argv because a
+ * utility process's argv layout (whether the executable and module path come
+ * first) is Electron's business, not ours.
+ */
+export function parseCoreHostArgs(argv: readonly string[]): { dataDir: string } {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === DATA_DIR_FLAG) {
+      const value = argv[i + 1];
+      if (value) return { dataDir: value };
+    } else if (arg.startsWith(`${DATA_DIR_FLAG}=`) && arg.length > DATA_DIR_FLAG.length + 1) {
+      return { dataDir: arg.slice(DATA_DIR_FLAG.length + 1) };
+    }
+  }
+  throw new Error(`The core host needs ${DATA_DIR_FLAG} <folder> (the library's data folder).`);
+}

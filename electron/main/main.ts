@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, type MessagePortMain } from 'electron';
+import { createLogger, type Logger } from '../core/log';
+import { contentSecurityPolicy } from '../core/security/csp';
+import { appMenuTemplate } from './app-menu';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { spawnCoreProcess } from './core-process';
+import { CoreSupervisor, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './core-supervisor';
+import { repeatedCrashText, startupFailureText } from './failure-text';
+import { IPC } from './ipc-channels';
+import { dataDirOverride } from './main-args';
+import { createMainWindow, lockDownContents } from './main-window';
+import { PortBroker, type BrokeredWindow } from './port-broker';
+import { isTrustedSenderFrame } from './sender-frame';
+import { applySessionPolicy } from './session-policy';
+import { schemeForLog } from './url-policy';
+import { WINDOW_STATE_FILE } from './window-state';
+
+/**
+ * Electron's main process: windows, security, menu, and a broker between
+ * pages and the core process. It holds no business logic: the API lives in
+ * core, which runs in a utility process (see core-process.ts), and each page
+ * talks to it over its own MessagePort.
+ */
+
+// Before anything reads it: a data folder chosen by argument or environment
+// also separates the single-instance lock, so tests never meet a running Lede.
+const dataDirArg = dataDirOverride(process.argv, process.env);
+if (dataDirArg) app.setPath('userData', path.resolve(dataDirArg));
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Lede on this data folder is running; it has been asked to show itself.
+  app.quit();
+} else {
+  startShell();
+}
+
+function startShell(): void {
+  const dataDir = app.getPath('userData');
+  const logDir = path.join(dataDir, 'logs');
+  const log = withPrefix(createLogger(logDir), 'electron main: ');
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const preloadPath = path.join(__dirname, 'preload.cjs');
+  const coreHostPath = path.join(__dirname, 'core-host.mjs');
+  const windows = new Map<number, BrowserWindow>();
+  let quitting: 'no' | 'draining' | 'done' = 'no';
+
+  const broker = new PortBroker<MessagePortMain>(() => {
+    const { port1, port2 } = new MessageChannelMain();
+    return { forCore: port1, forWindow: port2 };
+  });
+
+  const supervisor = new CoreSupervisor<MessagePortMain>({
+    spawn: () => spawnCoreProcess(coreHostPath, dataDir),
+    onReady: (core) => broker.coreReady(core),
+    onLost: () => broker.coreLost(),
+    onFatal: (failure) => {
+      const text = startupFailureText(failure, dataDir);
+      dialog.showErrorBox(text.message, text.detail);
+      app.quit();
+    },
+    onGaveUp: (detail) => {
+      if (quitting !== 'no') return;
+      const text = repeatedCrashText(detail, logDir);
+      void dialog
+        .showMessageBox({ type: 'error', title: text.title, message: text.message, detail: text.detail, buttons: ['Try again', 'Quit Lede'], defaultId: 0, cancelId: 1 })
+        .then(({ response }) => (response === 0 ? supervisor.retry() : app.quit()));
+    },
+    log,
+  });
+
+  const brokered = (window: BrowserWindow): BrokeredWindow<MessagePortMain> => ({
+    id: window.id,
+    givePort: (port) => {
+      if (window.isDestroyed()) port.close();
+      else window.webContents.postMessage(IPC.port, null, [port]);
+    },
+    tellCoreLost: () => {
+      if (!window.isDestroyed()) window.webContents.send(IPC.coreLost);
+    },
+  });
+
+  const openWindow = () => {
+    const window = createMainWindow({ preloadPath, stateFile: path.join(dataDir, WINDOW_STATE_FILE), log });
+    const id = window.id;
+    windows.set(id, window);
+    window.on('closed', () => {
+      windows.delete(id);
+      broker.windowClosed(id);
+    });
+    return window;
+  };
+
+  app.on('second-instance', () => {
+    const [window] = windows.values();
+    if (!window) {
+      if (app.isReady()) openWindow();
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+
+  // Every WebContents, ours or not (devtools, anything a bug might open), gets the same guards.
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, log));
+
+  ipcMain.on(IPC.requestPort, (event) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    if (!window || !windows.has(window.id) || !isTrustedSenderFrame(event.senderFrame)) {
+      log.warn('port request refused', { sender: event.senderFrame ? schemeForLog(event.senderFrame.url) : 'frame gone' });
+      return;
+    }
+    broker.windowAsked(brokered(window));
+  });
+
+  app.on('before-quit', (event) => {
+    if (quitting === 'done') return;
+    // Quit only after core has written everything pending and closed the database.
+    event.preventDefault();
+    if (quitting === 'draining') return;
+    quitting = 'draining';
+    void supervisor.shutdown(DEFAULT_SHUTDOWN_TIMEOUT_MS).then((outcome) => {
+      log.info('core shut down', { outcome });
+      quitting = 'done';
+      app.quit();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (windows.size === 0 && app.isReady() && quitting === 'no') openWindow();
+  });
+
+  void app.whenReady().then(() => {
+    serveAppProtocol(protocol, rendererDir, contentSecurityPolicy({ connect: [] }));
+    applySessionPolicy(session.defaultSession, log);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged })));
+    supervisor.start();
+    openWindow();
+    log.info('started', { version: app.getVersion(), electron: process.versions.electron, packaged: app.isPackaged });
+  });
+}
+
+function withPrefix(log: Logger, prefix: string): Logger {
+  return {
+    debug: (message, fields) => log.debug(prefix + message, fields),
+    info: (message, fields) => log.info(prefix + message, fields),
+    warn: (message, fields) => log.warn(prefix + message, fields),
+    error: (message, fields) => log.error(prefix + message, fields),
+  };
+}

@@ -1,0 +1,33 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ConnectionState, LedeBridge } from '../../shared/contract';
+import { IPC } from '../main/ipc-channels';
+import { createPortBridge, type PagePortLike } from './port-bridge';
+
+/**
+ * The sandboxed preload (bundled to dist/electron/preload.cjs; the only module
+ * it may require is 'electron'). It asks main for a MessagePort to core and
+ * gives the page `window.lede`: three functions, nothing else. Neither
+ * ipcRenderer nor the port is ever handed to the page.
+ */
+const { bridge, usePort, coreLost } = createPortBridge();
+
+ipcRenderer.on(IPC.port, (event) => {
+  const [port] = event.ports;
+  if (port) usePort(port as unknown as PagePortLike);
+});
+ipcRenderer.on(IPC.coreLost, () => coreLost());
+
+const api: Required<LedeBridge> = {
+  invoke: (channel: string, payload: unknown) => bridge.invoke(String(channel), payload),
+  on: (event: string, listener: (payload: unknown) => void) => {
+    if (typeof listener !== 'function') throw new TypeError('lede.on needs a listener function.');
+    return bridge.on(String(event), listener);
+  },
+  onConnection: (listener: (state: ConnectionState) => void) => {
+    if (typeof listener !== 'function') throw new TypeError('lede.onConnection needs a listener function.');
+    return bridge.onConnection(listener);
+  },
+};
+
+contextBridge.exposeInMainWorld('lede', api);
+ipcRenderer.send(IPC.requestPort);

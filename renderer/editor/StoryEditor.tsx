@@ -1,0 +1,114 @@
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import type { TextStats } from '../../shared/text-stats';
+import { storyEditorExtensions } from './editor-extensions';
+import { FindReplaceBar } from './FindReplaceBar';
+import { StoryStatusLine } from './StoryStatusLine';
+import { Toolbar } from './Toolbar';
+import './editor.css';
+import './editor-controls.css';
+
+export interface StoryEditorProps {
+  /** The article's Yjs document, already seeded by core (never filled here). */
+  doc: Y.Doc;
+  /** BCP 47 tag of the story: drives spellcheck and hyphenation. */
+  language: string;
+  dir: 'ltr' | 'rtl';
+  readOnly?: boolean;
+  /** Called with fresh counts, at most about twice a second while typing. */
+  onStats?(stats: TextStats): void;
+  /** Called once the editor exists (and again if `doc` changes). */
+  onReady?(editor: Editor): void;
+  placeholder?: string;
+}
+
+function bodyAttributes(language: string, dir: 'ltr' | 'rtl'): Record<string, string> {
+  return {
+    class: 'story-body',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': 'Body',
+    lang: language,
+    dir,
+    spellcheck: 'true',
+  };
+}
+
+/**
+ * The story body editor with its toolbar, find and replace bar and length
+ * line. The editor never re-renders React per keystroke
+ * (`shouldRerenderOnTransaction: false`): the toolbar and find bar each
+ * subscribe to just the state they show.
+ */
+export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onReady, placeholder }: StoryEditorProps) {
+  const [linkPanelOpen, setLinkPanelOpen] = useState(false);
+  const [findOpen, setFindOpen] = useState(false);
+  const [findFocusRequest, setFindFocusRequest] = useState(0);
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+
+  const extensions = useMemo(
+    () =>
+      storyEditorExtensions({
+        doc,
+        placeholder,
+        onOpenLink: () => {
+          if (readOnlyRef.current) return false;
+          setLinkPanelOpen(true);
+          return true;
+        },
+        onOpenFind: () => {
+          setFindOpen(true);
+          setFindFocusRequest((request) => request + 1);
+          return true;
+        },
+      }),
+    // The extensions are the editor's identity: a new document means a new editor;
+    // the callbacks read refs and setters, so they never go stale.
+    [doc],
+  );
+
+  const editor = useEditor(
+    {
+      extensions,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editable: !readOnly,
+      editorProps: { attributes: bodyAttributes(language, dir) },
+    },
+    [doc],
+  );
+
+  useEffect(() => {
+    if (editor.isEditable !== !readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
+  useEffect(() => {
+    editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(language, dir) } });
+  }, [editor, language, dir]);
+
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
+  useEffect(() => {
+    onReadyRef.current?.(editor);
+  }, [editor]);
+
+  return (
+    <div className="story-editor">
+      <Toolbar
+        editor={editor}
+        linkPanelOpen={linkPanelOpen}
+        onLinkPanelChange={setLinkPanelOpen}
+        onOpenFind={() => {
+          setFindOpen(true);
+          setFindFocusRequest((request) => request + 1);
+        }}
+      />
+      {findOpen ? <FindReplaceBar editor={editor} focusRequest={findFocusRequest} onClose={() => setFindOpen(false)} /> : null}
+      <EditorContent editor={editor} className="story-editor-content" />
+      <StoryStatusLine editor={editor} onStats={onStats} />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Editor, JSONContent } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { LinkPopover } from './LinkPopover';
+import { withShortcut } from './shortcut-label';
+import { handleToolbarKeyDown, syncRovingTabIndex } from './toolbar-focus';
+import { ToolbarButton } from './ToolbarButton';
+import { VideoEmbedForm } from './VideoEmbedForm';
+
+export interface ToolbarProps {
+  editor: Editor;
+  linkPanelOpen: boolean;
+  onLinkPanelChange(open: boolean): void;
+  onOpenFind(): void;
+}
+
+type BlockStyle = 'paragraph' | 'h2' | 'h3' | 'other';
+
+/**
+ * Inserts a block at the cursor, or, where the schema does not allow it there
+ * (a video inside a factbox or list), right after the top-level block around the cursor.
+ */
+function insertBlock(editor: Editor, content: JSONContent): void {
+  if (editor.chain().focus().insertContent(content).run()) return;
+  const { $to } = editor.state.selection;
+  const after = $to.depth > 0 ? $to.after(1) : $to.pos;
+  editor.chain().focus().insertContentAt(after, content).run();
+}
+
+/** What the toolbar shows; recomputed per transaction, re-rendering only when it changes. */
+function toolbarState(editor: Editor) {
+  const blockStyle: BlockStyle = editor.isActive('heading', { level: 2 })
+    ? 'h2'
+    : editor.isActive('heading', { level: 3 })
+      ? 'h3'
+      : editor.isActive('paragraph') && !editor.isActive('pullQuote')
+        ? 'paragraph'
+        : 'other';
+  return {
+    editable: editor.isEditable,
+    blockStyle,
+    bold: editor.isActive('bold'),
+    italic: editor.isActive('italic'),
+    underline: editor.isActive('underline'),
+    strike: editor.isActive('strike'),
+    link: editor.isActive('link'),
+    bulletList: editor.isActive('bulletList'),
+    orderedList: editor.isActive('orderedList'),
+    blockquote: editor.isActive('blockquote'),
+    pullQuote: editor.isActive('pullQuote'),
+    factbox: editor.isActive('factbox'),
+    canUndo: editor.can().undo(),
+    canRedo: editor.can().redo(),
+  };
+}
+
+const BLOCK_SHORTCUTS = `${withShortcut('Paragraph', 'Mod-Alt-0')}, ${withShortcut('Subhead', 'Mod-Alt-2')}, ${withShortcut('Minor subhead', 'Mod-Alt-3')}`;
+
+/** The story editor's formatting toolbar: one Tab stop, arrow keys move between controls. */
+export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }: ToolbarProps) {
+  const styleId = useId();
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const [videoPanelOpen, setVideoPanelOpen] = useState(false);
+  const state = useEditorState({ editor, selector: ({ editor: current }) => toolbarState(current) });
+
+  useEffect(() => {
+    if (toolbarRef.current) syncRovingTabIndex(toolbarRef.current, document.activeElement as HTMLElement | null);
+  });
+
+  const run = () => editor.chain().focus();
+  const readOnly = !state.editable;
+
+  const setBlockStyle = (style: string) => {
+    if (style === 'paragraph') run().setParagraph().run();
+    else if (style === 'h2') run().setHeading({ level: 2 }).run();
+    else if (style === 'h3') run().setHeading({ level: 3 }).run();
+  };
+  const togglePullQuote = () => {
+    if (state.pullQuote) run().setParagraph().run();
+    else run().setNode('pullQuote').run();
+  };
+  const toggleFactbox = () => {
+    if (state.factbox) run().lift('factbox').run();
+    else if (!run().wrapIn('factbox').run()) insertBlock(editor, { type: 'factbox', content: [{ type: 'paragraph' }] });
+  };
+
+  const addRule = () => {
+    if (!run().setHorizontalRule().run()) insertBlock(editor, { type: 'horizontalRule' });
+  };
+
+  return (
+    <div className="toolbar-area">
+      <div ref={toolbarRef} className="toolbar" role="toolbar" aria-label="Formatting" onKeyDown={handleToolbarKeyDown}>
+        <div className="toolbar-group">
+          <label className="toolbar-select-label" htmlFor={styleId}>
+            Style
+          </label>
+          <select
+            id={styleId}
+            className="toolbar-select"
+            title={BLOCK_SHORTCUTS}
+            value={state.blockStyle}
+            disabled={readOnly}
+            onChange={(event) => setBlockStyle(event.target.value)}
+          >
+            <option value="paragraph">Paragraph</option>
+            <option value="h2">Subhead</option>
+            <option value="h3">Minor subhead</option>
+            <option value="other" disabled>
+              —
+            </option>
+          </select>
+        </div>
+        <div className="toolbar-group">
+          <ToolbarButton label="Bold" shortcut="Mod-b" pressed={state.bold} disabled={readOnly} onClick={() => run().toggleBold().run()}>
+            <b aria-hidden="true">B</b>
+          </ToolbarButton>
+          <ToolbarButton label="Italic" shortcut="Mod-i" pressed={state.italic} disabled={readOnly} onClick={() => run().toggleItalic().run()}>
+            <i aria-hidden="true">I</i>
+          </ToolbarButton>
+          <ToolbarButton label="Underline" shortcut="Mod-u" pressed={state.underline} disabled={readOnly} onClick={() => run().toggleUnderline().run()}>
+            <u aria-hidden="true">U</u>
+          </ToolbarButton>
+          <ToolbarButton label="Strikethrough" shortcut="Mod-Shift-s" pressed={state.strike} disabled={readOnly} onClick={() => run().toggleStrike().run()}>
+            <s aria-hidden="true">S</s>
+          </ToolbarButton>
+          <ToolbarButton
+            label="Link"
+            shortcut="Mod-k"
+            pressed={state.link}
+            opensDialog
+            expanded={linkPanelOpen}
+            disabled={readOnly}
+            onClick={() => onLinkPanelChange(!linkPanelOpen)}
+          >
+            Link
+          </ToolbarButton>
+        </div>
+        <div className="toolbar-group">
+          <ToolbarButton label="Bulleted list" shortcut="Mod-Shift-8" pressed={state.bulletList} disabled={readOnly} onClick={() => run().toggleBulletList().run()}>
+            <span aria-hidden="true">• List</span>
+          </ToolbarButton>
+          <ToolbarButton label="Numbered list" shortcut="Mod-Shift-7" pressed={state.orderedList} disabled={readOnly} onClick={() => run().toggleOrderedList().run()}>
+            <span aria-hidden="true">1. List</span>
+          </ToolbarButton>
+          <ToolbarButton label="Quote" shortcut="Mod-Shift-b" pressed={state.blockquote} disabled={readOnly} onClick={() => run().toggleBlockquote().run()}>
+            Quote
+          </ToolbarButton>
+          <ToolbarButton label="Pull quote" pressed={state.pullQuote} disabled={readOnly} onClick={togglePullQuote}>
+            Pull quote
+          </ToolbarButton>
+          <ToolbarButton label="Factbox" pressed={state.factbox} disabled={readOnly} onClick={toggleFactbox}>
+            Factbox
+          </ToolbarButton>
+        </div>
+        <div className="toolbar-group">
+          <ToolbarButton label="Horizontal rule" disabled={readOnly} onClick={addRule}>
+            Rule
+          </ToolbarButton>
+          <ToolbarButton label="Video" opensDialog expanded={videoPanelOpen} disabled={readOnly} onClick={() => setVideoPanelOpen(!videoPanelOpen)}>
+            Video
+          </ToolbarButton>
+        </div>
+        <div className="toolbar-group">
+          <ToolbarButton label="Undo" shortcut="Mod-z" disabled={readOnly || !state.canUndo} onClick={() => run().undo().run()}>
+            Undo
+          </ToolbarButton>
+          <ToolbarButton label="Redo" shortcut="Mod-Shift-z" disabled={readOnly || !state.canRedo} onClick={() => run().redo().run()}>
+            Redo
+          </ToolbarButton>
+          <ToolbarButton label="Find" shortcut="Mod-f" onClick={onOpenFind}>
+            Find
+          </ToolbarButton>
+        </div>
+      </div>
+      {linkPanelOpen && !readOnly ? <LinkPopover editor={editor} onClose={() => onLinkPanelChange(false)} /> : null}
+      {videoPanelOpen && !readOnly ? (
+        <div className="editor-popover video-popover" role="dialog" aria-label="Insert video">
+          <VideoEmbedForm
+            submitLabel="Insert video"
+            onSubmit={(attrs) => {
+              insertBlock(editor, { type: 'videoEmbed', attrs });
+              setVideoPanelOpen(false);
+            }}
+            onCancel={() => {
+              setVideoPanelOpen(false);
+              editor.commands.focus();
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Extension, type AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { Dropcursor, Gapcursor, Placeholder } from '@tiptap/extensions';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type * as Y from 'yjs';
+import { ARTICLE_BODY } from '../../shared/article-doc';
+import { newsroomExtensions } from '../../shared/editor/extensions';
+import { FindReplace } from './find-replace';
+import { withNodeViews } from './node-views';
+import { transformPastedHTML } from './paste-clean';
+import { StoryShortcuts } from './story-shortcuts';
+
+export interface StoryEditorExtensionOptions {
+  /** The article's Yjs document; the editor binds to its `body` fragment. */
+  doc: Y.Doc;
+  /** Shown in an empty story. */
+  placeholder?: string;
+  /** Mod-k: open the link panel. Return false to let the key through. */
+  onOpenLink?: () => boolean;
+  /** Mod-f: open find and replace. Return false to let the browser's find run. */
+  onOpenFind?: () => boolean;
+}
+
+/** Every paste (and HTML drop) is rebuilt from the schema's allow-list before ProseMirror parses it. */
+export const PasteCleaning = Extension.create({
+  name: 'pasteCleaning',
+  addProseMirrorPlugins() {
+    return [new Plugin({ key: new PluginKey('pasteCleaning'), props: { transformPastedHTML: (html) => transformPastedHTML(html) } })];
+  },
+});
+
+/**
+ * Undo from outside the keyboard (Edit menu, context menu) reaches a
+ * contenteditable as a `historyUndo` input event; it must run the shared undo
+ * (your own changes only), never the browser's, which knows nothing of Yjs.
+ */
+export const HistoryInputEvents = Extension.create({
+  name: 'historyInputEvents',
+  addProseMirrorPlugins() {
+    const editor = this.editor;
+    return [
+      new Plugin({
+        key: new PluginKey('historyInputEvents'),
+        props: {
+          handleDOMEvents: {
+            beforeinput: (_view, event) => {
+              if (event.inputType !== 'historyUndo' && event.inputType !== 'historyRedo') return false;
+              event.preventDefault();
+              if (!editor.isEditable) return true;
+              if (event.inputType === 'historyUndo') editor.commands.undo();
+              else editor.commands.redo();
+              return true;
+            },
+          },
+        },
+      }),
+    ];
+  },
+});
+
+const BLOCK_PLACEHOLDERS: Record<string, string> = {
+  pullQuote: 'Quote',
+  figure: 'Caption',
+  heading: 'Subhead',
+};
+
+/**
+ * The story body editor: the newsroom schema, bound to the article's shared
+ * document. The editor never fills the document itself (no `content:`): core
+ * seeds each new story once, and filling it again here would duplicate text
+ * when copies merge. Collaboration brings undo/redo of your own changes only.
+ */
+export function storyEditorExtensions(options: StoryEditorExtensionOptions): AnyExtension[] {
+  const placeholder = options.placeholder ?? 'Write the story…';
+  return [
+    ...withNodeViews(newsroomExtensions()),
+    Collaboration.configure({ document: options.doc, field: ARTICLE_BODY }),
+    Dropcursor.configure({ color: 'var(--focus)', width: 2, class: 'drop-cursor' }),
+    Gapcursor,
+    Placeholder.configure({
+      placeholder: ({ node }) => BLOCK_PLACEHOLDERS[node.type.name] ?? placeholder,
+    }),
+    FindReplace,
+    PasteCleaning,
+    HistoryInputEvents,
+    StoryShortcuts.configure({
+      onOpenLink: options.onOpenLink ?? (() => false),
+      onOpenFind: options.onOpenFind ?? (() => false),
+    }),
+  ];
+}

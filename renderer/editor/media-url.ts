@@ -1,0 +1,29 @@
+/**
+ * Where the editor loads a media asset from. The Electron shell serves
+ * `lede-media://<sha256>/<variant>`, the web shell `/media/<sha256>/<variant>`;
+ * the app shell may replace this resolver once at start-up (see
+ * `setMediaUrlResolver`) so the editor never needs to know which shell it runs in.
+ */
+
+export type MediaVariant = 'thumb' | 'preview' | 'original';
+
+export type MediaUrlResolver = (sha256: string, variant: MediaVariant) => string;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+let resolver: MediaUrlResolver = (sha256, variant) => `/media/${sha256}/${variant}`;
+
+/** True for a well-formed content hash; anything else is never turned into a URL. */
+export function isMediaHash(value: unknown): value is string {
+  return typeof value === 'string' && SHA256_HEX.test(value);
+}
+
+/** The URL of one variant of a media asset, or null for a malformed hash. */
+export function mediaUrl(sha256: string, variant: MediaVariant): string | null {
+  return isMediaHash(sha256) ? resolver(sha256, variant) : null;
+}
+
+/** Lets the Electron shell point media at its own protocol. */
+export function setMediaUrlResolver(next: MediaUrlResolver): void {
+  resolver = next;
+}

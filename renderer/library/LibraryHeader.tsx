@@ -1,0 +1,47 @@
+import { NEWSROOM_ROLE_LABELS } from '../../shared/model';
+import { useApp } from '../state/app-store';
+
+interface LibraryHeaderProps {
+  onNewStory(): void;
+  onOpenSettings(): void;
+  creating: boolean;
+}
+
+/** The library's top bar: the app, who is working, and the one primary action. */
+export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryHeaderProps) {
+  const profile = useApp((s) => s.profile);
+  const initials = (profile?.name ?? '?')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toLocaleUpperCase())
+    .join('');
+  return (
+    <header className="topbar">
+      <span className="brand">Lede</span>
+      <span className="topbar-spacer" />
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={onNewStory}
+        disabled={creating}
+        title="New story (Alt+N)"
+        aria-keyshortcuts="Alt+N"
+      >
+        New story
+      </button>
+      {profile && (
+        <button type="button" className="person-button" onClick={onOpenSettings} title="Settings">
+          <span className="avatar" aria-hidden="true">
+            {initials}
+          </span>
+          <span className="person-text">
+            <span className="person-name">{profile.name}</span>
+            <span className="person-role">{NEWSROOM_ROLE_LABELS[profile.role]}</span>
+          </span>
+          <span className="visually-hidden"> — Settings</span>
+        </button>
+      )}
+    </header>
+  );
+}

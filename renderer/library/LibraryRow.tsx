@@ -1,0 +1,87 @@
+import type { CSSProperties } from 'react';
+import type { ArticleSummary } from '../../shared/model';
+import { StatusBadge } from '../ui/StatusBadge';
+import { countLabel, exactTime, relativeTime } from '../ui/format';
+import type { LibraryView } from './library-store';
+
+interface LibraryRowProps {
+  id: string;
+  index: number;
+  total: number;
+  summary: ArticleSummary | undefined;
+  selected: boolean;
+  view: LibraryView;
+  now: number;
+  style: CSSProperties;
+  onOpen(summary: ArticleSummary): void;
+  onSelect(index: number): void;
+  onRestore(summary: ArticleSummary): void;
+  onPurge(summary: ArticleSummary): void;
+}
+
+/** One story in the library list; a grey placeholder while its page is on its way. */
+export function LibraryRow({ id, index, total, summary, selected, view, now, style, onOpen, onSelect, onRestore, onPurge }: LibraryRowProps) {
+  if (!summary) {
+    return (
+      <div id={id} role="option" aria-selected={selected} aria-posinset={index + 1} aria-setsize={total} aria-busy="true" className="story-row story-row-loading" style={style}>
+        <span className="visually-hidden">Loading…</span>
+        <span className="skeleton skeleton-line skeleton-short" aria-hidden="true" />
+        <span className="skeleton skeleton-line" aria-hidden="true" />
+      </div>
+    );
+  }
+  const inTrash = view === 'trash';
+  const when = inTrash && summary.trashedAt ? summary.trashedAt : summary.updatedAt;
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className="story-row"
+      data-id={summary.id}
+      style={style}
+      onMouseDown={() => onSelect(index)}
+      onClick={(event) => {
+        // The row's own buttons act on their own.
+        if ((event.target as HTMLElement).closest('button')) return;
+        onOpen(summary);
+      }}
+    >
+      <div className="story-row-main" lang={summary.language} dir="auto">
+        <div className="story-row-title">
+          {summary.kicker && <span className="story-row-kicker">{summary.kicker}</span>}
+          {summary.headline ? (
+            <span className="story-row-headline">{summary.headline}</span>
+          ) : (
+            <span className="story-row-headline untitled">Untitled story</span>
+          )}
+        </div>
+        <div className="story-row-meta">
+          {summary.bylines.length > 0 ? <span className="story-row-bylines">{summary.bylines.join(', ')}</span> : <span className="muted">No byline</span>}
+        </div>
+      </div>
+      <div className="story-row-status">
+        <StatusBadge status={summary.status} />
+      </div>
+      <div className="story-row-section">{summary.section || <span className="muted">—</span>}</div>
+      <div className="story-row-time">
+        <time dateTime={when} title={`${inTrash ? 'Moved to trash' : 'Updated'} ${exactTime(when)}`}>
+          {relativeTime(when, now)}
+        </time>
+      </div>
+      <div className="story-row-words">{countLabel(summary.wordCount, 'word', 'words')}</div>
+      {inTrash && (
+        <div className="story-row-actions">
+          <button type="button" className="button button-small" tabIndex={selected ? 0 : -1} onClick={() => onRestore(summary)}>
+            Restore
+          </button>
+          <button type="button" className="button button-small button-danger-quiet" tabIndex={selected ? 0 : -1} onClick={() => onPurge(summary)}>
+            Delete forever
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

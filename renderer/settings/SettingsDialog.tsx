@@ -1,0 +1,115 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { LIMITED_FIELDS, type FieldLimits } from '../../shared/config';
+import { lede } from '../api/client';
+import { ProfileFields, validateProfile, type ProfileDraft, type ProfileErrors } from '../profile/ProfileFields';
+import { useApp } from '../state/app-store';
+import { Dialog } from '../ui/Dialog';
+import { LanguagePicker } from '../ui/LanguagePicker';
+import { showToast } from '../ui/toast-store';
+import { LimitsEditor, validateLimits, type LimitDrafts, type LimitErrors } from './LimitsEditor';
+import { SectionsEditor } from './SectionsEditor';
+
+/** Who you are and how the newsroom's stories are set up on this computer. */
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  const profile = useApp((s) => s.profile);
+  const config = useApp((s) => s.config);
+  const [person, setPerson] = useState<ProfileDraft>({ name: profile?.name ?? '', role: profile?.role ?? '' });
+  const [personErrors, setPersonErrors] = useState<ProfileErrors>({});
+  const [sections, setSections] = useState<string[]>(config?.sections ?? []);
+  const [sectionsError, setSectionsError] = useState<string | undefined>();
+  const [limits, setLimits] = useState<LimitDrafts>(() => limitDrafts(config?.limits));
+  const [limitErrors, setLimitErrors] = useState<LimitErrors>({});
+  const [language, setLanguage] = useState(config?.defaultLanguage ?? 'en');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const foundPerson = validateProfile(person);
+    const foundLimits = validateLimits(limits);
+    const foundSections = sections.length === 0 ? 'Keep at least one section.' : undefined;
+    setPersonErrors(foundPerson);
+    setLimitErrors(foundLimits);
+    setSectionsError(foundSections);
+    if (foundPerson.name || foundPerson.role || Object.keys(foundLimits).length > 0 || foundSections || person.role === '') {
+      // Take the person to the first problem; it may be scrolled out of view.
+      requestAnimationFrame(() => {
+        const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? formRef.current?.querySelector<HTMLElement>('.field-error');
+        invalid?.scrollIntoView({ block: 'center' });
+        if (invalid?.matches('input, select, textarea')) invalid.focus();
+      });
+      return;
+    }
+
+    setSaving(true);
+    setFailure(null);
+    const app = useApp.getState();
+    const name = person.name.trim();
+    if (name !== profile?.name || person.role !== profile?.role) {
+      const result = await lede().invoke('profile.set', { name, role: person.role });
+      if (!result.ok) {
+        setSaving(false);
+        setFailure(result.error.message);
+        return;
+      }
+      app.setProfile(result.value);
+    }
+    const numeric = Object.fromEntries(
+      LIMITED_FIELDS.map((field) => [field, { warn: Number(limits[field].warn), error: Number(limits[field].error) }]),
+    ) as FieldLimits;
+    const result = await lede().invoke('config.set', { sections, limits: numeric, defaultLanguage: language });
+    setSaving(false);
+    if (!result.ok) {
+      setFailure(result.error.message);
+      return;
+    }
+    app.setConfig(result.value);
+    showToast({ message: 'Settings saved' });
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title="Settings"
+      onClose={onClose}
+      className="settings-dialog"
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="settings-form" className="button button-primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save settings'}
+          </button>
+        </>
+      }
+    >
+      <form id="settings-form" ref={formRef} onSubmit={save} noValidate className="settings-form">
+        <fieldset className="settings-group">
+          <legend className="settings-legend">You</legend>
+          <ProfileFields idPrefix="settings-profile" draft={person} errors={personErrors} onChange={setPerson} />
+        </fieldset>
+        <SectionsEditor sections={sections} onChange={setSections} error={sectionsError} />
+        <LimitsEditor drafts={limits} errors={limitErrors} onChange={setLimits} />
+        <fieldset className="settings-group">
+          <legend className="settings-legend">New stories</legend>
+          <LanguagePicker label="Default language" value={language} languages={config?.languages ?? []} onChange={setLanguage} />
+        </fieldset>
+        {failure && (
+          <p role="alert" className="form-error">
+            {failure}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
+
+function limitDrafts(limits: FieldLimits | undefined): LimitDrafts {
+  const drafts = {} as LimitDrafts;
+  for (const field of LIMITED_FIELDS) {
+    drafts[field] = { warn: String(limits?.[field].warn ?? ''), error: String(limits?.[field].error ?? '') };
+  }
+  return drafts;
+}

@@ -1,0 +1,94 @@
+import { lede, ledeBridge } from '../api/client';
+import { OpenArticle } from '../documents/open-article';
+
+interface Entry {
+  article: Promise<OpenArticle>;
+  refs: number;
+  closeTimer: ReturnType<typeof setTimeout> | null;
+}
+
+const entries = new Map<string, Entry>();
+const closing = new Map<string, Promise<void>>();
+/** Every story opened and not yet closed, including ones still draining after their screen went away. */
+const live = new Set<OpenArticle>();
+let unloadGuard = false;
+
+/**
+ * One OpenArticle per story in this window, shared by whoever shows it.
+ *
+ * Core remembers open stories per session as a set, not a count: if the
+ * story screen opened a second copy while the first was still closing (React
+ * mounts effects twice in development, or a quick Library → story → Library
+ * → story), the first copy's `article.close` would close the story for the
+ * second one too, and its edits would be refused. So opening is counted
+ * here, closing waits a moment for a remount, and a new open waits until an
+ * earlier close has finished.
+ */
+export function acquireArticle(id: string): Promise<OpenArticle> {
+  const existing = entries.get(id);
+  if (existing) {
+    existing.refs++;
+    if (existing.closeTimer) clearTimeout(existing.closeTimer);
+    existing.closeTimer = null;
+    return existing.article;
+  }
+  const bridge = ledeBridge();
+  const onConnection = bridge.onConnection?.bind(bridge);
+  installUnloadGuard();
+  const article = (closing.get(id) ?? Promise.resolve())
+    .then(() => OpenArticle.open(lede(), id, onConnection))
+    .then((opened) => {
+      live.add(opened);
+      return opened;
+    });
+  const entry: Entry = { article, refs: 1, closeTimer: null };
+  entries.set(id, entry);
+  // A story that failed to open is not kept: the next attempt tries again.
+  article.catch(() => {
+    if (entries.get(id) === entry) entries.delete(id);
+  });
+  return article;
+}
+
+/** Gives back a story from acquireArticle; the last one out drains its edits and closes it. */
+export function releaseArticle(id: string): void {
+  const entry = entries.get(id);
+  if (!entry) return;
+  entry.refs--;
+  if (entry.refs > 0) return;
+  entry.closeTimer = setTimeout(() => {
+    if (entries.get(id) !== entry || entry.refs > 0) return;
+    entries.delete(id);
+    const done = entry.article
+      .then(async (article) => {
+        await article.close();
+        live.delete(article);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (closing.get(id) === done) closing.delete(id);
+      });
+    closing.set(id, done);
+  }, 100);
+}
+
+/** True while some edit in this window has not been acknowledged by core (it is not on disk yet). */
+export function hasUnsavedEdits(): boolean {
+  for (const article of live) if (article.hasUnsavedChanges) return true;
+  return false;
+}
+
+/**
+ * Closing the tab or window while an edit is on its way would lose it; the
+ * browser then asks first. Installed once, for every story in this window.
+ */
+function installUnloadGuard(): void {
+  if (unloadGuard) return;
+  unloadGuard = true;
+  window.addEventListener('beforeunload', (event) => {
+    if (!hasUnsavedEdits()) return;
+    event.preventDefault();
+    // Older Chromium (and Electron) want returnValue set as well.
+    event.returnValue = '';
+  });
+}

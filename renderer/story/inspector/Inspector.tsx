@@ -1,0 +1,64 @@
+import type { ArticleParts } from '../../../shared/article-doc';
+import { DatesField } from './DatesField';
+import { BylineField } from './BylineField';
+import { EditedByField } from './EditedByField';
+import { LanguageField } from './LanguageField';
+import { MetaTextField } from './MetaTextField';
+import { SectionField } from './SectionField';
+import { SlugField } from './SlugField';
+import { StatusField } from './StatusField';
+import { StringListField } from './StringListField';
+
+const AGENCIES = ['Reuters', 'AP', 'AFP', 'dpa', 'EFE', 'ANSA', 'PA Media', 'Kyodo', 'Xinhua', 'ANP', 'KNA', 'epd'];
+
+interface InspectorProps {
+  id: string;
+  parts: ArticleParts;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  updatedAt: string | null;
+  readOnly?: boolean;
+}
+
+/** Everything about a story except its text, in the order a desk checks it before publishing. */
+export function Inspector({ id, parts, language, dir, updatedAt, readOnly }: InspectorProps) {
+  return (
+    <aside className="inspector" aria-label="Story details">
+      <section className="inspector-section">
+        <h2 className="inspector-heading">Workflow</h2>
+        <StatusField id={id} meta={parts.meta} />
+        <SectionField meta={parts.meta} readOnly={readOnly} />
+      </section>
+      <section className="inspector-section">
+        <h2 className="inspector-heading">People</h2>
+        <BylineField array={parts.bylines} dir={dir} readOnly={readOnly} />
+        <StringListField
+          label="Sources"
+          array={parts.sources}
+          placeholder="Reuters, AP, AFP…"
+          hint="Agencies the story draws on. Enter or comma adds one."
+          suggestions={AGENCIES}
+          readOnly={readOnly}
+        />
+        <EditedByField array={parts.editedBy} readOnly={readOnly} />
+      </section>
+      <section className="inspector-section">
+        <h2 className="inspector-heading">Details</h2>
+        <StringListField label="Tags" array={parts.tags} placeholder="Add a tag…" hint="Keywords for search and export." readOnly={readOnly} />
+        <SlugField meta={parts.meta} headline={parts.headline} readOnly={readOnly} />
+        <MetaTextField
+          label="Dateline"
+          meta={parts.meta}
+          metaKey="dateline"
+          placeholder="e.g. Moscow"
+          hint="The place the story is reported from."
+          dir={dir}
+          lang={language}
+          readOnly={readOnly}
+        />
+        <LanguageField meta={parts.meta} readOnly={readOnly} />
+        <DatesField meta={parts.meta} updatedAt={updatedAt} />
+      </section>
+    </aside>
+  );
+}

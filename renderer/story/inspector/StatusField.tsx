@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { STATUSES, STATUS_LABELS, type Status } from '../../../shared/model';
+import { allowedNextStatuses } from '../../../shared/status';
+import { lede } from '../../api/client';
+import { useApp } from '../../state/app-store';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { useYMapValue } from '../use-y';
+
+function asStatus(value: string | null): Status {
+  return (STATUSES as readonly string[]).includes(value ?? '') ? (value as Status) : 'draft';
+}
+
+/**
+ * The workflow control. Every status is in the menu, the allowed next steps
+ * first: picking one that the workflow refuses is how a person learns why
+ * (core's reason is shown beside the control), which a greyed-out item
+ * could never tell them.
+ */
+export function StatusField({ id, meta }: { id: string; meta: Y.Map<string | null> }) {
+  const status = asStatus(useYMapValue(meta, 'status'));
+  const role = useApp((s) => s.profile?.role ?? 'reporter');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const allowed = allowedNextStatuses(status, role);
+  const others = STATUSES.filter((s) => s !== status && !allowed.includes(s));
+
+  // A move made elsewhere (or just now) makes an old refusal beside the control stale.
+  useEffect(() => setRefusal(null), [status]);
+
+  const choose = async (to: Status) => {
+    if (to === status || busy) return;
+    setBusy(true);
+    setRefusal(null);
+    const result = await lede().invoke('article.setStatus', { id, to });
+    setBusy(false);
+    if (!result.ok) {
+      setRefusal(
+        result.error.code === 'transition_refused' ? result.error.message : `The status was not changed: ${result.error.message}`,
+      );
+    }
+  };
+
+  const next = allowed.map((s) => STATUS_LABELS[s]);
+  return (
+    <div className="field status-field">
+      <label className="field-label" htmlFor="inspector-status">
+        Status
+      </label>
+      <div className="status-control">
+        <StatusBadge status={status} />
+        <select
+          id="inspector-status"
+          className="select"
+          value={status}
+          aria-busy={busy || undefined}
+          aria-describedby="inspector-status-hint"
+          onChange={(event) => void choose(event.target.value as Status)}
+        >
+          <optgroup label="Current">
+            <option value={status}>{STATUS_LABELS[status]}</option>
+          </optgroup>
+          {allowed.length > 0 && (
+            <optgroup label="Allowed next">
+              {allowed.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {others.length > 0 && (
+            <optgroup label="Not allowed now">
+              {others.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </div>
+      <p id="inspector-status-hint" className="field-hint">
+        {next.length > 0 ? `Next: ${listWithOr(next)}.` : 'No move is open to you from here.'}
+      </p>
+      {refusal && (
+        <p role="alert" className="field-error status-refusal">
+          {refusal}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Draft, Ready or Spiked". */
+function listWithOr(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}

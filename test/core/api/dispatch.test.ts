@@ -1,0 +1,253 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { bytesToBase64 } from '../../../shared/base64';
+import { articleParts } from '../../../shared/article-doc';
+import { channels, events as eventSchemas, isEventName, MAX_UPDATE_BASE64, type Channel } from '../../../shared/contract';
+import { ERROR_CODES, type Result } from '../../../shared/errors';
+import { createHandlers } from '../../../electron/core/api';
+import { ArticleIndex } from '../../../electron/core/articles/article-index';
+import { ArticleService } from '../../../electron/core/articles/article-service';
+import type { Core } from '../../../electron/core/core';
+import { DocStore } from '../../../electron/core/docs/doc-store';
+import { LiveDocs } from '../../../electron/core/docs/live-docs';
+import { silentLogger } from '../../../electron/core/log';
+import { dataPaths } from '../../../electron/core/paths';
+import { PeopleStore } from '../../../electron/core/people/people-store';
+import { Sessions } from '../../../electron/core/sessions';
+import { SettingsStore } from '../../../electron/core/settings/settings-store';
+import { MIGRATIONS } from '../../../electron/core/store/migrations';
+import { openDatabase } from '../../../electron/core/store/open-database';
+import { connect, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
+import { snapshotDatabase } from '../../helpers/db-snapshot';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+/** Checks the envelope every result must have, whatever went in. */
+function expectEnvelope(result: Result<unknown>): void {
+  if (result.ok) {
+    expect(Object.keys(result).sort()).toEqual(['ok', 'value']);
+    return;
+  }
+  expect(Object.keys(result).sort()).toEqual(['error', 'ok']);
+  expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+  expect(ERROR_CODES).toContain(result.error.code);
+  expect(typeof result.error.message).toBe('string');
+  expect(result.error.message.length).toBeGreaterThan(10);
+}
+
+let core: Core;
+let client: TestClient;
+let storyId: string;
+let update: string;
+let database: string;
+
+async function invoke(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  const result = await client.session.invoke(channel, payload);
+  expectEnvelope(result);
+  return result;
+}
+
+beforeAll(async () => {
+  core = openTestCore();
+  client = connect(core);
+  database = dataPaths(core.dataDir).database;
+  await client.call('profile.set', REPORTER);
+  storyId = (await client.call('article.create', { section: 'Politics' })).id;
+  await client.call('article.open', { id: storyId });
+  const doc = new Y.Doc();
+  articleParts(doc).kicker.insert(0, 'unsent');
+  update = bytesToBase64(Y.encodeStateAsUpdate(doc));
+  core.internals.articles.flush();
+});
+afterAll(async () => {
+  await core.close();
+});
+
+describe('unknown channels', () => {
+  it.each(['article.delete', '', 'ARTICLE.OPEN', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 42, null, undefined, { channel: 'app.info' }])(
+    'refuses %j with unknown_channel',
+    async (channel) => {
+      expect(await invoke(channel, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    },
+  );
+});
+
+const UUID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const long = (n: number) => 'x'.repeat(n);
+
+// [channel, the field the message must name, payload]
+const invalid: Array<[Channel, string, () => unknown]> = [
+  ['profile.set', 'name', () => ({ name: long(201), role: 'reporter' })],
+  ['profile.set', 'name', () => ({ name: '   ', role: 'reporter' })],
+  ['profile.set', 'name', () => ({ name: 42, role: 'reporter' })],
+  ['profile.set', 'role', () => ({ name: 'Ana Lima' })],
+  ['profile.set', 'role', () => ({ name: 'Ana Lima', role: 'admin' })],
+  ['profile.set', 'admin', () => ({ name: 'Ana Lima', role: 'editor', admin: true })],
+  ['profile.set', 'payload', () => 'Ana Lima'],
+  ['profile.set', 'payload', () => []],
+  ['people.save', 'name', () => ({ name: long(201) })],
+  ['people.save', 'bio', () => ({ name: 'Ana Lima', bio: long(4001) })],
+  ['people.save', 'id', () => ({ name: 'Ana Lima', id: long(65) })],
+  ['people.search', 'query', () => ({ query: long(201) })],
+  ['people.search', 'limit', () => ({ query: 'Ana', limit: 0 })],
+  ['people.search', 'limit', () => ({ query: 'Ana', limit: 51 })],
+  ['people.search', 'query', () => ({})],
+  ['library.list', 'query', () => ({ query: long(501) })],
+  ['library.list', 'limit', () => ({ limit: -1 })],
+  ['library.list', 'limit', () => ({ limit: 0 })],
+  ['library.list', 'limit', () => ({ limit: 501 })],
+  ['library.list', 'limit', () => ({ limit: 1e12 })],
+  ['library.list', 'limit', () => ({ limit: 2.5 })],
+  ['library.list', 'limit', () => ({ limit: Number.NaN })],
+  ['library.list', 'offset', () => ({ offset: -1 })],
+  ['library.list', 'offset', () => ({ offset: '0' })],
+  ['library.list', 'sort', () => ({ sort: 'random' })],
+  ['library.list', 'view', () => ({ view: 'everything' })],
+  ['library.list', 'status', () => ({ status: 'live' })],
+  ['library.list', 'section', () => ({ section: long(61) })],
+  ['library.list', 'sql', () => ({ query: 'Moscow', sql: 'DROP TABLE articles' })],
+  ['article.create', 'section', () => ({ section: 5 })],
+  ['article.create', 'language', () => ({ language: long(36) })],
+  ['article.create', 'headline', () => ({ headline: 'Typed twice' })],
+  ['article.open', 'id', () => ({})],
+  ['article.open', 'id', () => ({ id: 'not-a-uuid' })],
+  ['article.open', 'id', () => ({ id: '../../lede.sqlite' })],
+  ['article.open', 'id', () => ({ id: `article:${UUID}` })],
+  ['article.open', 'id', () => ({ id: 42 })],
+  ['article.update', 'update', () => ({ id: storyId, update: 'this is not base64!' })],
+  ['article.update', 'update', () => ({ id: storyId, update: 'abc' })],
+  ['article.update', 'update', () => ({ id: storyId, update: 'abcd=' })],
+  ['article.update', 'update', () => ({ id: storyId, update: [1, 2, 3] })],
+  ['article.update', 'update', () => ({ id: storyId })],
+  ['article.update', 'id', () => ({ id: 'nope', update })],
+  ['article.setStatus', 'to', () => ({ id: storyId, to: 'live' })],
+  ['article.setStatus', 'to', () => ({ id: storyId })],
+  ['article.trash', 'force', () => ({ id: storyId, force: true })],
+  ['article.purge', 'id', () => ({ id: 'everything' })],
+  ['config.set', 'limits.headline', () => ({ limits: { headline: { warn: 200, error: 100 } } })],
+  ['config.set', 'limits.headline.warn', () => ({ limits: { headline: { warn: 0, error: 100 } } })],
+  ['config.set', 'sections', () => ({ sections: [''] })],
+  ['config.set', 'sections', () => ({ sections: Array.from({ length: 101 }, (_, i) => `S${i}`) })],
+  ['config.set', 'languages', () => ({ languages: [] })],
+  ['app.info', 'verbose', () => ({ verbose: true })],
+];
+
+describe('payloads that break the contract', () => {
+  it.each(invalid)('%s with a bad %s (case %#) is invalid_payload naming it, and nothing is written', async (channel, field, payload) => {
+    const before = snapshotDatabase(database);
+    const eventsBefore = client.events.length;
+    const result = await invoke(channel, payload());
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain(channel);
+      expect(result.error.message).toContain(field);
+      expect(result.error.message.length).toBeLessThan(2000);
+    }
+    expect(client.events.length).toBe(eventsBefore);
+    core.internals.articles.flush();
+    expect(snapshotDatabase(database)).toEqual(before);
+  });
+
+  it('refuses an update over the size limit as invalid_payload (too large), with a result rather than a throw', async () => {
+    const before = snapshotDatabase(database);
+    const result = await client.session.invoke('article.update', { id: storyId, update: 'A'.repeat(MAX_UPDATE_BASE64 + 4) }).catch((error: unknown) => error);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.stringMatching(/update.*too large/) } });
+    expect(snapshotDatabase(database)).toEqual(before);
+  });
+
+  it('accepts a valid update of several megabytes (within the contract\'s limit)', async () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(core.internals.articles.doc(storyId)));
+    const before = Y.encodeStateVector(doc);
+    articleParts(doc).teaser.insert(0, 'Long read. '.repeat(450_000));
+    const big = bytesToBase64(Y.encodeStateAsUpdate(doc, before));
+    expect(big.length).toBeGreaterThan(6_000_000);
+    expect(big.length).toBeLessThan(MAX_UPDATE_BASE64);
+    const result = await client.session.invoke('article.update', { id: storyId, update: big }).catch((error: unknown) => error);
+    expect(result).toEqual({ ok: true, value: {} });
+  });
+
+  it('a well-formed language setting that is not a language tag is refused before it is stored', async () => {
+    const before = snapshotDatabase(database);
+    const result = await invoke('config.set', { defaultLanguage: 'not a tag' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.stringContaining('not a tag') } });
+    expect(snapshotDatabase(database)).toEqual(before);
+  });
+
+  it('an unknown story id that is a valid UUID is not_found, not an internal error', async () => {
+    for (const channel of ['article.open', 'article.trash', 'article.restore', 'article.purge'] as const) {
+      expect(await invoke(channel, { id: UUID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    expect(await invoke('article.setStatus', { id: UUID, to: 'in_edit' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('every channel', () => {
+  it('has exactly one handler in createHandlers', () => {
+    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+    try {
+      const docs = new DocStore(db);
+      const live = new LiveDocs(db, docs, silentLogger);
+      const articles = new ArticleService(live, docs, new ArticleIndex(db), silentLogger, { deriveDelayMs: 5, compactAfterUpdates: 500 });
+      const handlers = createHandlers({
+        db,
+        articles,
+        people: new PeopleStore(db),
+        settings: new SettingsStore(db, silentLogger),
+        sessions: new Sessions(),
+        log: silentLogger,
+        app: { version: '0.0.0-test', shell: 'web' },
+      });
+      expect(Object.keys(handlers).sort()).toEqual(Object.keys(channels).sort());
+      for (const handler of Object.values(handlers)) expect(typeof handler).toBe('function');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('answers a happy-path call with a value its result schema accepts, and emits only valid events', async () => {
+    const fresh = openTestCore();
+    const session = connect(fresh);
+    const seen = new Set<Channel>();
+    const call = async (channel: Channel, payload: unknown) => {
+      const result = await session.session.invoke(channel, payload);
+      expectEnvelope(result);
+      expect(result, `${channel}: ${JSON.stringify(result)}`).toMatchObject({ ok: true });
+      if (!result.ok) return undefined;
+      const parsed = channels[channel].result.safeParse(result.value);
+      expect(parsed.success, `${channel} result ${JSON.stringify(result.value)}`).toBe(true);
+      seen.add(channel);
+      return result.value as Record<string, unknown>;
+    };
+    try {
+      await call('app.info', {});
+      await call('profile.get', {});
+      await call('profile.set', { name: 'Richard Connor', role: 'editor' });
+      await call('profile.get', {});
+      await call('config.get', {});
+      await call('config.set', { sections: ['Politics', 'World'], limits: { kicker: { warn: 20, error: 30 } }, defaultLanguage: 'pt-BR' });
+      const { id } = (await call('article.create', { section: 'World' })) as { id: string };
+      await call('article.open', { id });
+      const doc = new Y.Doc();
+      articleParts(doc).headline.insert(0, 'A headline');
+      await call('article.update', { id, update: bytesToBase64(Y.encodeStateAsUpdate(doc)) });
+      await call('article.setStatus', { id, to: 'in_edit' });
+      await call('library.list', { query: 'headline' });
+      await call('article.close', { id });
+      await call('people.save', { name: 'Richard Connor', bio: 'Reporting on stories from around the world.' });
+      await call('people.search', { query: 'rich' });
+      await call('article.trash', { id });
+      await call('article.restore', { id });
+      await call('article.trash', { id });
+      await call('article.purge', { id });
+      expect([...seen].sort()).toEqual(Object.keys(channels).sort());
+      for (const { event, payload } of session.events) {
+        expect(isEventName(event)).toBe(true);
+        expect(eventSchemas[event].safeParse(payload).success, `${event} ${JSON.stringify(payload)}`).toBe(true);
+      }
+      expect(new Set(session.events.map((e) => e.event))).toEqual(new Set(['profile.changed', 'config.changed', 'library.changed', 'people.changed', 'article.updated']));
+    } finally {
+      await fresh.close();
+    }
+  });
+});

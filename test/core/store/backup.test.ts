@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { articleDocName, articleParts, readArticleFields } from '../../../shared/article-doc';
+import type { Core } from '../../../electron/core/core';
+import { DocStore } from '../../../electron/core/docs/doc-store';
+import { dataPaths } from '../../../electron/core/paths';
+import { backupDatabase, hasBackupFor } from '../../../electron/core/store/backup';
+import { MIGRATIONS } from '../../../electron/core/store/migrations';
+import { openDatabase } from '../../../electron/core/store/open-database';
+import { connect, openStory, openTestCore, REPORTER } from '../../helpers/core';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let core: Core | undefined;
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+});
+
+/** A library with two written stories; returns their ids and headlines. */
+async function libraryWithStories(): Promise<{ dataDir: string; stories: Array<{ id: string; headline: string }> }> {
+  core = openTestCore();
+  const client = connect(core);
+  await client.call('profile.set', REPORTER);
+  const stories: Array<{ id: string; headline: string }> = [];
+  for (const headline of ["Syria's new leader visits Moscow", 'Floods close the Rhine to shipping']) {
+    const { id } = await client.call('article.create', { section: 'World' });
+    const story = await openStory(client, id);
+    await story.edit((doc) => articleParts(doc).headline.insert(0, headline));
+    stories.push({ id, headline });
+  }
+  core.internals.articles.flush();
+  const { dataDir } = core;
+  await core.close();
+  core = undefined;
+  return { dataDir, stories };
+}
+
+function day(n: number): Date {
+  return new Date(Date.UTC(2026, 0, n, 12));
+}
+
+describe('backups through the SQLite backup API', () => {
+  it('writes a consistent copy in which every story can be found and loaded', async () => {
+    const { dataDir, stories } = await libraryWithStories();
+    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS);
+    const backupsDir = path.join(dataDir, 'backups');
+    let file: string;
+    try {
+      file = await backupDatabase(db, backupsDir, day(5));
+    } finally {
+      db.close();
+    }
+    expect(path.basename(file)).toBe('lede-2026-01-05.sqlite');
+    expect(fs.readdirSync(backupsDir)).toEqual(['lede-2026-01-05.sqlite']);
+
+    const copy = new Database(file);
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const rows = copy.prepare('SELECT id, headline FROM articles ORDER BY headline').all();
+      expect(rows).toEqual([...stories].sort((a, b) => a.headline.localeCompare(b.headline)));
+      const docs = new DocStore(copy);
+      for (const story of stories) {
+        const doc = docs.load(articleDocName(story.id));
+        expect(doc && readArticleFields(doc).headline).toBe(story.headline);
+      }
+      const found = copy.prepare("SELECT count(*) FROM article_search WHERE article_search MATCH 'Rhine'").pluck().get();
+      expect(found).toBe(1);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('copies what is committed even while another connection keeps writing', async () => {
+    const { dataDir, stories } = await libraryWithStories();
+    const file = dataPaths(dataDir).database;
+    const source = openDatabase(file, MIGRATIONS);
+    const writer = openDatabase(file, MIGRATIONS);
+    const docName = articleDocName(stories[0]!.id);
+    const docs = new DocStore(writer);
+    const doc = docs.load(docName)!;
+    doc.on('update', (update: Uint8Array) => docs.append(docName, update));
+    // Enough pages that the backup takes several steps, with writes in between.
+    writer.prepare("INSERT INTO settings (key, value) VALUES ('filler', ?)").run('x'.repeat(4_000_000));
+    try {
+      const backup = backupDatabase(source, path.join(dataDir, 'backups'), day(6));
+      for (let i = 0; i < 50; i++) {
+        articleParts(doc).teaser.insert(0, `w${i} `);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const copy = new Database(await backup);
+      try {
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        const loaded = new DocStore(copy).load(docName)!;
+        // Whatever moment it copied, the copy holds a prefix of the edits, each one whole.
+        const teaser = readArticleFields(loaded).teaser;
+        expect(teaser).toMatch(/^(w\d+ )*$/);
+        expect(readArticleFields(loaded).headline).toBe(stories[0]!.headline);
+      } finally {
+        copy.close();
+      }
+    } finally {
+      doc.destroy();
+      writer.close();
+      source.close();
+    }
+  });
+
+  it('keeps only the newest N daily files and leaves other files alone', async () => {
+    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+    const backupsDir = path.join(makeTempDir(), 'backups');
+    fs.mkdirSync(backupsDir);
+    fs.writeFileSync(path.join(backupsDir, 'notes.txt'), 'kept by a person');
+    try {
+      for (const n of [3, 1, 7, 2, 9, 4]) await backupDatabase(db, backupsDir, day(n), 3);
+    } finally {
+      db.close();
+    }
+    expect(fs.readdirSync(backupsDir).sort()).toEqual(['lede-2026-01-04.sqlite', 'lede-2026-01-07.sqlite', 'lede-2026-01-09.sqlite', 'notes.txt']);
+  });
+
+  it('replaces the same day\'s backup rather than adding one, and leaves no partial file', async () => {
+    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+    const backupsDir = path.join(makeTempDir(), 'backups');
+    try {
+      expect(hasBackupFor(backupsDir, day(8))).toBe(false);
+      await backupDatabase(db, backupsDir, day(8));
+      db.prepare("INSERT INTO settings (key, value) VALUES ('later', '1')").run();
+      const file = await backupDatabase(db, backupsDir, day(8));
+      expect(hasBackupFor(backupsDir, day(8))).toBe(true);
+      expect(fs.readdirSync(backupsDir)).toEqual(['lede-2026-01-08.sqlite']);
+      const copy = new Database(file, { readonly: true });
+      expect(copy.prepare("SELECT value FROM settings WHERE key = 'later'").pluck().get()).toBe('1');
+      copy.close();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('core makes the day\'s backup by itself after its delay', async () => {
+    core = openTestCore({ backupDelayMs: 0 });
+    const client = connect(core);
+    await client.call('profile.set', REPORTER);
+    const backupsDir = dataPaths(core.dataDir).backups;
+    const deadline = Date.now() + 10_000;
+    while (!hasBackupFor(backupsDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(hasBackupFor(backupsDir)).toBe(true);
+    const [name] = fs.readdirSync(backupsDir).filter((f) => f.endsWith('.sqlite'));
+    const copy = new Database(path.join(backupsDir, name!), { readonly: true });
+    expect(copy.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'articles'").pluck().get()).toBe(1);
+    copy.close();
+  });
+});

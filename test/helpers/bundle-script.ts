@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { repoRoot } from './fixtures';
+import { makeTempDir } from './temp-dir';
+
+const bundles = new Map<string, Promise<string>>();
+
+/**
+ * Bundles a small TypeScript entry (a test's child process) into a runnable
+ * .mjs in a temp folder. better-sqlite3 stays external (it is native) and is
+ * found through a node_modules link to the repository's.
+ */
+export function bundleScript(entry: string): Promise<string> {
+  const absolute = path.resolve(repoRoot, entry);
+  let pending = bundles.get(absolute);
+  if (!pending) {
+    pending = (async () => {
+      const dir = makeTempDir('lede-script-');
+      const outfile = path.join(dir, `${path.basename(absolute, '.ts')}.mjs`);
+      await build({
+        entryPoints: [absolute],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'esm',
+        external: ['better-sqlite3'],
+        banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
+        logLevel: 'error',
+      });
+      fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+      return outfile;
+    })();
+    bundles.set(absolute, pending);
+  }
+  return pending;
+}
+
+export interface ScriptProcess {
+  child: ChildProcess;
+  /** Complete lines the child wrote to stdout so far (a partial last line is left out). */
+  lines(): string[];
+  stderr(): string;
+  /** Resolves once `predicate` holds for the lines so far; rejects if the child exits first. */
+  waitFor(predicate: (lines: string[]) => boolean, what: string): Promise<void>;
+  /** SIGKILL: no cleanup, no flush, like a crash. Resolves when the process is gone. */
+  kill(): Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts a bundled script under the same Node as the tests. */
+export function startScript(file: string, args: string[]): ScriptProcess {
+  const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const watchers = new Set<() => void>();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const lines = () => {
+    const end = stdout.lastIndexOf('\n');
+    return end < 0 ? [] : stdout.slice(0, end).split('\n');
+  };
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+    for (const check of watchers) check();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return {
+    child,
+    lines,
+    stderr: () => stderr,
+    exited,
+    waitFor(predicate, what) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!predicate(lines())) return;
+          watchers.delete(check);
+          resolve();
+        };
+        watchers.add(check);
+        check();
+        void exited.then(({ code, signal }) => {
+          if (!watchers.has(check)) return;
+          watchers.delete(check);
+          // A last chunk may have arrived with the exit.
+          if (predicate(lines())) resolve();
+          else reject(new Error(`child exited (${code ?? signal}) before ${what}:\n${stderr}`));
+        });
+      });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

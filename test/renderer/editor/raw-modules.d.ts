@@ -1,0 +1,5 @@
+// Fixtures are read with Vite's `?raw` suffix: the renderer test project has no Node types.
+declare module '*?raw' {
+  const content: string;
+  export default content;
+}

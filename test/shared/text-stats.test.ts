@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { countWords, readingMinutes, textStats } from '../../shared/text-stats';
+
+describe('countWords', () => {
+  it.each([
+    ['English with an apostrophe', "Syria's new leader visits Moscow for talks with Putin", 9],
+    ['curly apostrophe', 'Syria’s new leader', 3],
+    ['punctuation is not a word', 'Moscow — again!', 2],
+    ['numbers are words', 'On October 15, 2025', 4],
+    ['hyphenated names split', 'Ahmed al-Sharaa', 3],
+    ['Arabic', 'زار الرئيس السوري موسكو لإجراء محادثات', 6],
+    ['Persian', 'رئیس جمهور سوریه به مسکو رفت', 6],
+    ['Russian', 'Президент Сирии посетил Москву', 4],
+    ['empty', '', 0],
+    ['only spaces and line breaks', ' \n\t ', 0],
+  ])('%s', (_what, text, count) => {
+    expect(countWords(text)).toBe(count);
+  });
+
+  it.each([
+    ['Chinese', '叙利亚新领导人访问莫斯科'],
+    ['Japanese', '日本の首相がモスクワを訪問した'],
+  ])('segments %s into several words, not one run and not one per character', (_language, text) => {
+    const count = countWords(text);
+    expect(count).toBeGreaterThan(2);
+    expect(count).toBeLessThan([...text].length);
+  });
+});
+
+describe('reading time', () => {
+  it.each([
+    [0, 0],
+    [1, 1],
+    [230, 1],
+    [344, 1],
+    [345, 2],
+    [10_000, 43],
+  ])('%i words read in %i minutes', (words, minutes) => {
+    expect(readingMinutes(words)).toBe(minutes);
+  });
+
+  it('textStats puts words, characters and minutes together', () => {
+    expect(textStats('Moscow had been the main ally.')).toEqual({ words: 6, characters: 30, readingMinutes: 1 });
+  });
+});
