@@ -77,6 +77,13 @@ export function FindReplaceBar({ editor, focusRequest, onClose }: FindReplaceBar
     if (event.shiftKey) editor.commands.previousMatch();
     else editor.commands.nextMatch();
   };
+  // Replacing the last match disables the buttons, which would drop focus to
+  // the page (and Escape with it): keep the keyboard in the bar.
+  const replaceFromButton = (all: boolean) => {
+    if (all) editor.commands.replaceAll();
+    else editor.commands.replaceCurrent();
+    if (getFindReplaceState(editor.state).matches.length === 0) findRef.current?.focus();
+  };
   const onReplaceKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
@@ -132,10 +139,10 @@ export function FindReplaceBar({ editor, focusRequest, onClose }: FindReplaceBar
             onChange={(event) => setReplacement(event.target.value)}
             onKeyDown={onReplaceKeyDown}
           />
-          <button type="button" title="Replace this match (Enter)" disabled={count === 0} onClick={() => editor.commands.replaceCurrent()}>
+          <button type="button" title="Replace this match (Enter)" disabled={count === 0} onClick={() => replaceFromButton(false)}>
             Replace
           </button>
-          <button type="button" disabled={count === 0} onClick={() => editor.commands.replaceAll()}>
+          <button type="button" disabled={count === 0} onClick={() => replaceFromButton(true)}>
             Replace all
           </button>
         </div>

@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 
 /**
  * Find and replace inside the story body. Matching runs per text block on the
@@ -193,6 +194,7 @@ export const FindReplace = Extension.create({
           const match = current.matches[current.currentIndex];
           if (!match) return false;
           if (dispatch) {
+            ownUndoStep(state);
             replaceRange(tr, match, current.replaceTerm);
             // Continue after the replacement, so replacing "cat" with "cats" never loops.
             commit(tr, searchState(tr.doc, inputOf(current), tr.mapping.map(match.to)));
@@ -205,6 +207,7 @@ export const FindReplace = Extension.create({
           const current = getFindReplaceState(state);
           if (current.matches.length === 0) return false;
           if (dispatch) {
+            ownUndoStep(state);
             // Back to front, so earlier positions stay valid without mapping.
             for (let index = current.matches.length - 1; index >= 0; index--) {
               replaceRange(tr, current.matches[index]!, current.replaceTerm);
@@ -245,3 +248,17 @@ export const FindReplace = Extension.create({
     ];
   },
 });
+
+/**
+ * A replacement is its own undo step. The collaborative undo manager merges
+ * changes made within half a second of each other, so without this, a
+ * "Replace all" right after typing would be undone together with the typing.
+ * Capturing stops before the replacement and again once it has been applied
+ * (after the dispatch that follows the command).
+ */
+function ownUndoStep(state: EditorState): void {
+  const undoManager = (yUndoPluginKey.getState(state) as { undoManager?: { stopCapturing(): void } } | undefined)?.undoManager;
+  if (!undoManager) return;
+  undoManager.stopCapturing();
+  queueMicrotask(() => undoManager.stopCapturing());
+}

@@ -40,7 +40,7 @@ export function LibraryRow({ id, index, total, summary, selected, view, now, sty
       aria-posinset={index + 1}
       aria-setsize={total}
       className="story-row"
-      data-id={summary.id}
+      data-story-id={summary.id}
       style={style}
       onMouseDown={() => onSelect(index)}
       onClick={(event) => {

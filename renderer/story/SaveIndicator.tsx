@@ -25,6 +25,13 @@ export function SaveIndicator({ article }: { article: OpenArticle }) {
     <p role="status" className={`save-indicator save-${state.kind}`} data-state={state.kind} title={describe(state)}>
       <span className="save-dot" aria-hidden="true" />
       <span className="save-text">{describe(state)}</span>
+      {state.kind === 'error' && state.fatal && (
+        // Core refused a change it can never store; later edits build on it,
+        // so the only way on is the story as core has it.
+        <button type="button" className="button button-small" onClick={() => location.reload()}>
+          Reload story
+        </button>
+      )}
     </p>
   );
 }

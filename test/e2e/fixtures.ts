@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { repoRoot } from '../helpers/fixtures';
+
+/**
+ * Each end-to-end test gets its own web shell process (the built
+ * dist/web/server.mjs, as `npm run web` runs it) on its own temporary data
+ * folder, and a page signed in to it.
+ */
+export interface WebShellHandle {
+  dataDir: string;
+  url: string;
+  /** SIGKILL: the process gets no chance to clean up. */
+  kill(): Promise<void>;
+  /** Starts the shell again on the same data folder (new token, new URL). */
+  restart(): Promise<string>;
+}
+
+async function launch(dataDir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+  const server = path.join(repoRoot, 'dist', 'web', 'server.mjs');
+  if (!fs.existsSync(server)) throw new Error('dist/web/server.mjs is missing: run `npm run build` first (npm test does).');
+  const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web shell did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Lede is ready at (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`web shell exited:\n${output}`)));
+  });
+  return { child, url, exited };
+}
+
+export const test = base.extend<{ shell: WebShellHandle }>({
+  shell: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
+    let current = await launch(dataDir);
+    const handle: WebShellHandle = {
+      dataDir,
+      get url() {
+        return current.url;
+      },
+      async kill() {
+        current.child.kill('SIGKILL');
+        await current.exited;
+      },
+      async restart() {
+        current = await launch(dataDir);
+        return current.url;
+      },
+    };
+    await use(handle);
+    current.child.kill('SIGTERM');
+    await current.exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** First start: says who is writing. */
+export async function createProfile(page: Page, name: string, role: 'Reporter' | 'Editor' | 'Photo editor'): Promise<void> {
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Newsroom role').selectOption({ label: role });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Stories', exact: true })).toBeVisible();
+}
+
+/** Creates a story from the library and waits for the story screen. */
+export async function newStory(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New story', exact: true }).click();
+  await expect(page.getByLabel('Headline')).toBeVisible();
+}
+
+/** Waits until core has acknowledged every edit ("Saved" means on disk). */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.locator('.save-indicator')).toHaveAttribute('data-state', 'saved');
+}
+
+export const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
