@@ -52,11 +52,15 @@ export function generatedLibrary(cacheDir: string, count: number, wordsPerStory:
   return dir;
 }
 
+/** A copy of a generated library, signed in as a reporter so the app opens on the library. */
 export function copyLibrary(source: string, target: string): string {
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
   for (const name of fs.readdirSync(source)) {
     if (name.startsWith('lede.sqlite')) fs.copyFileSync(path.join(source, name), path.join(target, name));
   }
+  const db = openDatabase(dataPaths(target).database, MIGRATIONS);
+  db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ name: 'Bench Reporter', role: 'reporter' }));
+  db.close();
   return target;
 }

@@ -16,7 +16,8 @@ export function percentile(samples: number[], p: number): number {
 }
 
 export function ms(value: number): string {
-  return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
+  if (value < 10) return `${value.toFixed(2)} ms`;
+  return value < 100 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`;
 }
 
 export function printTable(rows: BenchRow[]): void {

@@ -17,6 +17,11 @@ declare global {
 window.mountBareProseMirror = (json: unknown) => {
   const schema = newsroomSchema();
   const state = EditorState.create({ doc: schema.nodeFromJSON(json), plugins: [keymap(baseKeymap)] });
-  const view = new EditorView(document.getElementById('editor')!, { state });
-  view.dom.setAttribute('aria-label', 'Body');
+  // The same element attributes and container classes as Lede's editor, so
+  // both lay out the same text with the same CSS.
+  const view = new EditorView(document.getElementById('editor')!, {
+    state,
+    attributes: { class: 'story-body', lang: 'en', dir: 'ltr', spellcheck: 'true', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Body' },
+  });
+  view.focus();
 };

@@ -50,6 +50,7 @@ async function startWebShell(repo: string, dataDir: string) {
     started,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -86,14 +87,17 @@ async function benchLibraryStart(browser: Browser, ctx: Context): Promise<BenchR
     const dataDir = copyLibrary(ctx.library, path.join(ctx.workDir, `library-${round}`));
     const page = await browser.newPage();
     const shell = await startWebShell(ctx.repo, dataDir);
-    const navigated = performance.now();
-    await page.goto(shell.url);
-    const paintedInPage = await paintedWhenVisible(page, LIBRARY_ROW);
-    const interactive = navigated + paintedInPage; // page clock starts at navigation
-    startSamples.push(interactive - shell.started);
-    paintSamples.push(paintedInPage);
-    await page.close();
-    await shell.stop();
+    try {
+      const navigated = performance.now();
+      await page.goto(shell.url);
+      const paintedInPage = await paintedWhenVisible(page, LIBRARY_ROW);
+      const interactive = navigated + paintedInPage; // page clock starts at navigation
+      startSamples.push(interactive - shell.started);
+      paintSamples.push(paintedInPage);
+    } finally {
+      await page.close();
+      await shell.stop();
+    }
   }
   const start = percentile(startSamples, 50);
   const paint = percentile(paintSamples, 50);
@@ -149,6 +153,22 @@ async function benchLongStory(browser: Browser, ctx: Context): Promise<BenchRow[
   const { dataDir, bodyJson, lastWords } = libraryWithLongStory(path.join(ctx.workDir, 'long-story'), LONG_WORDS);
   const shell = await startWebShell(ctx.repo, dataDir);
   const page = await browser.newPage();
+  try {
+    return await measureLongStory(browser, ctx, page, shell, bodyJson, lastWords);
+  } finally {
+    if (!page.isClosed()) await page.close();
+    await shell.stop();
+  }
+}
+
+async function measureLongStory(
+  browser: Browser,
+  ctx: Context,
+  page: Page,
+  shell: { url: string },
+  bodyJson: unknown,
+  lastWords: string,
+): Promise<BenchRow[]> {
   await page.goto(shell.url);
   await paintedWhenVisible(page, LIBRARY_ROW);
 
@@ -183,7 +203,6 @@ async function benchLongStory(browser: Browser, ctx: Context): Promise<BenchRow[
 
   const ledeLatencies = await typeAndMeasure(page, 200);
   await page.close();
-  await shell.stop();
 
   // Bare ProseMirror on the same document, same probe, same browser.
   const bare = await bareProseMirrorPage(browser, ctx, bodyJson);
@@ -222,8 +241,18 @@ async function bareProseMirrorPage(browser: Browser, ctx: Context, bodyJson: unk
     logLevel: 'error',
   });
   const page = await browser.newPage();
-  const css = fs.readFileSync(path.join(ctx.repo, 'renderer', 'editor', 'editor.css'), 'utf8');
-  await page.setContent(`<!doctype html><html><head><style>${css}</style><style>.ProseMirror{white-space:pre-wrap}</style></head><body><div id="editor" class="story-editor"></div></body></html>`);
+  // Lede's own stylesheets (tokens, app, editor), so the comparison is the
+  // editor machinery, not different CSS.
+  const assets = path.join(ctx.repo, 'dist', 'renderer', 'assets');
+  const css = fs
+    .readdirSync(assets)
+    .filter((name) => name.endsWith('.css'))
+    .map((name) => fs.readFileSync(path.join(assets, name), 'utf8'))
+    .join('\n');
+  await page.setContent(
+    `<!doctype html><html lang="en"><head><style>${css}</style><style>.ProseMirror{white-space:pre-wrap}</style></head>` +
+      `<body><div class="story-editor"><div id="editor" class="story-editor-content"></div></div></body></html>`,
+  );
   await page.addScriptTag({ path: outfile });
   await page.evaluate((json) => (window as unknown as { mountBareProseMirror(json: unknown): void }).mountBareProseMirror(json), bodyJson);
   return page;

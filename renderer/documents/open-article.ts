@@ -35,6 +35,7 @@ export class OpenArticle {
   private retryDelay = 250;
   private connected = true;
   private closed = false;
+  private sendScheduled = false;
   /** When the story last changed, as core said when it was (re)opened. */
   updatedAtOnOpen = '';
 
@@ -110,8 +111,28 @@ export class OpenArticle {
   private enqueue(update: Uint8Array): void {
     this.pending.push(update);
     if (this.state.kind === 'error' && this.state.fatal) return this.publish();
-    if (!this.inFlight && this.connected && !this.retryTimer) void this.sendNext();
+    if (!this.inFlight && this.connected && !this.retryTimer) this.scheduleSend();
     else this.publish();
+  }
+
+  /**
+   * Sends once the keystroke's frame is painted: encoding and sending cost
+   * the typing path nothing then, and keystrokes of the same frame go as one
+   * update. The edit waits a frame at most; "Saved" still waits for core.
+   */
+  private scheduleSend(): void {
+    if (this.sendScheduled) return;
+    this.sendScheduled = true;
+    const send = () => {
+      this.sendScheduled = false;
+      void this.sendNext();
+    };
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+      requestAnimationFrame(() => setTimeout(send, 0));
+    } else {
+      setTimeout(send, 0);
+    }
+    this.publish();
   }
 
   private async sendNext(): Promise<void> {

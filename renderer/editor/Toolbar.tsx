@@ -1,11 +1,11 @@
 import type { Editor, JSONContent } from '@tiptap/core';
-import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { LinkPopover } from './LinkPopover';
 import { withShortcut } from './shortcut-label';
 import { handleToolbarKeyDown, syncRovingTabIndex } from './toolbar-focus';
 import { ToolbarButton } from './ToolbarButton';
 import { VideoEmbedForm } from './VideoEmbedForm';
+import { useDeferredEditorState } from './use-deferred-editor-state';
 
 export interface ToolbarProps {
   editor: Editor;
@@ -27,7 +27,7 @@ function insertBlock(editor: Editor, content: JSONContent): void {
   editor.chain().focus().insertContentAt(after, content).run();
 }
 
-/** What the toolbar shows; recomputed per transaction, re-rendering only when it changes. */
+/** What the toolbar shows; recomputed after each frame with changes, re-rendering only when it changes. */
 function toolbarState(editor: Editor) {
   const blockStyle: BlockStyle = editor.isActive('heading', { level: 2 })
     ? 'h2'
@@ -61,7 +61,7 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
   const styleId = useId();
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [videoPanelOpen, setVideoPanelOpen] = useState(false);
-  const state = useEditorState({ editor, selector: ({ editor: current }) => toolbarState(current) });
+  const state = useDeferredEditorState(editor, toolbarState);
 
   useEffect(() => {
     if (toolbarRef.current) syncRovingTabIndex(toolbarRef.current, document.activeElement as HTMLElement | null);

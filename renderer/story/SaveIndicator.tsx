@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { OpenArticle, SaveState } from '../documents/open-article';
 
 function describe(state: SaveState): string {
@@ -14,13 +14,39 @@ function describe(state: SaveState): string {
   }
 }
 
+/** How long "Saving…" stays up after core acknowledged the last edit. */
+const SAVED_SETTLE_MS = 600;
+
 /**
  * Whether core has every edit on disk. "Saved" means exactly that (core
- * acknowledged it), never a hopeful guess.
+ * acknowledged it), never a hopeful guess. While someone types, each
+ * keystroke is saved within a millisecond or two; flipping the label on
+ * every one would flicker and cost layout work on every keystroke, so
+ * "Saved" is shown once acknowledgements have been steady for a moment —
+ * later than true, never earlier.
  */
 export function SaveIndicator({ article }: { article: OpenArticle }) {
-  const subscribe = useCallback((listener: () => void) => article.onSaveState(listener), [article]);
-  const state = useSyncExternalStore(subscribe, () => article.saveState);
+  const [shown, setShown] = useState<SaveState>(() => article.saveState);
+  useEffect(() => {
+    let settle: ReturnType<typeof setTimeout> | null = null;
+    const off = article.onSaveState((state) => {
+      if (state.kind === 'saved') {
+        settle ??= setTimeout(() => {
+          settle = null;
+          if (article.saveState.kind === 'saved') setShown(article.saveState);
+        }, SAVED_SETTLE_MS);
+        return;
+      }
+      if (settle) clearTimeout(settle);
+      settle = null;
+      setShown((previous) => (sameDisplay(previous, state) ? previous : state));
+    });
+    return () => {
+      off();
+      if (settle) clearTimeout(settle);
+    };
+  }, [article]);
+  const state = shown;
   return (
     <p role="status" className={`save-indicator save-${state.kind}`} data-state={state.kind} title={describe(state)}>
       <span className="save-dot" aria-hidden="true" />
@@ -34,4 +60,9 @@ export function SaveIndicator({ article }: { article: OpenArticle }) {
       )}
     </p>
   );
+}
+
+/** "Saving…" reads the same whatever the queue length; other states show their numbers. */
+function sameDisplay(a: SaveState, b: SaveState): boolean {
+  return a.kind === b.kind && (a.kind === 'saving' || describe(a) === describe(b));
 }

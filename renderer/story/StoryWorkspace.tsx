@@ -85,13 +85,31 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   );
 }
 
-/** When the story last changed: as core said on opening, then the time of each change seen here. */
+/**
+ * When the story last changed: as core said on opening, then the time of the
+ * latest change seen here. Shown to the minute, so it is refreshed at most
+ * every few seconds — re-rendering the story screen on every keystroke would
+ * cost typing latency for nothing.
+ */
 function useLastChange(article: OpenArticle): string | null {
   const [updatedAt, setUpdatedAt] = useState<string | null>(() => article.updatedAtOnOpen || null);
   useEffect(() => {
-    const onUpdate = () => setUpdatedAt(new Date().toISOString());
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let latest = '';
+    const onUpdate = () => {
+      latest = new Date().toISOString();
+      timer ??= setTimeout(() => {
+        timer = null;
+        setUpdatedAt(latest);
+      }, LAST_CHANGE_REFRESH_MS);
+    };
     article.doc.on('update', onUpdate);
-    return () => article.doc.off('update', onUpdate);
+    return () => {
+      article.doc.off('update', onUpdate);
+      if (timer) clearTimeout(timer);
+    };
   }, [article]);
   return updatedAt;
 }
+
+const LAST_CHANGE_REFRESH_MS = 5000;
