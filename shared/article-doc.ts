@@ -172,13 +172,18 @@ export function seedArticle(doc: Y.Doc, seed: ArticleSeed): void {
   });
 }
 
+/** The one replaced range that turns `previous` into `next`: `previous[from, to)` becomes `insert`. */
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+}
+
 /**
- * Makes a Y.Text equal to `next` with the smallest edit (common prefix and
- * suffix kept), so a concurrent edit elsewhere in the same field survives.
+ * The smallest single change from `previous` to `next` (common prefix and
+ * suffix kept), never splitting a surrogate pair at either end.
  */
-export function applyTextChange(text: Y.Text, next: string): void {
-  const previous = text.toString();
-  if (previous === next) return;
+export function minimalTextChange(previous: string, next: string): TextChange {
   let start = 0;
   const maxStart = Math.min(previous.length, next.length);
   while (start < maxStart && previous.charCodeAt(start) === next.charCodeAt(start)) start++;
@@ -188,15 +193,25 @@ export function applyTextChange(text: Y.Text, next: string): void {
     endPrev--;
     endNext--;
   }
-  // Never split a surrogate pair at either end of the change.
   if (start > 0 && isHighSurrogate(previous.charCodeAt(start - 1))) start--;
   if (endPrev < previous.length && isLowSurrogate(previous.charCodeAt(endPrev))) {
     endPrev++;
     endNext++;
   }
+  return { from: start, to: endPrev, insert: next.slice(start, endNext) };
+}
+
+/**
+ * Makes a Y.Text equal to `next` with the smallest edit, so a concurrent
+ * edit elsewhere in the same field survives.
+ */
+export function applyTextChange(text: Y.Text, next: string): void {
+  const previous = text.toString();
+  if (previous === next) return;
+  const change = minimalTextChange(previous, next);
   text.doc!.transact(() => {
-    if (endPrev > start) text.delete(start, endPrev - start);
-    if (endNext > start) text.insert(start, next.slice(start, endNext));
+    if (change.to > change.from) text.delete(change.from, change.to - change.from);
+    if (change.insert) text.insert(change.from, change.insert);
   });
 }
 

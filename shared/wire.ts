@@ -16,7 +16,7 @@ export interface WireEndpoint {
   onMessage(handler: (message: ServerMessage) => void): void;
 }
 
-/** A bridge over any message pipe. Pending calls fail with `internal` if the pipe closes. */
+/** A bridge over any message pipe. Pending calls fail with `disconnected` if the pipe closes. */
 export function createWireBridge(endpoint: WireEndpoint): LedeBridge & { fail(message: string): void } {
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();

@@ -80,19 +80,26 @@ function toInline(document: Document, nodes: Node[]): Node[] {
 /** Wraps inline runs (also those inside blocks) in the given mark elements. */
 function applyMarks(document: Document, nodes: Node[], marks: string[]): Node[] {
   if (marks.length === 0) return nodes;
-  const wrap = (run: Node[]): Node => {
+  return wrapInlineRuns(nodes, (run) => {
     let inner: Node[] = run;
     for (const tag of marks) {
       const mark = document.createElement(tag);
       mark.append(...inner);
       inner = [mark];
     }
-    return inner[0]!;
-  };
+    return [inner[0]!];
+  });
+}
+
+/**
+ * Applies `wrap` to each run of inline nodes; block nodes keep their place
+ * and have their own children wrapped the same way.
+ */
+function wrapInlineRuns(nodes: Node[], wrap: (run: Node[]) => Node[]): Node[] {
   const result: Node[] = [];
   let run: Node[] = [];
   const flush = () => {
-    if (run.length > 0) result.push(wrap(run));
+    if (run.length > 0) result.push(...wrap(run));
     run = [];
   };
   for (const node of nodes) {
@@ -102,7 +109,7 @@ function applyMarks(document: Document, nodes: Node[], marks: string[]): Node[] 
     }
     flush();
     const element = node as Element;
-    element.replaceChildren(...applyMarks(document, Array.from(element.childNodes), marks));
+    element.replaceChildren(...wrapInlineRuns(Array.from(element.childNodes), wrap));
     result.push(element);
   }
   flush();
@@ -241,7 +248,7 @@ function cleanElement(element: Element, context: CleanContext): Node[] {
       if (context.inLink || !isSafeLinkHref(href)) return applyMarks(document, children, marks);
       const link = document.createElement('a');
       link.setAttribute('href', href);
-      return applyMarks(document, applyLink(document, children, link), marks);
+      return applyMarks(document, applyLink(children, link), marks);
     }
     default:
       if (PARAGRAPH_LIKE.has(tag)) {
@@ -253,29 +260,13 @@ function cleanElement(element: Element, context: CleanContext): Node[] {
 }
 
 /** A link wraps inline runs; a link around blocks (a card on a web page) links each block's text. */
-function applyLink(document: Document, nodes: Node[], link: Element): Node[] {
-  const result: Node[] = [];
-  let run: Node[] = [];
-  const flush = () => {
-    if (run.length > 0 && !run.every(isBlankInline)) {
-      const copy = link.cloneNode(false) as Element;
-      copy.append(...run);
-      result.push(copy);
-    } else result.push(...run);
-    run = [];
-  };
-  for (const node of nodes) {
-    if (!isBlockOutput(node)) {
-      run.push(node);
-      continue;
-    }
-    flush();
-    const element = node as Element;
-    element.replaceChildren(...applyLink(document, Array.from(element.childNodes), link));
-    result.push(element);
-  }
-  flush();
-  return result;
+function applyLink(nodes: Node[], link: Element): Node[] {
+  return wrapInlineRuns(nodes, (run) => {
+    if (run.every(isBlankInline)) return run;
+    const copy = link.cloneNode(false) as Element;
+    copy.append(...run);
+    return [copy];
+  });
 }
 
 function cleanNode(node: Node, context: CleanContext): Node[] {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { applyTextChange } from '../../shared/article-doc';
+import { applyTextChange, minimalTextChange } from '../../shared/article-doc';
 
 /**
  * Binds a plain <input> or <textarea> to a Y.Text (headline, kicker, teaser),
@@ -72,20 +72,6 @@ function caretAfterDelta(delta: Delta): number {
   return caret;
 }
 
-/** The single replaced range that turns `previous` into `next` (common prefix and suffix kept). */
-function minimalChange(previous: string, next: string): { from: number; to: number; insert: string } {
-  let from = 0;
-  const shorter = Math.min(previous.length, next.length);
-  while (from < shorter && previous.charCodeAt(from) === next.charCodeAt(from)) from++;
-  let endPrevious = previous.length;
-  let endNext = next.length;
-  while (endPrevious > from && endNext > from && previous.charCodeAt(endPrevious - 1) === next.charCodeAt(endNext - 1)) {
-    endPrevious--;
-    endNext--;
-  }
-  return { from, to: endPrevious, insert: next.slice(from, endNext) };
-}
-
 function isModifier(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey;
 }
@@ -122,7 +108,7 @@ export function bindInputToText(input: TextInputElement, text: Y.Text, origin: o
     }
     // Colleagues typed while this person composed: place the composed change
     // where its surroundings moved to, so both survive.
-    const change = minimalChange(shown, value);
+    const change = minimalTextChange(shown, value);
     let from = change.from;
     let to = change.to;
     for (const delta of pending) {

@@ -26,7 +26,8 @@ export function bundleScript(entry: string): Promise<string> {
         platform: 'node',
         target: 'node20',
         format: 'esm',
-        external: ['better-sqlite3'],
+        // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate.
+        external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
         banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
         logLevel: 'error',
       });

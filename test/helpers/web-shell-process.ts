@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleForNode } from './bundle';
+import { bundleScript } from './bundle-script';
 import { makeTempDir } from './temp-dir';
 
 export interface WebShellProcess {
@@ -21,7 +21,7 @@ export interface WebShellProcess {
  * folder and waits for its "ready" line.
  */
 export async function startWebShellProcess(options: { dataDir: string; rendererDir?: string; args?: string[] }): Promise<WebShellProcess> {
-  const server = await bundleForNode('electron/web/main.ts');
+  const server = await bundleScript('electron/web/main.ts');
   const rendererDir = options.rendererDir ?? emptyRenderer();
   const child = spawn(process.execPath, [server, '--data-dir', options.dataDir, '--port', '0', ...(options.args ?? [])], {
     env: { ...process.env, LEDE_RENDERER_DIR: rendererDir },
