@@ -41,7 +41,7 @@ export async function startWebShell(core: Core, options: { port: number; rendere
     if (path === '/api/session' && request.method === 'GET') {
       return auth.authorized(request)
         ? sendJson(response, 200, { ok: true })
-        : sendJson(response, 401, { error: { code: 'unauthorized', message: 'This browser has no Lede session. Open the address that `npm run web` printed.' } });
+        : sendJson(response, 401, { error: { code: 'unauthorized', message: 'This browser has no Lede session. Open the address that `npm start` (or `npm run web`) printed.' } });
     }
     if (path.startsWith('/api/') || path.startsWith('/media/')) {
       if (!auth.authorized(request)) return sendJson(response, 401, { error: { code: 'unauthorized', message: 'Not signed in to this Lede.' } });
@@ -74,7 +74,7 @@ export async function startWebShell(core: Core, options: { port: number; rendere
       if (!session) {
         core.log.warn('web shell: wrong token offered');
         return sendJson(response, 401, {
-          error: { code: 'unauthorized', message: 'This link’s access token is not valid for the running Lede. Open the address that `npm run web` printed most recently.' },
+          error: { code: 'unauthorized', message: 'This link’s access token is not valid for the running Lede. Open the address that `npm start` (or `npm run web`) printed most recently.' },
         });
       }
       sendJson(response, 200, { ok: true }, { 'Set-Cookie': auth.cookieFor(session) });
