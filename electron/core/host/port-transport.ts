@@ -1,6 +1,7 @@
-import { fail, type Result } from '../../../shared/errors';
+import { fail } from '../../../shared/errors';
 import type { ServerMessage } from '../../../shared/wire';
 import type { Core } from '../core';
+import { serveSession } from '../session-transport';
 
 /**
  * The part of Electron's MessagePortMain that the transport uses, so the same
@@ -20,10 +21,6 @@ export interface PortSession {
   close(): void;
   readonly closed: boolean;
 }
-
-type Invocation = { id: number; channel: string; payload: unknown };
-
-const MALFORMED = 'Messages must be objects {type:"invoke", id, channel, payload}.';
 
 /**
  * Carries the API over one MessagePort: each port is one core session, as
@@ -52,25 +49,13 @@ export function attachPort(core: Pick<Core, 'connect' | 'log'>, port: CorePortLi
     }
   };
 
-  const session = core.connect((event, payload) => send({ type: 'event', event, payload }));
-
-  port.on('message', (event) => {
-    const request = parseInvocation(event?.data);
-    if ('error' in request) {
-      core.log.warn('electron core host: malformed message', { kind: describeKind(event?.data) });
-      send({ type: 'result', id: request.id, result: fail('invalid_payload', request.error) });
-      return;
-    }
-    session.invoke(request.channel, request.payload).then(
-      (result: Result<unknown>) => send({ type: 'result', id: request.id, result }),
-      (error: unknown) => send({ type: 'result', id: request.id, result: fail('internal', String(error)) }),
-    );
-  });
+  const transport = serveSession(core, send, 'electron core host');
+  port.on('message', (event) => transport.receive(event?.data));
 
   const close = () => {
     if (closed) return;
     closed = true;
-    session.close();
+    transport.close();
     try {
       port.close();
     } catch {
@@ -87,27 +72,4 @@ export function attachPort(core: Pick<Core, 'connect' | 'log'>, port: CorePortLi
       return closed;
     },
   };
-}
-
-/**
- * An invocation, or the reason it is not one. A request with a usable id but
- * a wrong shape is answered under that id so the caller's promise settles. A
- * channel that is not a string becomes '' (as in the web shell), which core's
- * dispatch refuses as unknown: structured clones can carry objects whose
- * conversion to text would throw.
- */
-function parseInvocation(value: unknown): Invocation | { id: number; error: string } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { id: -1, error: MALFORMED };
-  const message = value as Record<string, unknown>;
-  const id = typeof message.id === 'number' && Number.isSafeInteger(message.id) ? message.id : null;
-  if (id === null) return { id: -1, error: MALFORMED };
-  if (message.type !== 'invoke') return { id, error: MALFORMED };
-  return { id, channel: typeof message.channel === 'string' ? message.channel : '', payload: message.payload };
-}
-
-/** For the log: what kind of thing arrived, never its content. */
-function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
 }
