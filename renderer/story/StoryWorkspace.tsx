@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { articleParts } from '../../shared/article-doc';
 import { languageDirection } from '../../shared/language';
+import { shellBridge } from '../api/shell';
 import type { OpenArticle } from '../documents/open-article';
 import { FieldInput } from '../editor/FieldInput';
 import { StoryEditor } from '../editor/StoryEditor';
@@ -31,6 +32,11 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
       document.title = previous;
     };
   }, [headline]);
+
+  // The desktop app's spellchecker follows the story's language (the web shell's browser has its own).
+  useEffect(() => {
+    shellBridge()?.setSpellcheckLanguage(language);
+  }, [language]);
 
   const trash = async () => {
     if (await moveToTrash(article.id)) navigate({ screen: 'library' });
