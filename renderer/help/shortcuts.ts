@@ -4,6 +4,8 @@
  * shortcuts" help screen lists exactly this, so the help can never drift from
  * what the keys do. Keys use Tiptap's names: "Mod" is Ctrl (⌘ on a Mac).
  */
+import { SHOW_SHORTCUTS_KEYS } from '../../shared/shell';
+
 export interface Shortcut {
   label: string;
   keys: string;
@@ -35,7 +37,7 @@ export const SHORTCUTS = {
   findPrevious: { label: 'Previous match (in Find)', keys: 'Shift-Enter', group: 'Editing' },
   newStory: { label: 'New story (in the library)', keys: 'Alt-n', group: 'Stories and the library' },
   backToLibrary: { label: 'Back to the library', keys: 'Alt-ArrowLeft', group: 'Stories and the library' },
-  showShortcuts: { label: 'Keyboard shortcuts (this list)', keys: 'Mod-/', group: 'Stories and the library' },
+  showShortcuts: { label: 'Keyboard shortcuts (this list)', keys: SHOW_SHORTCUTS_KEYS, group: 'Stories and the library' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;

@@ -34,9 +34,11 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   }, [headline]);
 
   // The desktop app's spellchecker follows the story's language (the web shell's browser has its own).
+  const extraSpellcheck = useApp((s) => s.config?.spellcheckLanguages);
+  const spellcheckKey = [language, ...(extraSpellcheck ?? [])].join(' ');
   useEffect(() => {
-    shellBridge()?.setSpellcheckLanguage(language);
-  }, [language]);
+    shellBridge()?.setSpellcheckLanguages(spellcheckKey.split(' ').slice(0, 6));
+  }, [spellcheckKey]);
 
   const trash = async () => {
     if (await moveToTrash(article.id)) navigate({ screen: 'library' });
