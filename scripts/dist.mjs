@@ -54,6 +54,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     );
     process.exit(2);
   }
+  // An npm `nodedir` (set on machines that build better-sqlite3 offline for
+  // Node) would make the Electron rebuild compile against Node's headers: a
+  // module that loads in no Electron. The rebuild must fetch Electron's.
+  for (const key of Object.keys(process.env)) {
+    if (key.toLowerCase() === 'npm_config_nodedir') {
+      console.log(`Ignoring npm's nodedir (${process.env[key]}) for the Electron rebuild: it needs Electron's headers, not Node's.`);
+      delete process.env[key];
+    }
+  }
   const started = Date.now();
   await buildAll();
   const { outDir } = stageApp();
