@@ -257,6 +257,8 @@ describe('Electron main process wiring', () => {
     expect(fs.existsSync(path.join(dataDir, 'lede.lock.json'))).toBe(false);
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'lede.log'), 'utf8');
     expect(log).toContain('electron main: core shut down {"outcome":"closed"}');
+    // The policy (LEDE_POLICY_FILE) turned updates off; main said so and never loaded the updater.
+    expect(log).toContain('electron main: updates off {"reason":"turned off by the newsroom policy (updatesEnabled: false)"}');
     expect(fake.record.errorBoxes).toEqual([]);
   });
 });
