@@ -1,9 +1,16 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { shellBridge } from './api/shell';
+import { matchesShortcut } from './editor/shortcut-label';
+import { useHelp } from './help/help-store';
+import { SHORTCUTS } from './help/shortcuts';
+import { ShortcutsDialog } from './help/ShortcutsDialog';
 import { useApp } from './state/app-store';
+import { showToast } from './ui/toast-store';
 import { ConnectScreen } from './ConnectScreen';
 import { ProfileSetup } from './profile/ProfileSetup';
 import { LibraryScreen } from './library/LibraryScreen';
 import { ConnectionBanner } from './ConnectionBanner';
+import { PolicyBanner } from './PolicyBanner';
 
 // The story screen carries the editor (Tiptap, ProseMirror, Yjs bindings):
 // loaded as its own chunk so the library paints without it, and fetched in
@@ -16,10 +23,31 @@ export function App() {
   const phase = useApp((s) => s.phase);
   const route = useApp((s) => s.route);
   const start = useApp((s) => s.start);
+  const shortcutsOpen = useHelp((s) => s.shortcutsOpen);
+  const closeShortcuts = useHelp((s) => s.closeShortcuts);
 
   useEffect(() => {
     void start();
   }, [start]);
+
+  // Mod-/ anywhere opens the shortcuts screen; in Electron the Help menu's
+  // accelerator takes the key first and sends the same request over the shell channel.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!matchesShortcut(event, SHORTCUTS.showShortcuts.keys)) return;
+      event.preventDefault();
+      useHelp.getState().openShortcuts();
+    };
+    window.addEventListener('keydown', onKey);
+    const stopCommands = shellBridge()?.onCommand((command) => {
+      if (command.type === 'show-shortcuts') useHelp.getState().openShortcuts();
+      else showToast({ message: command.message, tone: command.state === 'failed' ? 'error' : 'info' });
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopCommands?.();
+    };
+  }, []);
 
   useEffect(() => {
     if (phase.kind !== 'ready') return;
@@ -32,12 +60,14 @@ export function App() {
     return () => clearTimeout(timer);
   }, [phase.kind]);
 
+  const help = shortcutsOpen ? <ShortcutsDialog onClose={closeShortcuts} /> : null;
   if (phase.kind === 'connecting') return <ConnectScreen state="connecting" />;
   if (phase.kind === 'connect-failed') return <ConnectScreen state="failed" message={phase.message} />;
   if (phase.kind === 'needs-profile') return <ProfileSetup />;
   return (
     <>
       <ConnectionBanner />
+      <PolicyBanner />
       {route.screen === 'story' ? (
         <Suspense
           fallback={
@@ -51,6 +81,7 @@ export function App() {
       ) : (
         <LibraryScreen />
       )}
+      {help}
     </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Newsroom configuration as data: one place with the defaults. User settings
- * (and, later, a machine policy) are layered over these by `resolveConfig`.
+ * and then the machine's managed policy are layered over these by
+ * `resolveConfig` (defaults < user settings < policy; see ADR 0020).
  */
 
 export interface FieldLimit {
@@ -25,13 +26,36 @@ export interface NewsroomConfig {
   limits: FieldLimits;
   defaultLanguage: string;
   languages: LanguageOption[];
+  /** Dictionaries checked besides each story's own language (BCP 47), e.g. a second newsroom language. */
+  spellcheckLanguages: string[];
+  /** The newsroom's sync server, or null when this machine does not sync. */
+  syncServerUrl: string | null;
 }
 
-/** The part of the configuration a user may change in Settings. */
+/**
+ * The settings a person may change (in Settings) and a policy may set or
+ * lock. Languages offered are not a setting: they are what Lede supports.
+ */
+export const USER_SETTINGS = ['sections', 'limits', 'defaultLanguage', 'spellcheckLanguages', 'syncServerUrl'] as const;
+export type UserSetting = (typeof USER_SETTINGS)[number];
+
+/** The part of the configuration a user may change in Settings (and a policy may set). */
 export interface ConfigOverrides {
   sections?: string[];
   limits?: Partial<FieldLimits>;
   defaultLanguage?: string;
+  spellcheckLanguages?: string[];
+  syncServerUrl?: string | null;
+}
+
+/**
+ * What the renderer gets: the resolved configuration, which settings the
+ * newsroom's policy locked (shown as "Set by your newsroom"), and why the
+ * policy file could not be applied, if it could not.
+ */
+export interface ConfigView extends NewsroomConfig {
+  locked: UserSetting[];
+  policyProblem: string | null;
 }
 
 export const DEFAULT_LIMITS: FieldLimits = {
@@ -81,14 +105,19 @@ export const DEFAULT_CONFIG: NewsroomConfig = {
   limits: DEFAULT_LIMITS,
   defaultLanguage: 'en',
   languages: LANGUAGES,
+  spellcheckLanguages: [],
+  syncServerUrl: null,
 };
 
-/** Layers user overrides over the defaults; later layers win field by field. */
+/** Layers overrides over the defaults; later layers win field by field (a policy goes last). */
 export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
   const config: NewsroomConfig = structuredClone(DEFAULT_CONFIG);
   for (const layer of layers) {
     if (layer.sections && layer.sections.length > 0) config.sections = [...layer.sections];
     if (layer.defaultLanguage) config.defaultLanguage = layer.defaultLanguage;
+    if (layer.spellcheckLanguages) config.spellcheckLanguages = [...layer.spellcheckLanguages];
+    // null is a value here ("this machine does not sync"); only a missing key leaves the layer below.
+    if (layer.syncServerUrl !== undefined) config.syncServerUrl = layer.syncServerUrl;
     for (const field of LIMITED_FIELDS) {
       const limit = layer.limits?.[field];
       if (limit) config.limits[field] = { ...limit };

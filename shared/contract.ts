@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isBase64 } from './base64';
 import { BYLINE_ROLES, NEWSROOM_ROLES, STATUSES } from './model';
 import type { ApiError, Result } from './errors';
-import { LIMITED_FIELDS } from './config';
+import { LIMITED_FIELDS, USER_SETTINGS } from './config';
+import { SYNC_PROTOCOLS, serviceUrlProblem } from './service-url';
 
 /**
  * The one API between the renderer and core. Every channel declares the
@@ -39,17 +40,30 @@ const limits = z.object(Object.fromEntries(LIMITED_FIELDS.map((field) => [field,
   (typeof LIMITED_FIELDS)[number],
   typeof fieldLimit
 >);
+const languageTag = z.string().min(2).max(35);
+const syncServerUrl = z.string().superRefine((raw, context) => {
+  const problem = serviceUrlProblem(raw, SYNC_PROTOCOLS);
+  if (problem) context.addIssue({ code: 'custom', message: `the sync server address ${problem}` });
+});
+export const USER_SETTING_SCHEMA = z.enum(USER_SETTINGS);
+/** The resolved configuration plus what the newsroom's policy locked (see shared/config.ts ConfigView). */
 const config = z.object({
   sections: z.array(z.string()),
   limits,
   defaultLanguage: z.string(),
   languages: z.array(z.object({ tag: z.string(), label: z.string(), dir: z.enum(['ltr', 'rtl']) })),
+  spellcheckLanguages: z.array(z.string()),
+  syncServerUrl: z.string().nullable(),
+  locked: z.array(USER_SETTING_SCHEMA),
+  policyProblem: z.string().nullable(),
 });
 const configOverrides = z
   .object({
     sections: z.array(z.string().trim().min(1).max(60)).max(100).optional(),
     limits: limits.partial().optional(),
-    defaultLanguage: z.string().min(2).max(35).optional(),
+    defaultLanguage: languageTag.optional(),
+    spellcheckLanguages: z.array(languageTag).max(10).optional(),
+    syncServerUrl: syncServerUrl.nullable().optional(),
   })
   .strict();
 const summary = z.object({
@@ -77,6 +91,7 @@ export const channels = {
   'profile.get': { payload: none, result: profile.nullable() },
   'profile.set': { payload: profile, result: profile },
   'config.get': { payload: none, result: config },
+  /** Changes user settings; a setting the newsroom's policy locked is refused with `locked_by_policy`. */
   'config.set': { payload: configOverrides, result: config },
   'library.list': {
     payload: z

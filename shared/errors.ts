@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'db_corrupt',
   'data_dir_locked',
   'unauthorized',
+  /** The newsroom's policy file sets this setting; people cannot change it on this machine. */
+  'locked_by_policy',
   /** The pipe to core broke; the call may be retried once it is back. */
   'disconnected',
   'internal',

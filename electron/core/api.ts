@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
-import { resolveConfig, type ConfigOverrides, type NewsroomConfig } from '../../shared/config';
+import type { ConfigOverrides, ConfigView } from '../../shared/config';
 import { channels, describeIssues, isChannel, type Channel, type ParsedPayloadOf, type ResultOf } from '../../shared/contract';
 import { LedeError, fail, ok, type Result } from '../../shared/errors';
 import { canonicalLanguageTag } from '../../shared/language';
@@ -9,6 +9,8 @@ import type { ArticleService } from './articles/article-service';
 import { queryLibrary } from './articles/library-query';
 import type { Logger } from './log';
 import type { PeopleStore } from './people/people-store';
+import { lockedMessage, lockedSettingsIn, managedConfig } from './policy/managed-config';
+import type { PolicyLoad } from './policy/policy-file';
 import type { SessionState, Sessions } from './sessions';
 import type { SettingsStore } from './settings/settings-store';
 import type { Database } from './store/open-database';
@@ -21,6 +23,8 @@ export interface ApiContext {
   sessions: Sessions;
   log: Logger;
   app: { version: string; shell: 'web' | 'electron' };
+  /** The machine's policy, read once at start (a changed file applies at the next start). */
+  policy: PolicyLoad;
 }
 
 type Handler<C extends Channel> = (payload: ParsedPayloadOf<C>, session: SessionState) => ResultOf<C> | Promise<ResultOf<C>>;
@@ -41,7 +45,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
     if (!current) throw new LedeError('profile_required', 'Tell Lede who you are first (name and newsroom role).');
     return current;
   };
-  const config = (): NewsroomConfig => resolveConfig(settings.get(CONFIG_KEY, overridesSchema) ?? {});
+  const userSettings = (): ConfigOverrides => settings.get(CONFIG_KEY, overridesSchema) ?? {};
+  const config = (): ConfigView => managedConfig(userSettings(), ctx.policy);
 
   return {
     'app.info': () => ctx.app,
@@ -53,10 +58,15 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'config.get': () => config(),
     'config.set': (payload) => {
-      if (payload.defaultLanguage && !canonicalLanguageTag(payload.defaultLanguage)) {
-        throw new LedeError('invalid_payload', `"${payload.defaultLanguage}" is not a language tag (BCP 47, e.g. "en" or "pt-BR").`);
+      const locked = lockedSettingsIn(payload, ctx.policy.policy.locked);
+      if (locked.length > 0) throw new LedeError('locked_by_policy', lockedMessage(locked));
+      for (const tag of [payload.defaultLanguage, ...(payload.spellcheckLanguages ?? [])]) {
+        if (tag !== undefined && !canonicalLanguageTag(tag)) {
+          throw new LedeError('invalid_payload', `"${tag}" is not a language tag (BCP 47, e.g. "en" or "pt-BR").`);
+        }
       }
-      const current = settings.get(CONFIG_KEY, overridesSchema) ?? {};
+      if (payload.spellcheckLanguages) payload.spellcheckLanguages = [...new Set(payload.spellcheckLanguages.map((tag) => canonicalLanguageTag(tag)!))];
+      const current = userSettings();
       const merged: ConfigOverrides = { ...current, ...payload, limits: { ...current.limits, ...payload.limits } };
       settings.set(CONFIG_KEY, merged);
       const resolved = config();

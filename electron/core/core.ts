@@ -8,6 +8,7 @@ import { LiveDocs } from './docs/live-docs';
 import { createLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
 import { PeopleStore } from './people/people-store';
+import { loadPolicy } from './policy/policy-file';
 import { Sessions, type EmitEvent } from './sessions';
 import { SettingsStore } from './settings/settings-store';
 import { backupDatabase, hasBackupFor } from './store/backup';
@@ -24,6 +25,8 @@ export interface CoreOptions {
   compactAfterUpdates?: number;
   /** Delay before the daily backup; null turns it off (tests). */
   backupDelayMs?: number | null;
+  /** The machine policy file; by default the system-wide one (or LEDE_POLICY_FILE). */
+  policyFile?: string;
 }
 
 /** One connected window or tab. */
@@ -81,7 +84,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const people = new PeopleStore(db);
   const settings = new SettingsStore(db, log);
   const sessions = new Sessions();
-  const handlers = createHandlers({ db, articles, people, settings, sessions, log, app: { version: options.version, shell: options.shell } });
+  const policy = loadPolicy({ file: options.policyFile, log });
+  const handlers = createHandlers({ db, articles, people, settings, sessions, log, policy, app: { version: options.version, shell: options.shell } });
 
   live.onStored((change) => {
     const id = articleIdOf(change.docId);

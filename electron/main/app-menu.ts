@@ -1,10 +1,21 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { SHOW_SHORTCUTS_KEYS } from '../../shared/shell';
 
 export interface AppMenuOptions {
   appName: string;
   platform: NodeJS.Platform;
   /** Developer tools only in development builds. */
   isPackaged: boolean;
+  /** Help › Keyboard Shortcuts: the page shows its shortcuts screen. */
+  onShowShortcuts(): void;
+}
+
+/** Tiptap's key names ("Mod-/") as an Electron accelerator ("CmdOrCtrl+/"). */
+export function acceleratorFor(keys: string): string {
+  return keys
+    .split(/-(?!$)/)
+    .map((part) => (part === 'Mod' ? 'CmdOrCtrl' : part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
 }
 
 /**
@@ -46,5 +57,9 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
     ],
   });
   menu.push({ role: 'windowMenu' });
+  menu.push({
+    role: 'help',
+    submenu: [{ label: 'Keyboard Shortcuts', accelerator: acceleratorFor(SHOW_SHORTCUTS_KEYS), click: () => options.onShowShortcuts() }],
+  });
   return menu;
 }

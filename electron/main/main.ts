@@ -1,6 +1,8 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, type MessagePortMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, type IpcMainEvent, type MessagePortMain } from 'electron';
+import { parseSpellcheckLanguages, SHELL_IPC, type ShellCommand } from '../../shared/shell';
 import { createLogger, type Logger } from '../core/log';
+import { loadPolicy } from '../core/policy/policy-file';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { appMenuTemplate } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -13,7 +15,10 @@ import { createMainWindow, lockDownContents } from './main-window';
 import { PortBroker, type BrokeredWindow } from './port-broker';
 import { isTrustedSenderFrame } from './sender-frame';
 import { applySessionPolicy } from './session-policy';
-import { schemeForLog } from './url-policy';
+import { applySpellcheckSource, attachContextMenu, applySpellcheckLanguages } from './spellcheck';
+import { decideUpdates } from './update-policy';
+import { startUpdates } from './updater';
+import { externalLinkDecision, schemeForLog } from './url-policy';
 import { WINDOW_STATE_FILE } from './window-state';
 
 /**
@@ -46,6 +51,9 @@ function startShell(): void {
   const coreHostPath = path.join(__dirname, 'core-host.mjs');
   const windows = new Map<number, BrowserWindow>();
   let quitting: 'no' | 'draining' | 'done' = 'no';
+  // Main reads the same policy file core does, for what only the shell uses:
+  // the update feed and where spellcheck dictionaries come from.
+  const policy = loadPolicy({ log });
 
   const broker = new PortBroker<MessagePortMain>(() => {
     const { port1, port2 } = new MessageChannelMain();
@@ -82,8 +90,19 @@ function startShell(): void {
     },
   });
 
+  const openExternal = (url: string) => {
+    const decision = externalLinkDecision(url);
+    if (decision.allowed) shell.openExternal(decision.url).catch((error: unknown) => log.warn('could not open link in the browser', { error }));
+  };
+
+  /** UI-shell messages to every window's page (menu commands, update notices). */
+  const tellPages = (command: ShellCommand) => {
+    for (const window of windows.values()) if (!window.isDestroyed()) window.webContents.send(SHELL_IPC.command, command);
+  };
+
   const openWindow = () => {
     const window = createMainWindow({ preloadPath, stateFile: path.join(dataDir, WINDOW_STATE_FILE), log });
+    attachContextMenu(window, openExternal);
     const id = window.id;
     windows.set(id, window);
     window.on('closed', () => {
@@ -107,13 +126,30 @@ function startShell(): void {
   // Every WebContents, ours or not (devtools, anything a bug might open), gets the same guards.
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, log));
 
-  ipcMain.on(IPC.requestPort, (event) => {
+  /** The window behind an IPC message, only if it is one of ours and the message came from its app page's top frame. */
+  const trustedWindow = (event: IpcMainEvent, what: string): BrowserWindow | null => {
     const window = BrowserWindow.fromWebContents(event.sender);
     if (!window || !windows.has(window.id) || !isTrustedSenderFrame(event.senderFrame)) {
-      log.warn('port request refused', { sender: event.senderFrame ? schemeForLog(event.senderFrame.url) : 'frame gone' });
+      log.warn(`${what} refused`, { sender: event.senderFrame ? schemeForLog(event.senderFrame.url) : 'frame gone' });
+      return null;
+    }
+    return window;
+  };
+
+  ipcMain.on(IPC.requestPort, (event) => {
+    const window = trustedWindow(event, 'port request');
+    if (window) broker.windowAsked(brokered(window));
+  });
+
+  ipcMain.on(SHELL_IPC.spellcheckLanguages, (event, value: unknown) => {
+    const window = trustedWindow(event, 'spellcheck language');
+    if (!window) return;
+    const tags = parseSpellcheckLanguages(value);
+    if (!tags) {
+      log.warn('spellcheck language refused: not a list of language tags');
       return;
     }
-    broker.windowAsked(brokered(window));
+    applySpellcheckLanguages(window.webContents.session, tags, log);
   });
 
   app.on('before-quit', (event) => {
@@ -140,9 +176,15 @@ function startShell(): void {
   void app.whenReady().then(() => {
     serveAppProtocol(protocol, rendererDir, contentSecurityPolicy({ connect: [] }));
     applySessionPolicy(session.defaultSession, log);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged })));
+    applySpellcheckSource(session.defaultSession, policy.policy.dictionaryUrl, log);
+    const onShowShortcuts = () => tellPages({ type: 'show-shortcuts' });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged, onShowShortcuts })),
+    );
     supervisor.start();
     openWindow();
+    const updates = decideUpdates({ policy: policy.policy.updates, isPackaged: app.isPackaged, platform: process.platform, appImage: process.env.APPIMAGE });
+    void startUpdates(updates, log, (notice) => tellPages({ type: 'update-status', ...notice }));
     log.info('started', { version: app.getVersion(), electron: process.versions.electron, packaged: app.isPackaged });
   });
 }

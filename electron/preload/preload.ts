@@ -2,12 +2,15 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { ConnectionState, LedeBridge } from '../../shared/contract';
 import { IPC } from '../main/ipc-channels';
 import { createPortBridge, type PagePortLike } from './port-bridge';
+import { createShellBridge } from './shell-bridge';
 
 /**
  * The sandboxed preload (bundled to dist/electron/preload.cjs; the only module
  * it may require is 'electron'). It asks main for a MessagePort to core and
- * gives the page `window.lede`: three functions, nothing else. Neither
- * ipcRenderer nor the port is ever handed to the page.
+ * gives the page `window.lede`: three functions, nothing else. Beside it,
+ * `window.ledeShell` carries UI-shell concerns only (spellcheck language,
+ * menu commands; ADR 0021). Neither ipcRenderer nor the port is ever handed
+ * to the page.
  */
 const { bridge, usePort, coreLost } = createPortBridge();
 
@@ -30,4 +33,5 @@ const api: Required<LedeBridge> = {
 };
 
 contextBridge.exposeInMainWorld('lede', api);
+contextBridge.exposeInMainWorld('ledeShell', createShellBridge(ipcRenderer));
 ipcRenderer.send(IPC.requestPort);

@@ -1,6 +1,7 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { LinkPopover } from './LinkPopover';
+import { SHORTCUTS } from '../help/shortcuts';
 import { withShortcut } from './shortcut-label';
 import { handleToolbarKeyDown, syncRovingTabIndex } from './toolbar-focus';
 import { ToolbarButton } from './ToolbarButton';
@@ -54,7 +55,7 @@ function toolbarState(editor: Editor) {
   };
 }
 
-const BLOCK_SHORTCUTS = `${withShortcut('Paragraph', 'Mod-Alt-0')}, ${withShortcut('Subhead', 'Mod-Alt-2')}, ${withShortcut('Minor subhead', 'Mod-Alt-3')}`;
+const BLOCK_SHORTCUTS = [SHORTCUTS.paragraph, SHORTCUTS.subhead, SHORTCUTS.minorSubhead].map((s) => withShortcut(s.label, s.keys)).join(', ');
 
 /** The story editor's formatting toolbar: one Tab stop, arrow keys move between controls. */
 export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }: ToolbarProps) {
@@ -112,21 +113,21 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
           </select>
         </div>
         <div className="toolbar-group">
-          <ToolbarButton label="Bold" shortcut="Mod-b" pressed={state.bold} disabled={readOnly} onClick={() => run().toggleBold().run()}>
+          <ToolbarButton label="Bold" shortcut={SHORTCUTS.bold.keys} pressed={state.bold} disabled={readOnly} onClick={() => run().toggleBold().run()}>
             <b aria-hidden="true">B</b>
           </ToolbarButton>
-          <ToolbarButton label="Italic" shortcut="Mod-i" pressed={state.italic} disabled={readOnly} onClick={() => run().toggleItalic().run()}>
+          <ToolbarButton label="Italic" shortcut={SHORTCUTS.italic.keys} pressed={state.italic} disabled={readOnly} onClick={() => run().toggleItalic().run()}>
             <i aria-hidden="true">I</i>
           </ToolbarButton>
-          <ToolbarButton label="Underline" shortcut="Mod-u" pressed={state.underline} disabled={readOnly} onClick={() => run().toggleUnderline().run()}>
+          <ToolbarButton label="Underline" shortcut={SHORTCUTS.underline.keys} pressed={state.underline} disabled={readOnly} onClick={() => run().toggleUnderline().run()}>
             <u aria-hidden="true">U</u>
           </ToolbarButton>
-          <ToolbarButton label="Strikethrough" shortcut="Mod-Shift-s" pressed={state.strike} disabled={readOnly} onClick={() => run().toggleStrike().run()}>
+          <ToolbarButton label="Strikethrough" shortcut={SHORTCUTS.strike.keys} pressed={state.strike} disabled={readOnly} onClick={() => run().toggleStrike().run()}>
             <s aria-hidden="true">S</s>
           </ToolbarButton>
           <ToolbarButton
             label="Link"
-            shortcut="Mod-k"
+            shortcut={SHORTCUTS.link.keys}
             pressed={state.link}
             opensDialog
             expanded={linkPanelOpen}
@@ -137,13 +138,13 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
           </ToolbarButton>
         </div>
         <div className="toolbar-group">
-          <ToolbarButton label="Bulleted list" shortcut="Mod-Shift-8" pressed={state.bulletList} disabled={readOnly} onClick={() => run().toggleBulletList().run()}>
+          <ToolbarButton label="Bulleted list" shortcut={SHORTCUTS.bulletList.keys} pressed={state.bulletList} disabled={readOnly} onClick={() => run().toggleBulletList().run()}>
             <span aria-hidden="true">• List</span>
           </ToolbarButton>
-          <ToolbarButton label="Numbered list" shortcut="Mod-Shift-7" pressed={state.orderedList} disabled={readOnly} onClick={() => run().toggleOrderedList().run()}>
+          <ToolbarButton label="Numbered list" shortcut={SHORTCUTS.orderedList.keys} pressed={state.orderedList} disabled={readOnly} onClick={() => run().toggleOrderedList().run()}>
             <span aria-hidden="true">1. List</span>
           </ToolbarButton>
-          <ToolbarButton label="Quote" shortcut="Mod-Shift-b" pressed={state.blockquote} disabled={readOnly} onClick={() => run().toggleBlockquote().run()}>
+          <ToolbarButton label="Quote" shortcut={SHORTCUTS.quote.keys} pressed={state.blockquote} disabled={readOnly} onClick={() => run().toggleBlockquote().run()}>
             Quote
           </ToolbarButton>
           <ToolbarButton label="Pull quote" pressed={state.pullQuote} disabled={readOnly} onClick={togglePullQuote}>
@@ -162,13 +163,13 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
           </ToolbarButton>
         </div>
         <div className="toolbar-group">
-          <ToolbarButton label="Undo" shortcut="Mod-z" disabled={readOnly || !state.canUndo} onClick={() => run().undo().run()}>
+          <ToolbarButton label="Undo" shortcut={SHORTCUTS.undo.keys} disabled={readOnly || !state.canUndo} onClick={() => run().undo().run()}>
             Undo
           </ToolbarButton>
-          <ToolbarButton label="Redo" shortcut="Mod-Shift-z" disabled={readOnly || !state.canRedo} onClick={() => run().redo().run()}>
+          <ToolbarButton label="Redo" shortcut={SHORTCUTS.redo.keys} disabled={readOnly || !state.canRedo} onClick={() => run().redo().run()}>
             Redo
           </ToolbarButton>
-          <ToolbarButton label="Find" shortcut="Mod-f" onClick={onOpenFind}>
+          <ToolbarButton label="Find" shortcut={SHORTCUTS.find.keys} onClick={onOpenFind}>
             Find
           </ToolbarButton>
         </div>

@@ -1,8 +1,11 @@
 import { Extension } from '@tiptap/core';
+import { SHORTCUTS } from '../help/shortcuts';
 
 /**
  * Story editor shortcuts that the schema's own extensions do not bring
- * (those give Mod-b/i/u, Mod-Shift-s, Mod-Alt-0/2/3, Mod-Shift-7/8, Mod-Shift-b).
+ * (those give Mod-b/i/u, Mod-Shift-s, Mod-Alt-0/2/3, Mod-Shift-7/8, Mod-Shift-b;
+ * test/renderer/help/shortcuts.test.ts checks that every key in
+ * renderer/help/shortcuts.ts really does what the list says).
  * The link and find panels live in React, so their shortcuts call back into it.
  */
 export interface StoryShortcutsOptions {
@@ -34,12 +37,12 @@ export const StoryShortcuts = Extension.create<StoryShortcutsOptions>({
       return true;
     };
     return {
-      'Mod-Shift-x': () => this.editor.commands.toggleStrike(),
-      'Mod-k': () => this.options.onOpenLink(),
-      'Mod-f': () => this.options.onOpenFind(),
-      'Mod-z': undo,
-      'Mod-Shift-z': redo,
-      'Mod-y': redo,
+      [SHORTCUTS.strike.alternative]: () => this.editor.commands.toggleStrike(),
+      [SHORTCUTS.link.keys]: () => this.options.onOpenLink(),
+      [SHORTCUTS.find.keys]: () => this.options.onOpenFind(),
+      [SHORTCUTS.undo.keys]: undo,
+      [SHORTCUTS.redo.keys]: redo,
+      [SHORTCUTS.redo.alternative]: redo,
     };
   },
 });

@@ -1,4 +1,7 @@
 import { NEWSROOM_ROLE_LABELS } from '../../shared/model';
+import { ariaKeyShortcuts, withShortcut } from '../editor/shortcut-label';
+import { SHORTCUTS } from '../help/shortcuts';
+import { ShortcutsButton } from '../help/ShortcutsButton';
 import { useApp } from '../state/app-store';
 
 interface LibraryHeaderProps {
@@ -25,11 +28,12 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
         className="button button-primary"
         onClick={onNewStory}
         disabled={creating}
-        title="New story (Alt+N)"
-        aria-keyshortcuts="Alt+N"
+        title={withShortcut('New story', SHORTCUTS.newStory.keys)}
+        aria-keyshortcuts={ariaKeyShortcuts(SHORTCUTS.newStory.keys)}
       >
         New story
       </button>
+      <ShortcutsButton />
       {profile && (
         <button type="button" className="person-button" onClick={onOpenSettings} title="Settings">
           <span className="avatar" aria-hidden="true">

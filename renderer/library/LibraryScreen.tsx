@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../shared/model';
+import { SHORTCUTS } from '../help/shortcuts';
+import { matchesShortcut } from '../editor/shortcut-label';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useApp } from '../state/app-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -45,7 +47,7 @@ export function LibraryScreen() {
     const onKey = (event: KeyboardEvent) => {
       // Not behind an open dialog: the new story would open under it.
       if (document.querySelector('dialog[open]')) return;
-      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyN') {
+      if (matchesShortcut(event, SHORTCUTS.newStory.keys)) {
         event.preventDefault();
         void newStoryRef.current();
       }

@@ -1,4 +1,5 @@
 import { LIMITED_FIELDS, type LimitedField } from '../../shared/config';
+import { LockedNote } from './LockedNote';
 
 export type LimitDrafts = Record<LimitedField, { warn: string; error: string }>;
 export type LimitErrors = Partial<Record<LimitedField, string>>;
@@ -23,13 +24,16 @@ interface LimitsEditorProps {
   drafts: LimitDrafts;
   errors: LimitErrors;
   onChange(drafts: LimitDrafts): void;
+  /** Set by the newsroom's policy: shown, not changeable. */
+  locked?: boolean;
 }
 
 /** Soft and hard length limits per field, counted in characters of plain text. */
-export function LimitsEditor({ drafts, errors, onChange }: LimitsEditorProps) {
+export function LimitsEditor({ drafts, errors, onChange, locked = false }: LimitsEditorProps) {
   return (
-    <fieldset className="settings-group">
+    <fieldset className="settings-group" disabled={locked} aria-describedby={locked ? 'settings-limits-locked' : undefined}>
       <legend className="settings-legend">Field limits</legend>
+      {locked && <LockedNote id="settings-limits-locked" />}
       <p className="field-hint">Characters of plain text. Past the warning the count turns amber; past the hard limit, red.</p>
       <table className="limits-table">
         <thead>

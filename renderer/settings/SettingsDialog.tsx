@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { LIMITED_FIELDS, type FieldLimits } from '../../shared/config';
+import { LIMITED_FIELDS, type ConfigOverrides, type FieldLimits, type UserSetting } from '../../shared/config';
 import { lede } from '../api/client';
 import { ProfileFields, validateProfile, type ProfileDraft, type ProfileErrors } from '../profile/ProfileFields';
 import { useApp } from '../state/app-store';
@@ -7,6 +7,7 @@ import { Dialog } from '../ui/Dialog';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { showToast } from '../ui/toast-store';
 import { LimitsEditor, validateLimits, type LimitDrafts, type LimitErrors } from './LimitsEditor';
+import { LockedNote } from './LockedNote';
 import { SectionsEditor } from './SectionsEditor';
 
 /** Who you are and how the newsroom's stories are set up on this computer. */
@@ -23,12 +24,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const locked = new Set<UserSetting>(config?.locked ?? []);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const foundPerson = validateProfile(person);
-    const foundLimits = validateLimits(limits);
-    const foundSections = sections.length === 0 ? 'Keep at least one section.' : undefined;
+    // What the newsroom locked is not sent (core would refuse it) and needs no checking.
+    const foundLimits = locked.has('limits') ? {} : validateLimits(limits);
+    const foundSections = !locked.has('sections') && sections.length === 0 ? 'Keep at least one section.' : undefined;
     setPersonErrors(foundPerson);
     setLimitErrors(foundLimits);
     setSectionsError(foundSections);
@@ -58,7 +61,11 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     const numeric = Object.fromEntries(
       LIMITED_FIELDS.map((field) => [field, { warn: Number(limits[field].warn), error: Number(limits[field].error) }]),
     ) as FieldLimits;
-    const result = await lede().invoke('config.set', { sections, limits: numeric, defaultLanguage: language });
+    const change: ConfigOverrides = {};
+    if (!locked.has('sections')) change.sections = sections;
+    if (!locked.has('limits')) change.limits = numeric;
+    if (!locked.has('defaultLanguage')) change.defaultLanguage = language;
+    const result = await lede().invoke('config.set', change);
     setSaving(false);
     if (!result.ok) {
       setFailure(result.error.message);
@@ -90,11 +97,17 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           <legend className="settings-legend">You</legend>
           <ProfileFields idPrefix="settings-profile" draft={person} errors={personErrors} onChange={setPerson} />
         </fieldset>
-        <SectionsEditor sections={sections} onChange={setSections} error={sectionsError} />
-        <LimitsEditor drafts={limits} errors={limitErrors} onChange={setLimits} />
-        <fieldset className="settings-group">
+        {locked.size > 0 && (
+          <p className="settings-managed" id="settings-managed">
+            Some settings on this computer are managed by your newsroom. Ask your IT department to change them.
+          </p>
+        )}
+        <SectionsEditor sections={sections} onChange={setSections} error={sectionsError} locked={locked.has('sections')} />
+        <LimitsEditor drafts={limits} errors={limitErrors} onChange={setLimits} locked={locked.has('limits')} />
+        <fieldset className="settings-group" disabled={locked.has('defaultLanguage')} aria-describedby={locked.has('defaultLanguage') ? 'settings-language-locked' : undefined}>
           <legend className="settings-legend">New stories</legend>
-          <LanguagePicker label="Default language" value={language} languages={config?.languages ?? []} onChange={setLanguage} />
+          {locked.has('defaultLanguage') && <LockedNote id="settings-language-locked" />}
+          <LanguagePicker label="Default language" value={language} languages={config?.languages ?? []} onChange={setLanguage} disabled={locked.has('defaultLanguage')} />
         </fieldset>
         {failure && (
           <p role="alert" className="form-error">

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { NewsroomConfig } from '../../shared/config';
+import type { ConfigView } from '../../shared/config';
 import type { ConnectionState, ResultOf } from '../../shared/contract';
 import type { Profile } from '../../shared/model';
 import { connectLede, ledeBridge } from '../api/client';
@@ -18,11 +18,11 @@ interface AppState {
   connection: ConnectionState;
   info: ResultOf<'app.info'> | null;
   profile: Profile | null;
-  config: NewsroomConfig | null;
+  config: ConfigView | null;
   route: Route;
   start(): Promise<void>;
   setProfile(profile: Profile): void;
-  setConfig(config: NewsroomConfig): void;
+  setConfig(config: ConfigView): void;
   navigate(route: Route): void;
 }
 

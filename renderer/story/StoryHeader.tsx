@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { ariaKeyShortcuts, withShortcut } from '../editor/shortcut-label';
+import { SHORTCUTS } from '../help/shortcuts';
+import { ShortcutsButton } from '../help/ShortcutsButton';
 
 interface StoryHeaderProps {
   onBack(): void;
@@ -11,7 +14,13 @@ interface StoryHeaderProps {
 export function StoryHeader({ onBack, title, children }: StoryHeaderProps) {
   return (
     <header className="topbar story-topbar">
-      <button type="button" className="button button-quiet back-button" onClick={onBack} title="Back to the library (Alt+←)" aria-keyshortcuts="Alt+ArrowLeft">
+      <button
+        type="button"
+        className="button button-quiet back-button"
+        onClick={onBack}
+        title={withShortcut('Back to the library', SHORTCUTS.backToLibrary.keys)}
+        aria-keyshortcuts={ariaKeyShortcuts(SHORTCUTS.backToLibrary.keys)}
+      >
         <span aria-hidden="true">←</span> Library
       </button>
       {title !== undefined && (
@@ -21,6 +30,7 @@ export function StoryHeader({ onBack, title, children }: StoryHeaderProps) {
       )}
       <span className="topbar-spacer" />
       {children}
+      <ShortcutsButton />
     </header>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OpenArticle } from '../documents/open-article';
+import { matchesShortcut } from '../editor/shortcut-label';
+import { SHORTCUTS } from '../help/shortcuts';
 import { useApp } from '../state/app-store';
 import { Toaster } from '../ui/Toaster';
 import { acquireArticle, releaseArticle } from './article-session';
@@ -39,7 +41,7 @@ export function StoryScreen({ id }: { id: string }) {
   // Alt+Left goes back; Escape does not, because people press it inside the editor all the time.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.key === 'ArrowLeft') {
+      if (matchesShortcut(event, SHORTCUTS.backToLibrary.keys)) {
         event.preventDefault();
         navigate({ screen: 'library' });
       }

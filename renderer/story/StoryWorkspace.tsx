@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { articleParts } from '../../shared/article-doc';
 import { languageDirection } from '../../shared/language';
+import { shellBridge } from '../api/shell';
 import type { OpenArticle } from '../documents/open-article';
 import { FieldInput } from '../editor/FieldInput';
 import { StoryEditor } from '../editor/StoryEditor';
@@ -31,6 +32,13 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
       document.title = previous;
     };
   }, [headline]);
+
+  // The desktop app's spellchecker follows the story's language (the web shell's browser has its own).
+  const extraSpellcheck = useApp((s) => s.config?.spellcheckLanguages);
+  const spellcheckKey = [language, ...(extraSpellcheck ?? [])].join(' ');
+  useEffect(() => {
+    shellBridge()?.setSpellcheckLanguages(spellcheckKey.split(' ').slice(0, 6));
+  }, [spellcheckKey]);
 
   const trash = async () => {
     if (await moveToTrash(article.id)) navigate({ screen: 'library' });

@@ -51,13 +51,14 @@ test.describe('Electron shell', () => {
     let page = await app.firstWindow();
     expect(page.url()).toMatch(/^app:\/\/lede\//);
 
-    // The page runs sandboxed, with exactly three functions from the preload.
+    // The page runs sandboxed, with exactly three functions from the preload, and the shell's two (ADR 0021).
     const reach = await page.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
       lede: Object.keys((window as unknown as { lede: object }).lede).sort(),
+      ledeShell: Object.keys((window as unknown as { ledeShell: object }).ledeShell).sort(),
     }));
-    expect(reach).toEqual({ require: 'undefined', process: 'undefined', lede: ['invoke', 'on', 'onConnection'] });
+    expect(reach).toEqual({ require: 'undefined', process: 'undefined', lede: ['invoke', 'on', 'onConnection'], ledeShell: ['onCommand', 'setSpellcheckLanguages'] });
     // The temporary library is the one in use, not the person's own.
     expect(await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'))).toBe(dataDir);
 
@@ -73,6 +74,10 @@ test.describe('Electron shell', () => {
     await headline.click();
     await page.keyboard.type(HEADLINE);
     await expect.poll(async () => (await library(page)).items.map((item) => item.headline)).toEqual([HEADLINE]);
+    // Spellcheck follows the story's language (English → the en-US dictionary; macOS uses the system's).
+    if (process.platform !== 'darwin') {
+      await expect.poll(() => app.evaluate(({ session }) => session.defaultSession.getSpellCheckerLanguages())).toEqual(['en-US']);
+    }
 
     // Quit: main waits for core to drain and close the library before exiting.
     await app.close();

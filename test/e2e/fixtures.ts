@@ -19,10 +19,12 @@ export interface WebShellHandle {
   restart(): Promise<string>;
 }
 
-async function launch(dataDir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+async function launch(dataDir: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
   const server = path.join(repoRoot, 'dist', 'web', 'server.mjs');
   if (!fs.existsSync(server)) throw new Error('dist/web/server.mjs is missing: run `npm run build` first (npm test does).');
-  const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The machine's own policy file (/etc/lede/policy.json) must not change what a test sees.
+  const env = { ...process.env, LEDE_POLICY_FILE: path.join(dataDir, 'no-policy.json'), ...extraEnv };
+  const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -42,10 +44,12 @@ async function launch(dataDir: string): Promise<{ child: ChildProcess; url: stri
   return { child, url, exited };
 }
 
-export const test = base.extend<{ shell: WebShellHandle }>({
-  shell: async ({}, use) => {
+export const test = base.extend<{ shell: WebShellHandle; shellEnv: Record<string, string> }>({
+  /** Extra environment for the web shell (e.g. LEDE_POLICY_FILE), set with test.use(). */
+  shellEnv: [{}, { option: true }],
+  shell: async ({ shellEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
-    let current = await launch(dataDir);
+    let current = await launch(dataDir, shellEnv);
     const handle: WebShellHandle = {
       dataDir,
       get url() {
@@ -56,7 +60,7 @@ export const test = base.extend<{ shell: WebShellHandle }>({
         await current.exited;
       },
       async restart() {
-        current = await launch(dataDir);
+        current = await launch(dataDir, shellEnv);
         return current.url;
       },
     };

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
 import type { Channel, EventName, PayloadOf, ResultOf } from '../../shared/contract';
@@ -13,8 +14,11 @@ export interface TestClient {
 }
 
 export function openTestCore(overrides: Partial<CoreOptions> = {}): Core {
+  const dataDir = overrides.dataDir ?? makeTempDir();
   return openCore({
-    dataDir: overrides.dataDir ?? makeTempDir(),
+    dataDir,
+    // A machine's own /etc/lede/policy.json (or LEDE_POLICY_FILE) must not change what tests see.
+    policyFile: path.join(dataDir, 'no-policy.json'),
     shell: 'web',
     version: '0.0.0-test',
     logger: silentLogger,

@@ -14,6 +14,7 @@ import { LiveDocs } from '../../../electron/core/docs/live-docs';
 import { silentLogger } from '../../../electron/core/log';
 import { dataPaths } from '../../../electron/core/paths';
 import { PeopleStore } from '../../../electron/core/people/people-store';
+import { EMPTY_POLICY } from '../../../electron/core/policy/policy-schema';
 import { Sessions } from '../../../electron/core/sessions';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
@@ -197,6 +198,7 @@ describe('every channel', () => {
         sessions: new Sessions(),
         log: silentLogger,
         app: { version: '0.0.0-test', shell: 'web' },
+        policy: { policy: EMPTY_POLICY, file: '/nowhere/policy.json', source: 'none', problem: null },
       });
       expect(Object.keys(handlers).sort()).toEqual(Object.keys(channels).sort());
       for (const handler of Object.values(handlers)) expect(typeof handler).toBe('function');

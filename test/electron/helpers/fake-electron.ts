@@ -39,8 +39,16 @@ export class FakeMainPort extends EventEmitter {
 export class FakeWebContents extends EventEmitter {
   openHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly sent: string[] = [];
+  readonly sentArgs: Array<[string, unknown[]]> = [];
+  readonly replaced: string[] = [];
   reloads = 0;
   destroyed = false;
+  constructor(readonly session: unknown) {
+    super();
+  }
+  replaceMisspelling(word: string) {
+    this.replaced.push(word);
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.openHandler = handler;
   }
@@ -48,8 +56,9 @@ export class FakeWebContents extends EventEmitter {
   postMessage(channel: string, _message: unknown, transfer: FakeMainPort[] = []) {
     for (const port of transfer) this.emit('test:port', channel, port.node);
   }
-  send(channel: string) {
+  send(channel: string, ...args: unknown[]) {
     this.sent.push(channel);
+    this.sentArgs.push([channel, args]);
     this.emit('test:sent', channel);
   }
   reload() {
@@ -105,6 +114,8 @@ export function createFakeElectron(options: { coreScript: string; defaultUserDat
     openedExternally: [] as string[],
     errorBoxes: [] as string[],
     messageBoxes: [] as unknown[],
+    popups: [] as unknown[][],
+    spellcheck: { downloadUrl: null as string | null, languages: [] as string[], enabled: true, added: [] as string[] },
     quitAttempts: 0,
     quit: false,
     utility: [] as FakeUtilityProcess[],
@@ -162,7 +173,7 @@ export function createFakeElectron(options: { coreScript: string; defaultUserDat
       return FakeBrowserWindow.all.filter((window) => !window.destroyed);
     }
     readonly id = FakeBrowserWindow.nextId++;
-    readonly webContents = new FakeWebContents();
+    readonly webContents = new FakeWebContents(electron.session.defaultSession);
     loadedUrl: string | null = null;
     destroyed = false;
     focusCount = 0;
@@ -226,10 +237,15 @@ export function createFakeElectron(options: { coreScript: string; defaultUserDat
         setPermissionCheckHandler: (handler: typeof record.permissionCheck) => (record.permissionCheck = handler),
         setDevicePermissionHandler: (handler: typeof record.devicePermission) => (record.devicePermission = handler),
         on() {},
+        availableSpellCheckerLanguages: ['en-GB', 'en-US', 'de', 'pt-BR'],
+        setSpellCheckerDictionaryDownloadURL: (url: string) => (record.spellcheck.downloadUrl = url),
+        setSpellCheckerLanguages: (languages: string[]) => (record.spellcheck.languages = languages),
+        setSpellCheckerEnabled: (enabled: boolean) => (record.spellcheck.enabled = enabled),
+        addWordToSpellCheckerDictionary: (word: string) => record.spellcheck.added.push(word),
       },
     },
     Menu: {
-      buildFromTemplate: (template: unknown) => ({ template }),
+      buildFromTemplate: (template: unknown[]) => ({ template, popup: () => record.popups.push(template) }),
       setApplicationMenu: (menu: { template: unknown }) => (record.menuTemplate = menu.template),
     },
     dialog: {

@@ -65,13 +65,18 @@ beforeAll(async () => {
 
   fake = createFakeElectron({ coreScript: await bundleScript('test/electron/core/host/utility-worker.child.ts'), defaultUserData: path.join(tmp, 'default') });
   require.cache[electronEntry] = { id: electronEntry, filename: electronEntry, loaded: true, exports: fake.electron } as NodeJS.Module;
-  const previous = process.env.LEDE_DATA_DIR;
+  const policyFile = path.join(tmp, 'policy.json');
+  fs.writeFileSync(policyFile, JSON.stringify({ dictionaryUrl: 'https://dict.newsroom.example/hunspell', updatesEnabled: false }));
+  const previous = { data: process.env.LEDE_DATA_DIR, policy: process.env.LEDE_POLICY_FILE };
   process.env.LEDE_DATA_DIR = dataDir;
+  process.env.LEDE_POLICY_FILE = policyFile;
   try {
     require(mainFile);
   } finally {
-    if (previous === undefined) delete process.env.LEDE_DATA_DIR;
-    else process.env.LEDE_DATA_DIR = previous;
+    for (const [key, value] of [['LEDE_DATA_DIR', previous.data], ['LEDE_POLICY_FILE', previous.policy]] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 });
 
@@ -161,6 +166,51 @@ describe('Electron main process wiring', () => {
     expect(fake.record.openedExternally).toEqual(['https://example.org/a%20b']);
   });
 
+  it('spellchecks in the language the app page asks for, with dictionaries from the policy URL', () => {
+    expect(fake.record.spellcheck.downloadUrl).toBe('https://dict.newsroom.example/hunspell/');
+    const ask = (senderFrame: unknown, value: unknown) => fake.electron.ipcMain.emit('lede:shell:spellcheck-languages', { sender: window().webContents, senderFrame }, value);
+    ask(appFrame, ['pt-br', 'en']);
+    expect(fake.record.spellcheck).toMatchObject({ languages: ['pt-BR', 'en-US'], enabled: true });
+    // From a frame that is not the app page's top frame, or not a list of tags: ignored.
+    ask({ url: 'https://evil.example/', parent: null }, ['de']);
+    ask({ url: 'app://lede/index.html', parent: appFrame }, ['de']);
+    ask(appFrame, 'de');
+    ask(appFrame, ['de', { toString: () => 'x' }]);
+    expect(fake.record.spellcheck.languages).toEqual(['pt-BR', 'en-US']);
+    // A language without a dictionary turns checking off instead of marking every word.
+    ask(appFrame, ['ar']);
+    expect(fake.record.spellcheck.enabled).toBe(false);
+    ask(appFrame, ['de']);
+    expect(fake.record.spellcheck).toMatchObject({ languages: ['de'], enabled: true });
+  });
+
+  it('offers spelling suggestions and "Add to dictionary" in the context menu', () => {
+    const contents = window().webContents;
+    contents.emit('context-menu', preventable(), {
+      misspelledWord: 'Moskow',
+      dictionarySuggestions: ['Moscow'],
+      isEditable: true,
+      selectionText: '',
+      linkURL: '',
+      editFlags: { canUndo: false, canRedo: false, canCut: false, canCopy: false, canPaste: true, canSelectAll: true },
+    });
+    const menu = fake.record.popups.at(-1) as Array<{ label?: string; role?: string; click?: () => void }>;
+    expect(menu.map((item) => item.label ?? item.role ?? '-')).toEqual([
+      'Moscow', 'Add “Moskow” to dictionary', '-', 'undo', 'redo', '-', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', '-', 'selectAll',
+    ]);
+    menu[0]!.click!();
+    menu[1]!.click!();
+    expect(contents.replaced).toEqual(['Moscow']);
+    expect(fake.record.spellcheck.added).toEqual(['Moskow']);
+  });
+
+  it('Help › Keyboard Shortcuts tells the page to show its shortcuts screen', () => {
+    const template = fake.record.menuTemplate as Array<{ role?: string; submenu?: Array<{ label: string; click(): void }> }>;
+    const help = template.find((item) => item.role === 'help')!;
+    help.submenu![0]!.click();
+    expect(window().webContents.sentArgs.at(-1)).toEqual(['lede:shell:command', [{ type: 'show-shortcuts' }]]);
+  });
+
   it('denies permissions except clipboard writes from the app page', () => {
     const answers: boolean[] = [];
     fake.record.permissionRequest!(null, 'media', (granted) => answers.push(granted), { requestingUrl: 'app://lede/index.html' });
@@ -207,6 +257,8 @@ describe('Electron main process wiring', () => {
     expect(fs.existsSync(path.join(dataDir, 'lede.lock.json'))).toBe(false);
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'lede.log'), 'utf8');
     expect(log).toContain('electron main: core shut down {"outcome":"closed"}');
+    // The policy (LEDE_POLICY_FILE) turned updates off; main said so and never loaded the updater.
+    expect(log).toContain('electron main: updates off {"reason":"turned off by the newsroom policy (updatesEnabled: false)"}');
     expect(fake.record.errorBoxes).toEqual([]);
   });
 });

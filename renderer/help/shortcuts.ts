@@ -1,0 +1,43 @@
+/**
+ * Every keyboard shortcut Lede has, in one list. The editor binds its keys
+ * from here, the toolbar's tooltips name them from here, and the "Keyboard
+ * shortcuts" help screen lists exactly this, so the help can never drift from
+ * what the keys do. Keys use Tiptap's names: "Mod" is Ctrl (⌘ on a Mac).
+ */
+import { SHOW_SHORTCUTS_KEYS } from '../../shared/shell';
+
+export interface Shortcut {
+  label: string;
+  keys: string;
+  /** Another key that does the same, listed beside the first. */
+  alternative?: string;
+  group: ShortcutGroup;
+}
+
+export const SHORTCUT_GROUPS = ['Text', 'Paragraphs', 'Editing', 'Stories and the library'] as const;
+export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
+
+export const SHORTCUTS = {
+  bold: { label: 'Bold', keys: 'Mod-b', group: 'Text' },
+  italic: { label: 'Italic', keys: 'Mod-i', group: 'Text' },
+  underline: { label: 'Underline', keys: 'Mod-u', group: 'Text' },
+  strike: { label: 'Strikethrough', keys: 'Mod-Shift-s', alternative: 'Mod-Shift-x', group: 'Text' },
+  link: { label: 'Link', keys: 'Mod-k', group: 'Text' },
+  lineBreak: { label: 'Line break within a paragraph', keys: 'Shift-Enter', group: 'Text' },
+  paragraph: { label: 'Paragraph', keys: 'Mod-Alt-0', group: 'Paragraphs' },
+  subhead: { label: 'Subhead', keys: 'Mod-Alt-2', group: 'Paragraphs' },
+  minorSubhead: { label: 'Minor subhead', keys: 'Mod-Alt-3', group: 'Paragraphs' },
+  bulletList: { label: 'Bulleted list', keys: 'Mod-Shift-8', group: 'Paragraphs' },
+  orderedList: { label: 'Numbered list', keys: 'Mod-Shift-7', group: 'Paragraphs' },
+  quote: { label: 'Quote', keys: 'Mod-Shift-b', group: 'Paragraphs' },
+  undo: { label: 'Undo your last change', keys: 'Mod-z', group: 'Editing' },
+  redo: { label: 'Redo', keys: 'Mod-Shift-z', alternative: 'Mod-y', group: 'Editing' },
+  find: { label: 'Find and replace', keys: 'Mod-f', group: 'Editing' },
+  findNext: { label: 'Next match (in Find)', keys: 'Enter', group: 'Editing' },
+  findPrevious: { label: 'Previous match (in Find)', keys: 'Shift-Enter', group: 'Editing' },
+  newStory: { label: 'New story (in the library)', keys: 'Alt-n', group: 'Stories and the library' },
+  backToLibrary: { label: 'Back to the library', keys: 'Alt-ArrowLeft', group: 'Stories and the library' },
+  showShortcuts: { label: 'Keyboard shortcuts (this list)', keys: SHOW_SHORTCUTS_KEYS, group: 'Stories and the library' },
+} as const satisfies Record<string, Shortcut>;
+
+export type ShortcutId = keyof typeof SHORTCUTS;
