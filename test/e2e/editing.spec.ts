@@ -80,6 +80,10 @@ test('formatting through toolbar and shortcuts: subheads, lists, quote, link, fi
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Control+Shift+ArrowLeft');
   await page.keyboard.press('Control+Shift+ArrowLeft');
+  // The editor reads a keyboard selection change asynchronously; under load a
+  // shortcut pressed at once could still apply to the previous selection.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('turning point');
+  await page.waitForTimeout(50);
   await page.keyboard.press('Control+b');
   await expect(editor.locator('strong')).toHaveText('turning point');
   await expect(editor.locator('strong')).toHaveCount(1);
