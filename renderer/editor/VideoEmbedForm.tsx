@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { isWebUrl } from './paste-lede-nodes';
+import { isWebUrl } from '../../shared/html-clean/lede-blocks';
 import { formatDuration, parseDuration } from './video-duration';
 
 export interface VideoEmbedAttrs {
