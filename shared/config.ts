@@ -1,3 +1,5 @@
+import { DEFAULT_WORKFLOW_RULES, mergeWorkflowRules, type CheckedStatus, type RuleLevels, type WorkflowRules } from './workflow/rules';
+
 /**
  * Newsroom configuration as data: one place with the defaults. User settings
  * (and, later, a machine policy) are layered over these by `resolveConfig`.
@@ -25,6 +27,8 @@ export interface NewsroomConfig {
   limits: FieldLimits;
   defaultLanguage: string;
   languages: LanguageOption[];
+  /** The checks a story passes before it moves to each checked status (shared/workflow/rules.ts). */
+  workflowRules: WorkflowRules;
 }
 
 /** The part of the configuration a user may change in Settings. */
@@ -32,6 +36,7 @@ export interface ConfigOverrides {
   sections?: string[];
   limits?: Partial<FieldLimits>;
   defaultLanguage?: string;
+  workflowRules?: Partial<Record<CheckedStatus, Partial<RuleLevels>>>;
 }
 
 export const DEFAULT_LIMITS: FieldLimits = {
@@ -81,6 +86,7 @@ export const DEFAULT_CONFIG: NewsroomConfig = {
   limits: DEFAULT_LIMITS,
   defaultLanguage: 'en',
   languages: LANGUAGES,
+  workflowRules: DEFAULT_WORKFLOW_RULES,
 };
 
 /** Layers user overrides over the defaults; later layers win field by field. */
@@ -93,6 +99,7 @@ export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
       const limit = layer.limits?.[field];
       if (limit) config.limits[field] = { ...limit };
     }
+    config.workflowRules = mergeWorkflowRules(config.workflowRules, layer.workflowRules);
   }
   return config;
 }
