@@ -37,12 +37,13 @@ export async function documentToBody(document: DomDocument, context: PictureCont
   const bySource = new Map<string, string | null>();
 
   for (const { img, figure } of pictures) {
+    const src = (img.getAttribute('src') ?? '').trim();
     const described = context.describeFigure?.(figure, img) ?? null;
     if (described) {
+      if (!described.media && /^https?:/i.test(src)) notDownloaded++;
       resolved.set(img, described);
       continue;
     }
-    const src = (img.getAttribute('src') ?? '').trim();
     const known = mediaHashFromHref(src);
     if (known) {
       resolved.set(img, { media: known });
