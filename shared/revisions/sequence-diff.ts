@@ -96,7 +96,34 @@ export interface TextPart {
   text: string;
 }
 
-/** Word-level difference of two texts. */
+/**
+ * Word-level difference of two texts. A lone space kept between two changes
+ * is folded into them, so "Shippers wait" → "Locks reopen Monday" reads as one
+ * replaced phrase rather than word-by-word confetti.
+ */
 export function diffWords(before: string, after: string): TextPart[] {
-  return diffSequences(tokenizeWords(before), tokenizeWords(after)).map((edit) => ({ op: edit.op, text: edit.items.join('') }));
+  const parts = diffSequences(tokenizeWords(before), tokenizeWords(after)).map((edit) => ({ op: edit.op, text: edit.items.join('') }));
+  const result: TextPart[] = [];
+  let deleted = '';
+  let inserted = '';
+  const flush = () => {
+    if (deleted) result.push({ op: 'delete', text: deleted });
+    if (inserted) result.push({ op: 'insert', text: inserted });
+    deleted = '';
+    inserted = '';
+  };
+  parts.forEach((part, index) => {
+    const between = part.op === 'equal' && /^\s+$/.test(part.text) && (deleted || inserted) && parts[index + 1] && parts[index + 1]!.op !== 'equal';
+    if (part.op === 'delete') deleted += part.text;
+    else if (part.op === 'insert') inserted += part.text;
+    else if (between) {
+      deleted += part.text;
+      inserted += part.text;
+    } else {
+      flush();
+      result.push(part);
+    }
+  });
+  flush();
+  return result;
 }

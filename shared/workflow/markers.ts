@@ -6,7 +6,7 @@
  * `##` (the wire services' "more to come" marker) as unresolved. A story
  * holding any of them is not ready.
  */
-const MARKER = /(?<![\p{L}\p{N}])TK+(?![\p{L}\p{N}])|\[\[[^\]\n]*\]\]|##/gu;
+const MARKER = /(?<![\p{L}\p{N}])(?:TK)+K?(?![\p{L}\p{N}])|\[\[[^\]\n]*\]\]|##/gu;
 
 export interface MarkerHit {
   marker: string;

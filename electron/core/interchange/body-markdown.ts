@@ -52,7 +52,8 @@ function inline(nodes: JsonNode[] | undefined): string {
 function indent(text: string, prefix: string, first = prefix): string {
   return text
     .split('\n')
-    .map((line, index) => (line === '' ? line : (index === 0 ? first : prefix) + line))
+    // A quote's blank lines keep their ">", or the quote would end there.
+    .map((line, index) => (line === '' ? prefix.trimEnd().replace(/^\s+$/, '') : (index === 0 ? first : prefix) + line))
     .join('\n');
 }
 
