@@ -7,7 +7,9 @@ import { Dialog } from '../ui/Dialog';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { showToast } from '../ui/toast-store';
 import { LimitsEditor, validateLimits, type LimitDrafts, type LimitErrors } from './LimitsEditor';
+import { DEFAULT_WORKFLOW_RULES, type WorkflowRules } from '../../shared/workflow/rules';
 import { SectionsEditor } from './SectionsEditor';
+import { WorkflowRulesEditor } from './WorkflowRulesEditor';
 
 /** Who you are and how the newsroom's stories are set up on this computer. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
@@ -20,6 +22,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const [limits, setLimits] = useState<LimitDrafts>(() => limitDrafts(config?.limits));
   const [limitErrors, setLimitErrors] = useState<LimitErrors>({});
   const [language, setLanguage] = useState(config?.defaultLanguage ?? 'en');
+  const [rules, setRules] = useState<WorkflowRules>(config?.workflowRules ?? DEFAULT_WORKFLOW_RULES);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -58,7 +61,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     const numeric = Object.fromEntries(
       LIMITED_FIELDS.map((field) => [field, { warn: Number(limits[field].warn), error: Number(limits[field].error) }]),
     ) as FieldLimits;
-    const result = await lede().invoke('config.set', { sections, limits: numeric, defaultLanguage: language });
+    const result = await lede().invoke('config.set', { sections, limits: numeric, defaultLanguage: language, workflowRules: rules });
     setSaving(false);
     if (!result.ok) {
       setFailure(result.error.message);
@@ -92,6 +95,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         </fieldset>
         <SectionsEditor sections={sections} onChange={setSections} error={sectionsError} />
         <LimitsEditor drafts={limits} errors={limitErrors} onChange={setLimits} />
+        <WorkflowRulesEditor rules={rules} onChange={setRules} />
         <fieldset className="settings-group">
           <legend className="settings-legend">New stories</legend>
           <LanguagePicker label="Default language" value={language} languages={config?.languages ?? []} onChange={setLanguage} />

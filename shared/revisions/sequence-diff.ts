@@ -97,9 +97,9 @@ export interface TextPart {
 }
 
 /**
- * Word-level difference of two texts. A lone space kept between two changes
- * is folded into them, so "Shippers wait" → "Locks reopen Monday" reads as one
- * replaced phrase rather than word-by-word confetti.
+ * Word-level difference of two texts. A space or a short word ("the", "on")
+ * kept between two changes is folded into them, so a rewritten phrase reads
+ * as one replacement rather than word-by-word confetti.
  */
 export function diffWords(before: string, after: string): TextPart[] {
   const parts = diffSequences(tokenizeWords(before), tokenizeWords(after)).map((edit) => ({ op: edit.op, text: edit.items.join('') }));
@@ -113,7 +113,7 @@ export function diffWords(before: string, after: string): TextPart[] {
     inserted = '';
   };
   parts.forEach((part, index) => {
-    const between = part.op === 'equal' && /^\s+$/.test(part.text) && (deleted || inserted) && parts[index + 1] && parts[index + 1]!.op !== 'equal';
+    const between = part.op === 'equal' && part.text.trim().length <= 3 && (deleted || inserted) && parts[index + 1] && parts[index + 1]!.op !== 'equal';
     if (part.op === 'delete') deleted += part.text;
     else if (part.op === 'insert') inserted += part.text;
     else if (between) {

@@ -5,11 +5,15 @@ describe('word diff', () => {
   it('keeps what is the same and marks what changed', () => {
     expect(diffWords('The minister resigned on Monday.', 'The minister resigned late on Tuesday.')).toEqual([
       { op: 'equal', text: 'The minister resigned ' },
-      { op: 'insert', text: 'late ' },
-      { op: 'equal', text: 'on ' },
-      { op: 'delete', text: 'Monday' },
-      { op: 'insert', text: 'Tuesday' },
+      { op: 'delete', text: 'on Monday' },
+      { op: 'insert', text: 'late on Tuesday' },
       { op: 'equal', text: '.' },
+    ]);
+    expect(diffWords('Prices rose sharply in May.', 'Prices fell in May.')).toEqual([
+      { op: 'equal', text: 'Prices ' },
+      { op: 'delete', text: 'rose sharply' },
+      { op: 'insert', text: 'fell' },
+      { op: 'equal', text: ' in May.' },
     ]);
   });
 
