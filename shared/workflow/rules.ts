@@ -40,7 +40,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'figure-credit': 'Every figure has a credit',
   'figure-alt': 'Every figure has alt text',
   'empty-subhead': 'No empty subheads',
-  'unresolved-markers': 'No TK or [[…]] placeholders left',
+  'unresolved-markers': 'No TK, [[…]] or ## placeholders left',
 };
 
 export type RuleLevels = Record<RuleId, RuleLevel>;
