@@ -146,6 +146,11 @@ export interface ArticleSeed {
   bylines?: Byline[];
   sources?: string[];
   tags?: string[];
+  editedBy?: EditorCredit[];
+  slug?: string;
+  dateline?: string;
+  /** Writes the first body (an imported story); without it the body starts as one empty paragraph. */
+  writeBody?: (body: Y.XmlFragment) => void;
 }
 
 /**
@@ -165,10 +170,13 @@ export function seedArticle(doc: Y.Doc, seed: ArticleSeed): void {
     if (seed.bylines?.length) parts.bylines.push(seed.bylines);
     if (seed.sources?.length) parts.sources.push(seed.sources);
     if (seed.tags?.length) parts.tags.push(seed.tags);
+    if (seed.editedBy?.length) parts.editedBy.push(seed.editedBy);
+    if (seed.slug) parts.meta.set('slug', seed.slug);
+    if (seed.dateline) parts.meta.set('dateline', seed.dateline);
+    if (seed.writeBody) seed.writeBody(parts.body);
     // An empty first paragraph so the editor opens on a valid document without
     // having to create one itself.
-    const paragraph = new Y.XmlElement('paragraph');
-    parts.body.insert(0, [paragraph]);
+    if (parts.body.length === 0) parts.body.insert(0, [new Y.XmlElement('paragraph')]);
   });
 }
 

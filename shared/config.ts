@@ -1,3 +1,5 @@
+import { DEFAULT_WORKFLOW_RULES, mergeWorkflowRules, type CheckedStatus, type RuleLevels, type WorkflowRules } from './workflow/rules';
+
 /**
  * Newsroom configuration as data: one place with the defaults. User settings
  * and then the machine's managed policy are layered over these by
@@ -30,6 +32,8 @@ export interface NewsroomConfig {
   spellcheckLanguages: string[];
   /** The newsroom's sync server, or null when this machine does not sync. */
   syncServerUrl: string | null;
+  /** The checks a story passes before it moves to each checked status (shared/workflow/rules.ts). */
+  workflowRules: WorkflowRules;
 }
 
 /**
@@ -46,6 +50,8 @@ export interface ConfigOverrides {
   defaultLanguage?: string;
   spellcheckLanguages?: string[];
   syncServerUrl?: string | null;
+  /** Check levels per target status; a person's Settings only (a policy does not set these yet). */
+  workflowRules?: Partial<Record<CheckedStatus, Partial<RuleLevels>>>;
 }
 
 /**
@@ -107,6 +113,7 @@ export const DEFAULT_CONFIG: NewsroomConfig = {
   languages: LANGUAGES,
   spellcheckLanguages: [],
   syncServerUrl: null,
+  workflowRules: DEFAULT_WORKFLOW_RULES,
 };
 
 /** Layers overrides over the defaults; later layers win field by field (a policy goes last). */
@@ -122,6 +129,7 @@ export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
       const limit = layer.limits?.[field];
       if (limit) config.limits[field] = { ...limit };
     }
+    config.workflowRules = mergeWorkflowRules(config.workflowRules, layer.workflowRules);
   }
   return config;
 }

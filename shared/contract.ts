@@ -4,6 +4,9 @@ import { BYLINE_ROLES, NEWSROOM_ROLES, STATUSES } from './model';
 import type { ApiError, Result } from './errors';
 import { LIMITED_FIELDS, USER_SETTINGS } from './config';
 import { SYNC_PROTOCOLS, serviceUrlProblem } from './service-url';
+import { CHECKED_STATUSES, RULE_IDS, RULE_LEVELS } from './workflow/rules';
+import { EXPORT_FORMATS, IMPORT_FORMATS, MAX_IMPORT_BASE64, MAX_IMPORT_BYTES } from './interchange';
+import { REVISION_REASONS, RESTORABLE_PARTS } from './revisions/revision';
 
 /**
  * The one API between the renderer and core. Every channel declares the
@@ -40,6 +43,20 @@ const limits = z.object(Object.fromEntries(LIMITED_FIELDS.map((field) => [field,
   (typeof LIMITED_FIELDS)[number],
   typeof fieldLimit
 >);
+const ruleLevels = z.object(Object.fromEntries(RULE_IDS.map((rule) => [rule, z.enum(RULE_LEVELS)])) as Record<
+  (typeof RULE_IDS)[number],
+  z.ZodEnum<{ ERROR: 'ERROR'; WARN: 'WARN'; off: 'off' }>
+>);
+const workflowRules = z.object(Object.fromEntries(CHECKED_STATUSES.map((s) => [s, ruleLevels])) as Record<
+  (typeof CHECKED_STATUSES)[number],
+  typeof ruleLevels
+>);
+const workflowRuleOverrides = z
+  .object(Object.fromEntries(CHECKED_STATUSES.map((s) => [s, ruleLevels.partial().strict().optional()])) as Record<
+    (typeof CHECKED_STATUSES)[number],
+    z.ZodOptional<z.ZodObject<{ [K in (typeof RULE_IDS)[number]]: z.ZodOptional<z.ZodEnum<{ ERROR: 'ERROR'; WARN: 'WARN'; off: 'off' }>> }>>
+  >)
+  .strict();
 const languageTag = z.string().min(2).max(35);
 const syncServerUrl = z.string().superRefine((raw, context) => {
   const problem = serviceUrlProblem(raw, SYNC_PROTOCOLS);
@@ -56,6 +73,7 @@ const config = z.object({
   syncServerUrl: z.string().nullable(),
   locked: z.array(USER_SETTING_SCHEMA),
   policyProblem: z.string().nullable(),
+  workflowRules,
 });
 const configOverrides = z
   .object({
@@ -64,6 +82,7 @@ const configOverrides = z
     defaultLanguage: languageTag.optional(),
     spellcheckLanguages: z.array(languageTag).max(10).optional(),
     syncServerUrl: syncServerUrl.nullable().optional(),
+    workflowRules: workflowRuleOverrides.optional(),
   })
   .strict();
 const summary = z.object({
@@ -80,6 +99,45 @@ const summary = z.object({
   trashedAt: isoDate.nullable(),
 });
 const editorCredit = z.object({ name: z.string(), personId: z.string().optional() });
+const ruleId = z.enum(RULE_IDS);
+const findingLevel = z.enum(['WARN', 'ERROR']);
+const finding = z.object({
+  rule: ruleId,
+  level: findingLevel,
+  message: z.string(),
+  where: z.union([
+    z.object({ field: z.enum(['headline', 'kicker', 'teaser', 'bylines']) }),
+    z.object({ field: z.literal('body'), pos: z.number().int().min(0), label: z.string() }),
+  ]),
+});
+const checkResult = z.object({
+  target: status,
+  rules: z.array(z.object({ rule: ruleId, label: z.string(), level: findingLevel })),
+  findings: z.array(finding),
+});
+const revisionId = z.number().int().min(1);
+const revisionSummary = z.object({
+  id: revisionId,
+  createdAt: isoDate,
+  author: z.string(),
+  reason: z.enum(REVISION_REASONS),
+  detail: z.string(),
+  status,
+});
+const textPart = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
+const storyDiff = z.object({
+  fields: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string(), parts: z.array(textPart) })),
+  body: z.array(
+    z.union([
+      z.object({ kind: z.enum(['same', 'added', 'removed']), label: z.string(), text: z.string() }),
+      z.object({ kind: z.literal('changed'), label: z.string(), parts: z.array(textPart) }),
+    ]),
+  ),
+});
+const fileBytes = z
+  .string()
+  .max(MAX_IMPORT_BASE64, `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`)
+  .refine(isBase64, 'must be base64');
 
 export const LIBRARY_SORTS = ['updated', 'created', 'headline', 'status'] as const;
 
@@ -118,9 +176,30 @@ export const channels = {
   },
   'article.close': { payload: z.object({ id }).strict(), result: none },
   'article.update': { payload: z.object({ id, update }).strict(), result: none },
+  /** The ready checks for a move, without moving: what the checklist shows. */
+  'article.check': { payload: z.object({ id, to: status }).strict(), result: checkResult },
   'article.setStatus': {
-    payload: z.object({ id, to: status }).strict(),
+    // `acknowledge`: warning rules the person saw in the checklist and confirmed. Errors cannot be acknowledged.
+    payload: z.object({ id, to: status, acknowledge: z.array(ruleId).max(RULE_IDS.length).default([]) }).strict(),
     result: z.object({ status, editedBy: z.array(editorCredit) }),
+  },
+  'article.revisions': { payload: z.object({ id }).strict(), result: z.object({ items: z.array(revisionSummary) }) },
+  'article.revisionDiff': {
+    payload: z.object({ id, from: revisionId, to: z.union([revisionId, z.literal('current')]) }).strict(),
+    result: z.object({ from: revisionSummary, to: revisionSummary.nullable(), diff: storyDiff }),
+  },
+  'article.restoreRevision': {
+    payload: z.object({ id, revisionId, parts: z.array(z.enum(RESTORABLE_PARTS)).min(1).max(RESTORABLE_PARTS.length).default([...RESTORABLE_PARTS]) }).strict(),
+    result: z.object({ revisionId: revisionId.nullable() }),
+  },
+  'article.export': {
+    payload: z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict(),
+    result: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+  },
+  /** A file as a new draft. The file travels as base64 (both shells carry it the same way); see ADR 0033. */
+  'article.importFile': {
+    payload: z.object({ name: z.string().trim().min(1).max(255), bytes: fileBytes }).strict(),
+    result: z.object({ id, format: z.enum(IMPORT_FORMATS), notes: z.array(z.string()) }),
   },
   'article.trash': { payload: z.object({ id }).strict(), result: none },
   'article.restore': { payload: z.object({ id }).strict(), result: none },
@@ -142,6 +221,8 @@ export const events = {
   /** Derived library rows changed; lists showing these stories should refresh. */
   'library.changed': z.object({ ids: z.array(z.string()) }),
   'people.changed': none,
+  /** A story's history gained an entry (a checkpoint, a restore). */
+  'article.revisionsChanged': z.object({ id }),
   'config.changed': config,
   'profile.changed': profile,
 } as const;

@@ -8,6 +8,12 @@ export const ERROR_CODES = [
   'unknown_channel',
   'not_found',
   'transition_refused',
+  /** A status move that the story's ready checks refuse (errors) or that waits for warnings to be confirmed. */
+  'checks_failed',
+  /** The story is published or spiked: nothing changes until an editor moves it back to Draft. */
+  'read_only',
+  /** An imported file Lede cannot read (corrupt, encrypted, not the format its name says, failing its schema). */
+  'unsupported_file',
   'forbidden',
   'profile_required',
   'too_large',

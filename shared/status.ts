@@ -20,6 +20,14 @@ const BACKWARD: Partial<Record<Status, Status[]>> = {
 
 const EDITOR_ONLY_BACK_TO_DRAFT: Status[] = ['published', 'spiked'];
 
+/**
+ * Published and spiked stories are read-only: nothing changes until an editor
+ * moves them back to Draft (the status moves themselves still work).
+ */
+export function isReadOnlyStatus(status: Status): boolean {
+  return EDITOR_ONLY_BACK_TO_DRAFT.includes(status);
+}
+
 export type TransitionVerdict = { allowed: true; forward: boolean } | { allowed: false; reason: string };
 
 /** Is `from` → `to` a step along the workflow (used for "Edited by")? */

@@ -5,7 +5,15 @@ import { channels, describeIssues, isChannel, type Channel, type ParsedPayloadOf
 import { LedeError, fail, ok, type Result } from '../../shared/errors';
 import { canonicalLanguageTag } from '../../shared/language';
 import { NEWSROOM_ROLES, type Profile } from '../../shared/model';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { readStory } from '../../shared/article-body';
+import { newsroomSchema } from '../../shared/editor/extensions';
+import { STATUS_LABELS } from '../../shared/model';
 import type { ArticleService } from './articles/article-service';
+import { importFile } from './interchange/file-import';
+import type { MediaCatalog } from './interchange/media-catalog';
+import { exportStory } from './interchange/story-export';
+import type { RevisionService } from './revisions/revision-service';
 import { queryLibrary } from './articles/library-query';
 import type { Logger } from './log';
 import type { PeopleStore } from './people/people-store';
@@ -18,6 +26,9 @@ import type { Database } from './store/open-database';
 export interface ApiContext {
   db: Database;
   articles: ArticleService;
+  revisions: RevisionService;
+  /** What export and import know of media (issue 3's library implements it; see interchange/media-catalog.ts). */
+  media: { catalog: MediaCatalog; hrefBase: string };
   people: PeopleStore;
   settings: SettingsStore;
   sessions: Sessions;
@@ -37,7 +48,7 @@ const overridesSchema = channels['config.set'].payload as z.ZodType<ConfigOverri
 
 /** The API, implemented once. Both shells call `invoke`; nothing else reaches core. */
 export function createHandlers(ctx: ApiContext): Handlers {
-  const { articles, people, settings, sessions } = ctx;
+  const { articles, revisions, people, settings, sessions } = ctx;
 
   const profile = () => settings.get(PROFILE_KEY, profileSchema);
   const requireProfile = (): Profile => {
@@ -67,7 +78,15 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       if (payload.spellcheckLanguages) payload.spellcheckLanguages = [...new Set(payload.spellcheckLanguages.map((tag) => canonicalLanguageTag(tag)!))];
       const current = userSettings();
-      const merged: ConfigOverrides = { ...current, ...payload, limits: { ...current.limits, ...payload.limits } };
+      const merged: ConfigOverrides = {
+        ...current,
+        ...payload,
+        limits: { ...current.limits, ...payload.limits },
+        workflowRules: {
+          ready: { ...current.workflowRules?.ready, ...payload.workflowRules?.ready },
+          published: { ...current.workflowRules?.published, ...payload.workflowRules?.published },
+        },
+      };
       settings.set(CONFIG_KEY, merged);
       const resolved = config();
       sessions.toAll('config.changed', resolved);
@@ -94,7 +113,43 @@ export function createHandlers(ctx: ApiContext): Handlers {
       articles.applyUpdate(payload.id, base64ToBytes(payload.update), session.id);
       return {};
     },
-    'article.setStatus': (payload) => articles.setStatus(payload.id, payload.to, requireProfile()),
+    'article.check': (payload) => articles.check(payload.id, payload.to, config()),
+    'article.setStatus': (payload) => {
+      const actor = requireProfile();
+      const moved = articles.setStatus(payload.id, payload.to, actor, { config: config(), acknowledge: payload.acknowledge });
+      revisions.checkpoint(payload.id, 'status', `${STATUS_LABELS[moved.from]} → ${STATUS_LABELS[moved.status]}`, actor.name);
+      return { status: moved.status, editedBy: moved.editedBy };
+    },
+    'article.revisions': (payload) => {
+      articles.doc(payload.id);
+      return { items: revisions.list(payload.id) };
+    },
+    'article.revisionDiff': (payload) => {
+      articles.doc(payload.id);
+      return revisions.diff(payload.id, payload.from, payload.to);
+    },
+    'article.restoreRevision': (payload) => {
+      articles.doc(payload.id);
+      return revisions.restore(payload.id, payload.revisionId, payload.parts, requireProfile().name);
+    },
+    'article.export': (payload) =>
+      exportStory(readStory(articles.doc(payload.id)), payload.format, {
+        id: payload.id,
+        updatedAt: articles.updatedAt(payload.id),
+        catalog: ctx.media.catalog,
+        mediaHrefBase: ctx.media.hrefBase,
+      }),
+    'article.importFile': async (payload) => {
+      const actor = requireProfile();
+      // The whole file is converted first; only then is the draft created, in one transaction.
+      const draft = await importFile(payload.name, base64ToBytes(payload.bytes), ctx.media.catalog);
+      const id = articles.createSeeded(
+        { ...draft.seed, writeBody: (fragment) => void prosemirrorJSONToYXmlFragment(newsroomSchema(), draft.body, fragment) },
+        config(),
+      );
+      revisions.checkpoint(id, 'imported', `Imported from ${payload.name}`, actor.name);
+      return { id, format: draft.format, notes: draft.notes };
+    },
     'article.trash': (payload) => {
       articles.trash(payload.id);
       return {};

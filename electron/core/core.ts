@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
 import { createHandlers, dispatch } from './api';
@@ -5,10 +6,13 @@ import { ArticleIndex } from './articles/article-index';
 import { ArticleService, articleIdOf } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
+import { EMPTY_MEDIA_CATALOG, DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
 import { createLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
 import { PeopleStore } from './people/people-store';
 import { loadPolicy } from './policy/policy-file';
+import { RevisionService } from './revisions/revision-service';
+import { RevisionStore } from './revisions/revision-store';
 import { Sessions, type EmitEvent } from './sessions';
 import { SettingsStore } from './settings/settings-store';
 import { backupDatabase, hasBackupFor } from './store/backup';
@@ -27,7 +31,22 @@ export interface CoreOptions {
   backupDelayMs?: number | null;
   /** The machine policy file; by default the system-wide one (or LEDE_POLICY_FILE). */
   policyFile?: string;
+  /**
+   * The media library as export and import see it. Until the photo desk's
+   * media service is wired in here, the empty catalog: it knows no asset and
+   * cannot store pictures (interchange/media-catalog.ts).
+   */
+  mediaCatalog?: MediaCatalog;
+  /** Base of media addresses in exports; default `lede-media://`. */
+  mediaHrefBase?: string;
+  /** Quiet time after editing before a revision checkpoint (default 2 minutes). */
+  revisionIdleMs?: number;
+  /** Longest continuous editing without a checkpoint (default 10 minutes). */
+  revisionMaxDirtyMs?: number;
 }
+
+const PROFILE_KEY = 'profile';
+const authorSchema = z.object({ name: z.string() });
 
 /** One connected window or tab. */
 export interface CoreSession {
@@ -43,7 +62,7 @@ export interface Core {
   readonly dataDir: string;
   readonly log: Logger;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs };
+  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService };
 }
 
 /**
@@ -85,12 +104,33 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const settings = new SettingsStore(db, log);
   const sessions = new Sessions();
   const policy = loadPolicy({ file: options.policyFile, log });
-  const handlers = createHandlers({ db, articles, people, settings, sessions, log, policy, app: { version: options.version, shell: options.shell } });
+  const author = () => settings.get(PROFILE_KEY, authorSchema)?.name ?? '';
+  const revisions = new RevisionService(live, new RevisionStore(db), author, log, {
+    idleMs: options.revisionIdleMs ?? 2 * 60_000,
+    maxDirtyMs: options.revisionMaxDirtyMs ?? 10 * 60_000,
+  });
+  const handlers = createHandlers({
+    db,
+    articles,
+    revisions,
+    media: { catalog: options.mediaCatalog ?? EMPTY_MEDIA_CATALOG, hrefBase: options.mediaHrefBase ?? DEFAULT_MEDIA_HREF_BASE },
+    people,
+    settings,
+    sessions,
+    log,
+    policy,
+    app: { version: options.version, shell: options.shell },
+  });
 
   live.onStored((change) => {
     const id = articleIdOf(change.docId);
-    if (id) sessions.toArticleViewers(id, change.origin, 'article.updated', { id, update: bytesToBase64(change.update) });
+    if (!id) return;
+    sessions.toArticleViewers(id, change.origin, 'article.updated', { id, update: bytesToBase64(change.update) });
+    revisions.noteEdit(id, change.origin);
   });
+  revisions.onChanged((id) => sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id }));
+  // A story closed everywhere gets its last edits checkpointed before it leaves memory.
+  articles.onRelease((id) => revisions.flush(id));
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
   articles.recoverStaleRows();
 
@@ -111,7 +151,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   return {
     dataDir: options.dataDir,
     log,
-    internals: { articles, docs, live },
+    internals: { articles, docs, live, revisions },
     connect(emit) {
       const session = sessions.add(emit);
       return {
@@ -137,6 +177,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
       try {
+        revisions.flushAll();
         articles.flush();
         for (const docName of live.loadedIds()) {
           const id = articleIdOf(docName);

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { isWebUrl } from './paste-lede-nodes';
-import { formatDuration, parseDuration } from './video-duration';
+import { isWebUrl } from '../../shared/html-clean/lede-blocks';
+import { formatDuration, parseDuration } from '../../shared/video-duration';
 
 export interface VideoEmbedAttrs {
   title: string;

@@ -1,8 +1,8 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useRef, useState } from 'react';
-import { isWebUrl } from './paste-lede-nodes';
+import { isWebUrl } from '../../shared/html-clean/lede-blocks';
 import { useEditable } from './use-editable';
-import { formatDuration } from './video-duration';
+import { formatDuration } from '../../shared/video-duration';
 import { VideoEmbedForm, type VideoEmbedAttrs } from './VideoEmbedForm';
 
 function sourceLabel(source: string): string {

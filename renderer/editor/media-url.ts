@@ -1,3 +1,7 @@
+import { isMediaHash } from '../../shared/media-hash';
+
+export { isMediaHash };
+
 /**
  * Where the editor loads a media asset from. The Electron shell serves
  * `lede-media://<sha256>/<variant>`, the web shell `/media/<sha256>/<variant>`;
@@ -9,14 +13,7 @@ export type MediaVariant = 'thumb' | 'preview' | 'original';
 
 export type MediaUrlResolver = (sha256: string, variant: MediaVariant) => string;
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
 let resolver: MediaUrlResolver = (sha256, variant) => `/media/${sha256}/${variant}`;
-
-/** True for a well-formed content hash; anything else is never turned into a URL. */
-export function isMediaHash(value: unknown): value is string {
-  return typeof value === 'string' && SHA256_HEX.test(value);
-}
 
 /** The URL of one variant of a media asset, or null for a malformed hash. */
 export function mediaUrl(sha256: string, variant: MediaVariant): string | null {

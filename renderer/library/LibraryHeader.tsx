@@ -3,6 +3,7 @@ import { ariaKeyShortcuts, withShortcut } from '../editor/shortcut-label';
 import { SHORTCUTS } from '../help/shortcuts';
 import { ShortcutsButton } from '../help/ShortcutsButton';
 import { useApp } from '../state/app-store';
+import { ImportButton } from './ImportButton';
 
 interface LibraryHeaderProps {
   onNewStory(): void;
@@ -23,6 +24,7 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
     <header className="topbar">
       <span className="brand">Lede</span>
       <span className="topbar-spacer" />
+      <ImportButton />
       <button
         type="button"
         className="button button-primary"

@@ -7,6 +7,7 @@ import { useApp } from '../state/app-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Toaster } from '../ui/Toaster';
 import { countLabel } from '../ui/format';
+import { importStoryFile } from './import-file';
 import { createStory, moveToTrash, purgeStory, restoreStory } from './library-actions';
 import { LibraryEmpty } from './LibraryEmpty';
 import { LibraryFilters } from './LibraryFilters';
@@ -30,6 +31,7 @@ export function LibraryScreen() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [creating, setCreating] = useState(false);
   const [purging, setPurging] = useState<ArticleSummary | null>(null);
+  const [dropping, setDropping] = useState(false);
   const listRef = useRef<HTMLDivElement | null>(null);
 
   const newStory = async () => {
@@ -106,7 +108,31 @@ export function LibraryScreen() {
   }
 
   return (
-    <div className="screen library-screen">
+    <div
+      className="screen library-screen"
+      // A file dragged over the library can be dropped to import it as a new draft.
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setDropping(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target || !event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (!file) return;
+        event.preventDefault();
+        setDropping(false);
+        void importStoryFile(file);
+      }}
+    >
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop a Word, HTML, Markdown, text or ninjs file to open it as a new draft</p>
+        </div>
+      )}
       <LibraryHeader onNewStory={() => void newStory()} onOpenSettings={() => setSettingsOpen(true)} creating={creating} />
       <main className="library-main" aria-labelledby="library-title">
         <div className="library-heading">

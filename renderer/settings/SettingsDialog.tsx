@@ -8,7 +8,9 @@ import { LanguagePicker } from '../ui/LanguagePicker';
 import { showToast } from '../ui/toast-store';
 import { LimitsEditor, validateLimits, type LimitDrafts, type LimitErrors } from './LimitsEditor';
 import { LockedNote } from './LockedNote';
+import { DEFAULT_WORKFLOW_RULES, type WorkflowRules } from '../../shared/workflow/rules';
 import { SectionsEditor } from './SectionsEditor';
+import { WorkflowRulesEditor } from './WorkflowRulesEditor';
 
 /** Who you are and how the newsroom's stories are set up on this computer. */
 export function SettingsDialog({ onClose }: { onClose(): void }) {
@@ -21,6 +23,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const [limits, setLimits] = useState<LimitDrafts>(() => limitDrafts(config?.limits));
   const [limitErrors, setLimitErrors] = useState<LimitErrors>({});
   const [language, setLanguage] = useState(config?.defaultLanguage ?? 'en');
+  const [rules, setRules] = useState<WorkflowRules>(config?.workflowRules ?? DEFAULT_WORKFLOW_RULES);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -61,7 +64,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     const numeric = Object.fromEntries(
       LIMITED_FIELDS.map((field) => [field, { warn: Number(limits[field].warn), error: Number(limits[field].error) }]),
     ) as FieldLimits;
-    const change: ConfigOverrides = {};
+    const change: ConfigOverrides = { workflowRules: rules };
     if (!locked.has('sections')) change.sections = sections;
     if (!locked.has('limits')) change.limits = numeric;
     if (!locked.has('defaultLanguage')) change.defaultLanguage = language;
@@ -104,6 +107,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         )}
         <SectionsEditor sections={sections} onChange={setSections} error={sectionsError} locked={locked.has('sections')} />
         <LimitsEditor drafts={limits} errors={limitErrors} onChange={setLimits} locked={locked.has('limits')} />
+        <WorkflowRulesEditor rules={rules} onChange={setRules} />
         <fieldset className="settings-group" disabled={locked.has('defaultLanguage')} aria-describedby={locked.has('defaultLanguage') ? 'settings-language-locked' : undefined}>
           <legend className="settings-legend">New stories</legend>
           {locked.has('defaultLanguage') && <LockedNote id="settings-language-locked" />}

@@ -1,17 +1,24 @@
+import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState } from 'react';
-import { articleParts } from '../../shared/article-doc';
+import { articleParts, readStatus } from '../../shared/article-doc';
 import { languageDirection } from '../../shared/language';
 import { shellBridge } from '../api/shell';
+import { STATUS_LABELS } from '../../shared/model';
+import { isReadOnlyStatus } from '../../shared/status';
 import type { OpenArticle } from '../documents/open-article';
 import { FieldInput } from '../editor/FieldInput';
 import { StoryEditor } from '../editor/StoryEditor';
 import { moveToTrash, restoreStory } from '../library/library-actions';
 import { useApp } from '../state/app-store';
 import { Toaster } from '../ui/Toaster';
+import { ExportDialog } from './ExportDialog';
+import { HistoryPanel } from './history/HistoryPanel';
 import { Inspector } from './inspector/Inspector';
 import { SaveIndicator } from './SaveIndicator';
 import { StoryHeader } from './StoryHeader';
 import { useYMapValue, useYText } from './use-y';
+import { ChecklistPanel } from './workflow/ChecklistPanel';
+import { useStatusMove } from './workflow/use-status-move';
 
 /** An open story: its fields and body in a writing column, everything else in the inspector beside it. */
 export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBack(): void }) {
@@ -21,9 +28,19 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   const language = useYMapValue(parts.meta, 'language') || 'en';
   const dir = languageDirection(language);
   const trashedAt = useYMapValue(parts.meta, 'trashedAt');
+  // Subscribes to the status; readStatus falls back to Draft for a value it does not know.
+  const status = useYMapValue(parts.meta, 'status') === null ? 'draft' : readStatus(parts.meta);
   const headline = useYText(parts.headline);
   const updatedAt = useLastChange(article);
   const inTrash = Boolean(trashedAt);
+  // Published and spiked stories are read-only until an editor moves them back to Draft (core refuses edits too).
+  const locked = isReadOnlyStatus(status);
+  const readOnly = inTrash || locked;
+  const isEditor = useApp((s) => s.profile?.role === 'editor');
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const statusMove = useStatusMove(article.id, status);
 
   useEffect(() => {
     const previous = document.title;
@@ -48,12 +65,31 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
     <div className="screen story-screen">
       <StoryHeader onBack={onBack} title={headline.trim() || 'Untitled story'}>
         <SaveIndicator article={article} />
+        <button type="button" className="button button-quiet" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+          History
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => setExportOpen(true)}>
+          Export…
+        </button>
         {!inTrash && (
           <button type="button" className="button button-quiet" onClick={() => void trash()}>
             Move to trash
           </button>
         )}
       </StoryHeader>
+      {locked && !inTrash && (
+        <div className="notice" role="note">
+          <span>
+            This story is {STATUS_LABELS[status].toLowerCase()} and read-only.{' '}
+            {isEditor ? 'Move it back to Draft to change it.' : 'An editor can move it back to Draft to change it.'}
+          </span>
+          {isEditor && (
+            <button type="button" className="button button-small" onClick={() => void statusMove.choose('draft')}>
+              Move back to Draft
+            </button>
+          )}
+        </div>
+      )}
       {inTrash && (
         <div className="notice" role="note">
           <span>This story is in the trash. Restore it to edit it.</span>
@@ -71,9 +107,9 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
             dir={dir}
             lang={language}
             placeholder="Topic line above the headline"
-            readOnly={inTrash}
+            readOnly={readOnly}
           />
-          <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={inTrash} />
+          <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={readOnly} />
           <FieldInput
             label="Teaser"
             text={parts.teaser}
@@ -82,12 +118,29 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
             dir={dir}
             lang={language}
             placeholder="The lead: what happened, and why it matters"
-            readOnly={inTrash}
+            readOnly={readOnly}
           />
-          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={inTrash} />
+          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} />
         </main>
-        <Inspector id={article.id} parts={parts} language={language} dir={dir} updatedAt={updatedAt} readOnly={inTrash} />
+        {historyOpen ? (
+          <HistoryPanel id={article.id} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />
+        ) : (
+          <Inspector
+            parts={parts}
+            language={language}
+            dir={dir}
+            updatedAt={updatedAt}
+            readOnly={readOnly}
+            onChooseStatus={statusMove.choose}
+            panel={
+              statusMove.checklistFor ? (
+                <ChecklistPanel doc={article.doc} target={statusMove.checklistFor} editor={editor} onMove={statusMove.move} onCancel={statusMove.cancel} />
+              ) : null
+            }
+          />
+        )}
       </div>
+      {exportOpen && <ExportDialog id={article.id} onClose={() => setExportOpen(false)} />}
       <Toaster />
     </div>
   );

@@ -49,8 +49,9 @@ export const Figure = Node.create({
     return {
       media: {
         default: null,
-        parseHTML: (element) => element.getAttribute('data-media'),
-        renderHTML: (attrs) => (attrs.media ? { 'data-media': attrs.media } : {}),
+        // Written even when empty, so a figure whose picture is not chosen yet survives copy and paste.
+        parseHTML: (element) => element.getAttribute('data-media') || null,
+        renderHTML: (attrs) => ({ 'data-media': (attrs.media as string | null) ?? '' }),
       },
       credit: {
         default: '',

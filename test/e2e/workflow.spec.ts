@@ -9,6 +9,11 @@ test('moves a story through the workflow, explains a refused move, credits the e
   await createProfile(page, 'Richard Connor', 'Reporter');
   await newStory(page);
   await page.getByLabel('Headline').fill('Syria’s new leader visits Moscow for talks with Putin');
+  // Teaser and byline in place, so the ready checks pass and every move goes straight through.
+  await page.getByLabel('Teaser').fill('Syria’s president is visiting Russia seeking to reset ties.');
+  const byline = page.getByRole('combobox', { name: 'Byline' });
+  await byline.fill('Anna Berg');
+  await byline.press('Enter');
   await waitSaved(page);
   const status = page.getByLabel('Status');
   const refusal = page.locator('.status-refusal');

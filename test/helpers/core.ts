@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CHECKED_STATUSES, RULE_IDS } from '../../shared/workflow/rules';
 import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
 import type { Channel, EventName, PayloadOf, ResultOf } from '../../shared/contract';
@@ -69,3 +70,11 @@ export async function openStory(client: TestClient, id: string) {
     },
   };
 }
+
+/**
+ * Ready checks switched off, for tests about something else (the transition
+ * matrix, library filters) that move empty stories along the workflow.
+ */
+export const CHECKS_OFF = Object.fromEntries(
+  CHECKED_STATUSES.map((status) => [status, Object.fromEntries(RULE_IDS.map((rule) => [rule, 'off' as const]))]),
+) as { [S in (typeof CHECKED_STATUSES)[number]]: Record<(typeof RULE_IDS)[number], 'off'> };

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { articleDocName, articleParts, readStatus, seedArticle } from '../../../shared/article-doc';
+import { articleDocName, articleParts, readStatus, seedArticle, type ArticleSeed } from '../../../shared/article-doc';
 import type { NewsroomConfig } from '../../../shared/config';
 import { LedeError } from '../../../shared/errors';
 import { canonicalLanguageTag } from '../../../shared/language';
-import type { EditorCredit, Profile, Status } from '../../../shared/model';
-import { checkTransition } from '../../../shared/status';
+import { STATUS_LABELS, type EditorCredit, type Profile, type Status } from '../../../shared/model';
+import { checkTransition, isReadOnlyStatus } from '../../../shared/status';
+import { describeRefusal, hasErrors, unacknowledgedWarnings, type CheckResult } from '../../../shared/workflow/checks';
+import type { RuleId } from '../../../shared/workflow/rules';
 import { isoWithOffset } from '../../../shared/time';
 import type { DocStore } from '../docs/doc-store';
 import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { ArticleIndex } from './article-index';
 import { deriveArticle } from './derive';
+import { checkArticle } from './ready-checks';
 import { articleUpdateGuard } from './update-guard';
 
 export interface ArticleServiceOptions {
@@ -29,6 +32,7 @@ export class ArticleService {
   private readonly deriveTimers = new Map<string, NodeJS.Timeout>();
   private readonly changedSinceCompaction = new Map<string, number>();
   private derivedListener: ((ids: string[]) => void) | null = null;
+  private releaseListener: ((id: string) => void) | null = null;
 
   constructor(
     private readonly live: LiveDocs,
@@ -60,11 +64,18 @@ export class ArticleService {
   }
 
   create(input: { section?: string; language?: string }, config: NewsroomConfig): string {
+    return this.createSeeded({ language: input.language, section: input.section ?? '' }, config);
+  }
+
+  /**
+   * Creates a story with its first content (an import), written once into
+   * the new document in the one transaction that creates it: either the whole
+   * story exists afterwards or nothing does.
+   */
+  createSeeded(seed: Omit<ArticleSeed, 'createdAt' | 'language'> & { language?: string }, config: NewsroomConfig): string {
     const id = randomUUID();
-    const language = canonicalLanguageTag(input.language ?? config.defaultLanguage) ?? config.defaultLanguage;
-    this.live.create(articleDocName(id), 'article', (doc) =>
-      seedArticle(doc, { createdAt: isoWithOffset(new Date()), language, section: input.section ?? '' }),
-    );
+    const language = canonicalLanguageTag(seed.language ?? config.defaultLanguage) ?? config.defaultLanguage;
+    this.live.create(articleDocName(id), 'article', (doc) => seedArticle(doc, { ...seed, createdAt: isoWithOffset(new Date()), language }));
     this.derive(id);
     return id;
   }
@@ -80,9 +91,26 @@ export class ArticleService {
     return this.live.get(this.docName(id));
   }
 
+  /** When the story last changed (ISO 8601 with offset). */
+  updatedAt(id: string): string {
+    return isoWithOffset(this.store.info(this.docName(id))!.updatedMs);
+  }
+
+  /** Called just before a story no session has open any more is written out and unloaded. */
+  onRelease(listener: (id: string) => void): void {
+    this.releaseListener = listener;
+  }
+
   /** Applies a session's edit; it is on disk when this returns. */
   applyUpdate(id: string, update: Uint8Array, origin: ChangeOrigin): void {
     const docName = this.docName(id);
+    const status = readStatus(articleParts(this.live.get(docName)).meta);
+    if (isReadOnlyStatus(status)) {
+      throw new LedeError(
+        'read_only',
+        `This story is ${STATUS_LABELS[status].toLowerCase()} and cannot be changed. An editor can move it back to Draft to edit it.`,
+      );
+    }
     try {
       Y.decodeUpdate(update);
     } catch {
@@ -91,12 +119,32 @@ export class ArticleService {
     this.live.apply(docName, update, origin, articleUpdateGuard);
   }
 
-  setStatus(id: string, to: Status, actor: Profile): { status: Status; editedBy: EditorCredit[] } {
+  /** The ready checks for moving the story to `to`, as they stand now. */
+  check(id: string, to: Status, config: NewsroomConfig): CheckResult {
+    return checkArticle(this.live.get(this.docName(id)), to, config);
+  }
+
+  /**
+   * Moves the story along the workflow. The move must be allowed for the
+   * person's role, and the story must pass the checks for its target status:
+   * an ERROR refuses the move; a WARN refuses it until the person has
+   * acknowledged that rule (they saw the checklist and confirmed).
+   */
+  setStatus(
+    id: string,
+    to: Status,
+    actor: Profile,
+    gate: { config: NewsroomConfig; acknowledge: readonly RuleId[] },
+  ): { status: Status; from: Status; editedBy: EditorCredit[] } {
     const docName = this.docName(id);
     const parts = articleParts(this.live.get(docName));
     const from = readStatus(parts.meta);
     const verdict = checkTransition(from, to, actor.role);
     if (!verdict.allowed) throw new LedeError('transition_refused', verdict.reason);
+    const checks = checkArticle(this.live.get(docName), to, gate.config);
+    if (hasErrors(checks) || unacknowledgedWarnings(checks, gate.acknowledge).length > 0) {
+      throw new LedeError('checks_failed', describeRefusal(checks));
+    }
     this.live.change(docName, (doc) => {
       const { meta, editedBy } = articleParts(doc);
       meta.set('status', to);
@@ -105,7 +153,7 @@ export class ArticleService {
       if (verdict.forward && actor.role === 'editor' && !alreadyCredited) editedBy.push([{ name: actor.name }]);
     });
     this.derive(id);
-    return { status: to, editedBy: articleParts(this.live.get(docName)).editedBy.toArray() };
+    return { status: to, from, editedBy: articleParts(this.live.get(docName)).editedBy.toArray() };
   }
 
   trash(id: string): void {
@@ -150,6 +198,7 @@ export class ArticleService {
 
   /** A story no session has open any more: write its row, compact, free memory. */
   release(id: string): void {
+    this.releaseListener?.(id);
     if (this.deriveTimers.has(id)) this.derive(id);
     this.compactIfDue(id, true);
     this.live.unload(articleDocName(id));

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { ArticleParts } from '../../../shared/article-doc';
+import type { Status } from '../../../shared/model';
 import { DatesField } from './DatesField';
 import { BylineField } from './BylineField';
 import { EditedByField } from './EditedByField';
@@ -12,21 +14,24 @@ import { StringListField } from './StringListField';
 const AGENCIES = ['Reuters', 'AP', 'AFP', 'dpa', 'EFE', 'ANSA', 'PA Media', 'Kyodo', 'Xinhua', 'ANP', 'KNA', 'epd'];
 
 interface InspectorProps {
-  id: string;
   parts: ArticleParts;
   language: string;
   dir: 'ltr' | 'rtl';
   updatedAt: string | null;
   readOnly?: boolean;
+  onChooseStatus(to: Status): Promise<string | null>;
+  /** Shown above the details while open (the ready checklist). */
+  panel?: ReactNode;
 }
 
 /** Everything about a story except its text, in the order a desk checks it before publishing. */
-export function Inspector({ id, parts, language, dir, updatedAt, readOnly }: InspectorProps) {
+export function Inspector({ parts, language, dir, updatedAt, readOnly, onChooseStatus, panel }: InspectorProps) {
   return (
     <aside className="inspector" aria-label="Story details">
+      {panel}
       <section className="inspector-section">
         <h2 className="inspector-heading">Workflow</h2>
-        <StatusField id={id} meta={parts.meta} />
+        <StatusField meta={parts.meta} onChoose={onChooseStatus} />
         <SectionField meta={parts.meta} readOnly={readOnly} />
       </section>
       <section className="inspector-section">

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { STATUSES, STATUS_LABELS, type Status } from '../../../shared/model';
 import { allowedNextStatuses } from '../../../shared/status';
-import { lede } from '../../api/client';
 import { useApp } from '../../state/app-store';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useYMapValue } from '../use-y';
@@ -12,12 +11,13 @@ function asStatus(value: string | null): Status {
 }
 
 /**
- * The workflow control. Every status is in the menu, the allowed next steps
+ * The workflow control. Picking a status asks the story workspace to move
+ * there (it shows the ready checklist first when the target has checks). Every status is in the menu, the allowed next steps
  * first: picking one that the workflow refuses is how a person learns why
  * (core's reason is shown beside the control), which a greyed-out item
  * could never tell them.
  */
-export function StatusField({ id, meta }: { id: string; meta: Y.Map<string | null> }) {
+export function StatusField({ meta, onChoose }: { meta: Y.Map<string | null>; onChoose(to: Status): Promise<string | null> }) {
   const status = asStatus(useYMapValue(meta, 'status'));
   const role = useApp((s) => s.profile?.role ?? 'reporter');
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -32,13 +32,9 @@ export function StatusField({ id, meta }: { id: string; meta: Y.Map<string | nul
     if (to === status || busy) return;
     setBusy(true);
     setRefusal(null);
-    const result = await lede().invoke('article.setStatus', { id, to });
+    // The workspace checks the move first; a checklist may open instead of a move.
+    setRefusal(await onChoose(to));
     setBusy(false);
-    if (!result.ok) {
-      setRefusal(
-        result.error.code === 'transition_refused' ? result.error.message : `The status was not changed: ${result.error.message}`,
-      );
-    }
   };
 
   const next = allowed.map((s) => STATUS_LABELS[s]);

@@ -5,6 +5,9 @@ import { bytesToBase64 } from '../../../shared/base64';
 import { articleParts } from '../../../shared/article-doc';
 import { channels, events as eventSchemas, isEventName, MAX_UPDATE_BASE64, type Channel } from '../../../shared/contract';
 import { ERROR_CODES, type Result } from '../../../shared/errors';
+import { DEFAULT_MEDIA_HREF_BASE, EMPTY_MEDIA_CATALOG } from '../../../electron/core/interchange/media-catalog';
+import { RevisionService } from '../../../electron/core/revisions/revision-service';
+import { RevisionStore } from '../../../electron/core/revisions/revision-store';
 import { createHandlers } from '../../../electron/core/api';
 import { ArticleIndex } from '../../../electron/core/articles/article-index';
 import { ArticleService } from '../../../electron/core/articles/article-service';
@@ -193,6 +196,8 @@ describe('every channel', () => {
       const handlers = createHandlers({
         db,
         articles,
+        revisions: new RevisionService(live, new RevisionStore(db), () => 'Test', silentLogger, { idleMs: 1000, maxDirtyMs: 5000 }),
+        media: { catalog: EMPTY_MEDIA_CATALOG, hrefBase: DEFAULT_MEDIA_HREF_BASE },
         people: new PeopleStore(db),
         settings: new SettingsStore(db, silentLogger),
         sessions: new Sessions(),
@@ -233,7 +238,13 @@ describe('every channel', () => {
       const doc = new Y.Doc();
       articleParts(doc).headline.insert(0, 'A headline');
       await call('article.update', { id, update: bytesToBase64(Y.encodeStateAsUpdate(doc)) });
+      await call('article.check', { id, to: 'ready' });
       await call('article.setStatus', { id, to: 'in_edit' });
+      const { items } = (await call('article.revisions', { id })) as { items: Array<{ id: number }> };
+      await call('article.revisionDiff', { id, from: items[0]!.id, to: 'current' });
+      await call('article.restoreRevision', { id, revisionId: items[0]!.id, parts: ['headline'] });
+      await call('article.export', { id, format: 'ninjs' });
+      await call('article.importFile', { name: 'note.txt', bytes: bytesToBase64(new TextEncoder().encode('A headline\n\nA paragraph.')) });
       await call('library.list', { query: 'headline' });
       await call('article.close', { id });
       await call('people.save', { name: 'Richard Connor', bio: 'Reporting on stories from around the world.' });
@@ -247,7 +258,7 @@ describe('every channel', () => {
         expect(isEventName(event)).toBe(true);
         expect(eventSchemas[event].safeParse(payload).success, `${event} ${JSON.stringify(payload)}`).toBe(true);
       }
-      expect(new Set(session.events.map((e) => e.event))).toEqual(new Set(['profile.changed', 'config.changed', 'library.changed', 'people.changed', 'article.updated']));
+      expect(new Set(session.events.map((e) => e.event))).toEqual(new Set(['profile.changed', 'config.changed', 'library.changed', 'people.changed', 'article.updated', 'article.revisionsChanged']));
     } finally {
       await fresh.close();
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts, applyTextChange, readArticleFields } from '../../../shared/article-doc';
-import { connect, EDITOR, openStory, openTestCore, REPORTER } from '../../helpers/core';
+import { connect, EDITOR, openStory, openTestCore, REPORTER, CHECKS_OFF } from '../../helpers/core';
 import type { Core } from '../../../electron/core/core';
 
 let core: Core | undefined;
@@ -57,6 +57,7 @@ describe('a story from creation to search', () => {
     core = openTestCore();
     const client = connect(core);
     await client.call('profile.set', EDITOR);
+    await client.call('config.set', { workflowRules: CHECKS_OFF });
     const { id } = await client.call('article.create', {});
     await client.call('article.setStatus', { id, to: 'in_edit' });
     const ready = await client.call('article.setStatus', { id, to: 'ready' });

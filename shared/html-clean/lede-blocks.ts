@@ -1,15 +1,16 @@
-import { isSafeLinkHref } from '../../shared/links';
-import { isMediaHash } from './media-url';
-import type { CleanContext } from './paste-rules';
+import { isSafeLinkHref } from '../links';
+import { isMediaHash } from '../media-hash';
+import type { CleanContext } from './clean-rules';
+import type { DomElement, DomNode } from './dom';
 
 /**
- * Copy and paste inside Lede goes through the same cleaner as a paste from
- * outside, so Lede's own blocks (pull quote, factbox, figure, video embed) and
+ * Copy and paste inside Lede (and an imported file) goes through the same
+ * cleaner as a paste from outside, so Lede's own blocks (pull quote, factbox, figure, video embed) and
  * ProseMirror's slice marker are rebuilt here from their known attributes,
  * each value checked, instead of being dropped.
  */
 
-type CleanChildren = (parent: Node, context: CleanContext) => Node[];
+type CleanChildren = (parent: DomNode, context: CleanContext) => DomNode[];
 
 const MAX_ATTRIBUTE_TEXT = 500;
 
@@ -22,15 +23,15 @@ export function isWebUrl(value: string | null | undefined): value is string {
   return typeof value === 'string' && /^https?:/i.test(value.trim()) && isSafeLinkHref(value);
 }
 
-function inlineOf(element: Element, context: CleanContext, cleanChildren: CleanChildren, skip?: string): Node[] {
+function inlineOf(element: DomElement, context: CleanContext, cleanChildren: CleanChildren, skip?: string): DomNode[] {
   const holder = element.ownerDocument.createElement('div');
   for (const child of Array.from(element.childNodes)) {
-    if (!(skip && child.nodeType === 1 && (child as Element).tagName.toLowerCase() === skip)) holder.append(child.cloneNode(true));
+    if (!(skip && child.nodeType === 1 && (child as DomElement).tagName.toLowerCase() === skip)) holder.append(child.cloneNode(true));
   }
   return cleanChildren(holder, { ...context, inlineOnly: true });
 }
 
-function pullQuote(element: Element, context: CleanContext, cleanChildren: CleanChildren): Node[] {
+function pullQuote(element: DomElement, context: CleanContext, cleanChildren: CleanChildren): DomNode[] {
   const document = element.ownerDocument;
   const output = document.createElement('aside');
   output.setAttribute('data-type', 'pull-quote');
@@ -47,7 +48,7 @@ function pullQuote(element: Element, context: CleanContext, cleanChildren: Clean
   return [output];
 }
 
-function factbox(element: Element, context: CleanContext, cleanChildren: CleanChildren): Node[] {
+function factbox(element: DomElement, context: CleanContext, cleanChildren: CleanChildren): DomNode[] {
   const output = element.ownerDocument.createElement('aside');
   output.setAttribute('data-type', 'factbox');
   output.setAttribute('data-title', plainAttribute(element.getAttribute('data-title')));
@@ -55,10 +56,11 @@ function factbox(element: Element, context: CleanContext, cleanChildren: CleanCh
   return [output];
 }
 
-function figure(element: Element, media: string, context: CleanContext, cleanChildren: CleanChildren): Node[] {
+function figure(element: DomElement, media: string | null, context: CleanContext, cleanChildren: CleanChildren): DomNode[] {
   const document = element.ownerDocument;
   const output = document.createElement('figure');
-  output.setAttribute('data-media', media);
+  // An empty data-media is a figure whose picture is not chosen yet; it keeps its caption, credit and alt text.
+  output.setAttribute('data-media', media ?? '');
   const credit = plainAttribute(element.getAttribute('data-credit'));
   if (credit) output.setAttribute('data-credit', credit);
   // Only the alt text travels on the image; it has no src, so nothing loads.
@@ -71,7 +73,7 @@ function figure(element: Element, media: string, context: CleanContext, cleanChi
   return [output];
 }
 
-function videoEmbed(element: Element): Node[] {
+function videoEmbed(element: DomElement): DomNode[] {
   const document = element.ownerDocument;
   const output = document.createElement('div');
   const title = plainAttribute(element.getAttribute('data-title'));
@@ -90,13 +92,14 @@ function videoEmbed(element: Element): Node[] {
 }
 
 /** Lede's own block rebuilt from checked values, or null when `element` is not one. */
-export function cleanLedeBlock(element: Element, context: CleanContext, cleanChildren: CleanChildren): Node[] | null {
+export function cleanLedeBlock(element: DomElement, context: CleanContext, cleanChildren: CleanChildren): DomNode[] | null {
   const tag = element.tagName.toLowerCase();
   const type = element.getAttribute('data-type');
   if (tag === 'aside' && type === 'pull-quote') return pullQuote(element, context, cleanChildren);
   if (tag === 'aside' && type === 'factbox') return factbox(element, context, cleanChildren);
   const media = element.getAttribute('data-media');
   if (tag === 'figure' && isMediaHash(media)) return figure(element, media, context, cleanChildren);
+  if (tag === 'figure' && media === '') return figure(element, null, context, cleanChildren);
   if (tag === 'div' && type === 'video-embed') return videoEmbed(element);
   return null;
 }
@@ -138,7 +141,7 @@ function cleanSliceContext(json: string | undefined): unknown[] {
  * context"`, which lets a copied list item paste back as a list item. Returns
  * the marker rebuilt from checked parts, or null.
  */
-export function cleanSliceMarker(root: Element): string | null {
+export function cleanSliceMarker(root: DomElement): string | null {
   // ProseMirror marks the first element it writes; a marker anywhere else was not written by it.
   const marked = root.firstElementChild;
   const match = /^(\d{1,3}) (\d{1,3})(?: -(\d{1,2}))?(?: (.*))?$/.exec(marked?.getAttribute('data-pm-slice') ?? '');

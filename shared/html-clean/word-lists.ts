@@ -1,3 +1,5 @@
+import type { DomElement, DomNode } from './dom';
+
 /**
  * Microsoft Word does not put lists on the clipboard as <ul>/<ol>: each item is
  * a paragraph (class `MsoListParagraph…`, style `mso-list:l0 level1 lfo1`)
@@ -12,20 +14,20 @@ const IGNORE_STYLE = /mso-list\s*:\s*ignore/i;
 const ORDERED_MARKER = /^\(?([0-9]+|[a-z]{1,2}|[ivxlcdm]+)[.)]$/i;
 
 interface WordListItem {
-  paragraph: Element;
+  paragraph: DomElement;
   list: string;
   level: number;
   ordered: boolean;
 }
 
-function markerOf(paragraph: Element): Element | null {
+function markerOf(paragraph: DomElement): DomElement | null {
   for (const span of paragraph.querySelectorAll('span')) {
     if (IGNORE_STYLE.test(span.getAttribute('style') ?? '')) return span;
   }
   return null;
 }
 
-function readListItem(element: Element): WordListItem | null {
+function readListItem(element: DomElement): WordListItem | null {
   if (element.tagName !== 'P') return null;
   const style = element.getAttribute('style') ?? '';
   const match = LIST_STYLE.exec(style);
@@ -41,16 +43,16 @@ function readListItem(element: Element): WordListItem | null {
   };
 }
 
-function isBlankText(node: Node): boolean {
+function isBlankText(node: DomNode): boolean {
   return node.nodeType === 3 && (node.textContent ?? '').trim() === '';
 }
 
-function isComment(node: Node): boolean {
+function isComment(node: DomNode): boolean {
   return node.nodeType === 8;
 }
 
 /** Moves the item's content (without its typed marker) into a new <li>. */
-function toListItem(item: WordListItem): Element {
+function toListItem(item: WordListItem): DomElement {
   const document = item.paragraph.ownerDocument;
   markerOf(item.paragraph)?.remove();
   const li = document.createElement('li');
@@ -58,11 +60,11 @@ function toListItem(item: WordListItem): Element {
   return li;
 }
 
-function buildList(run: WordListItem[]): Element {
+function buildList(run: WordListItem[]): DomElement {
   const document = run[0]!.paragraph.ownerDocument;
   const makeList = (ordered: boolean) => document.createElement(ordered ? 'ol' : 'ul');
   const root = makeList(run[0]!.ordered);
-  const stack: Array<{ level: number; list: Element }> = [{ level: run[0]!.level, list: root }];
+  const stack: Array<{ level: number; list: DomElement }> = [{ level: run[0]!.level, list: root }];
   for (const item of run) {
     while (stack.length > 1 && item.level < stack[stack.length - 1]!.level) stack.pop();
     let top = stack[stack.length - 1]!;
@@ -78,7 +80,7 @@ function buildList(run: WordListItem[]): Element {
   return root;
 }
 
-function convertRuns(parent: Element): void {
+function convertRuns(parent: DomElement): void {
   let run: WordListItem[] = [];
   const flush = () => {
     const first = run[0];
@@ -89,7 +91,7 @@ function convertRuns(parent: Element): void {
   };
   for (const child of Array.from(parent.childNodes)) {
     if (isBlankText(child) || isComment(child)) continue;
-    const item = child.nodeType === 1 ? readListItem(child as Element) : null;
+    const item = child.nodeType === 1 ? readListItem(child as DomElement) : null;
     if (!item) {
       flush();
       continue;
@@ -102,8 +104,8 @@ function convertRuns(parent: Element): void {
 }
 
 /** Rewrites every run of Word list paragraphs under `root` as <ul>/<ol>. */
-export function convertWordLists(root: Element): void {
-  const parents = new Set<Element>();
+export function convertWordLists(root: DomElement): void {
+  const parents = new Set<DomElement>();
   for (const paragraph of root.querySelectorAll('p')) {
     if (paragraph.parentElement && readListItem(paragraph)) parents.add(paragraph.parentElement);
   }

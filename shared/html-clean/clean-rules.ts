@@ -1,5 +1,7 @@
+import type { DomElement, DomNode } from './dom';
+
 /**
- * The rules paste cleaning applies to one element: whether it goes (with its
+ * The rules HTML cleaning (paste and import) applies to one element: whether it goes (with its
  * content), and which marks its tag and inline style stand for.
  */
 
@@ -39,8 +41,8 @@ const LEDE_ASIDES = new Set(['pull-quote', 'factbox']);
 export const BLOCK_OUTPUT = new Set(['P', 'H2', 'H3', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'HR', 'ASIDE', 'FIGURE', 'DIV']);
 
 /** True for a block element of the cleaned output (it only ever holds elements made by the cleaner). */
-export function isBlockOutput(node: Node): boolean {
-  return node.nodeType === 1 && BLOCK_OUTPUT.has((node as Element).tagName);
+export function isBlockOutput(node: DomNode): boolean {
+  return node.nodeType === 1 && BLOCK_OUTPUT.has((node as DomElement).tagName);
 }
 
 /** Inline style as lower-case property → value, read by hand so `mso-*` properties are not lost. */
@@ -56,14 +58,14 @@ export function parseStyle(style: string | null): Map<string, string> {
   return result;
 }
 
-function isFurniture(element: Element): boolean {
+function isFurniture(element: DomElement): boolean {
   const words = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/);
   return words.some((word) =>
     FURNITURE_WORDS.some((furniture) => word === furniture || word.startsWith(`${furniture}-`) || word.startsWith(`${furniture}_`)),
   );
 }
 
-function isHidden(element: Element, style: Map<string, string>): boolean {
+function isHidden(element: DomElement, style: Map<string, string>): boolean {
   return (
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
@@ -74,7 +76,7 @@ function isHidden(element: Element, style: Map<string, string>): boolean {
 }
 
 /** True when the element and its whole content must not reach the story. */
-export function shouldDrop(element: Element): boolean {
+export function shouldDrop(element: DomElement): boolean {
   const tag = element.tagName.toLowerCase();
   if (tag === 'aside' && LEDE_ASIDES.has(element.getAttribute('data-type') ?? '')) return false;
   if (DROP_WITH_CONTENT.has(tag)) return true;
@@ -95,7 +97,7 @@ function isBoldWeight(value: string): boolean {
  * inline style, which wins. Google Docs wraps a whole paste in
  * `<b style="font-weight:normal">`, which therefore is not bold.
  */
-export function marksFor(element: Element, tag: string, context: CleanContext): string[] {
+export function marksFor(element: DomElement, tag: string, context: CleanContext): string[] {
   let bold = tag === 'b' || tag === 'strong';
   let italic = tag === 'i' || tag === 'em';
   let underline = tag === 'u';

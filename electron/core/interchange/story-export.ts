@@ -1,0 +1,49 @@
+import type { StorySnapshot } from '../../../shared/article-body';
+import { LedeError } from '../../../shared/errors';
+import type { ExportFormat } from '../../../shared/interchange';
+import { mediaHref, type MediaCatalog } from './media-catalog';
+import { storyToNinjs } from './ninjs/ninjs-export';
+import { validateNinjs } from './ninjs/validate-ninjs';
+import { storyToHtml, storyToMarkdown } from './story-exports';
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+export interface StoryExportContext {
+  id: string;
+  updatedAt: string;
+  catalog: MediaCatalog;
+  mediaHrefBase: string;
+}
+
+/** A file name from the slug or headline: lower case, ASCII, hyphens. */
+export function exportFileName(story: StorySnapshot, extension: string): string {
+  const base = (story.fields.slug || story.fields.headline)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${base || 'story'}.${extension}`;
+}
+
+/** The story in one interchange format. A ninjs export that would not validate is refused, never handed out. */
+export function exportStory(story: StorySnapshot, format: ExportFormat, context: StoryExportContext): ExportedFile {
+  const imageSrc = (sha: string) => mediaHref(context.mediaHrefBase, sha, 'original');
+  switch (format) {
+    case 'ninjs': {
+      const document = storyToNinjs(story, context);
+      const validation = validateNinjs(document);
+      if (!validation.valid) throw new LedeError('internal', `The ninjs export did not validate against the ninjs 2.2 schema: ${validation.errors.join('; ')}`);
+      return { fileName: exportFileName(story, 'json'), mimeType: 'application/json', text: `${JSON.stringify(document, null, 2)}\n` };
+    }
+    case 'html':
+      return { fileName: exportFileName(story, 'html'), mimeType: 'text/html', text: storyToHtml(story, { imageSrc }) };
+    case 'markdown':
+      return { fileName: exportFileName(story, 'md'), mimeType: 'text/markdown', text: storyToMarkdown(story, { imageSrc }) };
+  }
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { STATUS_LABELS } from '../../../shared/model';
+import type { RevisionSummary } from '../../../shared/revisions/revision';
+import { DiffDialog } from './DiffDialog';
+import { revisionTime, revisionWhat } from './revision-labels';
+import { useRevisions } from './use-revisions';
+
+/**
+ * The story's history beside the text: every checkpoint with its time,
+ * author and reason. Opening one shows what changed since (or between two)
+ * and offers to restore it, whole or field by field.
+ */
+export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: boolean; onClose(): void }) {
+  const { state, reload } = useRevisions(id);
+  const [open, setOpen] = useState<RevisionSummary | null>(null);
+
+  return (
+    <aside className="inspector history-panel" aria-labelledby="history-title">
+      <div className="history-header">
+        <h2 id="history-title" className="history-title">
+          History
+        </h2>
+        <button type="button" className="button button-small" onClick={onClose}>
+          Close history
+        </button>
+      </div>
+      <p className="field-hint">Lede keeps a version at every status change and after a few minutes of editing.</p>
+      {state.kind === 'loading' && (
+        <p role="status" className="muted">
+          Loading the history…
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <div role="alert" className="inline-alert">
+          <span>The history could not be loaded: {state.message}</span>
+          <button type="button" className="button button-small" onClick={reload}>
+            Retry
+          </button>
+        </div>
+      )}
+      {state.kind === 'ready' && state.items.length === 0 && <p className="history-empty">No versions yet.</p>}
+      {state.kind === 'ready' && state.items.length > 0 && (
+        <ol className="history-list" aria-label="Versions, newest first">
+          {state.items.map((revision) => (
+            <li key={revision.id}>
+              <button type="button" className="history-item" onClick={() => setOpen(revision)}>
+                <span className="history-time">{revisionTime(revision)}</span>
+                <span className="history-author">{revision.author || 'Unknown author'}</span>
+                <span className="history-what">{revisionWhat(revision)}</span>
+                <span className="history-status">{STATUS_LABELS[revision.status]}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {open && state.kind === 'ready' && (
+        <DiffDialog id={id} revision={open} revisions={state.items} readOnly={readOnly} onClose={() => setOpen(null)} />
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,175 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { FieldLimits } from '../config';
+import { checkLimit } from '../limits';
+import type { ArticleFields, Status } from '../model';
+import { STATUS_LABELS } from '../model';
+import { findMarkers } from './markers';
+import { RULE_IDS, RULE_LABELS, isCheckedStatus, type FindingLevel, type RuleId, type WorkflowRules } from './rules';
+
+/**
+ * The ready checks as pure functions, in the style of the Guardian's
+ * prosemirror-elements validators: each reads the story and returns what is
+ * wrong, with where it is; `checkStory` adds the level the newsroom set.
+ * Core runs them to decide a move; the renderer runs the very same ones to
+ * keep its checklist live while the person fixes things.
+ */
+
+/** Where a finding is, so the checklist can take the person there. */
+export type FindingPlace =
+  | { field: 'headline' | 'kicker' | 'teaser' | 'bylines' }
+  /** `pos`: the node's position in the body document; `label`: how a person finds it ("Figure 2"). */
+  | { field: 'body'; pos: number; label: string };
+
+export interface Finding {
+  rule: RuleId;
+  level: FindingLevel;
+  message: string;
+  where: FindingPlace;
+}
+
+export interface StoryToCheck {
+  fields: Pick<ArticleFields, 'headline' | 'kicker' | 'teaser' | 'bylines'>;
+  /** The body as a ProseMirror document of the newsroom schema. */
+  body: ProseMirrorNode;
+}
+
+type Problem = Omit<Finding, 'rule' | 'level'>;
+type Validator = (story: StoryToCheck, limits: FieldLimits) => Problem[];
+
+interface BodyNode {
+  node: ProseMirrorNode;
+  pos: number;
+  /** 1-based among nodes of its kind, for labels. */
+  ordinal: number;
+}
+
+function bodyNodes(body: ProseMirrorNode, accept: (node: ProseMirrorNode) => boolean): BodyNode[] {
+  const found: BodyNode[] = [];
+  body.descendants((node, pos) => {
+    if (accept(node)) found.push({ node, pos, ordinal: found.length + 1 });
+    return true;
+  });
+  return found;
+}
+
+const figures = (body: ProseMirrorNode) => bodyNodes(body, (node) => node.type.name === 'figure');
+const attr = (node: ProseMirrorNode, name: string) => String(node.attrs[name] ?? '').trim();
+
+function figureRule(test: (figure: ProseMirrorNode) => boolean, what: string): Validator {
+  return ({ body }) =>
+    figures(body)
+      .filter(({ node }) => !test(node))
+      .map(({ pos, ordinal }) => ({ message: `Figure ${ordinal} has no ${what}.`, where: { field: 'body', pos, label: `Figure ${ordinal}` } }));
+}
+
+const BLOCK_LABELS: Record<string, string> = {
+  paragraph: 'Paragraph',
+  heading: 'Subhead',
+  figure: 'Caption of figure',
+  pullQuote: 'Pull quote',
+  blockquote: 'Quote',
+  listItem: 'List item',
+  factbox: 'Fact box',
+  videoEmbed: 'Video',
+};
+
+/** Text blocks with their own text (not containers), numbered by kind. */
+function textBlocks(body: ProseMirrorNode): Array<BodyNode & { text: string; label: string }> {
+  const counts = new Map<string, number>();
+  const result: Array<BodyNode & { text: string; label: string }> = [];
+  body.descendants((node, pos) => {
+    const name = node.type.name;
+    const countable = node.isTextblock || name === 'videoEmbed' || name === 'factbox';
+    if (!countable) return true;
+    const ordinal = (counts.get(name) ?? 0) + 1;
+    counts.set(name, ordinal);
+    const text = node.isTextblock ? node.textContent : attr(node, 'title');
+    result.push({ node, pos, ordinal, text, label: `${BLOCK_LABELS[name] ?? 'Block'} ${ordinal}` });
+    return name === 'factbox';
+  });
+  return result;
+}
+
+const VALIDATORS: Record<RuleId, Validator> = {
+  'headline-present': ({ fields }) =>
+    fields.headline.trim() === '' ? [{ message: 'The story has no headline.', where: { field: 'headline' } }] : [],
+  'field-limits': ({ fields }, limits) =>
+    (['headline', 'kicker', 'teaser'] as const).flatMap((field) => {
+      const label = field[0]!.toUpperCase() + field.slice(1);
+      const check = checkLimit(label, fields[field], limits[field]);
+      return check.level === 'error' ? [{ message: check.message, where: { field } }] : [];
+    }),
+  'teaser-present': ({ fields }) =>
+    fields.teaser.trim() === '' ? [{ message: 'The story has no teaser.', where: { field: 'teaser' } }] : [],
+  'byline-present': ({ fields }) =>
+    fields.bylines.some((byline) => byline.name.trim() !== '')
+      ? []
+      : [{ message: 'The story has no byline.', where: { field: 'bylines' } }],
+  'figure-image': figureRule((figure) => Boolean(figure.attrs.media), 'picture chosen'),
+  'figure-caption': figureRule((figure) => figure.textContent.trim() !== '', 'caption'),
+  'figure-credit': figureRule((figure) => attr(figure, 'credit') !== '', 'credit'),
+  'figure-alt': figureRule((figure) => attr(figure, 'alt') !== '', 'alt text'),
+  'empty-subhead': ({ body }) =>
+    bodyNodes(body, (node) => node.type.name === 'heading').flatMap(({ node, pos, ordinal }) =>
+      node.textContent.trim() === '' ? [{ message: `Subhead ${ordinal} is empty.`, where: { field: 'body' as const, pos, label: `Subhead ${ordinal}` } }] : [],
+    ),
+  'unresolved-markers': ({ fields, body }) => {
+    const problems: Problem[] = [];
+    for (const field of ['kicker', 'headline', 'teaser'] as const) {
+      const hits = findMarkers(fields[field]);
+      if (hits.length) problems.push({ message: `The ${field} still holds ${quoteMarkers(hits)}.`, where: { field } });
+    }
+    for (const block of textBlocks(body)) {
+      const hits = findMarkers(block.text);
+      if (hits.length) problems.push({ message: `${block.label} still holds ${quoteMarkers(hits)}.`, where: { field: 'body', pos: block.pos, label: block.label } });
+    }
+    return problems;
+  },
+};
+
+function quoteMarkers(hits: Array<{ marker: string }>): string {
+  const unique = [...new Set(hits.map((hit) => hit.marker))].slice(0, 3);
+  return unique.map((marker) => `“${marker}”`).join(', ');
+}
+
+export interface CheckResult {
+  target: Status;
+  /** Every rule that applied, passed or not, for a checklist that shows what was checked. */
+  rules: Array<{ rule: RuleId; label: string; level: FindingLevel }>;
+  findings: Finding[];
+}
+
+/** Checks a story against the rules for moving it to `target`. Statuses without rules pass. */
+export function checkStory(story: StoryToCheck, target: Status, rules: WorkflowRules, limits: FieldLimits): CheckResult {
+  if (!isCheckedStatus(target)) return { target, rules: [], findings: [] };
+  const levels = rules[target];
+  const applied: CheckResult['rules'] = [];
+  const findings: Finding[] = [];
+  for (const rule of RULE_IDS) {
+    const level = levels[rule];
+    if (level === 'off') continue;
+    applied.push({ rule, label: RULE_LABELS[rule], level });
+    for (const problem of VALIDATORS[rule](story, limits)) findings.push({ rule, level, ...problem });
+  }
+  return { target, rules: applied, findings };
+}
+
+export function hasErrors(result: CheckResult): boolean {
+  return result.findings.some((finding) => finding.level === 'ERROR');
+}
+
+/** Warning rules the person has not acknowledged; a move waits for them. */
+export function unacknowledgedWarnings(result: CheckResult, acknowledged: readonly RuleId[]): RuleId[] {
+  const open = result.findings.filter((finding) => finding.level === 'WARN' && !acknowledged.includes(finding.rule));
+  return [...new Set(open.map((finding) => finding.rule))];
+}
+
+/** One sentence for a refused move, naming the problems. */
+export function describeRefusal(result: CheckResult): string {
+  const errors = result.findings.filter((finding) => finding.level === 'ERROR');
+  const shown = (errors.length ? errors : result.findings).slice(0, 3).map((finding) => finding.message);
+  const more = (errors.length || result.findings.length) - shown.length;
+  const target = STATUS_LABELS[result.target];
+  const lead = errors.length ? `The story cannot move to ${target} yet:` : `Confirm the warnings before moving the story to ${target}:`;
+  return `${lead} ${shown.join(' ')}${more > 0 ? ` (and ${more} more)` : ''}`;
+}

@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applyTextChange, articleParts, bodyPlainText } from '../../../shared/article-doc';
+import type { Core } from '../../../electron/core/core';
+import { connect, EDITOR, openStory, openTestCore, type TestClient } from '../../helpers/core';
+
+/** History: checkpoints, a diff between any two, restore as a new change that merges with a colleague's. */
+
+let core: Core | null = null;
+afterEach(async () => {
+  await core?.close();
+  core = null;
+});
+
+async function start(options: Parameters<typeof openTestCore>[0] = {}): Promise<TestClient> {
+  core = openTestCore(options);
+  const client = connect(core);
+  await client.call('profile.set', EDITOR);
+  return client;
+}
+
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement('paragraph');
+  element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('checkpoints', () => {
+  it('are taken on every status change, with author, time, reason and status', async () => {
+    const client = await start();
+    const { id } = await client.call('article.create', {});
+    await client.call('article.setStatus', { id, to: 'in_edit' });
+    await client.call('article.setStatus', { id, to: 'draft' });
+    const { items } = await client.call('article.revisions', { id });
+    expect(items.map((r) => [r.reason, r.detail, r.status, r.author])).toEqual([
+      ['status', 'In edit → Draft', 'draft', EDITOR.name],
+      ['status', 'Draft → In edit', 'in_edit', EDITOR.name],
+    ]);
+    expect(items[0]!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(client.events.filter((e) => e.event === 'article.revisionsChanged')).toHaveLength(0); // not open: no viewers to tell
+  });
+
+  it('are taken once editing goes quiet, not per keystroke, and when the story is closed', async () => {
+    const client = await start({ revisionIdleMs: 80, revisionMaxDirtyMs: 60_000 });
+    const { id } = await client.call('article.create', {});
+    const story = await openStory(client, id);
+    for (const word of ['Floods ', 'close ', 'the ', 'Rhine']) {
+      await story.edit((doc) => articleParts(doc).headline.insert(articleParts(doc).headline.length, word));
+    }
+    expect((await client.call('article.revisions', { id })).items).toHaveLength(0);
+    await wait(200);
+    const quiet = (await client.call('article.revisions', { id })).items;
+    expect(quiet.map((r) => r.reason)).toEqual(['editing']);
+    expect(client.events.some((e) => e.event === 'article.revisionsChanged')).toBe(true);
+    await story.edit((doc) => applyTextChange(articleParts(doc).teaser, 'Barges are stuck.'));
+    await client.call('article.close', { id });
+    expect((await client.call('article.revisions', { id })).items.map((r) => r.reason)).toEqual(['editing', 'editing']);
+  });
+
+  it('are taken during long continuous editing, after the longest stretch allowed', async () => {
+    const client = await start({ revisionIdleMs: 60_000, revisionMaxDirtyMs: 50 });
+    const { id } = await client.call('article.create', {});
+    const story = await openStory(client, id);
+    await story.edit((doc) => applyTextChange(articleParts(doc).headline, 'One'));
+    await wait(80);
+    await story.edit((doc) => applyTextChange(articleParts(doc).headline, 'One two'));
+    expect((await client.call('article.revisions', { id })).items).toHaveLength(1);
+  });
+});
+
+describe('diff', () => {
+  it('marks added and deleted words per block and lists changed fields', async () => {
+    const client = await start();
+    const { id } = await client.call('article.create', {});
+    const story = await openStory(client, id);
+    await story.edit((doc) => {
+      const parts = articleParts(doc);
+      applyTextChange(parts.headline, 'Floods close the Rhine');
+      applyTextChange(parts.teaser, 'Barges are stuck near Koblenz.');
+      (parts.body.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Water rose overnight.')]);
+      parts.body.push([paragraph('Shippers wait.')]);
+    });
+    await client.call('article.setStatus', { id, to: 'in_edit' });
+    await story.edit((doc) => {
+      const parts = articleParts(doc);
+      applyTextChange(parts.teaser, 'Barges are stuck near Koblenz and Bonn.');
+      parts.body.delete(1, 1);
+      parts.body.push([paragraph('Locks reopen Monday.')]);
+      parts.sources.push(['dpa']);
+    });
+    await client.call('article.setStatus', { id, to: 'draft' });
+    const [later, earlier] = (await client.call('article.revisions', { id })).items;
+    const { diff, from, to } = await client.call('article.revisionDiff', { id, from: earlier!.id, to: later!.id });
+    expect([from.id, to?.id]).toEqual([earlier!.id, later!.id]);
+    expect(diff.fields.map((f) => f.label)).toEqual(['Teaser', 'Sources', 'Status']);
+    expect(diff.fields[0]!.parts).toEqual([
+      { op: 'equal', text: 'Barges are stuck near Koblenz' },
+      { op: 'insert', text: ' and Bonn' },
+      { op: 'equal', text: '.' },
+    ]);
+    expect(diff.body).toEqual([
+      { kind: 'same', label: 'Paragraph', text: 'Water rose overnight.' },
+      {
+        kind: 'changed',
+        label: 'Paragraph',
+        parts: [
+          { op: 'delete', text: 'Shippers wait' },
+          { op: 'insert', text: 'Locks reopen Monday' },
+          { op: 'equal', text: '.' },
+        ],
+      },
+    ]);
+    const toNow = await client.call('article.revisionDiff', { id, from: later!.id, to: 'current' });
+    expect(toNow.to).toBeNull();
+    expect(toNow.diff.fields).toEqual([]);
+    await expect(client.session.invoke('article.revisionDiff', { id, from: 999_999, to: 'current' })).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('restore', () => {
+  it('brings back last night’s teaser as a new change, checkpointing what it replaces', async () => {
+    const client = await start();
+    const { id } = await client.call('article.create', {});
+    const story = await openStory(client, id);
+    await story.edit((doc) => applyTextChange(articleParts(doc).teaser, 'Last night’s teaser.'));
+    await client.call('article.setStatus', { id, to: 'in_edit' });
+    const night = (await client.call('article.revisions', { id })).items[0]!;
+    await story.edit((doc) => {
+      applyTextChange(articleParts(doc).teaser, 'A worse teaser.');
+      applyTextChange(articleParts(doc).headline, 'Headline written this morning');
+    });
+    const { revisionId } = await client.call('article.restoreRevision', { id, revisionId: night.id, parts: ['teaser'] });
+    // Only the teaser came back; the morning's headline stays.
+    const now = articleParts(core!.internals.articles.doc(id));
+    expect(now.teaser.toString()).toBe('Last night’s teaser.');
+    expect(now.headline.toString()).toBe('Headline written this morning');
+    const items = (await client.call('article.revisions', { id })).items;
+    expect(items[0]).toMatchObject({ id: revisionId, reason: 'restored', detail: expect.stringMatching(/^Restored teaser from the version of /) });
+    expect(items[1]).toMatchObject({ reason: 'editing', detail: 'Before restoring an older version' });
+    // The restore reached the open copy as an ordinary update.
+    expect(client.events.some((e) => e.event === 'article.updated')).toBe(true);
+  });
+
+  it('merges with a colleague’s concurrent edit instead of losing it', async () => {
+    const client = await start();
+    const colleague = connect(core!);
+    const { id } = await client.call('article.create', {});
+    const mine = await openStory(client, id);
+    await mine.edit((doc) => {
+      const parts = articleParts(doc);
+      applyTextChange(parts.headline, 'Floods close the Rhine');
+      applyTextChange(parts.teaser, 'Barges are stuck.');
+      (parts.body.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Water rose overnight.')]);
+      parts.body.push([paragraph('Shippers wait.'), paragraph('Prices rise.')]);
+    });
+    await client.call('article.setStatus', { id, to: 'in_edit' });
+    const version = (await client.call('article.revisions', { id })).items[0]!;
+    await mine.edit((doc) => {
+      const parts = articleParts(doc);
+      applyTextChange(parts.teaser, 'Barges are stuck; a rewrite nobody liked.');
+      (parts.body.get(1) as Y.XmlElement).delete(0, 1);
+      parts.body.delete(1, 1);
+    });
+    // The colleague's copy is current, but has not seen the restore yet when they type.
+    const theirs = await openStory(colleague, id);
+    const theirEdit = Y.encodeStateVector(theirs.doc);
+    theirs.doc.transact(() => {
+      const text = (articleParts(theirs.doc).body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert(text.length, ' Police closed the banks.');
+      articleParts(theirs.doc).headline.insert(0, 'Breaking: ');
+    }, 'local');
+    const pending = Y.encodeStateAsUpdate(theirs.doc, theirEdit);
+
+    await client.call('article.restoreRevision', { id, revisionId: version.id });
+    await colleague.call('article.update', { id, update: Buffer.from(pending).toString('base64') });
+
+    const result = core!.internals.articles.doc(id);
+    const parts = articleParts(result);
+    expect(parts.teaser.toString()).toBe('Barges are stuck.');
+    expect(parts.headline.toString()).toBe('Breaking: Floods close the Rhine');
+    expect(bodyPlainText(parts.body).split('\n')).toEqual(['Water rose overnight. Police closed the banks.', 'Shippers wait.', 'Prices rise.']);
+  });
+});
