@@ -8,6 +8,7 @@ import { NEWSROOM_ROLES, type Profile } from '../../shared/model';
 import type { ArticleService } from './articles/article-service';
 import { queryLibrary } from './articles/library-query';
 import type { Logger } from './log';
+import type { MediaServices } from './media/media-services';
 import type { PeopleStore } from './people/people-store';
 import type { SessionState, Sessions } from './sessions';
 import type { SettingsStore } from './settings/settings-store';
@@ -20,6 +21,7 @@ export interface ApiContext {
   settings: SettingsStore;
   sessions: Sessions;
   log: Logger;
+  media: MediaServices;
   app: { version: string; shell: 'web' | 'electron' };
 }
 
@@ -102,6 +104,28 @@ export function createHandlers(ctx: ApiContext): Handlers {
       const person = people.save(payload);
       sessions.toAll('people.changed', {});
       return person;
+    },
+    ...mediaHandlers(ctx),
+  };
+}
+
+type MediaChannel = Extract<Channel, `media.${string}` | `photoDesk.${string}`>;
+
+function mediaHandlers(ctx: ApiContext): { [C in MediaChannel]: Handler<C> } {
+  const { media, sessions } = ctx;
+  return {
+    'media.list': (payload) => media.index.query(payload),
+    'media.ids': (payload) => ({ ids: media.index.ids(payload) }),
+    'media.get': (payload) => ({ items: media.library.get(payload.sha256s) }),
+    'media.update': (payload, session) => ({ changed: media.library.update(payload.changes, session.id) }),
+    'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
+    'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),
+    'media.export': (payload, session) => media.exporter.export(payload.sha256s, payload.folder, (progress) => session.emit('media.exportProgress', progress)),
+    'photoDesk.get': () => media.photoDesk.get(),
+    'photoDesk.set': (payload) => {
+      const next = media.photoDesk.set(payload);
+      sessions.toAll('photoDesk.changed', next);
+      return next;
     },
   };
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
 import { createHandlers, dispatch } from './api';
@@ -7,6 +10,14 @@ import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
 import { createLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
+import type { ImportSource } from './media/import-sources';
+import { MediaExporter } from './media/media-exporter';
+import { MediaImporter, type FileOutcome } from './media/media-importer';
+import { MediaIndex } from './media/media-index';
+import { MediaLibrary } from './media/media-library';
+import { PhotoDeskStore, type MediaServices } from './media/media-services';
+import { mediaRoot } from './media/media-store';
+import { MediaWorkerPool } from './media/worker-pool';
 import { PeopleStore } from './people/people-store';
 import { Sessions, type EmitEvent } from './sessions';
 import { SettingsStore } from './settings/settings-store';
@@ -24,6 +35,24 @@ export interface CoreOptions {
   compactAfterUpdates?: number;
   /** Delay before the daily backup; null turns it off (tests). */
   backupDelayMs?: number | null;
+  /**
+   * The bundled media worker (hashing and metadata parsing off the event
+   * loop). Default: media-worker.mjs beside the core bundle if it is there;
+   * null runs that work inline (tests from source).
+   */
+  mediaWorkerFile?: string | null;
+  /** Files an import works on at once. */
+  importConcurrency?: number;
+}
+
+/** What the shells reach below the API: importing from paths or uploads (never from the renderer's hands). */
+export interface CoreMedia {
+  /** Electron: paths from main's file dialog. Returns the import id; progress comes as events. */
+  importPaths(paths: readonly string[]): string;
+  /** Web shell: one uploaded file (a temporary file under the data folder) into an open import. */
+  importUpload(importId: string, source: ImportSource): Promise<FileOutcome>;
+  /** Where uploads are written while they arrive (inside the data folder, so moving them in is a rename). */
+  readonly incomingDir: string;
 }
 
 /** One connected window or tab. */
@@ -39,8 +68,9 @@ export interface Core {
   close(): Promise<void>;
   readonly dataDir: string;
   readonly log: Logger;
+  readonly media: CoreMedia;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs };
+  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; media: MediaServices };
 }
 
 /**
@@ -81,7 +111,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const people = new PeopleStore(db);
   const settings = new SettingsStore(db, log);
   const sessions = new Sessions();
-  const handlers = createHandlers({ db, articles, people, settings, sessions, log, app: { version: options.version, shell: options.shell } });
+  const media = startMedia(options, db, docs, live, settings, sessions, log);
+  const handlers = createHandlers({ db, articles, people, settings, sessions, log, media: media.services, app: { version: options.version, shell: options.shell } });
 
   live.onStored((change) => {
     const id = articleIdOf(change.docId);
@@ -89,6 +120,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   });
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
   articles.recoverStaleRows();
+  media.services.library.recoverStaleRows();
 
   let backupTimer: NodeJS.Timeout | null = null;
   if (options.backupDelayMs !== null && !hasBackupFor(paths.backups)) {
@@ -107,7 +139,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   return {
     dataDir: options.dataDir,
     log,
-    internals: { articles, docs, live },
+    media: media.core,
+    internals: { articles, docs, live, media: media.services },
     connect(emit) {
       const session = sessions.add(emit);
       return {
@@ -132,6 +165,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       if (closed) return;
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
+      await media.close();
       try {
         articles.flush();
         for (const docName of live.loadedIds()) {
@@ -145,4 +179,60 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       }
     },
   };
+}
+
+function startMedia(options: CoreOptions, db: Database, docs: DocStore, live: LiveDocs, settings: SettingsStore, sessions: Sessions, log: Logger) {
+  const index = new MediaIndex(db);
+  const library = new MediaLibrary(live, docs, index, log);
+  const workerFile = options.mediaWorkerFile === undefined ? defaultMediaWorkerFile() : options.mediaWorkerFile;
+  const pool = new MediaWorkerPool(workerFile, Math.max(1, Math.min(2, os.availableParallelism() - 1)));
+  // Photos arriving during an import are announced together, a few times a second.
+  let changed = new Set<string>();
+  let changedTimer: NodeJS.Timeout | null = null;
+  const announce = (sha256s: string[]) => {
+    for (const sha of sha256s) changed.add(sha);
+    changedTimer ??= setTimeout(() => {
+      changedTimer = null;
+      const list = [...changed];
+      changed = new Set();
+      sessions.toAll('media.changed', { sha256s: list });
+    }, 150);
+  };
+  library.onChanged(announce);
+  const importer = new MediaImporter({
+    dataDir: options.dataDir,
+    pool,
+    library,
+    log,
+    emit: (progress) => sessions.toAll('media.importProgress', progress),
+    concurrency: options.importConcurrency ?? 3,
+  });
+  const exporter = new MediaExporter(options.dataDir, index, log);
+  const incomingDir = `${mediaRoot(options.dataDir)}/incoming`;
+  const services: MediaServices = { index, library, importer, exporter, photoDesk: new PhotoDeskStore(settings) };
+  const core: CoreMedia = {
+    importPaths: (paths) => importer.importPaths(paths),
+    importUpload: (importId, source) => importer.importUpload(importId, source),
+    incomingDir,
+  };
+  return {
+    services,
+    core,
+    async close() {
+      await importer.close();
+      await pool.close();
+      if (changedTimer) clearTimeout(changedTimer);
+      // Uploads cut off by the shutdown are of no use to anyone.
+      fs.rmSync(incomingDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function defaultMediaWorkerFile(): string | null {
+  try {
+    const file = fileURLToPath(new URL('./media-worker.mjs', import.meta.url));
+    return fs.existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
 }

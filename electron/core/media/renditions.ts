@@ -1,0 +1,72 @@
+import sharp from 'sharp';
+
+/** Larger than any camera's sensor; a file that claims more is a decompression bomb or a mistake. */
+export const MAX_INPUT_PIXELS = 200_000_000;
+export const PREVIEW_SIZE = 1600;
+export const THUMB_SIZE = 400;
+
+export interface Renditions {
+  /** Pixel size as the picture is seen (EXIF orientation applied). */
+  width: number;
+  height: number;
+  preview: Buffer;
+  thumb: Buffer;
+}
+
+/** A refusal with a sentence for the person importing. */
+export class RenditionError extends Error {}
+
+/**
+ * The preview (long edge 1600 px) and thumbnail (400 px) of an image, upright
+ * as EXIF orientation says. sharp works on libuv's threads, off the event
+ * loop. The image is decoded once, shrunk on load to about the preview's
+ * size; the thumbnail is made from the small preview, not the original again.
+ */
+export async function makeRenditions(data: Buffer): Promise<Renditions> {
+  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' } as const;
+  let width = 0;
+  let height = 0;
+  try {
+    const meta = await sharp(data, options).metadata();
+    width = meta.width ?? 0;
+    height = meta.height ?? 0;
+    if (width * height > MAX_INPUT_PIXELS) throw new RenditionError(bombMessage(width, height));
+    if (width === 0 || height === 0) throw new RenditionError('The image declares no size.');
+    if ((meta.orientation ?? 1) >= 5) [width, height] = [height, width];
+  } catch (error) {
+    throw explain(error, width, height);
+  }
+  try {
+    const preview = await sharp(data, options)
+      .rotate()
+      .resize({ width: PREVIEW_SIZE, height: PREVIEW_SIZE, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 82 })
+      .toBuffer();
+    const thumb = await sharp(preview).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+    return { width, height, preview, thumb };
+  } catch (error) {
+    throw explain(error, width, height);
+  }
+}
+
+function bombMessage(width: number, height: number): string {
+  return `The image claims ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels; Lede accepts up to ${MAX_INPUT_PIXELS / 1_000_000} megapixels (this looks like a decompression bomb).`;
+}
+
+function explain(error: unknown, width: number, height: number): RenditionError {
+  if (error instanceof RenditionError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return new RenditionError(bombMessage(width, height));
+  if (/premature end|truncated|unexpected end|end of (file|input|stream)/i.test(message)) {
+    return new RenditionError('The image is truncated: the file ends before the picture does.');
+  }
+  if (/unsupported image format|bad seek|heif/i.test(message)) {
+    return new RenditionError(`Lede cannot decode this kind of image (${firstLine(message)}).`);
+  }
+  return new RenditionError(`The image is damaged and cannot be decoded (${firstLine(message)}).`);
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.slice(0, 200);
+}
