@@ -276,6 +276,17 @@ export interface LedeBridge {
    * after a reconnect, so open stories must be opened again.
    */
   onConnection?(listener: (state: ConnectionState) => void): () => void;
+  /** Electron only: native dialogs and dropped files. Paths stay between preload, main and core. */
+  desktop?: DesktopBridge;
+}
+
+export interface DesktopBridge {
+  /** Shows the file (or folder) dialog; what is picked is imported. False when nothing was picked. */
+  pickMedia(mode: 'files' | 'folder'): Promise<boolean>;
+  /** Imports dropped or pasted File objects by their paths on disk; answers how many had one. */
+  importDropped(files: readonly unknown[]): number;
+  /** Asks for an export folder; the folder the person picked, or null. */
+  pickFolder(): Promise<string | null>;
 }
 
 export type ConnectionState = 'open' | 'lost';

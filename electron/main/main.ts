@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, type MessagePortMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, type IpcMainInvokeEvent, type MessagePortMain } from 'electron';
 import { createLogger, type Logger } from '../core/log';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { appMenuTemplate } from './app-menu';
@@ -10,6 +10,8 @@ import { repeatedCrashText, startupFailureText } from './failure-text';
 import { IPC } from './ipc-channels';
 import { dataDirOverride } from './main-args';
 import { createMainWindow, lockDownContents } from './main-window';
+import { MEDIA_DIALOG_FILTERS, droppedPaths } from './media-dialog';
+import { serveMediaProtocol } from './media-protocol';
 import { PortBroker, type BrokeredWindow } from './port-broker';
 import { isTrustedSenderFrame } from './sender-frame';
 import { applySessionPolicy } from './session-policy';
@@ -116,6 +118,32 @@ function startShell(): void {
     broker.windowAsked(brokered(window));
   });
 
+  // Photos: main's dialogs hand paths to core directly; the page only hears progress events.
+  const trustedWindow = (event: { sender: Electron.WebContents; senderFrame: Electron.WebFrameMain | null }) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    return window && windows.has(window.id) && isTrustedSenderFrame(event.senderFrame) ? window : null;
+  };
+  ipcMain.handle(IPC.pickMedia, async (event: IpcMainInvokeEvent, mode: unknown) => {
+    const window = trustedWindow(event);
+    if (!window) return false;
+    const folders = mode === 'folder';
+    const picked = await dialog.showOpenDialog(window, {
+      title: folders ? 'Import a folder of photos' : 'Import photos',
+      properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+      filters: folders ? undefined : MEDIA_DIALOG_FILTERS,
+    });
+    return !picked.canceled && supervisor.importPaths(picked.filePaths);
+  });
+  ipcMain.on(IPC.importDropped, (event, paths: unknown) => {
+    if (trustedWindow(event)) supervisor.importPaths(droppedPaths(paths));
+  });
+  ipcMain.handle(IPC.pickFolder, async (event: IpcMainInvokeEvent) => {
+    const window = trustedWindow(event);
+    if (!window) return null;
+    const picked = await dialog.showOpenDialog(window, { title: 'Export photos to…', properties: ['openDirectory', 'createDirectory'] });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
+
   app.on('before-quit', (event) => {
     if (quitting === 'done') return;
     // Quit only after core has written everything pending and closed the database.
@@ -138,7 +166,8 @@ function startShell(): void {
   });
 
   void app.whenReady().then(() => {
-    serveAppProtocol(protocol, rendererDir, contentSecurityPolicy({ connect: [] }));
+    serveAppProtocol(protocol, rendererDir, contentSecurityPolicy({ connect: [], media: ['lede-media:'] }));
+    serveMediaProtocol(protocol, dataDir);
     applySessionPolicy(session.defaultSession, log);
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged })));
     supervisor.start();
