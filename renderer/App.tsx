@@ -10,6 +10,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 // idle time right after, so opening the first story does not wait for it.
 const loadStoryScreen = () => import('./story/StoryScreen');
 const StoryScreen = lazy(() => loadStoryScreen().then((module) => ({ default: module.StoryScreen })));
+const PhotoDeskScreen = lazy(() => import('./photos/PhotoDeskScreen').then((module) => ({ default: module.PhotoDeskScreen })));
 
 /** Connect, make sure we know who is writing, then show the library or a story. */
 export function App() {
@@ -47,6 +48,16 @@ export function App() {
           }
         >
           <StoryScreen key={route.id} id={route.id} />
+        </Suspense>
+      ) : route.screen === 'photos' ? (
+        <Suspense
+          fallback={
+            <p role="status" className="story-loading">
+              Opening the photo desk…
+            </p>
+          }
+        >
+          <PhotoDeskScreen />
         </Suspense>
       ) : (
         <LibraryScreen />

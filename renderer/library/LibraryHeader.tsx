@@ -10,6 +10,7 @@ interface LibraryHeaderProps {
 /** The library's top bar: the app, who is working, and the one primary action. */
 export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryHeaderProps) {
   const profile = useApp((s) => s.profile);
+  const navigate = useApp((s) => s.navigate);
   const initials = (profile?.name ?? '?')
     .split(/\s+/)
     .filter(Boolean)
@@ -20,6 +21,9 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
     <header className="topbar">
       <span className="brand">Lede</span>
       <span className="topbar-spacer" />
+      <button type="button" className="button" onClick={() => navigate({ screen: 'photos' })}>
+        Photo desk
+      </button>
       <button
         type="button"
         className="button button-primary"

@@ -1,9 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { articleParts } from '../../shared/article-doc';
 import { languageDirection } from '../../shared/language';
 import type { OpenArticle } from '../documents/open-article';
 import { FieldInput } from '../editor/FieldInput';
 import { StoryEditor } from '../editor/StoryEditor';
+import { insertFigure } from '../editor/figure-insert';
+import { PhotoPicker } from '../photos/PhotoPicker';
+import '../photos/photos.css';
 import { moveToTrash, restoreStory } from '../library/library-actions';
 import { useApp } from '../state/app-store';
 import { Toaster } from '../ui/Toaster';
@@ -23,6 +27,8 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   const headline = useYText(parts.headline);
   const updatedAt = useLastChange(article);
   const inTrash = Boolean(trashedAt);
+  const [photosOpen, setPhotosOpen] = useState(false);
+  const editorRef = useRef<Editor | null>(null);
 
   useEffect(() => {
     const previous = document.title;
@@ -40,6 +46,11 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
     <div className="screen story-screen">
       <StoryHeader onBack={onBack} title={headline.trim() || 'Untitled story'}>
         <SaveIndicator article={article} />
+        {!inTrash && (
+          <button type="button" className="button button-quiet" aria-pressed={photosOpen} onClick={() => setPhotosOpen(!photosOpen)}>
+            Photos
+          </button>
+        )}
         {!inTrash && (
           <button type="button" className="button button-quiet" onClick={() => void trash()}>
             Move to trash
@@ -76,9 +87,15 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
             placeholder="The lead: what happened, and why it matters"
             readOnly={inTrash}
           />
-          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={inTrash} />
+          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={inTrash} onReady={(editor) => (editorRef.current = editor)} />
         </main>
-        <Inspector id={article.id} parts={parts} language={language} dir={dir} updatedAt={updatedAt} readOnly={inTrash} />
+        {photosOpen && !inTrash ? (
+          <aside className="inspector story-photos-panel" aria-label="Photos for this story">
+            <PhotoPicker onInsert={(asset) => editorRef.current && insertFigure(editorRef.current, asset)} />
+          </aside>
+        ) : (
+          <Inspector id={article.id} parts={parts} language={language} dir={dir} updatedAt={updatedAt} readOnly={inTrash} />
+        )}
       </div>
       <Toaster />
     </div>

@@ -13,10 +13,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
   let transfer: ArrayBuffer[] = [];
   try {
     const data = fs.readFileSync(request.file);
-    // Node may hand out small files inside a shared pool buffer: copy those before transferring.
-    const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : Buffer.from(data);
-    const inspected = inspectBytes(own);
-    const buffer = own.buffer as ArrayBuffer;
+    const buffer = ownArrayBuffer(data);
+    const inspected = inspectBytes(data);
     reply = { id: request.id, inspected, data: buffer };
     transfer = [buffer];
   } catch (error) {
@@ -25,3 +23,15 @@ parentPort?.on('message', (request: WorkerRequest) => {
   parentPort!.postMessage(reply, transfer);
 });
 
+
+/**
+ * The file's bytes in an ArrayBuffer of their own. Node hands out small files
+ * inside a shared pool buffer; transferring that would send (and detach) the
+ * whole pool, so those are copied first.
+ */
+function ownArrayBuffer(data: Buffer): ArrayBuffer {
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) return data.buffer as ArrayBuffer;
+  const copy = new Uint8Array(data.byteLength);
+  copy.set(data);
+  return copy.buffer;
+}

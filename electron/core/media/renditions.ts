@@ -23,7 +23,8 @@ export class RenditionError extends Error {}
  * size; the thumbnail is made from the small preview, not the original again.
  */
 export async function makeRenditions(data: Buffer): Promise<Renditions> {
-  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' } as const;
+  // 'warning': a picture the decoder has to guess at (bad chunks, corrupt scans) is refused, not imported half grey.
+  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' } as const;
   let width = 0;
   let height = 0;
   try {
@@ -34,7 +35,7 @@ export async function makeRenditions(data: Buffer): Promise<Renditions> {
     if (width === 0 || height === 0) throw new RenditionError('The image declares no size.');
     if ((meta.orientation ?? 1) >= 5) [width, height] = [height, width];
   } catch (error) {
-    throw explain(error, width, height);
+    throw explain(error, width, height, data);
   }
   try {
     const preview = await sharp(data, options)
@@ -46,7 +47,7 @@ export async function makeRenditions(data: Buffer): Promise<Renditions> {
     const thumb = await sharp(preview).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
     return { width, height, preview, thumb };
   } catch (error) {
-    throw explain(error, width, height);
+    throw explain(error, width, height, data);
   }
 }
 
@@ -54,17 +55,26 @@ function bombMessage(width: number, height: number): string {
   return `The image claims ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels; Lede accepts up to ${MAX_INPUT_PIXELS / 1_000_000} megapixels (this looks like a decompression bomb).`;
 }
 
-function explain(error: unknown, width: number, height: number): RenditionError {
+function explain(error: unknown, width: number, height: number, data: Buffer): RenditionError {
   if (error instanceof RenditionError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return new RenditionError(bombMessage(width, height));
-  if (/premature end|truncated|unexpected end|end of (file|input|stream)/i.test(message)) {
+  if (/premature end|truncated|unexpected end|end of (file|input|stream)/i.test(message) || looksTruncatedJpeg(data)) {
     return new RenditionError('The image is truncated: the file ends before the picture does.');
   }
   if (/unsupported image format|bad seek|heif/i.test(message)) {
     return new RenditionError(`Lede cannot decode this kind of image (${firstLine(message)}).`);
   }
+  if (/failOn|warning/i.test(message)) return new RenditionError('The image data is damaged: the decoder found errors in it.');
   return new RenditionError(`The image is damaged and cannot be decoded (${firstLine(message)}).`);
+}
+
+/** A JPEG whose end-of-image marker is missing from its last 4 KB was cut off (copy interrupted, card pulled). */
+function looksTruncatedJpeg(data: Buffer): boolean {
+  if (data.length < 4 || data[0] !== 0xff || data[1] !== 0xd8) return false;
+  const tail = data.subarray(Math.max(0, data.length - 4096));
+  for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return false;
+  return true;
 }
 
 function firstLine(text: string): string {
