@@ -40,7 +40,48 @@ export function readImageMetadata(bytes: Uint8Array): ReadMetadata {
     if (error instanceof Error && error.name === 'MetadataMissingError') tags = {};
     else throw error;
   }
+  if (!tags.xmp || Object.keys(tags.xmp).every((key) => key === '_raw' || key === 'about')) {
+    const xmp = utf16XmpTags(buffer);
+    if (xmp) tags = { ...tags, xmp };
+  }
   return mapTags(tags);
+}
+
+const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
+
+/**
+ * XMP may be UTF-16 (the XMP spec allows it; ExifTool's test file uses it),
+ * which ExifReader does not read. The packet is re-encoded as UTF-8 in a
+ * minimal JPEG (start, one APP1, end) and parsed from there.
+ */
+function utf16XmpTags(bytes: Buffer): Group | undefined {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+  let offset = 2;
+  while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
+    const marker = bytes[offset + 1]!;
+    if (marker === 0xda || marker === 0xd9) break;
+    const length = bytes.readUInt16BE(offset + 2);
+    const start = offset + 4;
+    if (marker === 0xe1 && bytes.toString('latin1', start, start + XMP_HEADER.length) === XMP_HEADER) {
+      const packet = bytes.subarray(start + XMP_HEADER.length, offset + 2 + length);
+      const encoding = packet[0] === 0 ? 'utf-16be' : packet[1] === 0 || (packet[0] === 0xff && packet[1] === 0xfe) ? 'utf-16le' : packet[0] === 0xfe && packet[1] === 0xff ? 'utf-16be' : null;
+      if (!encoding) return undefined;
+      const xml = new TextDecoder(encoding).decode(packet).replace(/^\uFEFF/, '');
+      const body = Buffer.concat([Buffer.from(XMP_HEADER, 'latin1'), Buffer.from(xml, 'utf8')]);
+      if (body.length + 2 > 0xffff) return undefined;
+      const segment = Buffer.alloc(4);
+      segment.writeUInt16BE(0xffe1, 0);
+      segment.writeUInt16BE(body.length + 2, 2);
+      const mini = Buffer.concat([Buffer.from([0xff, 0xd8]), segment, body, Buffer.from([0xff, 0xd9])]);
+      try {
+        return (ExifReader.load(mini, { expanded: true, includeUnknown: false, includeTags: { xmp: true } }) as unknown as Record<string, Group | undefined>).xmp;
+      } catch {
+        return undefined;
+      }
+    }
+    offset += 2 + length;
+  }
+  return undefined;
 }
 
 const XMP_TEXT: Array<[MediaTextField, string]> = [
@@ -181,7 +222,16 @@ function isUtf8CodedCharacterSet(tag: Tag | undefined): boolean {
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
-const windows1252 = new TextDecoder('windows-1252');
+
+/** Windows-1252's 0x80–0x9F (curly quotes, dashes, €…); the rest of the code page is Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decoded by hand: Node's TextDecoder may treat "windows-1252" as plain Latin-1 (without full ICU). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
 
 export function iimText(tag: Tag | undefined, utf8: boolean): string {
   const value = tag?.value;
@@ -191,7 +241,7 @@ export function iimText(tag: Tag | undefined, utf8: boolean): string {
   try {
     return utf8Strict.decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

@@ -28,7 +28,8 @@ export async function makeRenditions(data: Buffer): Promise<Renditions> {
   let width = 0;
   let height = 0;
   try {
-    const meta = await sharp(data, options).metadata();
+    // The header only: the pixel limit is checked here, so the refusal can name the size the file claims.
+    const meta = await sharp(data, { ...options, limitInputPixels: false }).metadata();
     width = meta.width ?? 0;
     height = meta.height ?? 0;
     if (width * height > MAX_INPUT_PIXELS) throw new RenditionError(bombMessage(width, height));
