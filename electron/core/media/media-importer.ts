@@ -150,6 +150,13 @@ export class MediaImporter {
   }
 
   private async importOne(job: Job, source: ImportSource): Promise<FileOutcome> {
+    const outcome = await this.tryImport(job, source);
+    // An upload's temporary file was moved into the store if imported; otherwise it goes now.
+    if (outcome.status !== 'imported') await removeTemporary(source);
+    return outcome;
+  }
+
+  private async tryImport(job: Job, source: ImportSource): Promise<FileOutcome> {
     const name = source.name;
     job.progress.current = name;
     this.emitSoon(job);
@@ -159,10 +166,7 @@ export class MediaImporter {
       const { sha256 } = inspected;
       const pending = this.storing.get(sha256);
       if (pending) await pending.catch(() => undefined);
-      if (this.options.library.has(sha256)) {
-        await removeTemporary(source);
-        return { status: 'duplicate', sha256, name };
-      }
+      if (this.options.library.has(sha256)) return { status: 'duplicate', sha256, name };
       const store = this.store(source, sha256, inspected, data);
       this.storing.set(sha256, store);
       try {
@@ -172,7 +176,6 @@ export class MediaImporter {
       }
       return { status: 'imported', sha256, name };
     } catch (error) {
-      await removeTemporary(source);
       if (error instanceof RenditionError || error instanceof LedeError) return { status: 'failed', name, reason: error.message };
       this.options.log.error('import of one file failed', { error });
       return { status: 'failed', name, reason: `Lede could not store it (${error instanceof Error ? error.message : String(error)}).` };
