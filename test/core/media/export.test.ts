@@ -58,7 +58,8 @@ describe('export with the edited metadata written back', () => {
     // …and IIM alone, decoded as the 1:90 coded character set says.
     const tags = ExifReader.load(fs.readFileSync(exported), { expanded: true });
     expect(tags.iptc?.['Coded Character Set']?.value).toEqual([0x1b, 0x25, 0x47]);
-    const iim = (name: string) => Buffer.from(tags.iptc![name]!.value as number[]).toString('utf8');
+    const iptc = tags.iptc as unknown as Record<string, { value: number[] }>;
+    const iim = (name: string) => Buffer.from(iptc[name]!.value).toString('utf8');
     expect(iim('Caption/Abstract')).toBe(EDITED.caption);
     expect(iim('Credit')).toBe(EDITED.credit);
     expect(iim('City')).toBe(EDITED.city);
