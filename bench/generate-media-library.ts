@@ -5,6 +5,9 @@ import sharp from 'sharp';
 import { openCore } from '../electron/core/core';
 import { silentLogger } from '../electron/core/log';
 import { variantPath } from '../electron/core/media/media-store';
+import { dataPaths } from '../electron/core/paths';
+import { MIGRATIONS } from '../electron/core/store/migrations';
+import { openDatabase } from '../electron/core/store/open-database';
 import { emptyMediaFields } from '../shared/media-fields';
 
 const GENERATOR_VERSION = 1;
@@ -42,9 +45,12 @@ export async function generatedMediaLibrary(cacheDir: string, count: number): Pr
   return dir;
 }
 
-/** A copy signed in as a photo editor, so the app opens straight on the desk. */
+/** A copy signed in as a photo editor, so the app opens without asking who is there. */
 export function copyMediaLibrary(source: string, target: string): string {
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(source, target, { recursive: true, filter: (file) => !file.endsWith('.lock') && !file.endsWith('.lock.json') });
+  const db = openDatabase(dataPaths(target).database, MIGRATIONS);
+  db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ name: 'Bench Photo Editor', role: 'photo_editor' }));
+  db.close();
   return target;
 }

@@ -10,7 +10,8 @@ import { ConnectionBanner } from './ConnectionBanner';
 // idle time right after, so opening the first story does not wait for it.
 const loadStoryScreen = () => import('./story/StoryScreen');
 const StoryScreen = lazy(() => loadStoryScreen().then((module) => ({ default: module.StoryScreen })));
-const PhotoDeskScreen = lazy(() => import('./photos/PhotoDeskScreen').then((module) => ({ default: module.PhotoDeskScreen })));
+const loadPhotoDesk = () => import('./photos/PhotoDeskScreen');
+const PhotoDeskScreen = lazy(() => loadPhotoDesk().then((module) => ({ default: module.PhotoDeskScreen })));
 
 /** Connect, make sure we know who is writing, then show the library or a story. */
 export function App() {
@@ -24,7 +25,10 @@ export function App() {
 
   useEffect(() => {
     if (phase.kind !== 'ready') return;
-    const prefetch = () => void loadStoryScreen();
+    const prefetch = () => {
+      void loadStoryScreen();
+      void loadPhotoDesk();
+    };
     if ('requestIdleCallback' in window) {
       const handle = requestIdleCallback(prefetch, { timeout: 2000 });
       return () => cancelIdleCallback(handle);

@@ -140,12 +140,6 @@ async function benchPhotoDesk(browser: Browser, ctx: Context): Promise<BenchRow>
     const page = await browser.newPage();
     try {
       await page.goto(shell.url);
-      const setup = page.getByLabel('Name');
-      if (await setup.isVisible().catch(() => false)) {
-        await setup.fill('Bench Photo Editor');
-        await page.getByLabel('Newsroom role').selectOption({ label: 'Photo editor' });
-        await page.getByRole('button', { name: 'Continue' }).click();
-      }
       await paintedWhenVisible(page, '.library-screen');
       const elapsed = await page.evaluate(
         (selector) =>

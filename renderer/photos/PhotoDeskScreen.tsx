@@ -63,7 +63,9 @@ export function PhotoDeskScreen() {
   useEffect(() => {
     setIds(null);
     pager.setParams({ query: debouncedQuery, filter, sort });
-    refreshIds();
+    // Every id (for ranges and select all) after the first page has painted, not before it.
+    const timer = setTimeout(refreshIds, 300);
+    return () => clearTimeout(timer);
   }, [pager, debouncedQuery, filter, sort, refreshIds]);
 
   // New and changed photos: the grid refetches what is on screen, a few times a second at most.

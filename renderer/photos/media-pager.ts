@@ -11,7 +11,8 @@ export interface MediaParams {
   sort: MediaSort;
 }
 
-export const MEDIA_PAGE = 200;
+/** A screenful and a half of tiles: the first page is what the first paint waits for. */
+export const MEDIA_PAGE = 100;
 
 export interface MediaSnapshot {
   /** Null until the first page of the current query arrived. */

@@ -79,6 +79,16 @@ test('import the fixtures folder, batch-caption with a template, fix a credit wi
   await expect(page.getByLabel('Caption', { exact: true })).toHaveValue('Kingston — photo 3 (exiftool-IPTC)');
   await expect(page.getByLabel('Headline', { exact: true })).not.toHaveValue('Not applied');
 
+  // Copy one photo's caption to others: the last photo clicked is the source.
+  await tiles(page).nth(4).click();
+  await tiles(page).nth(3).click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: 'Copy caption to selection' }).click();
+  await expect(page.getByText(/copied to 1 photo\./)).toBeVisible();
+  await expect(page.getByLabel('Caption', { exact: true })).not.toHaveAttribute('placeholder', /Mixed/);
+  const copied = await page.getByLabel('Caption', { exact: true }).inputValue();
+  await tiles(page).nth(4).click();
+  await expect(page.getByLabel('Caption', { exact: true })).toHaveValue(copied);
+
   // Code replacement, typed in a field: =afp= becomes the agency credit.
   await page.getByRole('button', { name: 'Codes…' }).click();
   const codes = page.getByRole('dialog', { name: 'Code replacements' });

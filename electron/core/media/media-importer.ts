@@ -193,6 +193,7 @@ export class MediaImporter {
     const original = variantPath(dataDir, sha256, 'original', inspected.format);
     // Files first, the row last: a hash the library knows always has its files.
     await Promise.all([
+      // The very bytes that were hashed (the file on the card could change meanwhile).
       source.temporary ? moveInto(source.file, original) : writeAtomically(original, data),
       writeAtomically(variantPath(dataDir, sha256, 'preview'), renditions.preview),
       writeAtomically(variantPath(dataDir, sha256, 'thumb'), renditions.thumb),

@@ -34,7 +34,7 @@ export function readImageMetadata(bytes: Uint8Array): ReadMetadata {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let tags: Record<string, Group | undefined>;
   try {
-    tags = ExifReader.load(buffer, LOAD_OPTIONS) as unknown as Record<string, Group | undefined>;
+    tags = ExifReader.load(jpegHead(buffer), LOAD_OPTIONS) as unknown as Record<string, Group | undefined>;
   } catch (error) {
     // "No Exif data" and friends: a file without metadata is fine.
     if (error instanceof Error && error.name === 'MetadataMissingError') tags = {};
@@ -45,6 +45,23 @@ export function readImageMetadata(bytes: Uint8Array): ReadMetadata {
     if (xmp) tags = { ...tags, xmp };
   }
   return mapTags(tags);
+}
+
+/**
+ * A JPEG up to its first scan: every metadata segment and the frame header,
+ * none of the compressed picture, which ExifReader would otherwise walk.
+ * Other formats are passed whole.
+ */
+function jpegHead(bytes: Buffer): Buffer {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return bytes;
+  let offset = 2;
+  while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
+    const marker = bytes[offset + 1]!;
+    if (marker === 0xda) return bytes.subarray(0, offset + 2);
+    if (marker === 0xd9) break;
+    offset += 2 + bytes.readUInt16BE(offset + 2);
+  }
+  return bytes;
 }
 
 const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
