@@ -3,6 +3,8 @@ import { useApp } from './state/app-store';
 import { ConnectScreen } from './ConnectScreen';
 import { ProfileSetup } from './profile/ProfileSetup';
 import { LibraryScreen } from './library/LibraryScreen';
+// Small (no editor): in the main bundle, so the desk paints without fetching a chunk first.
+import { PhotoDeskScreen } from './photos/PhotoDeskScreen';
 import { ConnectionBanner } from './ConnectionBanner';
 
 // The story screen carries the editor (Tiptap, ProseMirror, Yjs bindings):
@@ -10,8 +12,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 // idle time right after, so opening the first story does not wait for it.
 const loadStoryScreen = () => import('./story/StoryScreen');
 const StoryScreen = lazy(() => loadStoryScreen().then((module) => ({ default: module.StoryScreen })));
-const loadPhotoDesk = () => import('./photos/PhotoDeskScreen');
-const PhotoDeskScreen = lazy(() => loadPhotoDesk().then((module) => ({ default: module.PhotoDeskScreen })));
+
 
 /** Connect, make sure we know who is writing, then show the library or a story. */
 export function App() {
@@ -25,10 +26,7 @@ export function App() {
 
   useEffect(() => {
     if (phase.kind !== 'ready') return;
-    const prefetch = () => {
-      void loadStoryScreen();
-      void loadPhotoDesk();
-    };
+    const prefetch = () => void loadStoryScreen();
     if ('requestIdleCallback' in window) {
       const handle = requestIdleCallback(prefetch, { timeout: 2000 });
       return () => cancelIdleCallback(handle);
@@ -54,15 +52,7 @@ export function App() {
           <StoryScreen key={route.id} id={route.id} />
         </Suspense>
       ) : route.screen === 'photos' ? (
-        <Suspense
-          fallback={
-            <p role="status" className="story-loading">
-              Opening the photo desk…
-            </p>
-          }
-        >
-          <PhotoDeskScreen />
-        </Suspense>
+        <PhotoDeskScreen />
       ) : (
         <LibraryScreen />
       )}
