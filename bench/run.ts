@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generatedLibrary } from './generate-library';
+import { benchImport } from './media-bench';
 import { benchAcknowledgedUpdate, benchSearch } from './node-scenarios';
 import { printTable, type BenchRow } from './table';
 
@@ -11,6 +12,9 @@ import { printTable, type BenchRow } from './table';
  */
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 100_000);
 const WORDS = Number(process.env.LEDE_BENCH_WORDS ?? 300);
+const PHOTOS = Number(process.env.LEDE_BENCH_PHOTOS ?? 200);
+/** LEDE_BENCH_ONLY=media runs the photo desk's rows alone (they take a while to prepare the first time). */
+const ONLY = process.env.LEDE_BENCH_ONLY ?? '';
 
 async function main(): Promise<void> {
   const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -18,12 +22,19 @@ async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-bench-'));
   const rows: BenchRow[] = [];
   try {
-    console.error(`Preparing a library of ${ARTICLES.toLocaleString('en')} stories (cached in .bench-cache/)…`);
-    const library = generatedLibrary(cacheDir, ARTICLES, WORDS);
-    rows.push(benchSearch(library, ARTICLES));
-    rows.push(...(await benchAcknowledgedUpdate(workDir)));
-    const browser = await import('./drive/browser-scenarios');
-    rows.push(...(await browser.runBrowserScenarios({ repo, library, workDir, articles: ARTICLES })));
+    if (ONLY !== 'media') {
+      console.error(`Preparing a library of ${ARTICLES.toLocaleString('en')} stories (cached in .bench-cache/)…`);
+      const library = generatedLibrary(cacheDir, ARTICLES, WORDS);
+      rows.push(benchSearch(library, ARTICLES));
+      rows.push(...(await benchAcknowledgedUpdate(workDir)));
+      const browser = await import('./drive/browser-scenarios');
+      rows.push(...(await browser.runBrowserScenarios({ repo, library, workDir, articles: ARTICLES })));
+    } else {
+      const browser = await import('./drive/browser-scenarios');
+      rows.push(await browser.runPhotoDeskScenario({ repo, library: '', workDir, articles: 0 }));
+    }
+    console.error(`Preparing ${PHOTOS} camera JPEGs (cached in .bench-cache/)…`);
+    rows.push(...(await benchImport(cacheDir, workDir, repo, PHOTOS)));
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }

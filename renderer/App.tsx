@@ -9,6 +9,8 @@ import { showToast } from './ui/toast-store';
 import { ConnectScreen } from './ConnectScreen';
 import { ProfileSetup } from './profile/ProfileSetup';
 import { LibraryScreen } from './library/LibraryScreen';
+// Small (no editor): in the main bundle, so the desk paints without fetching a chunk first.
+import { PhotoDeskScreen } from './photos/PhotoDeskScreen';
 import { ConnectionBanner } from './ConnectionBanner';
 import { PolicyBanner } from './PolicyBanner';
 
@@ -17,6 +19,7 @@ import { PolicyBanner } from './PolicyBanner';
 // idle time right after, so opening the first story does not wait for it.
 const loadStoryScreen = () => import('./story/StoryScreen');
 const StoryScreen = lazy(() => loadStoryScreen().then((module) => ({ default: module.StoryScreen })));
+
 
 /** Connect, make sure we know who is writing, then show the library or a story. */
 export function App() {
@@ -78,6 +81,8 @@ export function App() {
         >
           <StoryScreen key={route.id} id={route.id} />
         </Suspense>
+      ) : route.screen === 'photos' ? (
+        <PhotoDeskScreen />
       ) : (
         <LibraryScreen />
       )}

@@ -21,6 +21,9 @@ export const NODE_BUNDLES = [
   { entry: 'electron/main/main.ts', outfile: 'dist/electron/main.cjs', format: 'cjs' },
   { entry: 'electron/preload/preload.ts', outfile: 'dist/electron/preload.cjs', format: 'cjs' },
   { entry: 'electron/core/host/utility-entry.ts', outfile: 'dist/electron/core-host.mjs', format: 'esm' },
+  // The media worker thread sits beside each core bundle (core finds it there).
+  { entry: 'electron/core/media/media-worker.ts', outfile: 'dist/web/media-worker.mjs', format: 'esm' },
+  { entry: 'electron/core/media/media-worker.ts', outfile: 'dist/electron/media-worker.mjs', format: 'esm' },
 ];
 
 function newestMtime(target) {

@@ -7,6 +7,7 @@ import { SYNC_PROTOCOLS, serviceUrlProblem } from './service-url';
 import { CHECKED_STATUSES, RULE_IDS, RULE_LEVELS } from './workflow/rules';
 import { EXPORT_FORMATS, IMPORT_FORMATS, MAX_IMPORT_BASE64, MAX_IMPORT_BYTES } from './interchange';
 import { REVISION_REASONS, RESTORABLE_PARTS } from './revisions/revision';
+import { MEDIA_LIST_FIELDS, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from './media-fields';
 
 /**
  * The one API between the renderer and core. Every channel declares the
@@ -141,6 +142,73 @@ const fileBytes = z
 
 export const LIBRARY_SORTS = ['updated', 'created', 'headline', 'status'] as const;
 
+export const MEDIA_PAGE_MAX = 1000;
+/** Photos one call may change or export at once (a whole card is a few hundred). */
+export const MEDIA_BATCH_MAX = 5000;
+export const MEDIA_FILTERS = ['all', 'missingAlt', 'missingCredit', 'overLimit'] as const;
+export const MEDIA_SORTS = ['imported', 'taken', 'filename'] as const;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a photo id (sha256, 64 hex digits)');
+const mediaText = z.string().max(MEDIA_TEXT_MAX, `must be at most ${MEDIA_TEXT_MAX} characters`);
+const mediaList = z.array(z.string().max(1000)).max(MEDIA_LIST_MAX);
+const mediaFields = z
+  .object({
+    ...Object.fromEntries(MEDIA_TEXT_FIELDS.map((field) => [field, mediaText])),
+    ...Object.fromEntries(MEDIA_LIST_FIELDS.map((field) => [field, mediaList])),
+  } as Record<(typeof MEDIA_TEXT_FIELDS)[number], typeof mediaText> & Record<(typeof MEDIA_LIST_FIELDS)[number], typeof mediaList>)
+  .strict();
+const mediaAsset = z.object({
+  sha256: z.string(),
+  filename: z.string(),
+  format: z.string(),
+  bytes: z.number(),
+  width: z.number(),
+  height: z.number(),
+  takenAt: z.string(),
+  importedAt: z.string(),
+  camera: z.string(),
+  lens: z.string(),
+  fields: mediaFields,
+  missingAlt: z.boolean(),
+  missingCredit: z.boolean(),
+  overLimit: z.boolean(),
+});
+const mediaQuery = {
+  query: z.string().max(500).default(''),
+  filter: z.enum(MEDIA_FILTERS).default('all'),
+  sort: z.enum(MEDIA_SORTS).default('imported'),
+};
+const mediaField = z.enum(MEDIA_FIELDS as unknown as [MediaField, ...MediaField[]]);
+const captionTemplate = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: name,
+    fields: z.array(z.object({ field: mediaField, value: z.string().max(MEDIA_TEXT_MAX), apply: z.boolean() }).strict()).max(MEDIA_FIELDS.length),
+  })
+  .strict();
+const codeReplacement = z
+  .object({
+    code: z.string().regex(/^[\p{L}\p{N}_-]{1,20}$/u, 'codes are 1–20 letters, digits, - or _ (typed as =code=)'),
+    text: z.string().min(1).max(2000),
+  })
+  .strict();
+const photoDeskSettings = z.object({ templates: z.array(captionTemplate).max(100), codes: z.array(codeReplacement).max(500) });
+const importProgress = z.object({
+  importId: z.string(),
+  state: z.enum(['running', 'finished', 'cancelled']),
+  total: z.number().int(),
+  done: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  failed: z.number().int(),
+  current: z.string(),
+  errors: z.array(z.object({ file: z.string(), reason: z.string() })),
+});
+const exportResult = z.union([
+  z.object({ sha256: z.string(), filename: z.string(), ok: z.literal(true), file: z.string() }),
+  z.object({ sha256: z.string(), filename: z.string(), ok: z.literal(false), reason: z.string() }),
+]);
+
 export const channels = {
   'app.info': {
     payload: none,
@@ -213,6 +281,39 @@ export const channels = {
     payload: z.object({ id: z.string().max(64).optional(), name, bio: z.string().max(MAX_TEXT).optional() }).strict(),
     result: person,
   },
+  'media.list': {
+    payload: z
+      .object({
+        ...mediaQuery,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(MEDIA_PAGE_MAX).default(200),
+      })
+      .strict(),
+    result: z.object({ total: z.number().int(), items: z.array(mediaAsset) }),
+  },
+  /** Every photo id matching a list query, in list order: select all, shift-click across unloaded rows. */
+  'media.ids': { payload: z.object(mediaQuery).strict(), result: z.object({ ids: z.array(z.string()) }) },
+  'media.get': { payload: z.object({ sha256s: z.array(sha256).min(1).max(MEDIA_BATCH_MAX) }).strict(), result: z.object({ items: z.array(mediaAsset) }) },
+  /** Changes the given fields of each photo and nothing else (multi-edit, templates, copy caption). */
+  'media.update': {
+    payload: z
+      .object({ changes: z.array(z.object({ sha256, fields: mediaFields.partial() }).strict()).min(1).max(MEDIA_BATCH_MAX) })
+      .strict(),
+    result: z.object({ changed: z.array(z.string()) }),
+  },
+  /** Opens an import whose files are uploaded one by one (web shell: POST /media/import). */
+  'media.importBegin': { payload: z.object({ total: z.number().int().min(1).max(20_000) }).strict(), result: z.object({ importId: z.string() }) },
+  'media.importCancel': { payload: z.object({ importId: z.string().max(64) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  /**
+   * Copies of photos with their metadata written in, into a folder on this
+   * computer (a full path). Each photo succeeds or fails on its own.
+   */
+  'media.export': {
+    payload: z.object({ sha256s: z.array(sha256).min(1).max(MEDIA_BATCH_MAX), folder: z.string().trim().min(1).max(4096) }).strict(),
+    result: z.object({ folder: z.string(), results: z.array(exportResult) }),
+  },
+  'photoDesk.get': { payload: none, result: photoDeskSettings },
+  'photoDesk.set': { payload: photoDeskSettings.partial().strict(), result: photoDeskSettings },
 } as const;
 
 export const events = {
@@ -225,6 +326,12 @@ export const events = {
   'article.revisionsChanged': z.object({ id }),
   'config.changed': config,
   'profile.changed': profile,
+  /** An import moved on (at most every 100 ms) or ended. `errors` holds every refused file so far. */
+  'media.importProgress': importProgress,
+  /** Photos were added or their metadata changed; grids showing them should refresh. */
+  'media.changed': z.object({ sha256s: z.array(z.string()) }),
+  'media.exportProgress': z.object({ exportId: z.string(), total: z.number().int(), done: z.number().int(), current: z.string() }),
+  'photoDesk.changed': photoDeskSettings,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -265,6 +372,17 @@ export interface LedeBridge {
    * after a reconnect, so open stories must be opened again.
    */
   onConnection?(listener: (state: ConnectionState) => void): () => void;
+  /** Electron only: native dialogs and dropped files. Paths stay between preload, main and core. */
+  desktop?: DesktopBridge;
+}
+
+export interface DesktopBridge {
+  /** Shows the file (or folder) dialog; what is picked is imported. False when nothing was picked. */
+  pickMedia(mode: 'files' | 'folder'): Promise<boolean>;
+  /** Imports dropped or pasted File objects by their paths on disk; answers how many had one. */
+  importDropped(files: readonly unknown[]): number;
+  /** Asks for an export folder; the folder the person picked, or null. */
+  pickFolder(): Promise<string | null>;
 }
 
 export type ConnectionState = 'open' | 'lost';

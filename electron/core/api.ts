@@ -16,6 +16,7 @@ import { exportStory } from './interchange/story-export';
 import type { RevisionService } from './revisions/revision-service';
 import { queryLibrary } from './articles/library-query';
 import type { Logger } from './log';
+import type { MediaServices } from './media/media-services';
 import type { PeopleStore } from './people/people-store';
 import { lockedMessage, lockedSettingsIn, managedConfig } from './policy/managed-config';
 import type { PolicyLoad } from './policy/policy-file';
@@ -27,12 +28,13 @@ export interface ApiContext {
   db: Database;
   articles: ArticleService;
   revisions: RevisionService;
-  /** What export and import know of media (issue 3's library implements it; see interchange/media-catalog.ts). */
-  media: { catalog: MediaCatalog; hrefBase: string };
+  /** What export and import know of media: the photo desk's library (interchange/media-catalog.ts). */
+  interchange: { catalog: MediaCatalog; hrefBase: string };
   people: PeopleStore;
   settings: SettingsStore;
   sessions: Sessions;
   log: Logger;
+  media: MediaServices;
   app: { version: string; shell: 'web' | 'electron' };
   /** The machine's policy, read once at start (a changed file applies at the next start). */
   policy: PolicyLoad;
@@ -136,13 +138,13 @@ export function createHandlers(ctx: ApiContext): Handlers {
       exportStory(readStory(articles.doc(payload.id)), payload.format, {
         id: payload.id,
         updatedAt: articles.updatedAt(payload.id),
-        catalog: ctx.media.catalog,
-        mediaHrefBase: ctx.media.hrefBase,
+        catalog: ctx.interchange.catalog,
+        mediaHrefBase: ctx.interchange.hrefBase,
       }),
     'article.importFile': async (payload) => {
       const actor = requireProfile();
       // The whole file is converted first; only then is the draft created, in one transaction.
-      const draft = await importFile(payload.name, base64ToBytes(payload.bytes), ctx.media.catalog);
+      const draft = await importFile(payload.name, base64ToBytes(payload.bytes), ctx.interchange.catalog);
       const id = articles.createSeeded(
         { ...draft.seed, writeBody: (fragment) => void prosemirrorJSONToYXmlFragment(newsroomSchema(), draft.body, fragment) },
         config(),
@@ -167,6 +169,28 @@ export function createHandlers(ctx: ApiContext): Handlers {
       const person = people.save(payload);
       sessions.toAll('people.changed', {});
       return person;
+    },
+    ...mediaHandlers(ctx),
+  };
+}
+
+type MediaChannel = Extract<Channel, `media.${string}` | `photoDesk.${string}`>;
+
+function mediaHandlers(ctx: ApiContext): { [C in MediaChannel]: Handler<C> } {
+  const { media, sessions } = ctx;
+  return {
+    'media.list': (payload) => media.index.query(payload),
+    'media.ids': (payload) => ({ ids: media.index.ids(payload) }),
+    'media.get': (payload) => ({ items: media.library.get(payload.sha256s) }),
+    'media.update': (payload, session) => ({ changed: media.library.update(payload.changes, session.id) }),
+    'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
+    'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),
+    'media.export': (payload, session) => media.exporter.export(payload.sha256s, payload.folder, (progress) => session.emit('media.exportProgress', progress)),
+    'photoDesk.get': () => media.photoDesk.get(),
+    'photoDesk.set': (payload) => {
+      const next = media.photoDesk.set(payload);
+      sessions.toAll('photoDesk.changed', next);
+      return next;
     },
   };
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
 import { createHandlers, dispatch } from './api';
@@ -6,9 +9,18 @@ import { ArticleIndex } from './articles/article-index';
 import { ArticleService, articleIdOf } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
-import { EMPTY_MEDIA_CATALOG, DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
+import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
+import { photoDeskCatalog } from './media/media-catalog';
 import { createLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
+import type { ImportSource } from './media/import-sources';
+import { MediaExporter } from './media/media-exporter';
+import { MediaImporter, type FileOutcome } from './media/media-importer';
+import { MediaIndex } from './media/media-index';
+import { MediaLibrary } from './media/media-library';
+import { PhotoDeskStore, type MediaServices } from './media/media-services';
+import { mediaRoot } from './media/media-store';
+import { MediaWorkerPool } from './media/worker-pool';
 import { PeopleStore } from './people/people-store';
 import { loadPolicy } from './policy/policy-file';
 import { RevisionService } from './revisions/revision-service';
@@ -31,11 +43,7 @@ export interface CoreOptions {
   backupDelayMs?: number | null;
   /** The machine policy file; by default the system-wide one (or LEDE_POLICY_FILE). */
   policyFile?: string;
-  /**
-   * The media library as export and import see it. Until the photo desk's
-   * media service is wired in here, the empty catalog: it knows no asset and
-   * cannot store pictures (interchange/media-catalog.ts).
-   */
+  /** What export and import see of the media library; default: the photo desk's own library. */
   mediaCatalog?: MediaCatalog;
   /** Base of media addresses in exports; default `lede-media://`. */
   mediaHrefBase?: string;
@@ -43,6 +51,24 @@ export interface CoreOptions {
   revisionIdleMs?: number;
   /** Longest continuous editing without a checkpoint (default 10 minutes). */
   revisionMaxDirtyMs?: number;
+  /**
+   * The bundled media worker (hashing and metadata parsing off the event
+   * loop). Default: media-worker.mjs beside the core bundle if it is there;
+   * null runs that work inline (tests from source).
+   */
+  mediaWorkerFile?: string | null;
+  /** Files an import works on at once. */
+  importConcurrency?: number;
+}
+
+/** What the shells reach below the API: importing from paths or uploads (never from the renderer's hands). */
+export interface CoreMedia {
+  /** Electron: paths from main's file dialog. Returns the import id; progress comes as events. */
+  importPaths(paths: readonly string[]): string;
+  /** Web shell: one uploaded file (a temporary file under the data folder) into an open import. */
+  importUpload(importId: string, source: ImportSource): Promise<FileOutcome>;
+  /** Where uploads are written while they arrive (inside the data folder, so moving them in is a rename). */
+  readonly incomingDir: string;
 }
 
 const PROFILE_KEY = 'profile';
@@ -61,8 +87,9 @@ export interface Core {
   close(): Promise<void>;
   readonly dataDir: string;
   readonly log: Logger;
+  readonly media: CoreMedia;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService };
+  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices };
 }
 
 /**
@@ -109,11 +136,16 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     idleMs: options.revisionIdleMs ?? 2 * 60_000,
     maxDirtyMs: options.revisionMaxDirtyMs ?? 10 * 60_000,
   });
+  const media = startMedia(options, db, docs, live, settings, sessions, log);
   const handlers = createHandlers({
     db,
     articles,
     revisions,
-    media: { catalog: options.mediaCatalog ?? EMPTY_MEDIA_CATALOG, hrefBase: options.mediaHrefBase ?? DEFAULT_MEDIA_HREF_BASE },
+    interchange: {
+      catalog: options.mediaCatalog ?? photoDeskCatalog(media.services, media.core.incomingDir),
+      hrefBase: options.mediaHrefBase ?? DEFAULT_MEDIA_HREF_BASE,
+    },
+    media: media.services,
     people,
     settings,
     sessions,
@@ -133,6 +165,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   articles.onRelease((id) => revisions.flush(id));
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
   articles.recoverStaleRows();
+  media.services.library.recoverStaleRows();
 
   let backupTimer: NodeJS.Timeout | null = null;
   if (options.backupDelayMs !== null && !hasBackupFor(paths.backups)) {
@@ -151,7 +184,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   return {
     dataDir: options.dataDir,
     log,
-    internals: { articles, docs, live, revisions },
+    media: media.core,
+    internals: { articles, docs, live, revisions, media: media.services },
     connect(emit) {
       const session = sessions.add(emit);
       return {
@@ -176,6 +210,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       if (closed) return;
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
+      await media.close();
       try {
         revisions.flushAll();
         articles.flush();
@@ -190,4 +225,60 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       }
     },
   };
+}
+
+function startMedia(options: CoreOptions, db: Database, docs: DocStore, live: LiveDocs, settings: SettingsStore, sessions: Sessions, log: Logger) {
+  const index = new MediaIndex(db);
+  const library = new MediaLibrary(live, docs, index, log);
+  const workerFile = options.mediaWorkerFile === undefined ? defaultMediaWorkerFile() : options.mediaWorkerFile;
+  const pool = new MediaWorkerPool(workerFile, Math.max(1, Math.min(2, os.availableParallelism() - 1)));
+  // Photos arriving during an import are announced together, a few times a second.
+  let changed = new Set<string>();
+  let changedTimer: NodeJS.Timeout | null = null;
+  const announce = (sha256s: string[]) => {
+    for (const sha of sha256s) changed.add(sha);
+    changedTimer ??= setTimeout(() => {
+      changedTimer = null;
+      const list = [...changed];
+      changed = new Set();
+      sessions.toAll('media.changed', { sha256s: list });
+    }, 150);
+  };
+  library.onChanged(announce);
+  const importer = new MediaImporter({
+    dataDir: options.dataDir,
+    pool,
+    library,
+    log,
+    emit: (progress) => sessions.toAll('media.importProgress', progress),
+    concurrency: options.importConcurrency ?? 3,
+  });
+  const exporter = new MediaExporter(options.dataDir, index, log);
+  const incomingDir = `${mediaRoot(options.dataDir)}/incoming`;
+  const services: MediaServices = { index, library, importer, exporter, photoDesk: new PhotoDeskStore(settings) };
+  const core: CoreMedia = {
+    importPaths: (paths) => importer.importPaths(paths),
+    importUpload: (importId, source) => importer.importUpload(importId, source),
+    incomingDir,
+  };
+  return {
+    services,
+    core,
+    async close() {
+      await importer.close();
+      await pool.close();
+      if (changedTimer) clearTimeout(changedTimer);
+      // Uploads cut off by the shutdown are of no use to anyone.
+      fs.rmSync(incomingDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function defaultMediaWorkerFile(): string | null {
+  try {
+    const file = fileURLToPath(new URL('./media-worker.mjs', import.meta.url));
+    return fs.existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { protocol, type Protocol } from 'electron';
 import { APP_SCHEME } from './url-policy';
+import { MEDIA_SCHEME } from './media-protocol';
 import { resolveAppFile } from './app-files';
 
 /**
@@ -12,6 +13,8 @@ import { resolveAppFile } from './app-files';
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    // Photos: a standard scheme (the hash is its host) that streams, for byte ranges.
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }
 

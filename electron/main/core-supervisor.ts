@@ -164,6 +164,14 @@ export class CoreSupervisor<P> {
     });
   }
 
+  /** Hands files and folders to import to the running core; false when no core is ready. */
+  importPaths(paths: string[]): boolean {
+    const child = this.process;
+    if (!child || this.stateValue !== 'ready' || paths.length === 0) return false;
+    child.postMessage({ type: 'import-paths', paths });
+    return true;
+  }
+
   private onMessage(child: CoreProcessLike<P>, raw: unknown): void {
     if (this.process !== child) return;
     const message = parseHostToMain(raw);

@@ -10,4 +10,10 @@ export const IPC = {
   port: 'lede:port',
   /** main → page: core stopped; calls in flight will not be answered, a new port follows. */
   coreLost: 'lede:core-lost',
+  /** page → main (invoke): show the file dialog for photos; the chosen paths go from main to core, never to the page. */
+  pickMedia: 'lede:pick-media',
+  /** preload → main: paths of files dropped on the page (read in the preload's own world with webUtils). */
+  importDropped: 'lede:import-dropped',
+  /** page → main (invoke): choose an export folder; answers the folder the person picked, or null. */
+  pickFolder: 'lede:pick-folder',
 } as const;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, type IpcMainEvent, type MessagePortMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain } from 'electron';
 import { parseSpellcheckLanguages, SHELL_IPC, type ShellCommand } from '../../shared/shell';
 import { createLogger, type Logger } from '../core/log';
 import { loadPolicy } from '../core/policy/policy-file';
@@ -12,6 +12,8 @@ import { repeatedCrashText, startupFailureText } from './failure-text';
 import { IPC } from './ipc-channels';
 import { dataDirOverride } from './main-args';
 import { createMainWindow, lockDownContents } from './main-window';
+import { MEDIA_DIALOG_FILTERS, droppedPaths } from './media-dialog';
+import { serveMediaProtocol } from './media-protocol';
 import { PortBroker, type BrokeredWindow } from './port-broker';
 import { isTrustedSenderFrame } from './sender-frame';
 import { applySessionPolicy } from './session-policy';
@@ -127,7 +129,7 @@ function startShell(): void {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, log));
 
   /** The window behind an IPC message, only if it is one of ours and the message came from its app page's top frame. */
-  const trustedWindow = (event: IpcMainEvent, what: string): BrowserWindow | null => {
+  const trustedWindow = (event: IpcMainEvent | IpcMainInvokeEvent, what: string): BrowserWindow | null => {
     const window = BrowserWindow.fromWebContents(event.sender);
     if (!window || !windows.has(window.id) || !isTrustedSenderFrame(event.senderFrame)) {
       log.warn(`${what} refused`, { sender: event.senderFrame ? schemeForLog(event.senderFrame.url) : 'frame gone' });
@@ -152,6 +154,28 @@ function startShell(): void {
     applySpellcheckLanguages(window.webContents.session, tags, log);
   });
 
+  // Photos: main's dialogs hand paths to core directly; the page only hears progress events.
+  ipcMain.handle(IPC.pickMedia, async (event: IpcMainInvokeEvent, mode: unknown) => {
+    const window = trustedWindow(event, 'photo import dialog');
+    if (!window) return false;
+    const folders = mode === 'folder';
+    const picked = await dialog.showOpenDialog(window, {
+      title: folders ? 'Import a folder of photos' : 'Import photos',
+      properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+      filters: folders ? undefined : MEDIA_DIALOG_FILTERS,
+    });
+    return !picked.canceled && supervisor.importPaths(picked.filePaths);
+  });
+  ipcMain.on(IPC.importDropped, (event, paths: unknown) => {
+    if (trustedWindow(event, 'dropped photos')) supervisor.importPaths(droppedPaths(paths));
+  });
+  ipcMain.handle(IPC.pickFolder, async (event: IpcMainInvokeEvent) => {
+    const window = trustedWindow(event, 'export folder dialog');
+    if (!window) return null;
+    const picked = await dialog.showOpenDialog(window, { title: 'Export photos to…', properties: ['openDirectory', 'createDirectory'] });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  });
+
   app.on('before-quit', (event) => {
     if (quitting === 'done') return;
     // Quit only after core has written everything pending and closed the database.
@@ -174,7 +198,8 @@ function startShell(): void {
   });
 
   void app.whenReady().then(() => {
-    serveAppProtocol(protocol, rendererDir, contentSecurityPolicy({ connect: [] }));
+    serveAppProtocol(protocol, rendererDir, contentSecurityPolicy({ connect: [], media: ['lede-media:'] }));
+    serveMediaProtocol(protocol, dataDir);
     applySessionPolicy(session.defaultSession, log);
     applySpellcheckSource(session.defaultSession, policy.policy.dictionaryUrl, log);
     const onShowShortcuts = () => tellPages({ type: 'show-shortcuts' });

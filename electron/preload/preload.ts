@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { ConnectionState, LedeBridge } from '../../shared/contract';
 import { IPC } from '../main/ipc-channels';
 import { createPortBridge, type PagePortLike } from './port-bridge';
@@ -29,6 +29,26 @@ const api: Required<LedeBridge> = {
   onConnection: (listener: (state: ConnectionState) => void) => {
     if (typeof listener !== 'function') throw new TypeError('lede.onConnection needs a listener function.');
     return bridge.onConnection(listener);
+  },
+  desktop: {
+    pickMedia: async (mode: 'files' | 'folder') => Boolean(await ipcRenderer.invoke(IPC.pickMedia, mode === 'folder' ? 'folder' : 'files')),
+    importDropped: (files: readonly unknown[]) => {
+      // The page hands File objects; their paths are read here, in the preload's own world, and go to main only.
+      const paths = Array.from(files).flatMap((file) => {
+        try {
+          const found = webUtils.getPathForFile(file as File);
+          return found ? [found] : [];
+        } catch {
+          return [];
+        }
+      });
+      if (paths.length) ipcRenderer.send(IPC.importDropped, paths);
+      return paths.length;
+    },
+    pickFolder: async () => {
+      const folder: unknown = await ipcRenderer.invoke(IPC.pickFolder);
+      return typeof folder === 'string' ? folder : null;
+    },
   },
 };
 

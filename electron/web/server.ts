@@ -6,6 +6,7 @@ import type { Core } from '../core/core';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { SessionAuth } from './session-auth';
 import { attachSocket } from './socket-transport';
+import { receiveUpload, serveMedia } from './media-routes';
 import { notFound, sendJson, serveStatic } from './static-files';
 
 export const API_SOCKET_PATH = '/api/ws';
@@ -45,6 +46,11 @@ export async function startWebShell(core: Core, options: { port: number; rendere
     }
     if (path.startsWith('/api/') || path.startsWith('/media/')) {
       if (!auth.authorized(request)) return sendJson(response, 401, { error: { code: 'unauthorized', message: 'Not signed in to this Lede.' } });
+      if (path === '/media/import' && request.method === 'POST') return receiveUpload(core, request, response, auth.originAllowed(request));
+      if (path.startsWith('/media/') && (request.method === 'GET' || request.method === 'HEAD')) {
+        void serveMedia(core, path, request, response).catch(() => notFound(response));
+        return;
+      }
       return notFound(response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);

@@ -1,4 +1,5 @@
 import { createClient, type LedeBridge, type LedeClient } from '../../shared/contract';
+import { setMediaUrlResolver } from '../editor/media-url';
 import { connectWebBridge } from './web-bridge';
 
 declare global {
@@ -14,6 +15,8 @@ let client: LedeClient | null = null;
 /** Connects once: Electron's preload bridge if present, else the web shell's WebSocket. */
 export async function connectLede(): Promise<LedeClient> {
   if (client) return client;
+  // In Electron photos come over lede-media://; the web shell's /media route is the default.
+  if (window.lede) setMediaUrlResolver((sha256, variant) => `lede-media://${sha256}/${variant}`);
   bridge = window.lede ?? (await connectWebBridge());
   client = createClient(bridge);
   return client;

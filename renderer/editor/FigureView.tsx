@@ -1,20 +1,40 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
+import { useState } from 'react';
+import { showToast } from '../ui/toast-store';
 import { AttributeField } from './AttributeField';
-import { useEditable } from './use-editable';
+import { fetchAsset, refreshFigure, setLeadFigure } from './figure-insert';
 import { mediaUrl } from './media-url';
+import { PhotoPickerDialog } from './PhotoPickerDialog';
+import { useEditable } from './use-editable';
 
 /**
  * A picture in the story. The caption is story text (so two people can edit
- * it at once); credit and alt text are fields. The image itself comes from
- * the media library by hash; until the photo desk picks one, a placeholder shows.
+ * it at once); credit and alt text are fields. They start from the photo's
+ * metadata and then belong to the story: "Update from photo" brings the
+ * photo's current values back, only when asked. One figure can be the lead.
  */
-export function FigureView({ node, updateAttributes, editor }: ReactNodeViewProps) {
+export function FigureView({ node, updateAttributes, editor, getPos }: ReactNodeViewProps) {
   const readOnly = !useEditable(editor);
+  const [choosing, setChoosing] = useState(false);
   const media = node.attrs.media as string | null;
   const alt = (node.attrs.alt as string) ?? '';
-  const src = media ? mediaUrl(media, 'thumb') : null;
+  const lead = Boolean(node.attrs.lead);
+  const src = media ? mediaUrl(media, 'preview') : null;
+  const position = () => (typeof getPos === 'function' ? getPos() : undefined);
+
+  const updateFromPhoto = async () => {
+    if (!media) return;
+    const asset = await fetchAsset(media);
+    const pos = position();
+    if (!asset || pos === undefined) {
+      showToast({ message: 'This photo is no longer in the library.', tone: 'error' });
+      return;
+    }
+    refreshFigure(editor, pos, asset);
+  };
+
   return (
-    <NodeViewWrapper as="figure" className="story-figure" role="group" aria-label="Figure">
+    <NodeViewWrapper as="figure" className={`story-figure ${lead ? 'is-lead' : ''}`} role="group" aria-label={lead ? 'Lead image' : 'Figure'} data-lead={lead || undefined}>
       <div className="story-figure-media" contentEditable={false}>
         {src ? (
           <img className="story-figure-image" src={src} alt={alt} draggable={false} />
@@ -42,7 +62,41 @@ export function FigureView({ node, updateAttributes, editor }: ReactNodeViewProp
           className={alt.trim() === '' ? 'node-field-warn' : undefined}
           onChange={(value) => updateAttributes({ alt: value })}
         />
+        {!readOnly && (
+          <div className="story-figure-actions">
+            <label className="story-figure-lead">
+              <input
+                type="checkbox"
+                checked={lead}
+                onChange={(event) => {
+                  const pos = position();
+                  if (pos !== undefined) setLeadFigure(editor, pos, event.target.checked);
+                }}
+              />
+              Lead image
+            </label>
+            {media ? (
+              <button type="button" className="button button-small" onClick={() => void updateFromPhoto()} title="Replace caption, credit and alt text with the photo's current metadata">
+                Update from photo
+              </button>
+            ) : (
+              <button type="button" className="button button-small" onClick={() => setChoosing(true)}>
+                Choose photo…
+              </button>
+            )}
+          </div>
+        )}
       </div>
+      {choosing && (
+        <PhotoPickerDialog
+          onClose={() => setChoosing(false)}
+          onInsert={(asset) => {
+            setChoosing(false);
+            const pos = position();
+            if (pos !== undefined) refreshFigure(editor, pos, asset);
+          }}
+        />
+      )}
     </NodeViewWrapper>
   );
 }

@@ -6,6 +6,8 @@ import { withShortcut } from './shortcut-label';
 import { handleToolbarKeyDown, syncRovingTabIndex } from './toolbar-focus';
 import { ToolbarButton } from './ToolbarButton';
 import { VideoEmbedForm } from './VideoEmbedForm';
+import { PhotoPickerDialog } from './PhotoPickerDialog';
+import { insertFigure } from './figure-insert';
 import { useDeferredEditorState } from './use-deferred-editor-state';
 
 export interface ToolbarProps {
@@ -62,6 +64,7 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
   const styleId = useId();
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [videoPanelOpen, setVideoPanelOpen] = useState(false);
+  const [photoPickerOpen, setPhotoPickerOpen] = useState(false);
   const state = useDeferredEditorState(editor, toolbarState);
 
   useEffect(() => {
@@ -158,6 +161,9 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
           <ToolbarButton label="Horizontal rule" disabled={readOnly} onClick={addRule}>
             Rule
           </ToolbarButton>
+          <ToolbarButton label="Photo" opensDialog expanded={photoPickerOpen} disabled={readOnly} onClick={() => setPhotoPickerOpen(true)}>
+            Photo
+          </ToolbarButton>
           <ToolbarButton label="Video" opensDialog expanded={videoPanelOpen} disabled={readOnly} onClick={() => setVideoPanelOpen(!videoPanelOpen)}>
             Video
           </ToolbarButton>
@@ -175,6 +181,18 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
         </div>
       </div>
       {linkPanelOpen && !readOnly ? <LinkPopover editor={editor} onClose={() => onLinkPanelChange(false)} /> : null}
+      {photoPickerOpen && !readOnly ? (
+        <PhotoPickerDialog
+          onClose={() => {
+            setPhotoPickerOpen(false);
+            editor.commands.focus();
+          }}
+          onInsert={(asset) => {
+            setPhotoPickerOpen(false);
+            insertFigure(editor, asset);
+          }}
+        />
+      ) : null}
       {videoPanelOpen && !readOnly ? (
         <div className="editor-popover video-popover" role="dialog" aria-label="Insert video">
           <VideoEmbedForm

@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { ARTICLE_BODY } from '../../shared/article-doc';
 import { newsroomExtensions } from '../../shared/editor/extensions';
 import { FindReplace } from './find-replace';
+import { MediaDrop } from './media-drop';
 import { withNodeViews } from './node-views';
 import { transformPastedHTML } from './paste-clean';
 import { StoryShortcuts } from './story-shortcuts';
@@ -82,6 +83,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     }),
     FindReplace,
     PasteCleaning,
+    MediaDrop,
     HistoryInputEvents,
     StoryShortcuts.configure({
       onOpenLink: options.onOpenLink ?? (() => false),

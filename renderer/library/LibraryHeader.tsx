@@ -14,6 +14,7 @@ interface LibraryHeaderProps {
 /** The library's top bar: the app, who is working, and the one primary action. */
 export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryHeaderProps) {
   const profile = useApp((s) => s.profile);
+  const navigate = useApp((s) => s.navigate);
   const initials = (profile?.name ?? '?')
     .split(/\s+/)
     .filter(Boolean)
@@ -25,6 +26,9 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
       <span className="brand">Lede</span>
       <span className="topbar-spacer" />
       <ImportButton />
+      <button type="button" className="button" onClick={() => navigate({ screen: 'photos' })}>
+        Photo desk
+      </button>
       <button
         type="button"
         className="button button-primary"

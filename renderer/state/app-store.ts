@@ -5,7 +5,7 @@ import type { Profile } from '../../shared/model';
 import { connectLede, ledeBridge } from '../api/client';
 import { WebSessionError } from '../api/web-bridge';
 
-export type Route = { screen: 'library' } | { screen: 'story'; id: string };
+export type Route = { screen: 'library' } | { screen: 'story'; id: string } | { screen: 'photos' };
 
 type Phase =
   | { kind: 'connecting' }
@@ -28,11 +28,13 @@ interface AppState {
 
 /** Route ↔ address bar, so a reload comes back to the same story. */
 function routeFromHash(hash: string): Route {
+  if (hash === '#/photos') return { screen: 'photos' };
   const match = /^#\/story\/([0-9a-f-]{36})$/i.exec(hash);
   return match ? { screen: 'story', id: match[1]! } : { screen: 'library' };
 }
 
 function hashFor(route: Route): string {
+  if (route.screen === 'photos') return '#/photos';
   return route.screen === 'story' ? `#/story/${route.id}` : '#/';
 }
 

@@ -8,6 +8,9 @@ import { isReadOnlyStatus } from '../../shared/status';
 import type { OpenArticle } from '../documents/open-article';
 import { FieldInput } from '../editor/FieldInput';
 import { StoryEditor } from '../editor/StoryEditor';
+import { insertFigure } from '../editor/figure-insert';
+import { PhotoPicker } from '../photos/PhotoPicker';
+import '../photos/photos.css';
 import { moveToTrash, restoreStory } from '../library/library-actions';
 import { useApp } from '../state/app-store';
 import { Toaster } from '../ui/Toaster';
@@ -41,6 +44,7 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   const [historyOpen, setHistoryOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const statusMove = useStatusMove(article.id, status);
+  const [photosOpen, setPhotosOpen] = useState(false);
 
   useEffect(() => {
     const previous = document.title;
@@ -65,12 +69,33 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
     <div className="screen story-screen">
       <StoryHeader onBack={onBack} title={headline.trim() || 'Untitled story'}>
         <SaveIndicator article={article} />
-        <button type="button" className="button button-quiet" aria-pressed={historyOpen} onClick={() => setHistoryOpen((open) => !open)}>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-pressed={historyOpen}
+          onClick={() => {
+            setHistoryOpen((open) => !open);
+            setPhotosOpen(false);
+          }}
+        >
           History
         </button>
         <button type="button" className="button button-quiet" onClick={() => setExportOpen(true)}>
           Export…
         </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-pressed={photosOpen}
+            onClick={() => {
+              setPhotosOpen(!photosOpen);
+              setHistoryOpen(false);
+            }}
+          >
+            Photos
+          </button>
+        )}
         {!inTrash && (
           <button type="button" className="button button-quiet" onClick={() => void trash()}>
             Move to trash
@@ -124,6 +149,10 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
         </main>
         {historyOpen ? (
           <HistoryPanel id={article.id} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />
+        ) : photosOpen && !readOnly ? (
+          <aside className="inspector story-photos-panel" aria-label="Photos for this story">
+            <PhotoPicker onInsert={(asset) => editor && insertFigure(editor, asset)} />
+          </aside>
         ) : (
           <Inspector
             parts={parts}

@@ -63,6 +63,12 @@ export const Figure = Node.create({
         parseHTML: (element) => element.querySelector('img')?.getAttribute('alt') ?? '',
         renderHTML: () => ({}),
       },
+      // The story's lead (hero) image. Figures stored before this attribute existed read as false.
+      lead: {
+        default: false,
+        parseHTML: (element) => element.getAttribute('data-lead') === 'true',
+        renderHTML: (attrs) => (attrs.lead ? { 'data-lead': 'true' } : {}),
+      },
     };
   },
   parseHTML() {

@@ -94,7 +94,10 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
       connect(message.windowId, event.ports?.[0]);
     }
     else if (message.type === 'disconnect') sessions.get(message.windowId)?.close();
-    else void shutdown();
+    else if (message.type === 'import-paths') {
+      // Progress reaches every window as media.importProgress events.
+      if (core && !stopping) core.media.importPaths(message.paths);
+    } else void shutdown();
   });
 
   if (core) {

@@ -13,7 +13,9 @@ export type MainToHost =
   /** The window closed or is about to get a new port; end its session. */
   | { type: 'disconnect'; windowId: number }
   /** Quit: end all sessions, drain pending writes, close the database, reply `closed`, exit 0. */
-  | { type: 'shutdown' };
+  | { type: 'shutdown' }
+  /** Import these files and folders (picked in main's file dialog or dropped on a window). */
+  | { type: 'import-paths'; paths: string[] };
 
 export type HostToMain =
   /** The library is open; ports handed over from now on are served. */
@@ -43,10 +45,18 @@ export function parseMainToHost(data: unknown): MainToHost | null {
       return isWindowId(data.windowId) ? { type: data.type, windowId: data.windowId } : null;
     case 'shutdown':
       return { type: 'shutdown' };
+    case 'import-paths': {
+      const paths = data.paths;
+      const valid =
+        Array.isArray(paths) && paths.length > 0 && paths.length <= MAX_IMPORT_PATHS && paths.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 4096);
+      return valid ? { type: 'import-paths', paths: paths as string[] } : null;
+    }
     default:
       return null;
   }
 }
+
+const MAX_IMPORT_PATHS = 20_000;
 
 export function parseHostToMain(data: unknown): HostToMain | null {
   if (!isRecord(data)) return null;

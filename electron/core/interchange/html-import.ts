@@ -34,6 +34,7 @@ export async function documentToBody(document: DomDocument, context: PictureCont
   const resolved = new Map<DomElement, ResolvedPicture>();
   let notStored = 0;
   let notDownloaded = 0;
+  const refusals: string[] = [];
   const bySource = new Map<string, string | null>();
 
   for (const { img, figure } of pictures) {
@@ -55,9 +56,9 @@ export async function documentToBody(document: DomDocument, context: PictureCont
       resolved.set(img, { media: null });
       continue;
     }
-    if (!bySource.has(src)) bySource.set(src, context.catalog.importBytes ? (await context.catalog.importBytes(bytes.bytes, bytes.name)).sha256 : null);
+    if (!bySource.has(src)) bySource.set(src, await storePicture(context.catalog, bytes, refusals));
     const media = bySource.get(src) ?? null;
-    if (!media) notStored++;
+    if (!media && context.catalog.importBytes === undefined) notStored++;
     resolved.set(img, { media: media && isMediaHash(media) ? media : null });
   }
   rewritePictures(document, (img) => resolved.get(img) ?? { media: null });
@@ -67,11 +68,30 @@ export async function documentToBody(document: DomDocument, context: PictureCont
       `${plural(notStored, 'picture')} from the file could not be stored: this Lede has no media library to keep ${notStored === 1 ? 'it' : 'them'} in yet. ${notStored === 1 ? 'Its figure keeps' : 'Their figures keep'} caption and alt text; choose the picture from the photo desk.`,
     );
   }
+  if (refusals.length) {
+    notes.push(
+      `${plural(refusals.length, 'picture')} from the file could not be stored (${refusals.join('; ')}). ${refusals.length === 1 ? 'Its figure keeps' : 'Their figures keep'} caption and alt text.`,
+    );
+  }
   if (notDownloaded) {
     notes.push(`${plural(notDownloaded, 'picture')} on the web ${notDownloaded === 1 ? 'was' : 'were'} not downloaded; ${notDownloaded === 1 ? 'its figure keeps' : 'their figures keep'} caption and alt text.`);
   }
   if (removed) notes.push(`Removed ${plural(removed, 'script, style or embedded object', 'scripts, styles and embedded objects')}; nothing in the file was run.`);
   return cleanedDocumentToBody(document).toJSON() as BodyJson;
+}
+
+/**
+ * Stores one picture through the media library; a picture the library refuses
+ * (damaged, not an image) costs its figure the picture, not the whole import.
+ */
+async function storePicture(catalog: MediaCatalog, picture: EmbeddedPicture, refusals: string[]): Promise<string | null> {
+  if (!catalog.importBytes) return null;
+  try {
+    return (await catalog.importBytes(picture.bytes, picture.name)).sha256;
+  } catch (error) {
+    refusals.push(error instanceof Error ? error.message : String(error));
+    return null;
+  }
 }
 
 function dataUriPicture(src: string): EmbeddedPicture | null {

@@ -25,6 +25,8 @@ import { openDatabase } from '../../../electron/core/store/open-database';
 import { connect, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
 import { snapshotDatabase } from '../../helpers/db-snapshot';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { fixturePath } from '../../helpers/fixtures';
+import { waitFor } from '../../helpers/wait';
 
 /** Checks the envelope every result must have, whatever went in. */
 function expectEnvelope(result: Result<unknown>): void {
@@ -187,8 +189,9 @@ describe('payloads that break the contract', () => {
 });
 
 describe('every channel', () => {
-  it('has exactly one handler in createHandlers', () => {
+  it('has exactly one handler in createHandlers', async () => {
     const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+    const other = openTestCore();
     try {
       const docs = new DocStore(db);
       const live = new LiveDocs(db, docs, silentLogger);
@@ -197,11 +200,12 @@ describe('every channel', () => {
         db,
         articles,
         revisions: new RevisionService(live, new RevisionStore(db), () => 'Test', silentLogger, { idleMs: 1000, maxDirtyMs: 5000 }),
-        media: { catalog: EMPTY_MEDIA_CATALOG, hrefBase: DEFAULT_MEDIA_HREF_BASE },
+        interchange: { catalog: EMPTY_MEDIA_CATALOG, hrefBase: DEFAULT_MEDIA_HREF_BASE },
         people: new PeopleStore(db),
         settings: new SettingsStore(db, silentLogger),
         sessions: new Sessions(),
         log: silentLogger,
+        media: other.internals.media,
         app: { version: '0.0.0-test', shell: 'web' },
         policy: { policy: EMPTY_POLICY, file: '/nowhere/policy.json', source: 'none', problem: null },
       });
@@ -209,6 +213,7 @@ describe('every channel', () => {
       for (const handler of Object.values(handlers)) expect(typeof handler).toBe('function');
     } finally {
       db.close();
+      await other.close();
     }
   });
 
@@ -240,9 +245,9 @@ describe('every channel', () => {
       await call('article.update', { id, update: bytesToBase64(Y.encodeStateAsUpdate(doc)) });
       await call('article.check', { id, to: 'ready' });
       await call('article.setStatus', { id, to: 'in_edit' });
-      const { items } = (await call('article.revisions', { id })) as { items: Array<{ id: number }> };
-      await call('article.revisionDiff', { id, from: items[0]!.id, to: 'current' });
-      await call('article.restoreRevision', { id, revisionId: items[0]!.id, parts: ['headline'] });
+      const revisions = ((await call('article.revisions', { id })) as { items: Array<{ id: number }> }).items;
+      await call('article.revisionDiff', { id, from: revisions[0]!.id, to: 'current' });
+      await call('article.restoreRevision', { id, revisionId: revisions[0]!.id, parts: ['headline'] });
       await call('article.export', { id, format: 'ninjs' });
       await call('article.importFile', { name: 'note.txt', bytes: bytesToBase64(new TextEncoder().encode('A headline\n\nA paragraph.')) });
       await call('library.list', { query: 'headline' });
@@ -253,12 +258,38 @@ describe('every channel', () => {
       await call('article.restore', { id });
       await call('article.trash', { id });
       await call('article.purge', { id });
+      const importId = fresh.media.importPaths([fixturePath('images', 'metapm.jpg')]);
+      await waitFor(() => session.events.some((e) => e.event === 'media.importProgress' && (e.payload as { importId: string; state: string }).importId === importId && (e.payload as { state: string }).state === 'finished'));
+      const { items } = (await call('media.list', { query: 'mourinho' })) as { items: Array<{ sha256: string }> };
+      const sha256 = items[0]!.sha256;
+      await call('media.ids', { filter: 'missingAlt' });
+      await call('media.get', { sha256s: [sha256] });
+      await call('media.update', { changes: [{ sha256, fields: { altText: 'José Mourinho at a press conference', credit: 'Photographer/Agency' } }] });
+      const upload = (await call('media.importBegin', { total: 2 })) as { importId: string };
+      await call('media.importCancel', { importId: upload.importId });
+      await call('media.export', { sha256s: [sha256], folder: makeTempDir() });
+      await call('photoDesk.get', {});
+      await call('photoDesk.set', { codes: [{ code: 'afp', text: 'AFP/Getty Images' }] });
+      await waitFor(() => session.events.some((e) => e.event === 'media.changed'));
       expect([...seen].sort()).toEqual(Object.keys(channels).sort());
       for (const { event, payload } of session.events) {
         expect(isEventName(event)).toBe(true);
         expect(eventSchemas[event].safeParse(payload).success, `${event} ${JSON.stringify(payload)}`).toBe(true);
       }
-      expect(new Set(session.events.map((e) => e.event))).toEqual(new Set(['profile.changed', 'config.changed', 'library.changed', 'people.changed', 'article.updated', 'article.revisionsChanged']));
+      expect(new Set(session.events.map((e) => e.event))).toEqual(
+        new Set([
+          'profile.changed',
+          'config.changed',
+          'library.changed',
+          'people.changed',
+          'article.updated',
+          'article.revisionsChanged',
+          'media.importProgress',
+          'media.changed',
+          'media.exportProgress',
+          'photoDesk.changed',
+        ]),
+      );
     } finally {
       await fresh.close();
     }

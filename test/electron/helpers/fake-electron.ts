@@ -107,6 +107,9 @@ export function createFakeElectron(options: { coreScript: string; defaultUserDat
     schemes: [] as unknown[],
     sandboxEnabled: false,
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+    openDialogs: [] as unknown[],
+    openDialogAnswer: { canceled: true, filePaths: [] as string[] },
     permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void),
     permissionCheck: null as null | ((contents: unknown, permission: string, origin: string) => boolean),
     devicePermission: null as null | (() => boolean),
@@ -226,7 +229,9 @@ export function createFakeElectron(options: { coreScript: string; defaultUserDat
     app,
     BrowserWindow: FakeBrowserWindow,
     MessageChannelMain,
-    ipcMain: new EventEmitter(),
+    ipcMain: Object.assign(new EventEmitter(), {
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => record.ipcHandlers.set(channel, handler),
+    }),
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => record.schemes.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => record.protocolHandlers.set(scheme, handler),
@@ -250,6 +255,10 @@ export function createFakeElectron(options: { coreScript: string; defaultUserDat
     },
     dialog: {
       showErrorBox: (title: string, content: string) => record.errorBoxes.push(`${title}: ${content}`),
+      showOpenDialog: (_window: unknown, dialogOptions: unknown) => {
+        record.openDialogs.push(dialogOptions);
+        return Promise.resolve(record.openDialogAnswer);
+      },
       showMessageBox: (...args: unknown[]) => {
         record.messageBoxes.push(args);
         return Promise.resolve({ response: 1 });

@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from '../../../electron/core/security/csp';
 import { createPortBridge, type PagePortLike } from '../../../electron/preload/port-bridge';
 import type { ConnectionState } from '../../../shared/contract';
 import { bundleScript } from '../../helpers/bundle-script';
-import { repoRoot } from '../../helpers/fixtures';
+import { fixturePath, repoRoot } from '../../helpers/fixtures';
 import { REPORTER } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { createFakeElectron, preventable } from '../helpers/fake-electron';
@@ -87,7 +87,10 @@ afterAll(async () => {
 
 describe('Electron main process wiring', () => {
   it('before ready: privileged app:// scheme, sandbox for all pages, the data folder from LEDE_DATA_DIR', () => {
-    expect(fake.record.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(fake.record.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+      { scheme: 'lede-media', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    ]);
     expect(fake.record.sandboxEnabled).toBe(true);
     expect(fake.app.getPath('userData')).toBe(dataDir);
     expect(fake.windows).toHaveLength(0);
@@ -116,13 +119,45 @@ describe('Electron main process wiring', () => {
     const handler = fake.record.protocolHandlers.get('app')!;
     const response = await handler(new Request('app://lede/index.html'));
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ connect: [] }));
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ connect: [], media: ['lede-media:'] }));
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain('<title>Lede</title>');
     expect((await handler(new Request('app://lede/../secret.txt'))).status).toBe(404);
     expect((await handler(new Request('app://lede/%2e%2e/%2e%2e/secret.txt'))).status).toBe(404);
     expect((await handler(new Request('app://lede/missing.js'))).status).toBe(404);
     expect((await handler(new Request('app://lede/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('serves stored photos over lede-media:// by hash and variant only, with byte ranges', async () => {
+    const sha = 'ab'.repeat(32);
+    const thumb = path.join(dataDir, 'media', 'thumbs', 'ab', `${sha}.jpg`);
+    fs.mkdirSync(path.dirname(thumb), { recursive: true });
+    fs.writeFileSync(thumb, Buffer.from('0123456789'));
+    const handler = fake.record.protocolHandlers.get('lede-media')!;
+    const whole = await handler(new Request(`lede-media://${sha}/thumb`));
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('image/jpeg');
+    expect(await whole.text()).toBe('0123456789');
+    const part = await handler(new Request(`lede-media://${sha}/thumb`, { headers: { Range: 'bytes=2-4' } }));
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 2-4/10');
+    expect(await part.text()).toBe('234');
+    expect((await handler(new Request(`lede-media://${sha}/thumb`, { headers: { Range: 'bytes=50-' } }))).status).toBe(416);
+    for (const url of [`lede-media://${'cd'.repeat(32)}/thumb`, `lede-media://${sha}/secret`, `lede-media://${sha}/../../secret.txt`, 'lede-media://not-a-hash/thumb']) {
+      expect((await handler(new Request(url))).status, url).toBe(404);
+    }
+  });
+
+  it('imports what main’s file dialog picked straight into core, for the app page only', async () => {
+    await until(() => coreReadyCount() === 1, 'core to be ready');
+    const pick = fake.record.ipcHandlers.get('lede:pick-media')!;
+    fake.record.openDialogAnswer = { canceled: false, filePaths: [fixturePath('images', 'metapm.jpg')] };
+    expect(await pick({ sender: window().webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, 'files')).toBe(false);
+    expect(fake.record.openDialogs).toHaveLength(0);
+    expect(await pick({ sender: window().webContents, senderFrame: appFrame }, 'files')).toBe(true);
+    expect(fake.record.openDialogs).toHaveLength(1);
+    const thumbs = path.join(dataDir, 'media', 'thumbs');
+    await until(() => fs.existsSync(thumbs) && fs.readdirSync(thumbs).some((shard) => shard !== 'ab'), 'the imported thumbnail', 20_000);
   });
 
   it('hands a port only to the top frame of the app page in one of its windows', async () => {

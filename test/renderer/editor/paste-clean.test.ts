@@ -202,7 +202,7 @@ describe('paste details', () => {
       p(t('Intro '), t('bold', bold)),
       { type: 'pullQuote', attrs: { attribution: 'Ahmed al-Sharaa' }, content: [t('A new chapter')] },
       { type: 'factbox', attrs: { title: 'What we know' }, content: [ul(li(p(t('Two bases'))))] },
-      { type: 'figure', attrs: { media: 'a'.repeat(64), credit: 'Syrian Presidency/REUTERS', alt: 'Al-Sharaa in Moscow' }, content: [t('Al-Sharaa arrives')] },
+      { type: 'figure', attrs: { media: 'a'.repeat(64), credit: 'Syrian Presidency/REUTERS', alt: 'Al-Sharaa in Moscow', lead: false }, content: [t('Al-Sharaa arrives')] },
       { type: 'videoEmbed', attrs: { title: 'Can Russia keep its bases in Syria?', duration: 284, poster: 'https://example.com/poster.jpg', source: 'https://example.com/video' } },
       { type: 'horizontalRule' },
       ol(li(p(t('First')))),

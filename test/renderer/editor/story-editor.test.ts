@@ -140,7 +140,7 @@ describe('StoryEditor', () => {
     const names = Array.from(toolbar.querySelectorAll('button')).map((button) => button.getAttribute('aria-label'));
     expect(names).toEqual([
       'Bold', 'Italic', 'Underline', 'Strikethrough', 'Link', 'Bulleted list', 'Numbered list', 'Quote',
-      'Pull quote', 'Factbox', 'Horizontal rule', 'Video', 'Undo', 'Redo', 'Find',
+      'Pull quote', 'Factbox', 'Horizontal rule', 'Photo', 'Video', 'Undo', 'Redo', 'Find',
     ]);
     expect(toolbar.querySelector('[aria-label="Bold"]')!.getAttribute('title')).toMatch(/^Bold \((Ctrl\+B|⌘B)\)$/);
     expect(toolbar.querySelector('[aria-label="Bold"]')!.getAttribute('aria-pressed')).toBe('false');

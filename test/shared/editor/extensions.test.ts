@@ -40,7 +40,16 @@ describe('the newsroom schema', () => {
     const schema = newsroomSchema();
     const figure = schema.nodes.figure!.create({ media: 'a'.repeat(64), credit: 'REUTERS', alt: 'Two men' }, schema.text('Caption'));
     expect(figure.textContent).toBe('Caption');
-    expect(figure.attrs).toEqual({ media: 'a'.repeat(64), credit: 'REUTERS', alt: 'Two men' });
+    expect(figure.attrs).toEqual({ media: 'a'.repeat(64), credit: 'REUTERS', alt: 'Two men', lead: false });
+  });
+
+  it('reads figures stored before the lead attribute existed as not lead, and keeps a lead through HTML', () => {
+    const schema = newsroomSchema();
+    const old = schema.nodeFromJSON({ type: 'figure', attrs: { media: 'b'.repeat(64), credit: 'AP', alt: '' }, content: [{ type: 'text', text: 'Old' }] });
+    expect(old.attrs.lead).toBe(false);
+    expect(() => old.check()).not.toThrow();
+    const lead = schema.nodes.figure!.create({ media: 'c'.repeat(64), lead: true }, schema.text('Hero'));
+    expect(schema.nodes.figure!.spec.toDOM!(lead)).toEqual(expect.arrayContaining([expect.objectContaining({ 'data-lead': 'true' })]));
   });
 
   it('has a video embed with title, duration, poster and source and no content', () => {

@@ -1,11 +1,9 @@
 import { initial } from './001-initial';
+import { media } from './002-media';
 import { revisions } from './003-revisions';
 import type { Migration } from './migration';
 
-/**
- * Every migration, oldest first. Add a file per version; never edit a shipped one.
- * Version 2 is the photo desk's (issue 3), merged separately; it goes between these two.
- */
-export const MIGRATIONS: readonly Migration[] = [initial, revisions];
+/** Every migration, oldest first. Add a file per version; never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [initial, media, revisions];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,209 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { checkMediaFields, emptyMediaFields, type MediaFields } from '../../../shared/media-fields';
+import type { MediaFileFacts } from '../../../shared/media-doc';
+import { normalizeForSearch } from '../../../shared/search-text';
+import { toFtsQuery } from '../articles/search-query';
+import type { MEDIA_FILTERS, MEDIA_SORTS } from '../../../shared/contract';
+
+export type MediaFilter = (typeof MEDIA_FILTERS)[number];
+export type MediaSort = (typeof MEDIA_SORTS)[number];
+
+export interface MediaQuery {
+  query: string;
+  filter: MediaFilter;
+  sort: MediaSort;
+  offset: number;
+  limit: number;
+}
+
+export interface MediaRow {
+  sha256: string;
+  filename: string;
+  format: string;
+  bytes: number;
+  width: number;
+  height: number;
+  takenAt: string;
+  importedAt: string;
+  camera: string;
+  lens: string;
+  fields: MediaFields;
+  missingAlt: boolean;
+  missingCredit: boolean;
+  overLimit: boolean;
+}
+
+interface Stored {
+  sha256: string;
+  filename: string;
+  format: string;
+  bytes: number;
+  width: number;
+  height: number;
+  taken_ms: number | null;
+  imported_ms: number;
+  fields: string;
+  facts: string;
+  missing_alt: number;
+  missing_credit: number;
+  over_limit: number;
+}
+
+const COLUMNS = 'm.sha256, m.filename, m.format, m.bytes, m.width, m.height, m.taken_ms, m.imported_ms, m.fields, m.facts, m.missing_alt, m.missing_credit, m.over_limit';
+
+const ORDER: Record<MediaSort, string> = {
+  imported: 'm.imported_ms DESC, m.sha256',
+  taken: 'm.taken_ms IS NULL, m.taken_ms DESC, m.sha256',
+  filename: 'm.filename COLLATE NOCASE, m.sha256',
+};
+
+const FILTER: Record<MediaFilter, string | null> = {
+  all: null,
+  missingAlt: 'm.missing_alt = 1',
+  missingCredit: 'm.missing_credit = 1',
+  overLimit: 'm.over_limit = 1',
+};
+
+/** The derived `media` rows and their search entries (see migration 002). */
+export class MediaIndex {
+  private readonly upsert: Statement;
+  private readonly selectSearchRowid: Statement;
+  private readonly nextSearchRowid: Statement;
+  private readonly deleteSearch: Statement;
+  private readonly insertSearch: Statement;
+  private readonly setSearchRowid: Statement;
+  private readonly selectStale: Statement;
+  private readonly selectExists: Statement;
+
+  constructor(private readonly db: Database) {
+    this.upsert = db.prepare(
+      `INSERT INTO media (sha256, doc_id, filename, format, bytes, width, height, taken_ms, imported_ms, caption, credit, alt_text, fields, facts, missing_alt, missing_credit, over_limit, derived_seq)
+       VALUES (@sha256, @docId, @filename, @format, @bytes, @width, @height, @takenMs, @importedMs, @caption, @credit, @altText, @fields, @facts, @missingAlt, @missingCredit, @overLimit, @derivedSeq)
+       ON CONFLICT (sha256) DO UPDATE SET filename = excluded.filename, format = excluded.format, bytes = excluded.bytes, width = excluded.width,
+         height = excluded.height, taken_ms = excluded.taken_ms, imported_ms = excluded.imported_ms, caption = excluded.caption, credit = excluded.credit,
+         alt_text = excluded.alt_text, fields = excluded.fields, facts = excluded.facts, missing_alt = excluded.missing_alt, missing_credit = excluded.missing_credit,
+         over_limit = excluded.over_limit, derived_seq = excluded.derived_seq`,
+    );
+    this.selectSearchRowid = db.prepare('SELECT search_rowid AS rowid FROM media WHERE sha256 = ?');
+    this.nextSearchRowid = db.prepare('SELECT coalesce(max(search_rowid), 0) + 1 AS next FROM media');
+    this.deleteSearch = db.prepare('DELETE FROM media_search WHERE rowid = ?');
+    this.insertSearch = db.prepare('INSERT INTO media_search (rowid, caption, headline, keywords, creators, place, other) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.setSearchRowid = db.prepare('UPDATE media SET search_rowid = ? WHERE sha256 = ?');
+    this.selectStale = db.prepare(
+      `SELECT d.id AS docId FROM documents d LEFT JOIN media m ON m.doc_id = d.id
+       WHERE d.kind = 'media' AND (m.sha256 IS NULL OR m.derived_seq < d.last_seq)`,
+    );
+    this.selectExists = db.prepare('SELECT 1 FROM media WHERE sha256 = ?').pluck();
+  }
+
+  has(sha256: string): boolean {
+    return this.selectExists.get(sha256) !== undefined;
+  }
+
+  write(sha256: string, docId: string, facts: MediaFileFacts, fields: MediaFields, derivedSeq: number): void {
+    const problems = checkMediaFields(fields);
+    this.db.transaction(() => {
+      this.upsert.run({
+        sha256,
+        docId,
+        filename: facts.filename,
+        format: facts.format,
+        bytes: facts.bytes,
+        width: facts.width,
+        height: facts.height,
+        takenMs: Date.parse(facts.takenAt) || null,
+        importedMs: Date.parse(facts.importedAt) || Date.now(),
+        caption: fields.caption,
+        credit: fields.credit,
+        altText: fields.altText,
+        fields: JSON.stringify(fields),
+        facts: JSON.stringify(facts),
+        missingAlt: problems.some((p) => p.field === 'altText' && p.level === 'WARN') ? 1 : 0,
+        missingCredit: problems.some((p) => p.field === 'credit' && p.level === 'WARN') ? 1 : 0,
+        overLimit: problems.some((p) => p.level === 'ERROR') ? 1 : 0,
+        derivedSeq,
+      });
+      const previous = (this.selectSearchRowid.get(sha256) as { rowid: number | null }).rowid;
+      if (previous !== null) this.deleteSearch.run(previous);
+      const next = (this.nextSearchRowid.get() as { next: number }).next;
+      const n = normalizeForSearch;
+      const place = [fields.sublocation, fields.city, fields.state, fields.country, fields.countryCode].join(' ');
+      const other = [facts.filename, fields.title, fields.altText, fields.credit, fields.source, fields.personsShown.join(' '), fields.jobId].join(' ');
+      this.insertSearch.run(next, n(fields.caption), n(fields.headline), n(fields.keywords.join(' ')), n(fields.creators.join(' ')), n(place), n(other));
+      this.setSearchRowid.run(next, sha256);
+    })();
+  }
+
+  staleDocIds(): string[] {
+    return (this.selectStale.all() as Array<{ docId: string }>).map((row) => row.docId);
+  }
+
+  get(sha256s: readonly string[]): MediaRow[] {
+    if (sha256s.length === 0) return [];
+    const rows: Stored[] = [];
+    // SQLite caps bound parameters; ask in slices.
+    for (let i = 0; i < sha256s.length; i += 500) {
+      const slice = sha256s.slice(i, i + 500);
+      rows.push(...(this.db.prepare(`SELECT ${COLUMNS} FROM media m WHERE m.sha256 IN (${slice.map(() => '?').join(',')})`).all(...slice) as Stored[]));
+    }
+    const bySha = new Map(rows.map((row) => [row.sha256, toRow(row)]));
+    return sha256s.flatMap((sha) => bySha.get(sha) ?? []);
+  }
+
+  query(q: MediaQuery): { total: number; items: MediaRow[] } {
+    const { where, params, from } = this.whereFor(q);
+    const rows = this.db
+      .prepare(`SELECT ${COLUMNS} FROM ${from} ${where} ORDER BY ${ORDER[q.sort]} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as Stored[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${where}`).get(params) as { n: number }).n;
+    return { total, items: rows.map(toRow) };
+  }
+
+  /** Every hash matching a query, in list order (select all, shift-click ranges). */
+  ids(q: Omit<MediaQuery, 'offset' | 'limit'>): string[] {
+    const { where, params, from } = this.whereFor(q);
+    return this.db.prepare(`SELECT m.sha256 FROM ${from} ${where} ORDER BY ${ORDER[q.sort]}`).pluck().all(params) as string[];
+  }
+
+  private whereFor(q: { query: string; filter: MediaFilter }): { where: string; params: Record<string, unknown>; from: string } {
+    const conditions: string[] = [];
+    const params: Record<string, unknown> = {};
+    const filter = FILTER[q.filter];
+    if (filter) conditions.push(filter);
+    const fts = toFtsQuery(q.query);
+    let from = 'media m';
+    if (fts) {
+      from = 'media_search s JOIN media m ON m.search_rowid = s.rowid';
+      conditions.push('media_search MATCH @fts');
+      params.fts = fts;
+    }
+    return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, from };
+  }
+}
+
+function toRow(row: Stored): MediaRow {
+  let fields = emptyMediaFields();
+  let facts: Partial<MediaFileFacts> = {};
+  try {
+    fields = { ...fields, ...(JSON.parse(row.fields) as Partial<MediaFields>) };
+    facts = JSON.parse(row.facts) as Partial<MediaFileFacts>;
+  } catch {
+    // A damaged row is rebuilt from its document at the next start; show it empty meanwhile.
+  }
+  return {
+    sha256: row.sha256,
+    filename: row.filename,
+    format: row.format,
+    bytes: row.bytes,
+    width: row.width,
+    height: row.height,
+    takenAt: facts.takenAt ?? '',
+    importedAt: facts.importedAt ?? new Date(row.imported_ms).toISOString(),
+    camera: facts.camera ?? '',
+    lens: facts.lens ?? '',
+    fields,
+    missingAlt: row.missing_alt === 1,
+    missingCredit: row.missing_credit === 1,
+    overLimit: row.over_limit === 1,
+  };
+}

@@ -1,0 +1,287 @@
+import ExifReader from 'exifreader';
+import { MEDIA_TEXT_MAX, emptyMediaFields, type MediaFields, type MediaTextField, type MediaListField } from '../../../shared/media-fields';
+
+/**
+ * Reads a photo's caption, credit and the rest with ExifReader, in the order
+ * DESIGN.md §6 asks: XMP first (it is Unicode by definition), then IPTC IIM
+ * (decoded as UTF-8 when dataset 1:90 says so, otherwise as UTF-8 if the
+ * bytes are valid UTF-8 and as Windows-1252 if not), then EXIF, which also
+ * gives the camera, lens and the time the picture was taken. See ADR 0011.
+ */
+
+export interface ReadMetadata {
+  fields: MediaFields;
+  camera: string;
+  lens: string;
+  /** ISO 8601 (with offset when the file has one), or ''. */
+  takenAt: string;
+  /** EXIF orientation 1–8 (1 when absent). */
+  orientation: number;
+}
+
+type Tag = { value?: unknown; description?: unknown };
+type Group = Record<string, Tag | Tag[] | undefined>;
+
+const LOAD_OPTIONS = {
+  expanded: true,
+  includeUnknown: false,
+  // Colour profiles, maker notes and embedded thumbnails are never shown; skipping them saves time per file.
+  includeTags: { file: true, exif: true, iptc: true, xmp: true },
+} as const;
+
+/** Parses metadata from a whole file's bytes; throws if ExifReader cannot read the container. */
+export function readImageMetadata(bytes: Uint8Array): ReadMetadata {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let tags: Record<string, Group | undefined>;
+  try {
+    tags = ExifReader.load(jpegHead(buffer), LOAD_OPTIONS) as unknown as Record<string, Group | undefined>;
+  } catch (error) {
+    // "No Exif data" and friends: a file without metadata is fine.
+    if (error instanceof Error && error.name === 'MetadataMissingError') tags = {};
+    else throw error;
+  }
+  if (!tags.xmp || Object.keys(tags.xmp).every((key) => key === '_raw' || key === 'about')) {
+    const xmp = utf16XmpTags(buffer);
+    if (xmp) tags = { ...tags, xmp };
+  }
+  return mapTags(tags);
+}
+
+/**
+ * A JPEG up to its first scan: every metadata segment and the frame header,
+ * none of the compressed picture, which ExifReader would otherwise walk.
+ * Other formats are passed whole.
+ */
+function jpegHead(bytes: Buffer): Buffer {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return bytes;
+  let offset = 2;
+  while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
+    const marker = bytes[offset + 1]!;
+    if (marker === 0xda) return bytes.subarray(0, offset + 2);
+    if (marker === 0xd9) break;
+    offset += 2 + bytes.readUInt16BE(offset + 2);
+  }
+  return bytes;
+}
+
+const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
+
+/**
+ * XMP may be UTF-16 (the XMP spec allows it; ExifTool's test file uses it),
+ * which ExifReader does not read. The packet is re-encoded as UTF-8 in a
+ * minimal JPEG (start, one APP1, end) and parsed from there.
+ */
+function utf16XmpTags(bytes: Buffer): Group | undefined {
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+  let offset = 2;
+  while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
+    const marker = bytes[offset + 1]!;
+    if (marker === 0xda || marker === 0xd9) break;
+    const length = bytes.readUInt16BE(offset + 2);
+    const start = offset + 4;
+    if (marker === 0xe1 && bytes.toString('latin1', start, start + XMP_HEADER.length) === XMP_HEADER) {
+      const packet = bytes.subarray(start + XMP_HEADER.length, offset + 2 + length);
+      const encoding = packet[0] === 0 ? 'utf-16be' : packet[1] === 0 || (packet[0] === 0xff && packet[1] === 0xfe) ? 'utf-16le' : packet[0] === 0xfe && packet[1] === 0xff ? 'utf-16be' : null;
+      if (!encoding) return undefined;
+      const xml = new TextDecoder(encoding).decode(packet).replace(/^\uFEFF/, '');
+      const body = Buffer.concat([Buffer.from(XMP_HEADER, 'latin1'), Buffer.from(xml, 'utf8')]);
+      if (body.length + 2 > 0xffff) return undefined;
+      const segment = Buffer.alloc(4);
+      segment.writeUInt16BE(0xffe1, 0);
+      segment.writeUInt16BE(body.length + 2, 2);
+      const mini = Buffer.concat([Buffer.from([0xff, 0xd8]), segment, body, Buffer.from([0xff, 0xd9])]);
+      try {
+        return (ExifReader.load(mini, { expanded: true, includeUnknown: false, includeTags: { xmp: true } }) as unknown as Record<string, Group | undefined>).xmp;
+      } catch {
+        return undefined;
+      }
+    }
+    offset += 2 + length;
+  }
+  return undefined;
+}
+
+const XMP_TEXT: Array<[MediaTextField, string]> = [
+  ['caption', 'description'],
+  ['headline', 'Headline'],
+  ['altText', 'AltTextAccessibility'],
+  ['extendedDescription', 'ExtDescrAccessibility'],
+  ['credit', 'Credit'],
+  ['creatorJobTitle', 'AuthorsPosition'],
+  ['copyright', 'rights'],
+  ['source', 'Source'],
+  ['captionWriter', 'CaptionWriter'],
+  ['dateCreated', 'DateCreated'],
+  ['city', 'City'],
+  ['sublocation', 'Location'],
+  ['state', 'State'],
+  ['country', 'Country'],
+  ['countryCode', 'CountryCode'],
+  ['jobId', 'TransmissionReference'],
+  ['instructions', 'Instructions'],
+  ['title', 'title'],
+  ['digitalSourceType', 'DigitalSourceType'],
+  ['usageTerms', 'UsageTerms'],
+];
+
+const XMP_LISTS: Array<[MediaListField, string]> = [
+  ['creators', 'creator'],
+  ['keywords', 'subject'],
+  ['personsShown', 'PersonInImage'],
+];
+
+const IIM_TEXT: Array<[MediaTextField, string]> = [
+  ['caption', 'Caption/Abstract'],
+  ['headline', 'Headline'],
+  ['credit', 'Credit'],
+  ['creatorJobTitle', 'By-line Title'],
+  ['copyright', 'Copyright Notice'],
+  ['source', 'Source'],
+  ['captionWriter', 'Writer/Editor'],
+  ['city', 'City'],
+  ['sublocation', 'Sub-location'],
+  ['state', 'Province/State'],
+  ['country', 'Country/Primary Location Name'],
+  ['countryCode', 'Country/Primary Location Code'],
+  ['jobId', 'Original Transmission Reference'],
+  ['instructions', 'Special Instructions'],
+  ['title', 'Object Name'],
+];
+
+const IIM_LISTS: Array<[MediaListField, string]> = [
+  ['creators', 'By-line'],
+  ['keywords', 'Keywords'],
+];
+
+export function mapTags(tags: Record<string, Group | undefined>): ReadMetadata {
+  const fields = emptyMediaFields();
+  const xmp = tags.xmp ?? {};
+  const iptc = tags.iptc ?? {};
+  const exif = tags.exif ?? {};
+  const iimUtf8 = isUtf8CodedCharacterSet(single(iptc['Coded Character Set']));
+
+  for (const [field, name] of XMP_TEXT) fields[field] = clean(xmpText(xmp[name]));
+  for (const [field, name] of XMP_LISTS) fields[field] = xmpList(xmp[name]);
+
+  for (const [field, name] of IIM_TEXT) {
+    if (fields[field] === '') fields[field] = clean(iimText(single(iptc[name]), iimUtf8));
+  }
+  for (const [field, name] of IIM_LISTS) {
+    if (fields[field].length === 0) fields[field] = many(iptc[name]).map((tag) => clean(iimText(tag, iimUtf8))).filter(Boolean);
+  }
+  if (fields.dateCreated === '') fields.dateCreated = iimDate(single(iptc['Date Created']), single(iptc['Time Created']));
+
+  // EXIF last: descriptions there are often a camera's default text, so only a gap is filled.
+  if (fields.caption === '') fields.caption = clean(exifText(exif.ImageDescription));
+  if (fields.creators.length === 0) {
+    fields.creators = exifText(exif.Artist)
+      .split(';')
+      .map((name) => clean(name))
+      .filter(Boolean);
+  }
+  if (fields.copyright === '') fields.copyright = clean(exifText(exif.Copyright));
+
+  const make = clean(exifText(exif.Make));
+  const model = clean(exifText(exif.Model));
+  const camera = model.toLowerCase().startsWith(make.toLowerCase()) ? model : [make, model].filter(Boolean).join(' ');
+  const orientation = Number(single(exif.Orientation)?.value);
+  return {
+    fields,
+    camera,
+    lens: clean(exifText(exif.LensModel)),
+    takenAt: exifDate(exifText(exif.DateTimeOriginal), exifText(exif.OffsetTimeOriginal)) || fields.dateCreated,
+    orientation: Number.isInteger(orientation) && orientation >= 1 && orientation <= 8 ? orientation : 1,
+  };
+}
+
+function single(tag: Tag | Tag[] | undefined): Tag | undefined {
+  return Array.isArray(tag) ? tag[0] : tag;
+}
+
+function many(tag: Tag | Tag[] | undefined): Tag[] {
+  if (!tag) return [];
+  return Array.isArray(tag) ? tag : [tag];
+}
+
+/** Trims, drops control characters and caps the length: metadata comes from strangers. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const value = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return value.length > MEDIA_TEXT_MAX ? value.slice(0, MEDIA_TEXT_MAX) : value;
+}
+
+/** A simple XMP value, or the x-default (else first) entry of a language alternative. */
+function xmpText(tag: Tag | Tag[] | undefined): string {
+  const value = single(tag)?.value;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const entries = value as Array<{ value?: unknown; attributes?: { lang?: string } }>;
+    const chosen = entries.find((entry) => entry.attributes?.lang === 'x-default') ?? entries[0];
+    return typeof chosen?.value === 'string' ? chosen.value : '';
+  }
+  return '';
+}
+
+function xmpList(tag: Tag | Tag[] | undefined): string[] {
+  const value = single(tag)?.value;
+  if (typeof value === 'string') return value.trim() ? [clean(value)] : [];
+  if (!Array.isArray(value)) return [];
+  return (value as Array<{ value?: unknown }>)
+    .map((entry) => (typeof entry.value === 'string' ? clean(entry.value) : ''))
+    .filter(Boolean);
+}
+
+/** IIM 1:90 holds ESC % G when the text datasets are UTF-8. */
+function isUtf8CodedCharacterSet(tag: Tag | undefined): boolean {
+  const value = tag?.value;
+  return Array.isArray(value) && value[0] === 0x1b && value[1] === 0x25 && value[2] === 0x47;
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
+
+/** Windows-1252's 0x80–0x9F (curly quotes, dashes, €…); the rest of the code page is Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decoded by hand: Node's TextDecoder may treat "windows-1252" as plain Latin-1 (without full ICU). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
+
+export function iimText(tag: Tag | undefined, utf8: boolean): string {
+  const value = tag?.value;
+  if (!Array.isArray(value)) return typeof value === 'string' ? value : '';
+  const bytes = Uint8Array.from(value as number[]);
+  if (utf8) return utf8Lenient.decode(bytes);
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return decodeWindows1252(bytes);
+  }
+}
+
+function iimDate(date: Tag | undefined, time: Tag | undefined): string {
+  const d = iimText(date, false);
+  if (!/^\d{8}$/.test(d)) return '';
+  const day = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+  const t = iimText(time, false);
+  const match = /^(\d{2})(\d{2})(\d{2})([+-]\d{2})(\d{2})$/.exec(t);
+  return match ? `${day}T${match[1]}:${match[2]}:${match[3]}${match[4]}:${match[5]}` : day;
+}
+
+function exifText(tag: Tag | Tag[] | undefined): string {
+  const value = single(tag)?.value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value.join(' ');
+  if (typeof value === 'string') return value;
+  const description = single(tag)?.description;
+  return typeof description === 'string' ? description : '';
+}
+
+function exifDate(value: string, offset: string): string {
+  const match = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(value.trim());
+  if (!match || match[1] === '0000') return '';
+  const base = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}`;
+  return /^[+-]\d{2}:\d{2}$/.test(offset.trim()) ? base + offset.trim() : base;
+}

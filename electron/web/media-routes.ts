@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LedeError } from '../../shared/errors';
+import type { Core } from '../core/core';
+import { parseByteRange, resolveMediaFile } from '../core/media/media-store';
+import { notFound, sendJson } from './static-files';
+
+/** Largest single upload: bigger than any camera file, small enough to refuse a runaway request early. */
+export const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
+
+const MEDIA_PATH = /^\/media\/([^/]+)\/([^/]+)$/;
+
+/**
+ * GET /media/<sha256>/<variant>: a stored photo, by hash only, with byte
+ * ranges. Anything that is not a known hash and variant is a 404; the
+ * caller has already checked the session cookie.
+ */
+export async function serveMedia(core: Core, urlPath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const match = MEDIA_PATH.exec(urlPath);
+  const found = match ? await resolveMediaFile(core.dataDir, match[1], match[2]) : null;
+  if (!found) return notFound(response);
+  const headers: Record<string, string | number> = {
+    'Content-Type': found.contentType,
+    'Accept-Ranges': 'bytes',
+    // Content-addressed: the bytes behind a hash never change.
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+  };
+  const range = parseByteRange(request.headers.range, found.size);
+  if (range === 'unsatisfiable') {
+    response.writeHead(416, { ...headers, 'Content-Range': `bytes */${found.size}` });
+    response.end();
+    return;
+  }
+  const start = range?.start ?? 0;
+  const end = range?.end ?? found.size - 1;
+  response.writeHead(range ? 206 : 200, {
+    ...headers,
+    'Content-Length': found.size === 0 ? 0 : end - start + 1,
+    ...(range ? { 'Content-Range': `bytes ${start}-${end}/${found.size}` } : {}),
+  });
+  if (request.method === 'HEAD' || found.size === 0) {
+    response.end();
+    return;
+  }
+  const stream = fs.createReadStream(found.file, { start, end });
+  stream.on('error', () => response.destroy());
+  stream.pipe(response);
+}
+
+/**
+ * POST /media/import?importId=…&name=…: one file's bytes, streamed to a
+ * temporary file in the data folder and handed to core's import. The answer
+ * says what became of the file (imported, duplicate, failed with a reason).
+ * The page's Origin must be the workstation's own (the cookie is
+ * SameSite=Strict already; this is the second lock).
+ */
+export function receiveUpload(core: Core, request: IncomingMessage, response: ServerResponse, originAllowed: boolean): void {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const importId = url.searchParams.get('importId') ?? '';
+  const name = path.basename((url.searchParams.get('name') ?? '').replace(/\\/g, '/')).slice(0, 255);
+  const refuse = (status: number, code: string, message: string) => {
+    request.resume();
+    sendJson(response, status, { ok: false, error: { code, message } }, { Connection: 'close' });
+  };
+  if (!originAllowed) return refuse(403, 'forbidden', 'Uploads are accepted only from the Lede page itself.');
+  if (!importId || !name) return refuse(400, 'invalid_payload', 'Send ?importId=…&name=… with the file as the request body.');
+  const declared = Number(request.headers['content-length']);
+  if (!Number.isFinite(declared)) return refuse(411, 'invalid_payload', 'Send the file with a Content-Length.');
+  if (declared > MAX_UPLOAD_BYTES) {
+    return refuse(413, 'too_large', `${name} is ${(declared / 1024 / 1024).toFixed(0)} MB; Lede imports files up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  }
+  fs.mkdirSync(core.media.incomingDir, { recursive: true });
+  const temporary = path.join(core.media.incomingDir, `${randomBytes(12).toString('hex')}.upload`);
+  const out = fs.createWriteStream(temporary, { flags: 'wx' });
+  let received = 0;
+  let failed = false;
+  const abandon = () => {
+    if (failed) return;
+    failed = true;
+    out.destroy();
+    fs.rm(temporary, { force: true }, () => undefined);
+  };
+  request.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > declared) {
+      abandon();
+      refuse(413, 'too_large', `${name} is larger than its declared size.`);
+      request.destroy();
+    }
+  });
+  request.on('aborted', abandon);
+  request.on('error', abandon);
+  out.on('error', () => {
+    abandon();
+    if (!response.headersSent) refuse(500, 'internal', `Lede could not store the upload of ${name}.`);
+  });
+  request.pipe(out);
+  out.on('finish', () => {
+    if (failed) return;
+    if (received !== declared) {
+      abandon();
+      return refuse(400, 'invalid_payload', `${name} arrived incomplete (${received} of ${declared} bytes).`);
+    }
+    core.media.importUpload(importId, { file: temporary, name, temporary: true }).then(
+      (outcome) => sendJson(response, 200, { ok: true, value: outcome }),
+      (error: unknown) => {
+        fs.rm(temporary, { force: true }, () => undefined);
+        if (error instanceof LedeError) return sendJson(response, error.code === 'not_found' ? 404 : 400, { ok: false, error: { code: error.code, message: error.message } });
+        core.log.error('upload import failed', { error });
+        sendJson(response, 500, { ok: false, error: { code: 'internal', message: `Lede could not import ${name}.` } });
+      },
+    );
+  });
+}

@@ -1,0 +1,242 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { EventPayloadOf, ResultOf } from '../../shared/contract';
+import { lede, ledeBridge } from '../api/client';
+import { useApp } from '../state/app-store';
+import { countLabel } from '../ui/format';
+import { showToast } from '../ui/toast-store';
+import { Toaster } from '../ui/Toaster';
+import { CodesDialog } from './CodesDialog';
+import { filesFromDrop, hasFiles } from './drop-files';
+import { ExportDialog } from './ExportDialog';
+import { ImportStatus } from './ImportStatus';
+import { importFiles } from './media-import';
+import { MediaPager } from './media-pager';
+import { MetadataEditor } from './MetadataEditor';
+import { PhotoDeskFilters } from './PhotoDeskFilters';
+import { usePhotoDesk } from './photo-desk-store';
+import { PhotoGrid } from './PhotoGrid';
+import { TemplatesDialog } from './TemplatesDialog';
+import { useSelectedAssets } from './use-selected-assets';
+import './photos.css';
+
+type Progress = EventPayloadOf<'media.importProgress'>;
+type DeskSettings = ResultOf<'photoDesk.get'>;
+
+/**
+ * The photo desk: import (files, folders, drag and drop), a grid of every
+ * photo with filters, and the metadata editor for the selection, with
+ * templates, code replacements, checks and export.
+ */
+export function PhotoDeskScreen() {
+  const navigate = useApp((s) => s.navigate);
+  const { query, filter, sort, selected, focusIndex, setSelection } = usePhotoDesk();
+  const [pager] = useState(() => new MediaPager(lede()));
+  const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
+  const [ids, setIds] = useState<string[] | null>(null);
+  const [debouncedQuery, setDebouncedQuery] = useState(query);
+  const [imports, setImports] = useState<Map<string, Progress>>(new Map());
+  const [settings, setSettings] = useState<DeskSettings>({ templates: [], codes: [] });
+  const [dialog, setDialog] = useState<'templates' | 'codes' | 'export' | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const previous = document.title;
+    document.title = 'Photo desk — Lede';
+    return () => {
+      document.title = previous;
+    };
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebouncedQuery(query), 150);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const refreshIds = useCallback(() => {
+    void lede()
+      .invoke('media.ids', { query: debouncedQuery, filter, sort })
+      .then((result) => result.ok && setIds(result.value.ids));
+  }, [debouncedQuery, filter, sort]);
+
+  useEffect(() => {
+    setIds(null);
+    pager.setParams({ query: debouncedQuery, filter, sort });
+    // Every id (for ranges and select all) after the first page has painted, not before it.
+    const timer = setTimeout(refreshIds, 300);
+    return () => clearTimeout(timer);
+  }, [pager, debouncedQuery, filter, sort, refreshIds]);
+
+  // New and changed photos: the grid refetches what is on screen, a few times a second at most.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = lede().on('media.changed', () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        pager.invalidate();
+        refreshIds();
+      }, 250);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [pager, refreshIds]);
+
+  useEffect(() => {
+    void lede()
+      .invoke('photoDesk.get', {})
+      .then((result) => result.ok && setSettings(result.value));
+    const offSettings = lede().on('photoDesk.changed', setSettings);
+    const offProgress = lede().on('media.importProgress', (progress) => setImports((all) => new Map(all).set(progress.importId, progress)));
+    return () => {
+      offSettings();
+      offProgress();
+    };
+  }, []);
+
+  const total = snapshot.total;
+  const idAt = (index: number) => ids?.[index] ?? pager.item(index)?.sha256;
+  const selectedList = [...selected];
+  const { assets } = useSelectedAssets(selectedList);
+  const focusedSha = idAt(focusIndex);
+  const focused = assets?.find((asset) => asset.sha256 === focusedSha);
+  const selectionKey = selectedList.length <= 50 ? selectedList.join(',') : `${selectedList.length}:${selectedList.slice(0, 50).join(',')}`;
+
+  const startImport = async (files: File[], fromFolder: boolean) => {
+    if (files.length === 0) return;
+    try {
+      await importFiles(files, { folderPick: fromFolder });
+    } catch (error) {
+      showToast({ message: `Import could not start: ${(error as Error).message}`, tone: 'error' });
+    }
+  };
+
+  const pick = (mode: 'files' | 'folder') => {
+    const desktop = ledeBridge().desktop;
+    if (desktop) void desktop.pickMedia(mode);
+    else (mode === 'folder' ? folderInput : fileInput).current?.click();
+  };
+
+  const running = [...imports.values()].reverse();
+  return (
+    <div
+      className={`screen photo-desk ${dragging ? 'is-dropping' : ''}`}
+      onDragOver={(event) => {
+        if (!hasFiles(event.dataTransfer)) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={(event) => {
+        if (!hasFiles(event.dataTransfer)) return;
+        event.preventDefault();
+        setDragging(false);
+        void filesFromDrop(event.dataTransfer).then(({ files, fromFolder }) => startImport(files, fromFolder));
+      }}
+    >
+      <header className="topbar">
+        <button type="button" className="button button-quiet" onClick={() => navigate({ screen: 'library' })}>
+          ← Stories
+        </button>
+        <span className="brand">Photo desk</span>
+        <span className="topbar-spacer" />
+        <button type="button" className="button" onClick={() => setDialog('codes')}>
+          Codes…
+        </button>
+        <button type="button" className="button" onClick={() => pick('folder')}>
+          Import folder…
+        </button>
+        <button type="button" className="button button-primary" onClick={() => pick('files')}>
+          Import photos…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept="image/*,.jpg,.jpeg,.png,.tif,.tiff,.heic,.webp"
+          className="visually-hidden"
+          aria-label="Photos to import"
+          tabIndex={-1}
+          onChange={(event) => {
+            void startImport(Array.from(event.target.files ?? []), false);
+            event.target.value = '';
+          }}
+        />
+        <input
+          ref={folderInput}
+          type="file"
+          className="visually-hidden"
+          aria-label="Folder to import"
+          tabIndex={-1}
+          {...{ webkitdirectory: '', directory: '' }}
+          onChange={(event) => {
+            void startImport(Array.from(event.target.files ?? []), true);
+            event.target.value = '';
+          }}
+        />
+      </header>
+      {running.map((progress) => (
+        <ImportStatus key={progress.importId} progress={progress} onDismiss={() => setImports((all) => { const next = new Map(all); next.delete(progress.importId); return next; })} />
+      ))}
+      <div className="photo-desk-body">
+        <main className="photo-desk-main" aria-labelledby="photos-title">
+          <div className="library-heading">
+            <h1 id="photos-title" className="screen-title">
+              Photos
+            </h1>
+            <p className="library-count" aria-live="polite">
+              {total !== null && countLabel(total, 'photo', 'photos')}
+              {selected.size > 0 && ` · ${countLabel(selected.size, 'selected', 'selected')}`}
+            </p>
+          </div>
+          <PhotoDeskFilters />
+          {snapshot.error && total === null ? (
+            <div role="alert" className="error-state">
+              <h2 className="empty-title">The photos could not be loaded</h2>
+              <p>{snapshot.error.message}</p>
+              <button type="button" className="button" onClick={() => pager.retry()}>
+                Retry
+              </button>
+            </div>
+          ) : total === null ? (
+            <p role="status" className="muted">
+              Loading photos…
+            </p>
+          ) : total === 0 ? (
+            <div className="empty-state">
+              <h2 className="empty-title">{query || filter !== 'all' ? 'No photo matches' : 'No photos yet'}</h2>
+              <p>{query || filter !== 'all' ? 'Try another search or filter.' : 'Drop photos or a folder here, or use Import photos.'}</p>
+            </div>
+          ) : (
+            <PhotoGrid
+              pager={pager}
+              total={total}
+              idAt={idAt}
+              resetKey={JSON.stringify([debouncedQuery, filter, sort])}
+              onSelectAll={() => ids && setSelection(new Set(ids), focusIndex, 0)}
+            />
+          )}
+        </main>
+        <aside className="photo-desk-side" aria-label="Photo details">
+          {selected.size === 0 ? (
+            <p className="metadata-empty muted">Select photos to see and edit their captions. Shift-click or Shift+arrows select a range; Ctrl+A selects all.</p>
+          ) : assets === null ? (
+            <p role="status" className="muted">
+              Loading…
+            </p>
+          ) : (
+            <MetadataEditor key={selectionKey} assets={assets} codes={settings.codes} focused={focused} onOpenTemplates={() => setDialog('templates')} onExport={() => setDialog('export')} />
+          )}
+        </aside>
+      </div>
+      {dialog === 'templates' && assets && <TemplatesDialog templates={settings.templates} assets={assets} onClose={() => setDialog(null)} />}
+      {dialog === 'codes' && <CodesDialog codes={settings.codes} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && assets && <ExportDialog assets={assets} onClose={() => setDialog(null)} />}
+      <Toaster />
+    </div>
+  );
+}

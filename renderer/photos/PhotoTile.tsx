@@ -1,0 +1,64 @@
+import { mediaUrl } from '../editor/media-url';
+import { MEDIA_DRAG_TYPE } from './drag-types';
+import type { MediaAsset } from './media-pager';
+
+interface PhotoTileProps {
+  id: string;
+  index: number;
+  total: number;
+  asset: MediaAsset | undefined;
+  selected: boolean;
+  focused: boolean;
+  onPointer(modifiers: { shift: boolean; toggle: boolean }): void;
+}
+
+
+/** One photo in the grid: thumbnail, name, and what it still lacks. Draggable into a story. */
+export function PhotoTile({ id, index, total, asset, selected, focused, onPointer }: PhotoTileProps) {
+  if (!asset) {
+    return (
+      <div id={id} role="option" aria-selected={false} aria-posinset={index + 1} aria-setsize={total} aria-busy="true" className="photo-tile photo-tile-loading">
+        <span className="visually-hidden">Loading…</span>
+        <span className="photo-tile-thumb skeleton" aria-hidden="true" />
+      </div>
+    );
+  }
+  const caption = asset.fields.caption.trim();
+  const label = `${asset.filename}${caption ? ` — ${caption.slice(0, 80)}` : ''}`;
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      aria-label={label}
+      className={['photo-tile', selected ? 'is-selected' : '', focused ? 'is-focused' : ''].filter(Boolean).join(' ')}
+      data-sha256={asset.sha256}
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(MEDIA_DRAG_TYPE, asset.sha256);
+        event.dataTransfer.setData('text/plain', asset.filename);
+        event.dataTransfer.effectAllowed = 'copy';
+      }}
+      onMouseDown={(event) => {
+        if (event.button !== 0) return;
+        // Shift and ctrl/cmd clicks select; they must not start a text selection.
+        if (event.shiftKey || event.ctrlKey || event.metaKey) event.preventDefault();
+        onPointer({ shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
+      }}
+    >
+      <div className="photo-tile-thumb">
+        <img src={mediaUrl(asset.sha256, 'thumb') ?? undefined} alt="" loading="lazy" decoding="async" draggable={false} />
+      </div>
+      <div className="photo-tile-name" title={asset.filename}>
+        {asset.filename}
+      </div>
+      <div className="photo-tile-flags" aria-hidden={!asset.missingAlt && !asset.missingCredit && !asset.overLimit}>
+        {asset.overLimit && <span className="flag flag-error">Too long</span>}
+        {asset.missingAlt && <span className="flag flag-warn">No alt text</span>}
+        {asset.missingCredit && <span className="flag flag-warn">No credit</span>}
+      </div>
+    </div>
+  );
+}

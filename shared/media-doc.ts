@@ -1,0 +1,98 @@
+import * as Y from 'yjs';
+import { minimalTextChange } from './article-doc';
+import { MEDIA_FIELDS, MEDIA_LIST_FIELDS, MEDIA_TEXT_FIELDS, emptyMediaFields, isListField, type MediaFields } from './media-fields';
+
+/**
+ * How a photo's editable metadata lives in its Yjs document (`media:<sha256>`):
+ * every text field is its own Y.Text (two people fixing one caption both keep
+ * their edits), every list field a Y.Array of strings, and the facts of the
+ * file (name, size, pixels, camera) a Y.Map that core writes once at import.
+ */
+export const MEDIA_FILE_MAP = 'file';
+
+export interface MediaFileFacts {
+  filename: string;
+  format: string;
+  bytes: number;
+  width: number;
+  height: number;
+  /** ISO 8601 from EXIF DateTimeOriginal (or IPTC date created), or ''. */
+  takenAt: string;
+  camera: string;
+  lens: string;
+  importedAt: string;
+}
+
+export function mediaDocName(sha256: string): string {
+  return `media:${sha256}`;
+}
+
+export function mediaShaOf(docName: string): string | null {
+  return docName.startsWith('media:') ? docName.slice('media:'.length) : null;
+}
+
+export function readMediaFields(doc: Y.Doc): MediaFields {
+  const fields = emptyMediaFields() as Record<string, string | string[]>;
+  for (const field of MEDIA_TEXT_FIELDS) fields[field] = doc.getText(field).toString();
+  for (const field of MEDIA_LIST_FIELDS) fields[field] = doc.getArray<string>(field).toArray();
+  return fields as MediaFields;
+}
+
+export function readMediaFacts(doc: Y.Doc): MediaFileFacts {
+  const map = doc.getMap<string | number>(MEDIA_FILE_MAP);
+  const text = (key: string) => {
+    const value = map.get(key);
+    return typeof value === 'string' ? value : '';
+  };
+  const number = (key: string) => {
+    const value = map.get(key);
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  };
+  return {
+    filename: text('filename'),
+    format: text('format'),
+    bytes: number('bytes'),
+    width: number('width'),
+    height: number('height'),
+    takenAt: text('takenAt'),
+    camera: text('camera'),
+    lens: text('lens'),
+    importedAt: text('importedAt'),
+  };
+}
+
+/** Writes a newly imported photo's first state. Called once, by core, at import. */
+export function seedMedia(doc: Y.Doc, facts: MediaFileFacts, fields: Partial<MediaFields>): void {
+  doc.transact(() => {
+    const map = doc.getMap<string | number>(MEDIA_FILE_MAP);
+    for (const [key, value] of Object.entries(facts)) map.set(key, value);
+    applyMediaPatch(doc, fields);
+  });
+}
+
+/**
+ * Changes only the fields in `patch`. Text is changed by its smallest
+ * replaced range, so a colleague's edit elsewhere in the same caption
+ * survives; a list is replaced only when it differs.
+ */
+export function applyMediaPatch(doc: Y.Doc, patch: Partial<MediaFields>): void {
+  doc.transact(() => {
+    for (const field of MEDIA_FIELDS) {
+      const value = patch[field];
+      if (value === undefined) continue;
+      if (isListField(field)) {
+        const list = doc.getArray<string>(field);
+        const next = (value as string[]).map((item) => item.trim()).filter((item) => item !== '');
+        const current = list.toArray();
+        if (current.length === next.length && current.every((item, i) => item === next[i])) continue;
+        list.delete(0, list.length);
+        list.insert(0, next);
+      } else {
+        const text = doc.getText(field);
+        const change = minimalTextChange(text.toString(), value as string);
+        if (change.to > change.from) text.delete(change.from, change.to - change.from);
+        if (change.insert) text.insert(change.from, change.insert);
+      }
+    }
+  });
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { startWebShell, type WebShell } from '../../electron/web/server';
+import { MAX_UPLOAD_BYTES } from '../../electron/web/media-routes';
+import { sessionCookie } from '../helpers/api-socket';
+import { connect, openTestCore, type TestClient } from '../helpers/core';
+import { fixturePath } from '../helpers/fixtures';
+import { importAndWait } from '../helpers/media';
+import { makeTempDir } from '../helpers/temp-dir';
+
+let core: Core;
+let shell: WebShell;
+let client: TestClient;
+let cookie: string;
+let origin: string;
+let sha: string;
+
+beforeAll(async () => {
+  core = openTestCore();
+  client = connect(core);
+  const rendererDir = makeTempDir('lede-renderer-');
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Lede</title>');
+  shell = await startWebShell(core, { port: 0, rendererDir });
+  cookie = (await sessionCookie(shell.port, shell.token)).split(';')[0]!;
+  origin = `http://127.0.0.1:${shell.port}`;
+  await importAndWait(core, client, [fixturePath('images', 'metapm.jpg')]);
+  sha = createHash('sha256').update(fs.readFileSync(fixturePath('images', 'metapm.jpg'))).digest('hex');
+});
+
+afterAll(async () => {
+  await shell.close();
+  await core.close();
+});
+
+const url = (route: string) => `${origin}${route}`;
+
+describe('GET /media/<sha256>/<variant>', () => {
+  it('needs the session cookie', async () => {
+    expect((await fetch(url(`/media/${sha}/thumb`))).status).toBe(401);
+    expect((await fetch(url(`/media/${sha}/thumb`), { headers: { Cookie: 'lede_session=forged' } })).status).toBe(401);
+  });
+
+  it('serves each variant by hash, with byte ranges, and the original byte for byte', async () => {
+    const thumb = await fetch(url(`/media/${sha}/thumb`), { headers: { Cookie: cookie } });
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
+    expect(thumb.headers.get('accept-ranges')).toBe('bytes');
+    const original = Buffer.from(await (await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie } })).arrayBuffer());
+    expect(original.equals(fs.readFileSync(fixturePath('images', 'metapm.jpg')))).toBe(true);
+    const part = await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie, Range: 'bytes=0-3' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 0-3/${original.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(original.subarray(0, 4))).toBe(true);
+    const tail = await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie, Range: 'bytes=-2' } });
+    expect(Buffer.from(await tail.arrayBuffer()).equals(original.subarray(-2))).toBe(true);
+    expect((await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie, Range: `bytes=${original.length}-` } })).status).toBe(416);
+  });
+
+  it('is 404 for anything that is not a known hash and variant', async () => {
+    for (const route of [`/media/${'0'.repeat(64)}/thumb`, `/media/${sha}/raw`, `/media/${sha.toUpperCase()}/thumb`, '/media/..%2F..%2Flede.sqlite/thumb', `/media/${sha}/thumb/extra`, '/media/abc/thumb']) {
+      expect((await fetch(url(route), { headers: { Cookie: cookie } })).status, route).toBe(404);
+    }
+  });
+});
+
+describe('POST /media/import', () => {
+  const upload = (query: string, body: Buffer, headers: Record<string, string> = {}) =>
+    fetch(url(`/media/import?${query}`), { method: 'POST', body, headers: { Cookie: cookie, Origin: origin, ...headers } });
+
+  it('imports uploaded bytes into an open import and answers what became of each file', async () => {
+    const { importId } = await client.call('media.importBegin', { total: 3 });
+    const good = await upload(`importId=${importId}&name=exiftool-IPTC.jpg`, fs.readFileSync(fixturePath('images', 'exiftool-IPTC.jpg')));
+    expect(await good.json()).toMatchObject({ ok: true, value: { status: 'imported', name: 'exiftool-IPTC.jpg', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const again = await upload(`importId=${importId}&name=same.jpg`, fs.readFileSync(fixturePath('images', 'metapm.jpg')));
+    expect(await again.json()).toMatchObject({ ok: true, value: { status: 'duplicate', sha256: sha } });
+    const text = await upload(`importId=${importId}&name=${encodeURIComponent('../../notes.jpg')}`, Buffer.from('not a photo'));
+    expect(await text.json()).toMatchObject({ ok: true, value: { status: 'failed', name: 'notes.jpg', reason: expect.stringMatching(/text file/) } });
+    const finished = client.events.filter((e) => e.event === 'media.importProgress').map((e) => e.payload as { importId: string; state: string });
+    expect(finished.some((p) => p.importId === importId && p.state === 'finished')).toBe(true);
+    // The import is over: more files are refused, and their bytes are not kept.
+    const late = await upload(`importId=${importId}&name=late.jpg`, fs.readFileSync(fixturePath('images', 'nometa.jpg')));
+    expect(late.status).toBe(404);
+    expect(fs.readdirSync(core.media.incomingDir)).toEqual([]);
+  });
+
+  it('refuses uploads without the cookie, from another Origin, too large, or without an import', async () => {
+    const body = Buffer.from('x');
+    expect((await fetch(url('/media/import?importId=a&name=b.jpg'), { method: 'POST', body, headers: { Origin: origin } })).status).toBe(401);
+    expect((await upload('importId=a&name=b.jpg', body, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await upload('name=b.jpg', body)).status).toBe(400);
+    expect((await upload('importId=nope&name=b.jpg', body)).status).toBe(404);
+    const tooLarge = await new Promise<number>((resolve, reject) => {
+      const request = http.request(url('/media/import?importId=a&name=huge.jpg'), {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: origin, 'Content-Length': String(MAX_UPLOAD_BYTES + 1) },
+      });
+      request.on('response', (response) => resolve(response.statusCode ?? 0));
+      request.on('error', reject);
+      request.write(Buffer.alloc(1024));
+    });
+    expect(tooLarge).toBe(413);
+  });
+});
