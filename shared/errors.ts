@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'db_corrupt',
   'data_dir_locked',
   'unauthorized',
+  /** The sync server could not be reached (or did not answer like one). */
+  'unreachable',
   /** The pipe to core broke; the call may be retried once it is back. */
   'disconnected',
   'internal',

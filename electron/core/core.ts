@@ -1,6 +1,6 @@
 import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
-import { createHandlers, dispatch } from './api';
+import { createHandlers, dispatch, readProfile, saveProfile } from './api';
 import { ArticleIndex } from './articles/article-index';
 import { ArticleService, articleIdOf } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
@@ -14,6 +14,9 @@ import { backupDatabase, hasBackupFor } from './store/backup';
 import { acquireDataDirLock, type DataDirLock } from './store/data-dir-lock';
 import { MIGRATIONS } from './store/migrations';
 import { asStoreError, openDatabase, type Database } from './store/open-database';
+import { documentOnlyMediaBlobs, type MediaBlobs } from './sync/media-blobs';
+import { SyncClient } from './sync/sync-client';
+import { SyncStore } from './sync/sync-store';
 
 export interface CoreOptions {
   dataDir: string;
@@ -24,6 +27,13 @@ export interface CoreOptions {
   compactAfterUpdates?: number;
   /** Delay before the daily backup; null turns it off (tests). */
   backupDelayMs?: number | null;
+  /**
+   * The media files sync uploads and downloads. Until the photo desk's media
+   * store is wired in, one that knows no files (stories' references still count).
+   */
+  media?: MediaBlobs;
+  /** How many documents sync keeps attached at once in the background. */
+  syncBackgroundLinks?: number;
 }
 
 /** One connected window or tab. */
@@ -40,7 +50,7 @@ export interface Core {
   readonly dataDir: string;
   readonly log: Logger;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs };
+  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; sync: SyncClient; db: Database };
 }
 
 /**
@@ -81,7 +91,25 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const people = new PeopleStore(db);
   const settings = new SettingsStore(db, log);
   const sessions = new Sessions();
-  const handlers = createHandlers({ db, articles, people, settings, sessions, log, app: { version: options.version, shell: options.shell } });
+  const sync = new SyncClient({
+    store: new SyncStore(db, settings),
+    docs,
+    live,
+    articles,
+    media: options.media ?? documentOnlyMediaBlobs(),
+    log,
+    backgroundLinks: options.syncBackgroundLinks,
+    emitStatus: (status) => sessions.toAll('sync.status', status),
+    emitPresence: (id, people) => sessions.toArticleViewers(id, '', 'sync.presence', { id, people }),
+    emitLibraryChanged: (ids) => sessions.toAll('library.changed', { ids }),
+    // A sync account replaces the profile's name (bylines, Edited by, presence); the newsroom role stays.
+    accountSignedIn: ({ name }) => {
+      const profile = readProfile(settings);
+      if (profile && profile.name !== name) saveProfile(settings, sessions, { ...profile, name });
+    },
+    isStoryOpen: (id) => sessions.isOpenAnywhere(id),
+  });
+  const handlers = createHandlers({ db, articles, people, settings, sessions, sync, log, app: { version: options.version, shell: options.shell } });
 
   live.onStored((change) => {
     const id = articleIdOf(change.docId);
@@ -89,6 +117,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   });
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
   articles.recoverStaleRows();
+  sync.start();
 
   let backupTimer: NodeJS.Timeout | null = null;
   if (options.backupDelayMs !== null && !hasBackupFor(paths.backups)) {
@@ -107,7 +136,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   return {
     dataDir: options.dataDir,
     log,
-    internals: { articles, docs, live },
+    internals: { articles, docs, live, sync, db },
     connect(emit) {
       const session = sessions.add(emit);
       return {
@@ -121,6 +150,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
           for (const id of sessions.remove(session)) {
             try {
               articles.release(id);
+              sync.storyClosed(id);
             } catch (error) {
               log.warn('could not release story', { id, error });
             }
@@ -132,6 +162,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       if (closed) return;
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
+      sync.close();
       try {
         articles.flush();
         for (const docName of live.loadedIds()) {

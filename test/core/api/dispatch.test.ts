@@ -18,6 +18,10 @@ import { Sessions } from '../../../electron/core/sessions';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { openDatabase } from '../../../electron/core/store/open-database';
+import type { SyncClient } from '../../../electron/core/sync/sync-client';
+import { createServerLog } from '../../../server/log';
+import { startSyncServer } from '../../../server/sync-server';
+import { addUser } from '../../../server/users-cli';
 import { connect, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
 import { snapshotDatabase } from '../../helpers/db-snapshot';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -195,6 +199,8 @@ describe('every channel', () => {
         people: new PeopleStore(db),
         settings: new SettingsStore(db, silentLogger),
         sessions: new Sessions(),
+        // Only the handler map's keys are checked here; sync is exercised below.
+        sync: {} as SyncClient,
         log: silentLogger,
         app: { version: '0.0.0-test', shell: 'web' },
       });
@@ -206,6 +212,8 @@ describe('every channel', () => {
   });
 
   it('answers a happy-path call with a value its result schema accepts, and emits only valid events', async () => {
+    const server = await startSyncServer({ dataDir: makeTempDir(), host: '127.0.0.1', port: 0, log: createServerLog('error') });
+    const [, , token] = await addUser(server.store, 'Richard Connor', 'editor');
     const fresh = openTestCore();
     const session = connect(fresh);
     const seen = new Set<Channel>();
@@ -238,16 +246,27 @@ describe('every channel', () => {
       await call('people.search', { query: 'rich' });
       await call('article.trash', { id });
       await call('article.restore', { id });
+      await call('sync.status', {});
+      await call('sync.signIn', { serverUrl: server.url, token: token! });
+      await call('sync.setOptions', { catalogDays: 7 });
+      await call('sync.retry', {});
+      await call('sync.presence', { id });
+      await call('sync.flagged', {});
+      await call('sync.resolveFlag', { docId: `article:${id}`, choice: 'upload' });
       await call('article.trash', { id });
       await call('article.purge', { id });
+      await call('sync.signOut', {});
       expect([...seen].sort()).toEqual(Object.keys(channels).sort());
       for (const { event, payload } of session.events) {
         expect(isEventName(event)).toBe(true);
         expect(eventSchemas[event].safeParse(payload).success, `${event} ${JSON.stringify(payload)}`).toBe(true);
       }
-      expect(new Set(session.events.map((e) => e.event))).toEqual(new Set(['profile.changed', 'config.changed', 'library.changed', 'people.changed', 'article.updated']));
+      expect(new Set(session.events.map((e) => e.event))).toEqual(
+        new Set(['profile.changed', 'config.changed', 'library.changed', 'people.changed', 'article.updated', 'sync.status']),
+      );
     } finally {
       await fresh.close();
+      await server.close();
     }
   });
 });

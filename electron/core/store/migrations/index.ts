@@ -1,7 +1,8 @@
 import { initial } from './001-initial';
+import { sync } from './004-sync';
 import type { Migration } from './migration';
 
 /** Every migration, oldest first. Add a file per version; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, sync];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
