@@ -41,7 +41,12 @@ interface StoredMark {
 export class SyncExtension implements Extension {
   extensionName = 'lede-sync';
   private instance!: Hocuspocus;
-  private readonly stored = new Map<string, StoredMark>();
+  /**
+   * What is stored of each loaded document, kept on the document object
+   * itself: a document can be unloaded and loaded again while hooks of the
+   * old one still run, and a cache by name would mix the two up.
+   */
+  private readonly stored = new WeakMap<Document, StoredMark>();
   private readonly retrying = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
   private sweepTimer: NodeJS.Timeout | null = null;
 
@@ -88,7 +93,7 @@ export class SyncExtension implements Extension {
       throw { reason: REFUSAL_REASONS.unavailable };
     }
     if (stored?.deleted) throw { reason: REFUSAL_REASONS.deleted };
-    this.stored.set(documentName, { version: stored?.version ?? 0, snapshot: snapshotOf(stored?.state ?? null) });
+    this.stored.set(document, { version: stored?.version ?? 0, snapshot: snapshotOf(stored?.state ?? null) });
     // Applied straight into Hocuspocus' document (before its update handlers
     // exist, so loading is not taken for a change). Returning a Y.Doc instead
     // relies on constructor names, which a bundler may rename.
@@ -97,21 +102,26 @@ export class SyncExtension implements Extension {
 
   /** Tells a client that just attached what the server has stored of the document. */
   async connected({ documentName, connection }: connectedPayload): Promise<void> {
-    const mark = this.stored.get(documentName);
+    const mark = this.stored.get(connection.document);
     if (documentName === CONTROL_DOC || !mark) return;
     connection.sendStateless(storedMessage(mark));
   }
 
-  async onStateless({ documentName, payload, connection }: onStatelessPayload): Promise<void> {
-    if (documentName === CONTROL_DOC && payload === 'ping') connection.sendStateless(JSON.stringify({ type: 'pong' } satisfies ServerStateless));
+  /** `ping` on the control document; `stored?` on a document asks for its stored snapshot again. */
+  async onStateless({ documentName, payload, connection, document }: onStatelessPayload): Promise<void> {
+    if (documentName === CONTROL_DOC) {
+      if (payload === 'ping') connection.sendStateless(JSON.stringify({ type: 'pong' } satisfies ServerStateless));
+      return;
+    }
+    const mark = this.stored.get(document);
+    if (payload === 'stored?' && mark) connection.sendStateless(storedMessage(mark));
   }
 
   /** A revoked account is cut off at its next message, whatever the document. */
   async beforeHandleMessage({ context, connection }: beforeHandleMessagePayload): Promise<void> {
     const account = (context as { account?: Account }).account;
     if (!account) return;
-    const stillValid = await this.auth.stillValid(account.id);
-    if (!stillValid) {
+    if (this.auth.isRevoked(account.id)) {
       connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
       throw Object.assign(new Error('account revoked'), REVOKED_CLOSE);
     }
@@ -127,10 +137,6 @@ export class SyncExtension implements Extension {
   /** A document whose last store failed stays in memory until a retry succeeds. */
   async beforeUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
     if (this.retrying.has(documentName)) throw new Error('store pending');
-  }
-
-  async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
-    if (!this.instance.documents.has(documentName)) this.stored.delete(documentName);
   }
 
   async onDestroy(): Promise<void> {
@@ -170,9 +176,9 @@ export class SyncExtension implements Extension {
         return;
       }
       this.log.debug('stored', { documentName, version: outcome.version, changed: outcome.changed });
-      const previous = this.stored.get(documentName);
+      const previous = this.stored.get(document);
       const mark = { version: outcome.version, snapshot: outcome.snapshot };
-      if (!previous || previous.version <= mark.version) this.stored.set(documentName, mark);
+      if (!previous || previous.version <= mark.version) this.stored.set(document, mark);
       document.broadcastStateless(storedMessage(mark));
       if (outcome.changed) this.notifyCatalog(outcome.seq);
     } catch (error) {
@@ -210,7 +216,7 @@ export class SyncExtension implements Extension {
       return;
     }
     if (revoked.size === 0) return;
-    this.auth.forget();
+    this.auth.markRevoked(revoked);
     for (const [socketId, entry] of bySocket) {
       if (!revoked.has(entry.accountId)) continue;
       this.log.info('cut off a connection: account revoked', { socketId });

@@ -20,7 +20,8 @@ const CACHE_MS = 1000;
  */
 export class Authenticator {
   private readonly cache = new Map<string, { account: Account | null; at: number }>();
-  private readonly validity = new Map<string, { valid: boolean; at: number }>();
+  /** Accounts the revocation sweep found revoked while connected. */
+  private readonly revoked = new Set<string>();
 
   constructor(private readonly store: ServerStore) {}
 
@@ -37,21 +38,18 @@ export class Authenticator {
   }
 
   /**
-   * Whether an account that authenticated earlier is still active. A
-   * database hiccup does not cut anyone off: the sweep tries again.
+   * Whether an account that authenticated earlier is still active, from
+   * memory only (the sweep keeps it current): this runs before every
+   * message, and a database round trip there would let Hocuspocus handle a
+   * socket's messages out of order.
    */
-  async stillValid(accountId: string): Promise<boolean> {
-    const cached = this.validity.get(accountId);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.valid;
-    let valid = true;
-    try {
-      valid = !(await this.store.revokedUserIds([accountId])).has(accountId);
-    } catch {
-      return cached?.valid ?? true;
-    }
-    if (this.validity.size > 10_000) this.validity.clear();
-    this.validity.set(accountId, { valid, at: Date.now() });
-    return valid;
+  isRevoked(accountId: string): boolean {
+    return this.revoked.has(accountId);
+  }
+
+  markRevoked(accountIds: Iterable<string>): void {
+    for (const id of accountIds) this.revoked.add(id);
+    this.cache.clear();
   }
 
   /** From an `Authorization: Bearer …` header. */
@@ -60,11 +58,7 @@ export class Authenticator {
     return match ? this.authenticate(match[1]) : null;
   }
 
-  /** Forgets cached answers (after the sweep found a revoked account). */
-  forget(): void {
-    this.cache.clear();
-    this.validity.clear();
-  }
+
 }
 
 export function canWrite(account: Account): boolean {

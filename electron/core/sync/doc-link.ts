@@ -21,6 +21,8 @@ export interface DocLinkEvents {
   presence(docId: string, people: PresenceUser[]): void;
 }
 
+const STORED_ASK_MS = 1000;
+
 /** Transaction origin of local changes copied onto the wire copy. */
 const LOCAL = Symbol('local');
 
@@ -44,6 +46,8 @@ export class DocLink {
   storedSnapshot: Uint8Array | null = null;
   /** Everything local is stored on the server (and its photos uploaded). */
   done = false;
+  /** When this link was made, to notice one that never gets going. */
+  readonly attachedAt = Date.now();
   private open = false;
   private destroyed = false;
 
@@ -65,6 +69,12 @@ export class DocLink {
     this.provider.on('synced', () => {
       this.synced = true;
       this.events.synced(docId);
+      // The server sends its stored snapshot on attach; should that message
+      // be lost, ask again rather than wait for the next store.
+      const asked = setTimeout(() => {
+        if (!this.destroyed && this.synced && this.storedVersion < 0) this.provider.sendStateless('stored?');
+      }, STORED_ASK_MS);
+      asked.unref();
     });
     this.provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.events.refused(docId, reason));
@@ -78,6 +88,11 @@ export class DocLink {
   /** A change core has committed: send it. */
   applyLocal(update: Uint8Array): void {
     if (!this.destroyed) Y.applyUpdate(this.mirror, update, LOCAL);
+  }
+
+  /** Attached a while ago and still without the server's state or stored snapshot. */
+  stalled(now: number, afterMs: number): boolean {
+    return now - this.attachedAt > afterMs && (!this.synced || this.storedVersion < 0);
   }
 
   get isOpen(): boolean {

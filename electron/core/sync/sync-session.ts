@@ -55,6 +55,15 @@ class GuardedWebSocket extends WebSocket {
 
 const CATALOG_PAGE = 500;
 const PING_MS = 10_000;
+/** A document attached this long without the server's answer is attached again. */
+const STALLED_MS = 8000;
+/**
+ * Pause between letting a document go and attaching it again on the same
+ * socket. Hocuspocus handles a socket's messages in order but settles a
+ * document's "close" asynchronously: an attach in the same breath reaches
+ * the old, closing connection and is lost.
+ */
+const REATTACH_PAUSE_MS = 400;
 const LOOKUP_BATCH = 500;
 
 /**
@@ -84,6 +93,7 @@ export class SyncSession {
   private readonly confirmed = new Set<string>();
   private readonly toLookUp = new Set<string>();
   private readonly mediaWaiting = new Map<string, Set<string>>();
+  private readonly detachedAt = new Map<string, number>();
   private timers = new Set<NodeJS.Timeout>();
   private refreshAttempt = 0;
   private catalogPulling: Promise<void> | null = null;
@@ -215,6 +225,9 @@ export class SyncSession {
     }, PING_MS);
     ping.unref();
     this.timers.add(ping);
+    const watchdog = setInterval(() => this.recycleStalled(), STALLED_MS / 2);
+    watchdog.unref();
+    this.timers.add(watchdog);
   }
 
   /** Lets go of every document and the socket. */
@@ -223,6 +236,7 @@ export class SyncSession {
     this.ready = false;
     this.confirmed.clear();
     this.toLookUp.clear();
+    this.detachedAt.clear();
     for (const docId of [...this.links.keys()]) {
       const link = this.links.get(docId)!;
       this.links.delete(docId);
@@ -431,10 +445,20 @@ export class SyncSession {
     if (!this.ready || !this.socket) return;
     let background = 0;
     for (const link of this.links.values()) if (!link.isOpen) background++;
+    const now = Date.now();
+    let pauseUntil = 0;
     for (const [docId, kind] of this.wanted) {
       if (this.links.has(docId)) {
         this.wanted.delete(docId);
         continue;
+      }
+      const detached = this.detachedAt.get(docId);
+      if (detached !== undefined) {
+        if (now - detached < REATTACH_PAUSE_MS) {
+          pauseUntil = Math.max(pauseUntil, detached + REATTACH_PAUSE_MS);
+          continue;
+        }
+        this.detachedAt.delete(docId);
       }
       const open = this.deps.hooks.isOpen(docId);
       if (!open && background >= this.deps.backgroundLinks) continue;
@@ -453,6 +477,7 @@ export class SyncSession {
       if (!open) background++;
     }
     if (this.toLookUp.size > 0) void this.lookUp();
+    if (pauseUntil > 0) this.later(pauseUntil - now + 5, () => this.pump());
     this.deps.hooks.changed();
   }
 
@@ -511,7 +536,29 @@ export class SyncSession {
     this.deps.log.debug('sync: detach', { docId, done: link.done });
     this.links.delete(docId);
     link.destroy();
+    this.detachedAt.set(docId, Date.now());
+    if (this.detachedAt.size > 5000) this.forgetOldDetaches();
     this.schedulePump();
+  }
+
+  /**
+   * A document the server never answered for (its attach was lost, e.g. the
+   * server was busy closing the previous one) is let go and attached again.
+   */
+  private recycleStalled(): void {
+    if (!this.ready) return;
+    const now = Date.now();
+    for (const link of [...this.links.values()]) {
+      if (!link.stalled(now, STALLED_MS)) continue;
+      this.deps.log.warn('sync: a document got no answer from the server; attaching it again', { docId: link.docId });
+      this.detach(link.docId);
+      this.later(250, () => this.want(link.docId, link.kind));
+    }
+  }
+
+  private forgetOldDetaches(): void {
+    const now = Date.now();
+    for (const [docId, at] of this.detachedAt) if (now - at >= REATTACH_PAUSE_MS) this.detachedAt.delete(docId);
   }
 
   private onRemote(docId: string, kind: DocKind, update: Uint8Array): void {
