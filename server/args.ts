@@ -36,11 +36,11 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new Error(`${flag} needs a value.\n\n${USAGE}`);
     if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--max-media-mb'].includes(flag)) {
       throw new Error(`Unknown option ${flag}.\n\n${USAGE}`);
     }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new Error(`${flag} needs a value.\n\n${USAGE}`);
     flags.set(flag, value);
   }
   const dataDir = path.resolve(cwd, flags.get('--data-dir') ?? 'lede-server-data');

@@ -1,5 +1,4 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CONTROL_DOC, REFUSAL_REASONS, SYNC_SOCKET_PATH, serverStatelessSchema, type CatalogItem } from '../../../shared/sync-protocol';
 import type { ApiError } from '../../../shared/errors';
@@ -9,6 +8,7 @@ import type { LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import { backoffDelay } from './backoff';
 import { DocLink, type PresenceUser } from './doc-link';
+import { GuardedWebSocket } from './guarded-websocket';
 import type { MediaBlobs } from './media-blobs';
 import { SyncApiError, SyncServerApi } from './server-api';
 import type { SyncAccount, SyncStore } from './sync-store';
@@ -38,19 +38,6 @@ export interface SessionDeps {
   hooks: SessionHooks;
   /** Documents synced at once in the background (open stories come on top). */
   backgroundLinks: number;
-}
-
-/**
- * `ws` with an error listener always attached. The provider removes its own
- * listeners before closing a socket; a socket closed while still connecting
- * then emits an 'error' nobody listens to, which Node turns into an uncaught
- * exception that would take core down.
- */
-class GuardedWebSocket extends WebSocket {
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
-    this.on('error', () => undefined);
-  }
 }
 
 const CATALOG_PAGE = 500;
