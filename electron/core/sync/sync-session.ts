@@ -261,6 +261,7 @@ export class SyncSession {
       if (health.serverId !== this.account.serverId || me.role !== this.account.role || me.name !== this.account.name) {
         if (health.serverId !== this.account.serverId) {
           this.deps.log.warn('sync: the server has a new id (reset, or a different server); documents it does not know will be flagged', {});
+          this.checkAllAcknowledged();
         }
         this.account = { ...this.account, serverId: health.serverId, role: me.role, name: me.name };
         this.deps.hooks.accountChanged(this.account);
@@ -283,6 +284,15 @@ export class SyncSession {
       this.deps.hooks.changed();
       this.later(backoffDelay(this.refreshAttempt++), () => void this.refresh(generation));
     }
+  }
+
+  /**
+   * The server may have lost documents (a new id, or its catalog went back):
+   * ask about every document a server ever stored, not only those with new
+   * changes, so the person hears about all of them.
+   */
+  private checkAllAcknowledged(): void {
+    for (const docId of this.deps.store.acknowledgedDocIds()) this.toLookUp.add(docId);
   }
 
   private async checkAccount(): Promise<void> {
@@ -329,6 +339,7 @@ export class SyncSession {
             // The server went back in time (restored from a backup): read it all again.
             this.deps.log.warn('sync: the server catalog went back; reading it again from the start');
             this.deps.store.setCursor(this.serverId, 0);
+            this.checkAllAcknowledged();
             continue;
           }
           for (const item of page.items) this.takeCatalogItem(item);

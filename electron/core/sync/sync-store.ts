@@ -140,6 +140,11 @@ export class SyncStore {
     return (this.selectUnsynced.all() as Array<{ id: string }>).map((row) => row.id);
   }
 
+  /** Documents some server acknowledged (and no decision is pending on). */
+  acknowledgedDocIds(): string[] {
+    return this.db.prepare('SELECT doc_id FROM sync_state WHERE server_id IS NOT NULL AND flag IS NULL AND local_only = 0').pluck().all() as string[];
+  }
+
   waiting(): { changes: number; documents: number } {
     return this.selectWaiting.get() as { changes: number; documents: number };
   }
