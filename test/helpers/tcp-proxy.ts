@@ -6,8 +6,8 @@ export interface TcpProxy {
   /** Drops every connection now and refuses new ones: the network is gone. */
   cut(): void;
   restore(): void;
-  /** Drops a connection once this many more bytes went from client to server (mid-upload). */
-  cutAfterBytes(bytes: number): void;
+  /** Drops the next HTTP request starting with `prefix` (e.g. "PUT /api/media") once `bytes` of it went through. */
+  cutRequestAfter(prefix: string, bytes: number): void;
   readonly isCut: boolean;
   close(): Promise<void>;
 }
@@ -20,7 +20,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let cut = false;
-  let budget: number | null = null;
+  let trap: { prefix: string; bytes: number } | null = null;
   const server = net.createServer((client) => {
     if (cut) {
       client.destroy();
@@ -35,14 +35,22 @@ export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy>
       sockets.delete(client);
       sockets.delete(upstream);
     };
+    let budget: number | null = null;
+    let first = true;
     client.on('data', (chunk: Buffer) => {
+      if (first && trap && chunk.toString('latin1', 0, trap.prefix.length) === trap.prefix) {
+        budget = trap.bytes;
+        trap = null;
+      }
+      first = false;
       if (budget !== null) {
-        budget -= chunk.length;
-        if (budget <= 0) {
+        if (chunk.length >= budget) {
+          // Let part of it through, then pull the cable.
+          upstream.write(chunk.subarray(0, budget), () => drop());
           budget = null;
-          drop();
           return;
         }
+        budget -= chunk.length;
       }
       upstream.write(chunk);
     });
@@ -68,8 +76,8 @@ export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy>
     restore() {
       cut = false;
     },
-    cutAfterBytes(bytes) {
-      budget = bytes;
+    cutRequestAfter(prefix, bytes) {
+      trap = { prefix, bytes };
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -42,6 +42,7 @@ export interface SessionDeps {
 
 const CATALOG_PAGE = 500;
 const PING_MS = 10_000;
+const CATALOG_POLL_MS = 60_000;
 /** A document attached this long without the server's answer is attached again. */
 const STALLED_MS = 8000;
 /**
@@ -161,7 +162,7 @@ export class SyncSession {
   purgedLocally(docId: string): void {
     this.detach(docId);
     this.wanted.delete(docId);
-    if (this.ready) void this.sendPurges();
+    if (this.ready) this.background(this.sendPurges(), 'sendPurges');
   }
 
   close(): void {
@@ -189,7 +190,7 @@ export class SyncSession {
       this.connected = true;
       this.everConnected = true;
       this.deps.hooks.changed();
-      void this.refresh(generation);
+      this.background(this.refresh(generation), 'refresh');
     });
     socket.on('disconnect', () => {
       if (generation !== this.generation || !this.connected) return;
@@ -203,7 +204,7 @@ export class SyncSession {
     const control = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, token: this.account.token, awareness: null });
     control.on('stateless', ({ payload }: { payload: string }) => this.onControlMessage(payload));
     control.on('authenticationFailed', ({ reason }: { reason: string }) => {
-      if (reason === REFUSAL_REASONS.unauthorized) void this.checkAccount();
+      if (reason === REFUSAL_REASONS.unauthorized) this.background(this.checkAccount(), 'checkAccount');
     });
     control.attach();
     this.control = control;
@@ -215,6 +216,12 @@ export class SyncSession {
     const watchdog = setInterval(() => this.recycleStalled(), STALLED_MS / 2);
     watchdog.unref();
     this.timers.add(watchdog);
+    // Catalog notices can be missed (a reconnecting Redis, a dropped frame): look now and then anyway.
+    const poll = setInterval(() => {
+      if (this.ready) this.background(this.pullCatalog().then(() => this.pump()), 'pullCatalog');
+    }, CATALOG_POLL_MS);
+    poll.unref();
+    this.timers.add(poll);
   }
 
   /** Lets go of every document and the socket. */
@@ -240,6 +247,15 @@ export class SyncSession {
     this.control = null;
     this.socket?.destroy();
     this.socket = null;
+  }
+
+  /**
+   * Runs work nobody awaits. Its failure is logged, never left unhandled
+   * (Node would end core for an unhandled rejection); what failed is retried
+   * by the next connection's checks or its own backoff.
+   */
+  private background(work: Promise<unknown>, what: string): void {
+    work.catch((error: unknown) => this.deps.log.warn(`sync: ${what} failed`, { error: (error as Error)?.message ?? String(error) }));
   }
 
   private later(ms: number, fn: () => void): void {
@@ -275,14 +291,14 @@ export class SyncSession {
       this.ready = true;
       this.deps.hooks.changed();
       this.pump();
-      void this.runMedia();
+      this.background(this.runMedia(), 'runMedia');
     } catch (error) {
       if (!current()) return;
       if (error instanceof SyncApiError && error.failure === 'unauthorized') return this.failAccount(error);
       this.problem = { code: 'unreachable', message: `Sync is waiting for the server: ${(error as Error).message}` };
       this.deps.log.warn('sync: checks on connect failed; retrying', { error: (error as Error).message });
       this.deps.hooks.changed();
-      this.later(backoffDelay(this.refreshAttempt++), () => void this.refresh(generation));
+      this.later(backoffDelay(this.refreshAttempt++), () => this.background(this.refresh(generation), 'refresh'));
     }
   }
 
@@ -320,7 +336,7 @@ export class SyncSession {
     } catch {
       return;
     }
-    if (message.type === 'catalog' && this.ready && message.cursor > this.deps.store.cursor(this.serverId)) void this.pullCatalog().then(() => this.pump());
+    if (message.type === 'catalog' && this.ready && message.cursor > this.deps.store.cursor(this.serverId)) this.background(this.pullCatalog().then(() => this.pump()), 'pullCatalog');
   }
 
   /** Reads the catalog from the saved cursor to the end, a page at a time. */
@@ -474,7 +490,7 @@ export class SyncSession {
       this.attach(docId, kind);
       if (!open) background++;
     }
-    if (this.toLookUp.size > 0) void this.lookUp();
+    if (this.toLookUp.size > 0) this.background(this.lookUp(), 'lookUp');
     if (pauseUntil > 0) this.later(pauseUntil - now + 5, () => this.pump());
     this.deps.hooks.changed();
   }
@@ -506,7 +522,7 @@ export class SyncSession {
       }
     } catch (error) {
       this.deps.log.warn('sync: lookup failed; will retry', { error: (error as Error).message });
-      this.later(backoffDelay(2), () => void this.lookUp());
+      this.later(backoffDelay(2), () => this.background(this.lookUp(), 'lookUp'));
     } finally {
       this.lookingUp = false;
     }
@@ -576,9 +592,9 @@ export class SyncSession {
     if (reason === REFUSAL_REASONS.deleted) {
       this.confirmed.delete(docId);
       this.toLookUp.add(docId);
-      void this.lookUp();
+      this.background(this.lookUp(), 'lookUp');
     } else if (reason === REFUSAL_REASONS.unauthorized) {
-      void this.checkAccount();
+      this.background(this.checkAccount(), 'checkAccount');
     } else if (reason === REFUSAL_REASONS.unavailable) {
       this.later(backoffDelay(3), () => this.want(docId, this.kindOf(docId)));
     }
@@ -606,7 +622,7 @@ export class SyncSession {
         if (!waiting) this.mediaWaiting.set(sha, (waiting = new Set()));
         waiting.add(docId);
       }
-      void this.runMedia();
+      this.background(this.runMedia(), 'runMedia');
       return;
     }
     const info = this.deps.docs.info(docId);
@@ -648,7 +664,7 @@ export class SyncSession {
           } catch (error) {
             const attempts = this.deps.store.mediaFailed(sha, this.serverId, (error as Error).message);
             this.deps.log.warn('sync: a photo upload failed; will retry', { sha, attempts, error: (error as Error).message });
-            this.later(backoffDelay(this.mediaAttempt++), () => void this.runMedia());
+            this.later(backoffDelay(this.mediaAttempt++), () => this.background(this.runMedia(), 'runMedia'));
             return;
           }
         }

@@ -91,7 +91,7 @@ describe('the library follows the newsroom', () => {
     await a.client.call('article.trash', { id });
     await a.client.call('article.purge', { id });
     await waitUntil(() => !hasStory(b.core, id), 'the story to disappear on B');
-    const catalog = await (await fetch(`${server.url}/api/catalog`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const catalog = (await (await fetch(`${server.url}/api/catalog`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: unknown[] };
     expect(catalog.items).toEqual([expect.objectContaining({ id: `article:${id}`, deleted: true })]);
   });
 
