@@ -21,7 +21,8 @@ export const USAGE = `Usage:
   --tls-cert/--tls-key  serve https and wss with this certificate (or put a reverse proxy in front)
 Environment:
   DATABASE_URL=postgres://…  use PostgreSQL instead of the embedded SQLite file
-  REDIS_URL=redis://…        let several server processes serve the same documents`;
+  REDIS_URL=redis://…        let several server processes serve the same documents
+  REDIS_PREFIX=name          namespace in Redis when it serves more than one newsroom (default lede)`;
 
 /** Parses the server's command line; throws an Error whose message says what is wrong, then the usage. */
 export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerCommand {

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       tls: command.tls,
       databaseUrl,
       redisUrl: process.env.REDIS_URL || undefined,
+      redisPrefix: process.env.REDIS_PREFIX || undefined,
       maxMediaBytes: command.maxMediaBytes,
       log,
     });

@@ -25,6 +25,8 @@ export interface SyncServerOptions {
   databaseUrl?: string;
   /** redis://… so several server processes serve the same documents. */
   redisUrl?: string;
+  /** Namespace of Lede's keys and channels in Redis (one Redis may serve several newsrooms). */
+  redisPrefix?: string;
   log: ServerLog;
   /** Quiet time before a changed document is stored (Hocuspocus' default is 2 s). */
   debounceMs?: number;
@@ -67,6 +69,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const url = options.redisUrl;
     extensions.push(
       new MergingRedis({
+        prefix: options.redisPrefix ?? 'lede',
         createClient: () => {
           const client = new IORedis(url, { maxRetriesPerRequest: null });
           client.on('error', (error: Error) => log.warn('redis connection problem', { error: error.message }));
