@@ -4,6 +4,8 @@ import { ConnectScreen } from './ConnectScreen';
 import { ProfileSetup } from './profile/ProfileSetup';
 import { LibraryScreen } from './library/LibraryScreen';
 import { ConnectionBanner } from './ConnectionBanner';
+import { SyncOverlays } from './sync/SyncOverlays';
+import { useSync } from './sync/sync-state';
 
 // The story screen carries the editor (Tiptap, ProseMirror, Yjs bindings):
 // loaded as its own chunk so the library paints without it, and fetched in
@@ -20,6 +22,10 @@ export function App() {
   useEffect(() => {
     void start();
   }, [start]);
+
+  useEffect(() => {
+    if (phase.kind === 'ready') void useSync.getState().start();
+  }, [phase.kind]);
 
   useEffect(() => {
     if (phase.kind !== 'ready') return;
@@ -51,6 +57,7 @@ export function App() {
       ) : (
         <LibraryScreen />
       )}
+      <SyncOverlays />
     </>
   );
 }

@@ -40,6 +40,24 @@ export type SyncBadge = (typeof SYNC_BADGES)[number];
 export const presencePersonSchema = z.object({ name: z.string(), color: z.string() });
 export type PresencePerson = z.infer<typeof presencePersonSchema>;
 
+/** What a header shows: short. An error's whole reason is in the sync dialog. */
+export function syncHeadline(status: SyncStatus): string {
+  if (status.state === 'signed_out') return 'Sign in to sync';
+  if (status.state !== 'error') return describeSyncStatus(status);
+  switch (status.error?.code) {
+    case 'unauthorized':
+      return 'Sync stopped — sign in again';
+    case 'forbidden':
+      return `Read-only account — ${status.waitingChanges.toLocaleString('en')} changes stay here`;
+    case 'unreachable':
+      return 'Sync error — server not answering';
+    case 'flagged':
+      return `${status.flagged.toLocaleString('en')} ${status.flagged === 1 ? 'story needs' : 'stories need'} a decision`;
+    default:
+      return 'Sync error';
+  }
+}
+
 /** "Offline — 37 changes waiting", "Syncing 3 stories…", "Synced", "Sync error: …". */
 export function describeSyncStatus(status: SyncStatus): string {
   const changes = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'change' : 'changes'}`;

@@ -1,5 +1,6 @@
 import { NEWSROOM_ROLE_LABELS } from '../../shared/model';
 import { useApp } from '../state/app-store';
+import { SyncStatusButton } from '../sync/SyncStatusButton';
 
 interface LibraryHeaderProps {
   onNewStory(): void;
@@ -20,6 +21,7 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
     <header className="topbar">
       <span className="brand">Lede</span>
       <span className="topbar-spacer" />
+      <SyncStatusButton />
       <button
         type="button"
         className="button button-primary"

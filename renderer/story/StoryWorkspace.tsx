@@ -9,6 +9,8 @@ import { useApp } from '../state/app-store';
 import { Toaster } from '../ui/Toaster';
 import { Inspector } from './inspector/Inspector';
 import { SaveIndicator } from './SaveIndicator';
+import { PresenceList } from '../sync/PresenceList';
+import { SyncStatusButton } from '../sync/SyncStatusButton';
 import { StoryHeader } from './StoryHeader';
 import { useYMapValue, useYText } from './use-y';
 
@@ -39,7 +41,9 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   return (
     <div className="screen story-screen">
       <StoryHeader onBack={onBack} title={headline.trim() || 'Untitled story'}>
+        <PresenceList id={article.id} />
         <SaveIndicator article={article} />
+        <SyncStatusButton />
         {!inTrash && (
           <button type="button" className="button button-quiet" onClick={() => void trash()}>
             Move to trash

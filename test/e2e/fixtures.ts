@@ -19,7 +19,7 @@ export interface WebShellHandle {
   restart(): Promise<string>;
 }
 
-async function launch(dataDir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+export async function launch(dataDir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
   const server = path.join(repoRoot, 'dist', 'web', 'server.mjs');
   if (!fs.existsSync(server)) throw new Error('dist/web/server.mjs is missing: run `npm run build` first (npm test does).');
   const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });

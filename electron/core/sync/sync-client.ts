@@ -93,6 +93,11 @@ export class SyncClient {
         error: { code: 'forbidden', message: `Your account can read stories but not change them on the server; ${waiting.changes} changes stay on this computer.` },
       };
     }
+    if (waiting.changes === 0 && base.flagged > 0) {
+      // Not "Synced": some stories are on no server at all until the person decides.
+      const stories = base.flagged === 1 ? '1 story is' : `${base.flagged} stories are`;
+      return { ...base, state: 'error', error: { code: 'flagged', message: `${stories} no longer on the server. Review them in the library.` } };
+    }
     return { ...base, state: waiting.changes > 0 ? 'syncing' : 'synced', error: null };
   }
 

@@ -320,11 +320,11 @@ export class SyncSession {
   }
 
   private failAccount(error: SyncApiError): void {
-    this.deps.log.warn('sync: the server refused the account token');
+    this.deps.log.warn('sync: the server refused the account token', { status: error.status });
     this.close();
     this.deps.hooks.fatal({
       code: 'unauthorized',
-      message: `The sync server no longer accepts this account's token (${error.message}). Sign in again with a new token from newsroom IT.`,
+      message: 'The sync server no longer accepts your access token (it was revoked, or the server was reset). Sign in again with a new token from newsroom IT.',
     });
   }
 
