@@ -24,6 +24,7 @@ import { startSyncServer } from '../../../server/sync-server';
 import { addUser } from '../../../server/users-cli';
 import { connect, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
 import { snapshotDatabase } from '../../helpers/db-snapshot';
+import { waitUntil } from '../../helpers/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 /** Checks the envelope every result must have, whatever went in. */
@@ -257,6 +258,8 @@ describe('every channel', () => {
       await call('article.purge', { id });
       await call('sync.signOut', {});
       expect([...seen].sort()).toEqual(Object.keys(channels).sort());
+      // Status events are throttled (150 ms): wait for the one sign-in and sign-out caused.
+      await waitUntil(() => session.events.some((e) => e.event === 'sync.status'), 'a sync.status event');
       for (const { event, payload } of session.events) {
         expect(isEventName(event)).toBe(true);
         expect(eventSchemas[event].safeParse(payload).success, `${event} ${JSON.stringify(payload)}`).toBe(true);
