@@ -34,6 +34,8 @@ export interface SyncServerOptions {
   maxDebounceMs?: number;
   maxMediaBytes?: number;
   revocationSweepMs?: number;
+  /** A store to use instead of opening one (tests that make the database fail). */
+  store?: ServerStore;
 }
 
 export interface SyncServer {
@@ -61,7 +63,7 @@ class MergingRedis extends RedisExtension {
 /** Starts Hocuspocus at /sync and the HTTP API on one port. */
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const { log } = options;
-  const store = await openServerStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log });
+  const store = options.store ?? (await openServerStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log }));
   const auth = new Authenticator(store);
   const sync = new SyncExtension(store, auth, log, { revocationSweepMs: options.revocationSweepMs ?? 1000 });
   const extensions: Extension[] = [sync];

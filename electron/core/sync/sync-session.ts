@@ -42,7 +42,7 @@ export interface SessionDeps {
 
 const CATALOG_PAGE = 500;
 const PING_MS = 10_000;
-const CATALOG_POLL_MS = 60_000;
+const CATALOG_POLL_MS = 30_000;
 /** A document attached this long without the server's answer is attached again. */
 const STALLED_MS = 8000;
 /**
@@ -84,6 +84,10 @@ export class SyncSession {
   private readonly detachedAt = new Map<string, number>();
   private timers = new Set<NodeJS.Timeout>();
   private refreshAttempt = 0;
+  private reconnectAttempt = 0;
+  private reconnectScheduled = false;
+  /** Documents that stalled once on this connection (a second stall means a new connection). */
+  private readonly stalledOnce = new Set<string>();
   private catalogPulling: Promise<void> | null = null;
   private catalogAgain = false;
   private lookingUp = false;
@@ -216,9 +220,13 @@ export class SyncSession {
     const watchdog = setInterval(() => this.recycleStalled(), STALLED_MS / 2);
     watchdog.unref();
     this.timers.add(watchdog);
-    // Catalog notices can be missed (a reconnecting Redis, a dropped frame): look now and then anyway.
+    // Catalog notices can be missed (a reconnecting Redis, a dropped frame), and
+    // a document can be let go unsynced (the server refused it for a while):
+    // look again now and then.
     const poll = setInterval(() => {
-      if (this.ready) this.background(this.pullCatalog().then(() => this.pump()), 'pullCatalog');
+      if (!this.ready) return;
+      for (const docId of this.deps.store.unsyncedDocIds()) this.want(docId, this.kindOf(docId));
+      this.background(this.pullCatalog().then(() => this.pump()), 'pullCatalog');
     }, CATALOG_POLL_MS);
     poll.unref();
     this.timers.add(poll);
@@ -231,6 +239,8 @@ export class SyncSession {
     this.confirmed.clear();
     this.toLookUp.clear();
     this.detachedAt.clear();
+    this.stalledOnce.clear();
+    this.reconnectScheduled = false;
     for (const docId of [...this.links.keys()]) {
       const link = this.links.get(docId)!;
       this.links.delete(docId);
@@ -564,8 +574,15 @@ export class SyncSession {
     const now = Date.now();
     for (const link of [...this.links.values()]) {
       if (!link.stalled(now, STALLED_MS)) continue;
-      this.deps.log.warn('sync: a document got no answer from the server; attaching it again', { docId: link.docId });
       this.detach(link.docId);
+      if (this.stalledOnce.has(link.docId)) {
+        this.deps.log.warn('sync: a document got no answer twice; connecting again', { docId: link.docId });
+        this.wanted.set(link.docId, link.kind);
+        this.reconnectSoon();
+        continue;
+      }
+      this.stalledOnce.add(link.docId);
+      this.deps.log.warn('sync: a document got no answer from the server; attaching it again', { docId: link.docId });
       this.later(250, () => this.want(link.docId, link.kind));
     }
   }
@@ -595,9 +612,28 @@ export class SyncSession {
       this.background(this.lookUp(), 'lookUp');
     } else if (reason === REFUSAL_REASONS.unauthorized) {
       this.background(this.checkAccount(), 'checkAccount');
-    } else if (reason === REFUSAL_REASONS.unavailable) {
-      this.later(backoffDelay(3), () => this.want(docId, this.kindOf(docId)));
+    } else if (reason !== REFUSAL_REASONS.badName) {
+      // The server could not serve it now (its database, say): try again
+      // later, on a new connection — Hocuspocus does not let a socket open a
+      // document again after refusing it.
+      this.wanted.set(docId, this.kindOf(docId));
+      this.reconnectSoon();
     }
+  }
+
+  /** Starts over on a fresh socket after a pause (backoff with jitter). */
+  private reconnectSoon(): void {
+    if (this.reconnectScheduled) return;
+    this.reconnectScheduled = true;
+    const generation = this.generation;
+    this.later(backoffDelay(2 + this.reconnectAttempt++), () => {
+      this.reconnectScheduled = false;
+      if (generation !== this.generation || this.closed) return;
+      this.deps.log.info('sync: connecting again for documents the server could not serve');
+      this.teardown();
+      this.deps.hooks.changed();
+      this.openSocket();
+    });
   }
 
   /**
@@ -637,6 +673,7 @@ export class SyncSession {
 
   private finish(link: DocLink): void {
     link.done = true;
+    this.reconnectAttempt = 0;
     if (!link.isOpen) this.detach(link.docId);
     this.deps.hooks.changed();
   }

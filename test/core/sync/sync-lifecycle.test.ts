@@ -132,6 +132,25 @@ describe('the library follows the newsroom', () => {
   });
 });
 
+describe('media metadata documents', () => {
+  it('a media:<sha256> document syncs like a story, and captions typed on two computers merge', async () => {
+    const { a, b } = await pair();
+    const name = `media:${'c'.repeat(64)}`;
+    a.core.internals.live.create(name, 'media', (doc) => doc.getText('caption').insert(0, 'The Kremlin.'));
+    await waitUntil(() => b.core.internals.docs.info(name) !== undefined, 'the media document on B');
+    a.core.internals.live.change(name, (doc) => doc.getText('caption').insert(0, 'Moscow: '));
+    b.core.internals.live.change(name, (doc) => doc.getText('caption').insert(doc.getText('caption').length, ' Photo: Reuters'));
+    const caption = (side: SyncedClient) => {
+      const doc = side.core.internals.docs.load(name)!;
+      const text = doc.getText('caption').toString();
+      doc.destroy();
+      return text;
+    };
+    await waitUntil(() => caption(a) === caption(b) && caption(a).includes('Moscow') && caption(a).includes('Reuters'), 'captions merged');
+    expect(caption(a)).toBe('Moscow: The Kremlin. Photo: Reuters');
+  });
+});
+
 describe('honest counts', () => {
   it('"N changes waiting" counts every acknowledged offline change, compaction or not, and only "Synced" once stored', async () => {
     const server = await startSyncServerProcess();
