@@ -263,7 +263,8 @@ export class SyncClient {
     this.statusTimer = setTimeout(() => {
       this.statusTimer = null;
       const status = this.status();
-      const json = JSON.stringify(status);
+      // Signed out, windows show no counts: typing need not reach them as status events.
+      const json = JSON.stringify(status.state === 'signed_out' ? { ...status, waitingChanges: 0, waitingStories: 0 } : status);
       if (json === this.lastStatusJson) return;
       this.lastStatusJson = json;
       this.deps.emitStatus(status);
