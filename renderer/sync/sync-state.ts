@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { PresencePerson, SyncStatus } from '../../shared/sync-status';
-import { lede } from '../api/client';
+import { lede, ledeBridge } from '../api/client';
 
 interface SyncState {
   /** Null until core answered the first time. */
@@ -32,8 +32,15 @@ export const useSync = create<SyncState>((set) => ({
     started = true;
     lede().on('sync.status', (status) => set({ status }));
     lede().on('sync.presence', ({ id, people }) => set((state) => ({ presence: { ...state.presence, [id]: people } })));
-    const result = await lede().invoke('sync.status', {});
-    if (result.ok) set({ status: result.value });
+    const load = async () => {
+      const result = await lede().invoke('sync.status', {});
+      if (result.ok) set({ status: result.value });
+    };
+    // Core restarted (or the web shell came back): what it says now may differ.
+    ledeBridge().onConnection?.((state) => {
+      if (state === 'open') void load();
+    });
+    await load();
   },
 
   setStatus(status) {
