@@ -4,6 +4,7 @@ import path from 'node:path';
 import { generatedLibrary } from './generate-library';
 import { benchImport } from './media-bench';
 import { benchAcknowledgedUpdate, benchSearch } from './node-scenarios';
+import { runSyncScenarios } from './sync-scenarios';
 import { printTable, type BenchRow } from './table';
 
 /**
@@ -13,8 +14,14 @@ import { printTable, type BenchRow } from './table';
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 100_000);
 const WORDS = Number(process.env.LEDE_BENCH_WORDS ?? 300);
 const PHOTOS = Number(process.env.LEDE_BENCH_PHOTOS ?? 200);
-/** LEDE_BENCH_ONLY=media runs the photo desk's rows alone (they take a while to prepare the first time). */
+
+/**
+ * LEDE_BENCH_ONLY picks one group of rows: `core` (search, commits, browser),
+ * `media` (the photo desk's rows, slow to prepare the first time) or `sync`.
+ * Without it, every row runs.
+ */
 const ONLY = process.env.LEDE_BENCH_ONLY ?? '';
+const runs = (group: 'core' | 'media' | 'sync') => ONLY === '' || ONLY === group;
 
 async function main(): Promise<void> {
   const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -22,19 +29,26 @@ async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-bench-'));
   const rows: BenchRow[] = [];
   try {
-    if (ONLY !== 'media') {
+    if (runs('core')) {
       console.error(`Preparing a library of ${ARTICLES.toLocaleString('en')} stories (cached in .bench-cache/)…`);
       const library = generatedLibrary(cacheDir, ARTICLES, WORDS);
       rows.push(benchSearch(library, ARTICLES));
       rows.push(...(await benchAcknowledgedUpdate(workDir)));
       const browser = await import('./drive/browser-scenarios');
       rows.push(...(await browser.runBrowserScenarios({ repo, library, workDir, articles: ARTICLES })));
-    } else {
-      const browser = await import('./drive/browser-scenarios');
-      rows.push(await browser.runPhotoDeskScenario({ repo, library: '', workDir, articles: 0 }));
     }
-    console.error(`Preparing ${PHOTOS} camera JPEGs (cached in .bench-cache/)…`);
-    rows.push(...(await benchImport(cacheDir, workDir, repo, PHOTOS)));
+    if (runs('media')) {
+      if (!runs('core')) {
+        const browser = await import('./drive/browser-scenarios');
+        rows.push(await browser.runPhotoDeskScenario({ repo, library: '', workDir, articles: 0 }));
+      }
+      console.error(`Preparing ${PHOTOS} camera JPEGs (cached in .bench-cache/)…`);
+      rows.push(...(await benchImport(cacheDir, workDir, repo, PHOTOS)));
+    }
+    if (runs('sync')) {
+      console.error('Sync: a server process on 127.0.0.1 and workstation cores in this process…');
+      rows.push(...(await runSyncScenarios(repo, workDir)));
+    }
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }

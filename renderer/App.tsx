@@ -13,6 +13,8 @@ import { LibraryScreen } from './library/LibraryScreen';
 import { PhotoDeskScreen } from './photos/PhotoDeskScreen';
 import { ConnectionBanner } from './ConnectionBanner';
 import { PolicyBanner } from './PolicyBanner';
+import { SyncOverlays } from './sync/SyncOverlays';
+import { useSync } from './sync/sync-state';
 
 // The story screen carries the editor (Tiptap, ProseMirror, Yjs bindings):
 // loaded as its own chunk so the library paints without it, and fetched in
@@ -53,6 +55,10 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    if (phase.kind === 'ready') void useSync.getState().start();
+  }, [phase.kind]);
+
+  useEffect(() => {
     if (phase.kind !== 'ready') return;
     const prefetch = () => void loadStoryScreen();
     if ('requestIdleCallback' in window) {
@@ -87,6 +93,7 @@ export function App() {
         <LibraryScreen />
       )}
       {help}
+      <SyncOverlays />
     </>
   );
 }

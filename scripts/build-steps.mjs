@@ -7,10 +7,10 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const dist = path.join(root, 'dist');
 const stampFile = path.join(dist, '.build-stamp');
 
-const SOURCES = ['renderer', 'shared', 'electron', 'package.json', 'vite.config.ts', 'scripts/build-steps.mjs'];
+const SOURCES = ['renderer', 'shared', 'electron', 'server', 'package.json', 'vite.config.ts', 'scripts/build-steps.mjs'];
 
 // Native modules and Electron itself stay outside the bundles.
-const EXTERNAL = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'sharp', 'exiftool-vendored'];
+const EXTERNAL = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'sharp', 'exiftool-vendored', 'pg-native'];
 
 // ESM bundles that contain CommonJS packages need a real `require`.
 const ESM_REQUIRE_BANNER =
@@ -24,7 +24,11 @@ export const NODE_BUNDLES = [
   // The media worker thread sits beside each core bundle (core finds it there).
   { entry: 'electron/core/media/media-worker.ts', outfile: 'dist/web/media-worker.mjs', format: 'esm' },
   { entry: 'electron/core/media/media-worker.ts', outfile: 'dist/electron/media-worker.mjs', format: 'esm' },
+  { entry: 'server/main.ts', outfile: 'dist/server/main.mjs', format: 'esm' },
 ];
+
+/** What the sync server bundle is built from (`npm run server` rebuilds just that when these change). */
+const SERVER_SOURCES = ['server', 'shared', 'package.json', 'scripts/build-steps.mjs'];
 
 function newestMtime(target) {
   const full = path.join(root, target);
@@ -51,10 +55,10 @@ export async function buildRenderer() {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-export async function buildNodeBundles() {
+export async function buildNodeBundles(bundles = NODE_BUNDLES) {
   const esbuild = await import('esbuild');
   await Promise.all(
-    NODE_BUNDLES.filter((bundle) => fs.existsSync(path.join(root, bundle.entry))).map((bundle) =>
+    bundles.filter((bundle) => fs.existsSync(path.join(root, bundle.entry))).map((bundle) =>
       esbuild.build({
         entryPoints: [path.join(root, bundle.entry)],
         outfile: path.join(root, bundle.outfile),
@@ -80,5 +84,16 @@ export async function buildIfStale() {
   if (!buildIsStale()) return false;
   console.log('Building Lede (first run or sources changed)…');
   await buildAll();
+  return true;
+}
+
+/** Builds only the sync server's bundle, when it is missing or older than its sources. */
+export async function buildServerIfStale() {
+  const bundle = NODE_BUNDLES.find((candidate) => candidate.entry === 'server/main.ts');
+  const outfile = path.join(root, bundle.outfile);
+  const built = fs.existsSync(outfile) ? fs.statSync(outfile).mtimeMs : 0;
+  if (built && !SERVER_SOURCES.some((source) => newestMtime(source) > built)) return false;
+  console.error('Building the Lede sync server (first run or sources changed)…');
+  await buildNodeBundles([bundle]);
   return true;
 }

@@ -8,6 +8,7 @@ import { CHECKED_STATUSES, RULE_IDS, RULE_LEVELS } from './workflow/rules';
 import { EXPORT_FORMATS, IMPORT_FORMATS, MAX_IMPORT_BASE64, MAX_IMPORT_BYTES } from './interchange';
 import { REVISION_REASONS, RESTORABLE_PARTS } from './revisions/revision';
 import { MEDIA_LIST_FIELDS, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from './media-fields';
+import { SYNC_BADGES, presencePersonSchema, syncStatusSchema } from './sync-status';
 
 /**
  * The one API between the renderer and core. Every channel declares the
@@ -98,6 +99,8 @@ const summary = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   trashedAt: isoDate.nullable(),
+  /** Whether the sync server has stored every change made here (meaningful when signed in). */
+  sync: z.enum(SYNC_BADGES),
 });
 const editorCredit = z.object({ name: z.string(), personId: z.string().optional() });
 const ruleId = z.enum(RULE_IDS);
@@ -276,6 +279,31 @@ export const channels = {
     payload: z.object({ query: z.string().max(MAX_NAME), limit: z.number().int().min(1).max(50).default(10) }).strict(),
     result: z.array(person),
   },
+  'sync.status': { payload: none, result: syncStatusSchema },
+  'sync.signIn': {
+    payload: z
+      .object({
+        serverUrl: z.string().trim().min(1, 'enter the server address').max(500),
+        token: z.string().trim().min(1, 'enter your access token').max(500),
+      })
+      .strict(),
+    result: syncStatusSchema,
+  },
+  'sync.signOut': { payload: none, result: syncStatusSchema },
+  'sync.setOptions': { payload: z.object({ catalogDays: z.number().int().min(1).max(3650) }).strict(), result: syncStatusSchema },
+  /** Connect again now instead of waiting for the next attempt. */
+  'sync.retry': { payload: none, result: syncStatusSchema },
+  /** Stories the server no longer knows (reset or restored server): the person decides. */
+  'sync.flagged': {
+    payload: none,
+    result: z.array(z.object({ id: z.string(), articleId: z.string().nullable(), headline: z.string(), localOnly: z.boolean() })),
+  },
+  'sync.resolveFlag': {
+    payload: z.object({ docId: z.string().max(200), choice: z.enum(['upload', 'keep_local']) }).strict(),
+    result: none,
+  },
+  /** Who else has the story open, on other computers. */
+  'sync.presence': { payload: z.object({ id }).strict(), result: z.object({ people: z.array(presencePersonSchema) }) },
   'people.save': {
     // Without `bio`, an existing person's bio is kept (adding a byline must not wipe it).
     payload: z.object({ id: z.string().max(64).optional(), name, bio: z.string().max(MAX_TEXT).optional() }).strict(),
@@ -332,6 +360,8 @@ export const events = {
   'media.changed': z.object({ sha256s: z.array(z.string()) }),
   'media.exportProgress': z.object({ exportId: z.string(), total: z.number().int(), done: z.number().int(), current: z.string() }),
   'photoDesk.changed': photoDeskSettings,
+  'sync.status': syncStatusSchema,
+  'sync.presence': z.object({ id, people: z.array(presencePersonSchema) }),
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'unauthorized',
   /** The newsroom's policy file sets this setting; people cannot change it on this machine. */
   'locked_by_policy',
+  /** The sync server could not be reached (or did not answer like one). */
+  'unreachable',
   /** The pipe to core broke; the call may be retried once it is back. */
   'disconnected',
   'internal',

@@ -61,13 +61,45 @@ export function readMediaFacts(doc: Y.Doc): MediaFileFacts {
   };
 }
 
-/** Writes a newly imported photo's first state. Called once, by core, at import. */
+/**
+ * Writes a newly imported photo's first state. Called once, by core, at import.
+ *
+ * Two laptops may import the same agency photo while offline; when both
+ * documents meet through sync, two independent seeds would merge into every
+ * caption written twice. So what follows from the file's bytes (its metadata
+ * and pixel facts) is written by a writer whose Yjs client id is derived from
+ * that content: the same bytes give the very same update everywhere, and
+ * Yjs keeps it once. What differs per computer (the file's name there, when
+ * it was imported) is written by this document's own client, last one wins.
+ */
 export function seedMedia(doc: Y.Doc, facts: MediaFileFacts, fields: Partial<MediaFields>): void {
+  const { filename, importedAt, ...fromBytes } = facts;
+  const content: Record<string, unknown> = { ...fromBytes };
+  for (const field of MEDIA_FIELDS) if (fields[field] !== undefined) content[field] = fields[field];
+  const writer = new Y.Doc();
+  writer.clientID = contentClientId(JSON.stringify(content));
+  writer.transact(() => {
+    const map = writer.getMap<string | number>(MEDIA_FILE_MAP);
+    for (const [key, value] of Object.entries(fromBytes)) map.set(key, value);
+    applyMediaPatch(writer, fields);
+  });
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer));
+  writer.destroy();
   doc.transact(() => {
     const map = doc.getMap<string | number>(MEDIA_FILE_MAP);
-    for (const [key, value] of Object.entries(facts)) map.set(key, value);
-    applyMediaPatch(doc, fields);
+    map.set('filename', filename);
+    map.set('importedAt', importedAt);
   });
+}
+
+/** A Yjs client id (uint32, never 0) that is a pure function of the text (FNV-1a). */
+function contentClientId(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash === 0 ? 1 : hash;
 }
 
 /**

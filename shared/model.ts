@@ -81,6 +81,8 @@ export interface ArticleFields {
 
 /** One row of the library, derived from the story's document. */
 export interface ArticleSummary {
+  /** synced / waiting / flagged (the server lost it) / local_only (kept off the server). */
+  sync: 'synced' | 'waiting' | 'flagged' | 'local_only';
   id: string;
   headline: string;
   kicker: string;

@@ -23,6 +23,7 @@ import type { PolicyLoad } from './policy/policy-file';
 import type { SessionState, Sessions } from './sessions';
 import type { SettingsStore } from './settings/settings-store';
 import type { Database } from './store/open-database';
+import type { SyncClient } from './sync/sync-client';
 
 export interface ApiContext {
   db: Database;
@@ -33,6 +34,7 @@ export interface ApiContext {
   people: PeopleStore;
   settings: SettingsStore;
   sessions: Sessions;
+  sync: SyncClient;
   log: Logger;
   media: MediaServices;
   app: { version: string; shell: 'web' | 'electron' };
@@ -46,13 +48,24 @@ export type Handlers = { [C in Channel]: Handler<C> };
 const PROFILE_KEY = 'profile';
 const CONFIG_KEY = 'config';
 const profileSchema = z.object({ name: z.string().min(1), role: z.enum(NEWSROOM_ROLES) });
+
+export function readProfile(settings: SettingsStore): Profile | null {
+  return settings.get(PROFILE_KEY, profileSchema);
+}
+
+/** Saves the profile and tells every window. */
+export function saveProfile(settings: SettingsStore, sessions: Sessions, profile: Profile): Profile {
+  settings.set(PROFILE_KEY, profile);
+  sessions.toAll('profile.changed', profile);
+  return profile;
+}
 const overridesSchema = channels['config.set'].payload as z.ZodType<ConfigOverrides>;
 
 /** The API, implemented once. Both shells call `invoke`; nothing else reaches core. */
 export function createHandlers(ctx: ApiContext): Handlers {
-  const { articles, revisions, people, settings, sessions } = ctx;
+  const { articles, revisions, people, settings, sessions, sync } = ctx;
 
-  const profile = () => settings.get(PROFILE_KEY, profileSchema);
+  const profile = () => readProfile(settings);
   const requireProfile = (): Profile => {
     const current = profile();
     if (!current) throw new LedeError('profile_required', 'Tell Lede who you are first (name and newsroom role).');
@@ -64,11 +77,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
   return {
     'app.info': () => ctx.app,
     'profile.get': () => profile(),
-    'profile.set': (payload) => {
-      settings.set(PROFILE_KEY, payload);
-      sessions.toAll('profile.changed', payload);
-      return payload;
-    },
+    'profile.set': (payload) => saveProfile(settings, sessions, payload),
     'config.get': () => config(),
     'config.set': (payload) => {
       const locked = lockedSettingsIn(payload, ctx.policy.policy.locked);
@@ -101,11 +110,16 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'article.open': (payload, session) => {
       const { state, updatedAt } = articles.openState(payload.id);
+      const first = !sessions.isOpenAnywhere(payload.id);
       sessions.opened(session, payload.id);
+      if (first) sync.storyOpened(payload.id);
       return { id: payload.id, state: bytesToBase64(state), updatedAt };
     },
     'article.close': (payload, session) => {
-      if (sessions.closed(session, payload.id) && !sessions.isOpenAnywhere(payload.id)) articles.release(payload.id);
+      if (sessions.closed(session, payload.id) && !sessions.isOpenAnywhere(payload.id)) {
+        articles.release(payload.id);
+        sync.storyClosed(payload.id);
+      }
       return {};
     },
     'article.update': (payload, session) => {
@@ -164,6 +178,17 @@ export function createHandlers(ctx: ApiContext): Handlers {
       articles.purge(payload.id);
       return {};
     },
+    'sync.status': () => sync.status(),
+    'sync.signIn': (payload) => sync.signIn(payload.serverUrl, payload.token),
+    'sync.signOut': () => sync.signOut(),
+    'sync.setOptions': (payload) => sync.setOptions(payload),
+    'sync.retry': () => sync.retry(),
+    'sync.flagged': () => sync.flagged(),
+    'sync.resolveFlag': (payload) => {
+      sync.resolveFlag(payload.docId, payload.choice);
+      return {};
+    },
+    'sync.presence': (payload) => ({ people: sync.presence(payload.id) }),
     'people.search': (payload) => people.search(payload.query, payload.limit),
     'people.save': (payload) => {
       const person = people.save(payload);

@@ -4,13 +4,14 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
-import { createHandlers, dispatch } from './api';
+import { createHandlers, dispatch, readProfile, saveProfile } from './api';
 import { ArticleIndex } from './articles/article-index';
 import { ArticleService, articleIdOf } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
 import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
 import { photoDeskCatalog } from './media/media-catalog';
+import { photoDeskBlobs } from './media/sync-blobs';
 import { createLogger, type Logger } from './log';
 import { dataPaths, type DataPaths } from './paths';
 import type { ImportSource } from './media/import-sources';
@@ -31,6 +32,8 @@ import { backupDatabase, hasBackupFor } from './store/backup';
 import { acquireDataDirLock, type DataDirLock } from './store/data-dir-lock';
 import { MIGRATIONS } from './store/migrations';
 import { asStoreError, openDatabase, type Database } from './store/open-database';
+import { SyncClient } from './sync/sync-client';
+import { SyncStore } from './sync/sync-store';
 
 export interface CoreOptions {
   dataDir: string;
@@ -59,6 +62,8 @@ export interface CoreOptions {
   mediaWorkerFile?: string | null;
   /** Files an import works on at once. */
   importConcurrency?: number;
+  /** How many documents sync keeps attached at once in the background. */
+  syncBackgroundLinks?: number;
 }
 
 /** What the shells reach below the API: importing from paths or uploads (never from the renderer's hands). */
@@ -69,6 +74,12 @@ export interface CoreMedia {
   importUpload(importId: string, source: ImportSource): Promise<FileOutcome>;
   /** Where uploads are written while they arrive (inside the data folder, so moving them in is a rename). */
   readonly incomingDir: string;
+  /**
+   * A photo this computer knows only from sync (its document came, its file
+   * not yet): downloads the file from the newsroom's server now. False when
+   * not signed in or the server does not have it.
+   */
+  fetchMissing(sha256: string): Promise<boolean>;
 }
 
 const PROFILE_KEY = 'profile';
@@ -89,7 +100,7 @@ export interface Core {
   readonly log: Logger;
   readonly media: CoreMedia;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices };
+  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices; sync: SyncClient; db: Database };
 }
 
 /**
@@ -137,6 +148,24 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     maxDirtyMs: options.revisionMaxDirtyMs ?? 10 * 60_000,
   });
   const media = startMedia(options, db, docs, live, settings, sessions, log);
+  const sync = new SyncClient({
+    store: new SyncStore(db, settings),
+    docs,
+    live,
+    articles,
+    media: photoDeskBlobs(options.dataDir, media.services, media.core.incomingDir),
+    log,
+    backgroundLinks: options.syncBackgroundLinks,
+    emitStatus: (status) => sessions.toAll('sync.status', status),
+    emitPresence: (id, people) => sessions.toArticleViewers(id, '', 'sync.presence', { id, people }),
+    emitLibraryChanged: (ids) => sessions.toAll('library.changed', { ids }),
+    // A sync account replaces the profile's name (bylines, Edited by, presence); the newsroom role stays.
+    accountSignedIn: ({ name }) => {
+      const profile = readProfile(settings);
+      if (profile && profile.name !== name) saveProfile(settings, sessions, { ...profile, name });
+    },
+    isStoryOpen: (id) => sessions.isOpenAnywhere(id),
+  });
   const handlers = createHandlers({
     db,
     articles,
@@ -149,6 +178,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     people,
     settings,
     sessions,
+    sync,
     log,
     policy,
     app: { version: options.version, shell: options.shell },
@@ -166,6 +196,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
   articles.recoverStaleRows();
   media.services.library.recoverStaleRows();
+  sync.start();
 
   let backupTimer: NodeJS.Timeout | null = null;
   if (options.backupDelayMs !== null && !hasBackupFor(paths.backups)) {
@@ -184,8 +215,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   return {
     dataDir: options.dataDir,
     log,
-    media: media.core,
-    internals: { articles, docs, live, revisions, media: media.services },
+    media: { ...media.core, fetchMissing: (sha256) => sync.fetchMedia(sha256).catch(() => false) },
+    internals: { articles, docs, live, revisions, media: media.services, sync, db },
     connect(emit) {
       const session = sessions.add(emit);
       return {
@@ -199,6 +230,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
           for (const id of sessions.remove(session)) {
             try {
               articles.release(id);
+              sync.storyClosed(id);
             } catch (error) {
               log.warn('could not release story', { id, error });
             }
@@ -210,6 +242,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       if (closed) return;
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
+      sync.close();
       await media.close();
       try {
         revisions.flushAll();
@@ -256,7 +289,7 @@ function startMedia(options: CoreOptions, db: Database, docs: DocStore, live: Li
   const exporter = new MediaExporter(options.dataDir, index, log);
   const incomingDir = `${mediaRoot(options.dataDir)}/incoming`;
   const services: MediaServices = { index, library, importer, exporter, photoDesk: new PhotoDeskStore(settings) };
-  const core: CoreMedia = {
+  const core: Omit<CoreMedia, 'fetchMissing'> = {
     importPaths: (paths) => importer.importPaths(paths),
     importUpload: (importId, source) => importer.importUpload(importId, source),
     incomingDir,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LedeError } from '../../shared/errors';
 import type { Core } from '../core/core';
-import { parseByteRange, resolveMediaFile } from '../core/media/media-store';
+import { isMediaVariant, isSha256, parseByteRange, resolveMediaFile } from '../core/media/media-store';
 import { notFound, sendJson } from './static-files';
 
 /** Largest single upload: bigger than any camera file, small enough to refuse a runaway request early. */
@@ -19,7 +19,11 @@ const MEDIA_PATH = /^\/media\/([^/]+)\/([^/]+)$/;
  */
 export async function serveMedia(core: Core, urlPath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const match = MEDIA_PATH.exec(urlPath);
-  const found = match ? await resolveMediaFile(core.dataDir, match[1], match[2]) : null;
+  let found = match ? await resolveMediaFile(core.dataDir, match[1], match[2]) : null;
+  // A photo known here only by sync is downloaded when it is first shown.
+  if (!found && match && isSha256(match[1]) && isMediaVariant(match[2]) && (await core.media.fetchMissing(match[1]))) {
+    found = await resolveMediaFile(core.dataDir, match[1], match[2]);
+  }
   if (!found) return notFound(response);
   const headers: Record<string, string | number> = {
     'Content-Type': found.contentType,

@@ -4,6 +4,7 @@ import { SHORTCUTS } from '../help/shortcuts';
 import { ShortcutsButton } from '../help/ShortcutsButton';
 import { useApp } from '../state/app-store';
 import { ImportButton } from './ImportButton';
+import { SyncStatusButton } from '../sync/SyncStatusButton';
 
 interface LibraryHeaderProps {
   onNewStory(): void;
@@ -25,6 +26,7 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
     <header className="topbar">
       <span className="brand">Lede</span>
       <span className="topbar-spacer" />
+      <SyncStatusButton />
       <ImportButton />
       <button type="button" className="button" onClick={() => navigate({ screen: 'photos' })}>
         Photo desk

@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { ArticleSummary } from '../../shared/model';
+import { SyncBadge } from '../sync/SyncBadge';
+import { useSync } from '../sync/sync-state';
 import { StatusBadge } from '../ui/StatusBadge';
 import { countLabel, exactTime, relativeTime } from '../ui/format';
 import type { LibraryView } from './library-store';
@@ -21,6 +23,7 @@ interface LibraryRowProps {
 
 /** One story in the library list; a grey placeholder while its page is on its way. */
 export function LibraryRow({ id, index, total, summary, selected, view, now, style, onOpen, onSelect, onRestore, onPurge }: LibraryRowProps) {
+  const syncing = useSync((s) => s.status !== null && s.status.state !== 'signed_out');
   if (!summary) {
     return (
       <div id={id} role="option" aria-selected={selected} aria-posinset={index + 1} aria-setsize={total} aria-busy="true" className="story-row story-row-loading" style={style}>
@@ -60,6 +63,7 @@ export function LibraryRow({ id, index, total, summary, selected, view, now, sty
         </div>
         <div className="story-row-meta">
           {summary.bylines.length > 0 ? <span className="story-row-bylines">{summary.bylines.join(', ')}</span> : <span className="muted">No byline</span>}
+          {syncing && <SyncBadge sync={summary.sync} />}
         </div>
       </div>
       <div className="story-row-status">

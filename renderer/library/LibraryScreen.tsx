@@ -9,6 +9,7 @@ import { Toaster } from '../ui/Toaster';
 import { countLabel } from '../ui/format';
 import { importStoryFile } from './import-file';
 import { createStory, moveToTrash, purgeStory, restoreStory } from './library-actions';
+import { FlaggedNotice } from '../sync/FlaggedNotice';
 import { LibraryEmpty } from './LibraryEmpty';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryHeader } from './LibraryHeader';
@@ -145,6 +146,7 @@ export function LibraryScreen() {
             {snapshot.searching && <span className="muted"> · searching…</span>}
           </p>
         </div>
+        <FlaggedNotice />
         <LibraryFilters onEnterList={() => listRef.current?.focus()} />
         {error && total !== null && (
           <div role="alert" className="inline-alert">

@@ -18,6 +18,8 @@ import { ExportDialog } from './ExportDialog';
 import { HistoryPanel } from './history/HistoryPanel';
 import { Inspector } from './inspector/Inspector';
 import { SaveIndicator } from './SaveIndicator';
+import { PresenceList } from '../sync/PresenceList';
+import { SyncStatusButton } from '../sync/SyncStatusButton';
 import { StoryHeader } from './StoryHeader';
 import { useYMapValue, useYText } from './use-y';
 import { ChecklistPanel } from './workflow/ChecklistPanel';
@@ -68,7 +70,9 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   return (
     <div className="screen story-screen">
       <StoryHeader onBack={onBack} title={headline.trim() || 'Untitled story'}>
+        <PresenceList id={article.id} />
         <SaveIndicator article={article} />
+        <SyncStatusButton />
         <button
           type="button"
           className="button button-quiet"

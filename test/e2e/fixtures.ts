@@ -19,7 +19,7 @@ export interface WebShellHandle {
   restart(): Promise<string>;
 }
 
-async function launch(dataDir: string, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+export async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
   const server = path.join(repoRoot, 'dist', 'web', 'server.mjs');
   if (!fs.existsSync(server)) throw new Error('dist/web/server.mjs is missing: run `npm run build` first (npm test does).');
   // The machine's own policy file (/etc/lede/policy.json) must not change what a test sees.

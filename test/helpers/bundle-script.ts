@@ -27,7 +27,7 @@ export function bundleScript(entry: string): Promise<string> {
         target: 'node20',
         format: 'esm',
         // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate.
-        external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+        external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
         banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
         logLevel: 'error',
       });
@@ -52,8 +52,8 @@ export interface ScriptProcess {
 }
 
 /** Starts a bundled script under the same Node as the tests. */
-export function startScript(file: string, args: string[]): ScriptProcess {
-  const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startScript(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): ScriptProcess {
+  const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   let stderr = '';
   const watchers = new Set<() => void>();

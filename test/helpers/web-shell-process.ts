@@ -20,11 +20,11 @@ export interface WebShellProcess {
  * Starts the web shell as its own process (bundled from source) on a data
  * folder and waits for its "ready" line.
  */
-export async function startWebShellProcess(options: { dataDir: string; rendererDir?: string; args?: string[] }): Promise<WebShellProcess> {
+export async function startWebShellProcess(options: { dataDir: string; rendererDir?: string; args?: string[]; env?: Record<string, string> }): Promise<WebShellProcess> {
   const server = await bundleScript('electron/web/main.ts');
   const rendererDir = options.rendererDir ?? emptyRenderer();
   const child = spawn(process.execPath, [server, '--data-dir', options.dataDir, '--port', '0', ...(options.args ?? [])], {
-    env: { ...process.env, LEDE_RENDERER_DIR: rendererDir },
+    env: { ...process.env, LEDE_RENDERER_DIR: rendererDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -33,6 +33,7 @@ export class ArticleService {
   private readonly changedSinceCompaction = new Map<string, number>();
   private derivedListener: ((ids: string[]) => void) | null = null;
   private releaseListener: ((id: string) => void) | null = null;
+  private readonly purgeHooks: Array<(docName: string) => void> = [];
 
   constructor(
     private readonly live: LiveDocs,
@@ -166,17 +167,37 @@ export class ArticleService {
     this.derive(id);
   }
 
+  /**
+   * Runs `hook` inside every purge's transaction (sync records the tombstone
+   * it owes the server there, so a crash cannot purge without it).
+   */
+  onPurge(hook: (docName: string) => void): void {
+    this.purgeHooks.push(hook);
+  }
+
   /** Deletes a story from this machine for good. Only stories in the trash can be purged. */
   purge(id: string): void {
     const docName = this.docName(id);
     const trashedAt = articleParts(this.live.get(docName)).meta.get('trashedAt');
     if (!trashedAt) throw new LedeError('transition_refused', 'Move the story to the trash before deleting it for good.');
+    this.discard(id, true);
+  }
+
+  /** Removes a story the newsroom purged (a tombstone from the sync server), trashed here or not. */
+  discardPurged(id: string): void {
+    if (!this.store.info(articleDocName(id))) return;
+    this.discard(id, false);
+  }
+
+  private discard(id: string, runHooks: boolean): void {
+    const docName = articleDocName(id);
     this.cancelDerive(id);
     this.live.unload(docName);
     // One transaction: a crash in between must not bring the story back.
     this.store.transaction(() => {
       this.index.remove(id);
       this.store.remove(docName);
+      if (runHooks) for (const hook of this.purgeHooks) hook(docName);
     });
     this.derivedListener?.([id]);
   }
@@ -212,7 +233,10 @@ export class ArticleService {
 
   private scheduleDerive(id: string): void {
     clearTimeout(this.deriveTimers.get(id));
-    const timer = setTimeout(() => this.derive(id), this.options.deriveDelayMs);
+    // A story changed by sync while nobody has it open is read for its row
+    // and let go again: a first sync of a thousand stories must not keep a
+    // thousand documents in memory.
+    const timer = setTimeout(() => this.derive(id, { keepLoaded: false }), this.options.deriveDelayMs);
     timer.unref();
     this.deriveTimers.set(id, timer);
     const count = (this.changedSinceCompaction.get(id) ?? 0) + 1;

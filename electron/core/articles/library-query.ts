@@ -39,9 +39,18 @@ interface Row {
   created_ms: number;
   updated_ms: number;
   trashed_ms: number | null;
+  sync: ArticleSummary['sync'];
 }
 
-const COLUMNS = 'a.id, a.headline, a.kicker, a.section, a.status, a.language, a.bylines, a.word_count, a.created_ms, a.updated_ms, a.trashed_ms';
+// The sync badge reads the story's document and sync rows by primary key: a
+// few lookups per page row, nothing per matching story.
+const SYNC_BADGE = `(SELECT CASE
+    WHEN ss.flag IS NOT NULL THEN 'flagged'
+    WHEN ss.local_only = 1 THEN 'local_only'
+    WHEN sd.local_changes > sd.synced_changes THEN 'waiting'
+    ELSE 'synced' END
+  FROM documents sd LEFT JOIN sync_state ss ON ss.doc_id = sd.id WHERE sd.id = a.doc_id) AS sync`;
+const COLUMNS = `a.id, a.headline, a.kicker, a.section, a.status, a.language, a.bylines, a.word_count, a.created_ms, a.updated_ms, a.trashed_ms, ${SYNC_BADGE}`;
 
 // Each order matches an index in migration 001 (for the active view).
 const ORDER: Record<LibraryQuery['sort'], string> = {
@@ -124,5 +133,6 @@ function toSummary(row: Row): ArticleSummary {
     createdAt: isoWithOffset(row.created_ms),
     updatedAt: isoWithOffset(row.updated_ms),
     trashedAt: row.trashed_ms === null ? null : isoWithOffset(row.trashed_ms),
+    sync: row.sync ?? 'waiting',
   };
 }

@@ -2,6 +2,20 @@ import * as Y from 'yjs';
 import type { Database, Statement } from 'better-sqlite3';
 
 export type DocKind = 'article' | 'media';
+/** Whether an update was made on this computer or arrived from the sync server. */
+export type UpdateOrigin = 'local' | 'remote';
+
+export interface DocInfo {
+  id: string;
+  kind: DocKind;
+  createdMs: number;
+  updatedMs: number;
+  lastSeq: number;
+  /** Changes made on this computer, ever. */
+  localChanges: number;
+  /** Of those, how many the sync server had stored at its last acknowledgement. */
+  syncedChanges: number;
+}
 
 /**
  * Yjs documents in SQLite: an append-only log of updates per document plus,
@@ -26,7 +40,7 @@ export class DocStore {
       'INSERT INTO documents (id, kind, created_ms, updated_ms, last_seq) VALUES (?, ?, ?, ?, 0)',
     );
     this.insertUpdate = db.prepare('INSERT INTO doc_updates (doc_id, data, created_ms) VALUES (?, ?, ?)');
-    this.touchDocument = db.prepare('UPDATE documents SET updated_ms = ?, last_seq = ? WHERE id = ?');
+    this.touchDocument = db.prepare('UPDATE documents SET updated_ms = ?, last_seq = ?, local_changes = local_changes + ? WHERE id = ?');
     this.selectSnapshot = db.prepare('SELECT state, through_seq AS throughSeq FROM doc_snapshots WHERE doc_id = ?');
     this.selectUpdates = db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq');
     this.selectUpdatesThrough = db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? AND seq <= ? ORDER BY seq');
@@ -36,30 +50,48 @@ export class DocStore {
        ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, compacted_ms = excluded.compacted_ms`,
     );
     this.deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
-    this.selectDocument = db.prepare('SELECT id, kind, created_ms AS createdMs, updated_ms AS updatedMs, last_seq AS lastSeq FROM documents WHERE id = ?');
+    this.selectDocument = db.prepare(
+      'SELECT id, kind, created_ms AS createdMs, updated_ms AS updatedMs, last_seq AS lastSeq, local_changes AS localChanges, synced_changes AS syncedChanges FROM documents WHERE id = ?',
+    );
     this.deleteDocument = db.prepare('DELETE FROM documents WHERE id = ?');
   }
 
-  /** Registers a document and stores its first state, in one transaction. */
-  create(docId: string, kind: DocKind, firstUpdate: Uint8Array, now = Date.now()): number {
+  /**
+   * Registers a document and stores its first state, in one transaction.
+   * `origin: 'remote'` for a document that arrived from the sync server (its
+   * first state is not a change made here).
+   */
+  create(docId: string, kind: DocKind, firstUpdate: Uint8Array, now = Date.now(), origin: UpdateOrigin = 'local'): number {
     return this.db.transaction(() => {
       this.insertDocument.run(docId, kind, now, now);
-      return this.append(docId, firstUpdate, now);
+      return this.append(docId, firstUpdate, now, origin);
     })();
   }
 
   /**
    * Appends one update. With synchronous=FULL the update is on disk when this
    * returns, so the caller may acknowledge it. Joins an open transaction.
+   * Local updates count towards the document's changes waiting to sync.
    */
-  append(docId: string, update: Uint8Array, now = Date.now()): number {
+  append(docId: string, update: Uint8Array, now = Date.now(), origin: UpdateOrigin = 'local'): number {
     const seq = Number(this.insertUpdate.run(docId, update, now).lastInsertRowid);
-    this.touchDocument.run(now, seq, docId);
+    this.touchDocument.run(now, seq, origin === 'local' ? 1 : 0, docId);
     return seq;
   }
 
-  info(docId: string): { id: string; kind: DocKind; createdMs: number; updatedMs: number; lastSeq: number } | undefined {
+  info(docId: string): DocInfo | undefined {
     return this.selectDocument.get(docId) as ReturnType<DocStore['info']>;
+  }
+
+  /** The whole stored state as one update, without keeping a Y.Doc around. */
+  encodeState(docId: string): Uint8Array | null {
+    const doc = this.load(docId);
+    if (!doc) return null;
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** Builds the document from its snapshot and later updates, or null if unknown. */

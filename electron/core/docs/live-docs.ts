@@ -7,6 +7,8 @@ import type { DocKind, DocStore } from './doc-store';
 /** Who made a change: a session's id, or core itself (workflow moves, seeding). */
 export type ChangeOrigin = string;
 export const CORE_ORIGIN: ChangeOrigin = 'core';
+/** Changes that arrived from the newsroom sync server. */
+export const SYNC_ORIGIN: ChangeOrigin = 'sync';
 
 /** Inspects a finished transaction and returns why it is refused, or null. */
 export type ChangeGuard = (transaction: Y.Transaction, doc: Y.Doc) => string | null;
@@ -27,6 +29,8 @@ export interface StoredChange {
 export class LiveDocs {
   private readonly docs = new Map<string, Y.Doc>();
   private outbox: StoredChange[] = [];
+  /** True inside run(): changes then wait in the outbox until the transaction commits. */
+  private running = false;
   private readonly listeners = new Set<(change: StoredChange) => void>();
 
   constructor(
@@ -62,9 +66,34 @@ export class LiveDocs {
   create(docId: string, kind: DocKind, seed: (doc: Y.Doc) => void): Y.Doc {
     const doc = new Y.Doc();
     seed(doc);
-    this.store.create(docId, kind, Y.encodeStateAsUpdate(doc));
+    const first = Y.encodeStateAsUpdate(doc);
+    this.store.create(docId, kind, first);
     this.attach(docId, doc);
+    // Listeners (sync among them) learn about a new document like any change.
+    this.notify([{ docId, update: first, origin: CORE_ORIGIN }]);
     return doc;
+  }
+
+  /**
+   * Stores an update that arrived from the sync server, through the same
+   * path as every other change: in one SQLite transaction, then listeners
+   * (open sessions get `article.updated`, library rows are derived). A
+   * document this computer does not have yet is created. Remote updates are
+   * not guarded: the server and the other clients run the same rules.
+   * A document nobody has open is not loaded into memory for this.
+   */
+  applyRemote(docId: string, kind: DocKind, update: Uint8Array): void {
+    const loaded = this.docs.get(docId);
+    if (loaded) {
+      this.run(docId, loaded, undefined, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN));
+      return;
+    }
+    const now = Date.now();
+    this.db.transaction(() => {
+      if (this.store.info(docId)) this.store.append(docId, update, now, 'remote');
+      else this.store.create(docId, kind, update, now, 'remote');
+    })();
+    this.notify([{ docId, update, origin: SYNC_ORIGIN }]);
   }
 
   /**
@@ -106,6 +135,7 @@ export class LiveDocs {
       if (guard && refusal === null) refusal = guard(transaction, doc);
     };
     doc.on('afterTransaction', inspect);
+    this.running = true;
     try {
       this.db.transaction(() => {
         mutate();
@@ -117,17 +147,33 @@ export class LiveDocs {
       if (!(error instanceof LedeError)) this.log.error('change not stored', { docId, error });
       throw error;
     } finally {
+      this.running = false;
       doc.off('afterTransaction', inspect);
     }
     const committed = this.outbox;
     this.outbox = [];
-    for (const change of committed) for (const listener of this.listeners) listener(change);
+    this.notify(committed);
+  }
+
+  private notify(changes: StoredChange[]): void {
+    for (const change of changes) for (const listener of this.listeners) listener(change);
   }
 
   private attach(docId: string, doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.store.append(docId, update);
-      this.outbox.push({ docId, update, origin: typeof origin === 'string' ? origin : CORE_ORIGIN });
+      const change = { docId, update, origin: typeof origin === 'string' ? origin : CORE_ORIGIN };
+      const from = change.origin === SYNC_ORIGIN ? 'remote' : 'local';
+      if (this.running) {
+        this.store.append(docId, update, Date.now(), from);
+        this.outbox.push(change);
+        return;
+      }
+      // Changed outside apply/change (a bug, or a library writing to the
+      // document directly): still stored atomically and announced, so
+      // nothing in memory is missing from disk or from the listeners.
+      this.log.warn('a document changed outside LiveDocs; stored it anyway', { docId });
+      this.db.transaction(() => this.store.append(docId, update, Date.now(), from))();
+      this.notify([change]);
     });
     this.docs.set(docId, doc);
   }

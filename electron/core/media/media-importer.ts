@@ -6,7 +6,7 @@ import type { MediaFileFacts } from '../../../shared/media-doc';
 import type { Logger } from '../log';
 import { expandSources, type ImportSource } from './import-sources';
 import type { MediaLibrary } from './media-library';
-import { variantPath, writeAtomically } from './media-store';
+import { resolveMediaFile, variantPath, writeAtomically } from './media-store';
 import { makeRenditions, RenditionError } from './renditions';
 import type { MediaWorkerPool } from './worker-pool';
 
@@ -166,7 +166,11 @@ export class MediaImporter {
       const { sha256 } = inspected;
       const pending = this.storing.get(sha256);
       if (pending) await pending.catch(() => undefined);
-      if (this.options.library.has(sha256)) return { status: 'duplicate', sha256, name };
+      // Known and stored: a duplicate. Known but without its file (the photo's
+      // document came by sync, the file is downloaded now): store the file.
+      if (this.options.library.has(sha256) && (await resolveMediaFile(this.options.dataDir, sha256, 'original'))) {
+        return { status: 'duplicate', sha256, name };
+      }
       const store = this.store(source, sha256, inspected, data);
       this.storing.set(sha256, store);
       try {

@@ -2,7 +2,7 @@ import { LedeError } from '../../../shared/errors';
 import { applyMediaPatch, mediaDocName, mediaShaOf, readMediaFacts, readMediaFields, seedMedia, type MediaFileFacts } from '../../../shared/media-doc';
 import type { MediaFields } from '../../../shared/media-fields';
 import type { DocStore } from '../docs/doc-store';
-import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
+import { SYNC_ORIGIN, type ChangeOrigin, type LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { MediaIndex, MediaRow } from './media-index';
 
@@ -24,7 +24,23 @@ export class MediaLibrary {
     private readonly store: DocStore,
     private readonly index: MediaIndex,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // A photo's metadata changed on another computer and arrived by sync: its
+    // row follows (the file itself comes on demand, when it is first shown).
+    live.onStored((change) => {
+      if (change.origin !== SYNC_ORIGIN) return;
+      const sha256 = mediaShaOf(change.docId);
+      if (!sha256) return;
+      try {
+        this.derive(sha256);
+      } catch (error) {
+        this.log.error('could not derive a synced photo row', { sha256, error });
+        return;
+      }
+      this.release(sha256);
+      this.changedListener?.([sha256]);
+    });
+  }
 
   onChanged(listener: (sha256s: string[]) => void): void {
     this.changedListener = listener;
@@ -34,11 +50,15 @@ export class MediaLibrary {
     return this.index.has(sha256) || this.live.has(mediaDocName(sha256));
   }
 
-  /** Registers an imported photo: its document, seeded once, and its row. */
+  /**
+   * Registers an imported photo: its document, seeded once, and its row. A
+   * photo whose document arrived by sync before its file (downloaded now)
+   * keeps that document — the desk's edits — and only gets its row.
+   */
   create(sha256: string, facts: MediaFileFacts, fields: Partial<MediaFields>): void {
     const docName = mediaDocName(sha256);
     this.store.transaction(() => {
-      this.live.create(docName, 'media', (doc) => seedMedia(doc, facts, fields));
+      if (!this.live.has(docName)) this.live.create(docName, 'media', (doc) => seedMedia(doc, facts, fields));
       this.derive(sha256);
     });
     this.live.unload(docName);

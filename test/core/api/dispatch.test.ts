@@ -22,8 +22,13 @@ import { Sessions } from '../../../electron/core/sessions';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { openDatabase } from '../../../electron/core/store/open-database';
+import type { SyncClient } from '../../../electron/core/sync/sync-client';
+import { createServerLog } from '../../../server/log';
+import { startSyncServer } from '../../../server/sync-server';
+import { addUser } from '../../../server/users-cli';
 import { connect, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
 import { snapshotDatabase } from '../../helpers/db-snapshot';
+import { waitUntil } from '../../helpers/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { fixturePath } from '../../helpers/fixtures';
 import { waitFor } from '../../helpers/wait';
@@ -204,6 +209,8 @@ describe('every channel', () => {
         people: new PeopleStore(db),
         settings: new SettingsStore(db, silentLogger),
         sessions: new Sessions(),
+        // Only the handler map's keys are checked here; sync is exercised below.
+        sync: {} as SyncClient,
         log: silentLogger,
         media: other.internals.media,
         app: { version: '0.0.0-test', shell: 'web' },
@@ -218,6 +225,8 @@ describe('every channel', () => {
   });
 
   it('answers a happy-path call with a value its result schema accepts, and emits only valid events', async () => {
+    const server = await startSyncServer({ dataDir: makeTempDir(), host: '127.0.0.1', port: 0, log: createServerLog('error') });
+    const [, , token] = await addUser(server.store, 'Richard Connor', 'editor');
     const fresh = openTestCore();
     const session = connect(fresh);
     const seen = new Set<Channel>();
@@ -256,6 +265,13 @@ describe('every channel', () => {
       await call('people.search', { query: 'rich' });
       await call('article.trash', { id });
       await call('article.restore', { id });
+      await call('sync.status', {});
+      await call('sync.signIn', { serverUrl: server.url, token: token! });
+      await call('sync.setOptions', { catalogDays: 7 });
+      await call('sync.retry', {});
+      await call('sync.presence', { id });
+      await call('sync.flagged', {});
+      await call('sync.resolveFlag', { docId: `article:${id}`, choice: 'upload' });
       await call('article.trash', { id });
       await call('article.purge', { id });
       const importId = fresh.media.importPaths([fixturePath('images', 'metapm.jpg')]);
@@ -271,7 +287,10 @@ describe('every channel', () => {
       await call('photoDesk.get', {});
       await call('photoDesk.set', { codes: [{ code: 'afp', text: 'AFP/Getty Images' }] });
       await waitFor(() => session.events.some((e) => e.event === 'media.changed'));
+      await call('sync.signOut', {});
       expect([...seen].sort()).toEqual(Object.keys(channels).sort());
+      // Status events are throttled (150 ms): wait for the one sign-in and sign-out caused.
+      await waitUntil(() => session.events.some((e) => e.event === 'sync.status'), 'a sync.status event');
       for (const { event, payload } of session.events) {
         expect(isEventName(event)).toBe(true);
         expect(eventSchemas[event].safeParse(payload).success, `${event} ${JSON.stringify(payload)}`).toBe(true);
@@ -288,10 +307,12 @@ describe('every channel', () => {
           'media.changed',
           'media.exportProgress',
           'photoDesk.changed',
+          'sync.status',
         ]),
       );
     } finally {
       await fresh.close();
+      await server.close();
     }
   });
 });

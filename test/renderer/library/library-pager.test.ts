@@ -16,6 +16,7 @@ function summary(index: number, tag = ''): ArticleSummary {
     createdAt: '2025-10-15T09:30:00+02:00',
     updatedAt: '2025-10-15T09:30:00+02:00',
     trashedAt: null,
+    sync: 'synced',
   };
 }
 

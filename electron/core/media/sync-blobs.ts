@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { documentMediaReferences, type MediaBlobs } from '../sync/media-blobs';
+import type { MediaServices } from './media-services';
+import { isSha256, mediaRoot } from './media-store';
+
+/**
+ * The photo desk's files as sync sees them: an asset is "here" when its
+ * original is stored; a file downloaded from the server goes through the same
+ * import pipeline as any photo (checked, renditions made, row derived), which
+ * adopts the photo's synced document rather than seeding a second one.
+ */
+export function photoDeskBlobs(dataDir: string, services: MediaServices, incomingDir: string): MediaBlobs {
+  const originalFile = (sha256: string): string | null => {
+    if (!isSha256(sha256)) return null;
+    const folder = path.join(mediaRoot(dataDir), 'originals', sha256.slice(0, 2));
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      return null;
+    }
+    const name = names.find((entry) => entry.startsWith(`${sha256}.`) && !entry.endsWith('.part'));
+    return name ? path.join(folder, name) : null;
+  };
+  return {
+    has: (sha256) => originalFile(sha256) !== null,
+    async read(sha256) {
+      const file = originalFile(sha256);
+      if (!file) throw new Error(`No media file ${sha256} on this computer.`);
+      return fs.promises.readFile(file);
+    },
+    async write(sha256, bytes) {
+      if (originalFile(sha256)) return;
+      await fs.promises.mkdir(incomingDir, { recursive: true });
+      const file = path.join(incomingDir, `${randomUUID()}.part`);
+      await fs.promises.writeFile(file, bytes);
+      const importId = services.importer.begin(1);
+      const outcome = await services.importer.importUpload(importId, { file, name: `${sha256.slice(0, 12)}.download`, temporary: true });
+      if (outcome.status === 'failed' || outcome.status === 'cancelled') {
+        throw new Error(`The photo ${sha256.slice(0, 12)}… from the server could not be stored: ${outcome.status === 'failed' ? outcome.reason : 'cancelled'}`);
+      }
+    },
+    referencedBy: documentMediaReferences,
+  };
+}

@@ -1,0 +1,283 @@
+import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { REFUSAL_REASONS } from '../../../shared/sync-protocol';
+import type { DocKind, DocStore } from '../docs/doc-store';
+import type { LiveDocs } from '../docs/live-docs';
+import type { Logger } from '../log';
+import { DocLink, type PresenceUser } from './doc-link';
+import type { MediaUploads } from './media-uploads';
+import type { ServerKnowledge } from './server-knowledge';
+import type { SyncStore } from './sync-store';
+
+/** A document attached this long without the server's answer is attached again. */
+const STALLED_MS = 8000;
+/**
+ * Pause between letting a document go and attaching it again on the same
+ * socket. Hocuspocus handles a socket's messages in order but settles a
+ * document's "close" asynchronously: an attach in the same breath reaches
+ * the old, closing connection and is lost.
+ */
+const REATTACH_PAUSE_MS = 400;
+
+export interface DocLinksDeps {
+  store: SyncStore;
+  docs: DocStore;
+  live: LiveDocs;
+  log: Logger;
+  knowledge: ServerKnowledge;
+  uploads: MediaUploads;
+  /** Documents synced at once in the background (open stories come on top). */
+  backgroundLinks: number;
+  connection(): { socket: HocuspocusProviderWebsocket; token: string; serverId: string; readOnly: boolean } | null;
+  isOpen(docId: string): boolean;
+  user(): PresenceUser;
+  presence(docId: string, people: PresenceUser[]): void;
+  changed(): void;
+  /** A document got synced: the connection works. */
+  progressed(): void;
+  libraryChanged(docId: string): void;
+  later(ms: number, fn: () => void): void;
+  background(work: Promise<unknown>, what: string): void;
+  /** Start over on a new connection (the server refused or ignored a document on this one). */
+  reconnect(): void;
+  checkAccount(): void;
+}
+
+/**
+ * The documents being synced on the current connection: which are wanted,
+ * which are attached, when each counts as stored. A bounded number are
+ * attached in the background; stories open in a window always are.
+ */
+export class DocLinks {
+  private readonly links = new Map<string, DocLink>();
+  /** Documents to sync, with their kind (a document not here yet is created with it). */
+  private readonly wanted = new Map<string, DocKind>();
+  private readonly detachedAt = new Map<string, number>();
+  /** Documents that stalled once on this connection (a second stall means a new connection). */
+  private readonly stalledOnce = new Set<string>();
+  private pumpScheduled = false;
+  lastSyncedMs: number | null = null;
+
+  constructor(private readonly deps: DocLinksDeps) {}
+
+  /** Stories being synced right now or queued (for "Syncing N"). */
+  inFlight(): number {
+    let busy = 0;
+    for (const link of this.links.values()) if (!link.done) busy++;
+    for (const docId of this.wanted.keys()) if (!this.links.has(docId)) busy++;
+    return busy;
+  }
+
+  want(docId: string, kind: DocKind): void {
+    if (this.links.has(docId)) return;
+    this.wanted.set(docId, kind);
+    this.schedulePump();
+  }
+
+  /** Stop syncing a document (purged, or waiting for the person's decision). */
+  drop(docId: string): void {
+    this.detach(docId);
+    this.wanted.delete(docId);
+  }
+
+  localChange(docId: string, update: Uint8Array, kind: DocKind): void {
+    const link = this.links.get(docId);
+    if (!link) return this.want(docId, kind);
+    link.done = false;
+    link.applyLocal(update);
+  }
+
+  opened(docId: string): void {
+    const link = this.links.get(docId);
+    if (link) link.setOpen(this.deps.user());
+    else this.want(docId, 'article');
+  }
+
+  closed(docId: string): void {
+    const link = this.links.get(docId);
+    if (!link) return;
+    link.setOpen(null);
+    if (link.done) this.detach(docId);
+  }
+
+  presence(docId: string): PresenceUser[] {
+    return this.links.get(docId)?.people() ?? [];
+  }
+
+  /** The connection is gone: let every document go; the unfinished ones stay wanted for the next. */
+  releaseAll(): void {
+    this.detachedAt.clear();
+    this.stalledOnce.clear();
+    for (const [docId, link] of [...this.links]) {
+      this.links.delete(docId);
+      if (!link.done || link.isOpen) this.wanted.set(docId, link.kind);
+      link.destroy();
+    }
+  }
+
+  kindOf(docId: string): DocKind {
+    return this.deps.docs.info(docId)?.kind ?? (docId.startsWith('media:') ? 'media' : 'article');
+  }
+
+  schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    queueMicrotask(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** Attaches wanted documents, a bounded number at a time (open stories always). */
+  pump(): void {
+    if (!this.deps.connection()) return;
+    const { store, knowledge } = this.deps;
+    let background = 0;
+    for (const link of this.links.values()) if (!link.isOpen) background++;
+    const now = Date.now();
+    let pauseUntil = 0;
+    for (const [docId, kind] of this.wanted) {
+      if (this.links.has(docId)) {
+        this.wanted.delete(docId);
+        continue;
+      }
+      const detached = this.detachedAt.get(docId);
+      if (detached !== undefined && now - detached < REATTACH_PAUSE_MS) {
+        pauseUntil = Math.max(pauseUntil, detached + REATTACH_PAUSE_MS);
+        continue;
+      }
+      this.detachedAt.delete(docId);
+      const open = this.deps.isOpen(docId);
+      if (!open && background >= this.deps.backgroundLinks) continue;
+      const state = store.state(docId);
+      if (state?.localOnly || state?.flag || store.isPurgePending(docId)) {
+        this.wanted.delete(docId);
+        continue;
+      }
+      // Stored on a server once: only sync it if this server still knows it.
+      if (state?.serverId && !knowledge.knows(docId)) {
+        knowledge.askAbout(docId);
+        continue;
+      }
+      this.wanted.delete(docId);
+      this.attach(docId, kind);
+      if (!open) background++;
+    }
+    if (knowledge.questionsPending) this.deps.background(knowledge.lookUp(), 'lookUp');
+    if (pauseUntil > 0) this.deps.later(pauseUntil - now + 5, () => this.pump());
+    this.deps.changed();
+  }
+
+  /**
+   * Synced means stored: the server's stored snapshot (state vector and
+   * delete set) must contain every local change, deletions included, and the
+   * story's photos must be on the server.
+   */
+  evaluate(docId: string): void {
+    const link = this.links.get(docId);
+    const connection = this.deps.connection();
+    if (!link || !connection || !link.synced || link.done) return;
+    if (connection.readOnly) return this.finish(link);
+    if (!link.storedSnapshot) return;
+    const local = Y.encodeStateAsUpdate(link.mirror);
+    if (!Y.snapshotContainsUpdate(Y.decodeSnapshot(link.storedSnapshot), local)) return;
+    if (this.deps.uploads.missingFor(docId, link.mirror).length > 0) {
+      this.deps.background(this.deps.uploads.run(), 'media uploads');
+      return;
+    }
+    const info = this.deps.docs.info(docId);
+    if (info) {
+      const waited = info.localChanges > info.syncedChanges;
+      this.deps.store.markSynced(docId, connection.serverId, link.storedVersion, link.storedSnapshot, info.localChanges);
+      this.lastSyncedMs = Date.now();
+      if (waited) this.deps.libraryChanged(docId);
+    }
+    this.finish(link);
+  }
+
+  /**
+   * A document the server never answered for (its attach was lost) is let
+   * go and attached again; a second time, the connection is started over.
+   */
+  recycleStalled(): void {
+    const now = Date.now();
+    for (const link of [...this.links.values()]) {
+      if (!link.stalled(now, STALLED_MS)) continue;
+      this.detach(link.docId);
+      if (this.stalledOnce.has(link.docId)) {
+        this.deps.log.warn('sync: a document got no answer twice; connecting again', { docId: link.docId });
+        this.wanted.set(link.docId, link.kind);
+        this.deps.reconnect();
+        continue;
+      }
+      this.stalledOnce.add(link.docId);
+      this.deps.log.warn('sync: a document got no answer from the server; attaching it again', { docId: link.docId });
+      this.deps.later(250, () => this.want(link.docId, link.kind));
+    }
+  }
+
+  static readonly STALLED_CHECK_MS = STALLED_MS / 2;
+
+  private attach(docId: string, kind: DocKind): void {
+    const { live, docs } = this.deps;
+    const connection = this.deps.connection()!;
+    const initial = live.isLoaded(docId) ? Y.encodeStateAsUpdate(live.get(docId)) : docs.encodeState(docId);
+    const link = new DocLink(docId, kind, initial, connection.socket, connection.token, {
+      remote: (id, update) => this.onRemote(id, kind, update),
+      synced: (id) => this.evaluate(id),
+      stored: (id) => this.evaluate(id),
+      refused: (id, reason) => this.onRefused(id, reason),
+      presence: (id, people) => this.deps.presence(id, people),
+    });
+    if (this.deps.isOpen(docId)) link.setOpen(this.deps.user());
+    this.links.set(docId, link);
+  }
+
+  private detach(docId: string): void {
+    const link = this.links.get(docId);
+    if (!link) return;
+    this.links.delete(docId);
+    link.destroy();
+    this.detachedAt.set(docId, Date.now());
+    if (this.detachedAt.size > 5000) {
+      const now = Date.now();
+      for (const [id, at] of this.detachedAt) if (now - at >= REATTACH_PAUSE_MS) this.detachedAt.delete(id);
+    }
+    this.schedulePump();
+  }
+
+  private finish(link: DocLink): void {
+    link.done = true;
+    this.deps.progressed();
+    if (!link.isOpen) this.detach(link.docId);
+    this.deps.changed();
+  }
+
+  private onRemote(docId: string, kind: DocKind, update: Uint8Array): void {
+    try {
+      this.deps.live.applyRemote(docId, kind, update);
+    } catch (error) {
+      // The wire copy now holds what the disk does not: start this document over.
+      this.deps.log.error('sync: could not store a change from the server; will retry', { docId, error });
+      this.detach(docId);
+      this.deps.later(1000, () => this.want(docId, kind));
+    }
+  }
+
+  private onRefused(docId: string, reason: string): void {
+    this.deps.log.warn('sync: the server refused a document', { docId, reason });
+    this.detach(docId);
+    if (reason === REFUSAL_REASONS.deleted) {
+      this.deps.knowledge.askAbout(docId);
+      this.deps.background(this.deps.knowledge.lookUp(), 'lookUp');
+    } else if (reason === REFUSAL_REASONS.unauthorized) {
+      this.deps.checkAccount();
+    } else if (reason !== REFUSAL_REASONS.badName) {
+      // The server could not serve it now (its database, say): try again
+      // later, on a new connection — Hocuspocus does not let a socket open a
+      // document again after refusing it.
+      this.wanted.set(docId, this.kindOf(docId));
+      this.deps.reconnect();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type * as Y from 'yjs';
+import { mediaReferences } from '../../../shared/media-refs';
+import { SHA256_HEX } from '../../../shared/sync-protocol';
+
+/**
+ * The media files (by sha256) that sync uploads and downloads. Core passes
+ * one in; sync never touches the media folder itself.
+ */
+export interface MediaBlobs {
+  /** Whether this computer has the file. */
+  has(sha256: string): boolean;
+  read(sha256: string): Promise<Uint8Array>;
+  /** Keeps a downloaded file (already verified against its hash). */
+  write(sha256: string, bytes: Uint8Array): Promise<void>;
+  /** The files a document needs on the server before it counts as synced; `doc` is its current state. */
+  referencedBy(docName: string, doc: Y.Doc): string[];
+}
+
+/**
+ * Until the photo desk's media store is wired in: knows no files, but reads
+ * which files a story refers to from the story itself (figures' `media`).
+ */
+export function documentOnlyMediaBlobs(): MediaBlobs {
+  return {
+    has: () => false,
+    read: (sha256) => Promise.reject(new Error(`No media file ${sha256} on this computer.`)),
+    write: () => Promise.reject(new Error('This Lede keeps no media files yet.')),
+    referencedBy: documentMediaReferences,
+  };
+}
+
+/** Figures' media in a story; a media document needs its own file. */
+export function documentMediaReferences(docName: string, doc: Y.Doc): string[] {
+  if (docName.startsWith('media:')) {
+    const sha = docName.slice('media:'.length);
+    return SHA256_HEX.test(sha) ? [sha] : [];
+  }
+  return mediaReferences(doc);
+}

@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import type { SyncStatus } from '../../shared/sync-status';
+import { lede } from '../api/client';
+import { useApp } from '../state/app-store';
+import { showToast } from '../ui/toast-store';
+import { useSync } from './sync-state';
+
+interface Errors {
+  server?: string;
+  token?: string;
+  form?: string;
+}
+
+/**
+ * Server address and access token. Core checks both before keeping them: the
+ * address must answer like a Lede sync server, the token must be accepted.
+ */
+export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSignedIn(): void }) {
+  const setStatus = useSync((s) => s.setStatus);
+  const [server, setServer] = useState(status.account?.serverUrl ?? status.lastServerUrl ?? '');
+  const [token, setToken] = useState('');
+  const [errors, setErrors] = useState<Errors>(status.error?.code === 'unauthorized' ? { form: status.error.message } : {});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Errors = {};
+    if (server.trim() === '') found.server = 'Enter the address newsroom IT gave you, e.g. https://sync.newsroom.example.';
+    if (token.trim() === '') found.token = 'Paste the access token from your account.';
+    setErrors(found);
+    if (found.server || found.token) return;
+    setBusy(true);
+    const result = await lede().invoke('sync.signIn', { serverUrl: server.trim(), token: token.trim() });
+    setBusy(false);
+    if (!result.ok) {
+      const { code, message } = result.error;
+      if (code === 'unauthorized') setErrors({ token: message });
+      else if (code === 'unreachable' || code === 'invalid_payload') setErrors({ server: message });
+      else setErrors({ form: message });
+      return;
+    }
+    setStatus(result.value);
+    const profile = useApp.getState().profile;
+    showToast({ message: `Signed in as ${result.value.account?.name ?? profile?.name ?? 'you'}. Syncing…` });
+    onSignedIn();
+  };
+
+  return (
+    <form className="sign-in-form" onSubmit={submit} noValidate aria-describedby="sign-in-intro">
+      <p id="sign-in-intro" className="sign-in-intro">
+        Your stories sync with the newsroom’s server, so colleagues see them and nothing is lost if this computer is. You keep working offline; changes
+        wait here until the server is back.
+      </p>
+      <div className="field">
+        <label className="field-label" htmlFor="sync-server">
+          Server address
+        </label>
+        <input
+          id="sync-server"
+          className="input"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          spellCheck={false}
+          placeholder="https://sync.newsroom.example"
+          value={server}
+          autoFocus={server === ''}
+          aria-invalid={errors.server ? true : undefined}
+          aria-describedby={errors.server ? 'sync-server-error' : undefined}
+          onChange={(event) => setServer(event.target.value)}
+        />
+        {errors.server && (
+          <p id="sync-server-error" className="field-error">
+            {errors.server}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="sync-token">
+          Access token
+        </label>
+        <input
+          id="sync-token"
+          className="input"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={token}
+          autoFocus={server !== ''}
+          aria-invalid={errors.token ? true : undefined}
+          aria-describedby={errors.token ? 'sync-token-error' : 'sync-token-hint'}
+          onChange={(event) => setToken(event.target.value)}
+        />
+        {errors.token ? (
+          <p id="sync-token-error" className="field-error">
+            {errors.token}
+          </p>
+        ) : (
+          <p id="sync-token-hint" className="field-hint">
+            Newsroom IT makes accounts and gives each person a token (it starts with “lede_”). Your account’s name replaces the name on this computer.
+          </p>
+        )}
+      </div>
+      {errors.form && (
+        <p role="alert" className="form-error">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Checking…' : 'Sign in'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { create } from 'zustand';
+import type { PresencePerson, SyncStatus } from '../../shared/sync-status';
+import { lede, ledeBridge } from '../api/client';
+
+interface SyncState {
+  /** Null until core answered the first time. */
+  status: SyncStatus | null;
+  /** Who else has each open story open, by story id. */
+  presence: Record<string, PresencePerson[]>;
+  dialogOpen: boolean;
+  flaggedOpen: boolean;
+  start(): Promise<void>;
+  setStatus(status: SyncStatus): void;
+  loadPresence(id: string): Promise<void>;
+  openDialog(): void;
+  closeDialog(): void;
+  openFlagged(): void;
+  closeFlagged(): void;
+}
+
+let started = false;
+
+/** Sync status and presence as core reports them; one subscription per window. */
+export const useSync = create<SyncState>((set) => ({
+  status: null,
+  presence: {},
+  dialogOpen: false,
+  flaggedOpen: false,
+
+  async start() {
+    if (started) return;
+    started = true;
+    lede().on('sync.status', (status) => set({ status }));
+    lede().on('sync.presence', ({ id, people }) => set((state) => ({ presence: { ...state.presence, [id]: people } })));
+    const load = async () => {
+      const result = await lede().invoke('sync.status', {});
+      if (result.ok) set({ status: result.value });
+    };
+    // Core restarted (or the web shell came back): what it says now may differ.
+    ledeBridge().onConnection?.((state) => {
+      if (state === 'open') void load();
+    });
+    await load();
+  },
+
+  setStatus(status) {
+    set({ status });
+  },
+
+  async loadPresence(id) {
+    const result = await lede().invoke('sync.presence', { id });
+    if (result.ok) set((state) => ({ presence: { ...state.presence, [id]: result.value.people } }));
+  },
+
+  openDialog: () => set({ dialogOpen: true }),
+  closeDialog: () => set({ dialogOpen: false }),
+  openFlagged: () => set({ flaggedOpen: true }),
+  closeFlagged: () => set({ flaggedOpen: false }),
+}));

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { SERVER_ROLES, type ServerRole } from '../shared/sync-protocol';
+
+export const DEFAULT_SERVER_PORT = 4818;
+
+export type ServerCommand =
+  | { kind: 'serve'; dataDir: string; host: string; port: number; tls?: { certFile: string; keyFile: string }; maxMediaBytes: number }
+  | { kind: 'user-add'; dataDir: string; name: string; role: ServerRole }
+  | { kind: 'user-revoke'; dataDir: string; name: string }
+  | { kind: 'user-list'; dataDir: string };
+
+export const USAGE = `Usage:
+  npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--max-media-mb N]
+  npm run server -- user add NAME --role editor|reader|admin [--data-dir DIR]
+  npm run server -- user revoke NAME [--data-dir DIR]
+  npm run server -- user list [--data-dir DIR]
+
+  --data-dir DIR   where the server keeps its database and media (default: ./lede-server-data)
+  --port N         port (default ${DEFAULT_SERVER_PORT}; 0 picks a free one)
+  --host ADDRESS   address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --tls-cert/--tls-key  serve https and wss with this certificate (or put a reverse proxy in front)
+Environment:
+  DATABASE_URL=postgres://…  use PostgreSQL instead of the embedded SQLite file
+  REDIS_URL=redis://…        let several server processes serve the same documents
+  REDIS_PREFIX=name          namespace in Redis when it serves more than one newsroom (default lede)`;
+
+/** Parses the server's command line; throws an Error whose message says what is wrong, then the usage. */
+export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerCommand {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') throw new Error(USAGE);
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--max-media-mb'].includes(flag)) {
+      throw new Error(`Unknown option ${flag}.\n\n${USAGE}`);
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new Error(`${flag} needs a value.\n\n${USAGE}`);
+    flags.set(flag, value);
+  }
+  const dataDir = path.resolve(cwd, flags.get('--data-dir') ?? 'lede-server-data');
+  const allow = (...allowed: string[]) => {
+    for (const flag of flags.keys()) if (flag !== '--data-dir' && !allowed.includes(flag)) throw new Error(`${flag} does not apply here.\n\n${USAGE}`);
+  };
+
+  if (positional[0] === 'user') {
+    const [, action, name, ...rest] = positional;
+    if (rest.length > 0) throw new Error(`Unexpected "${rest.join(' ')}". Quote a name with spaces.\n\n${USAGE}`);
+    if (action === 'list') {
+      if (name !== undefined) throw new Error(`"user list" takes no name.\n\n${USAGE}`);
+      allow();
+      return { kind: 'user-list', dataDir };
+    }
+    if (action !== 'add' && action !== 'revoke') throw new Error(`Unknown user command "${action ?? ''}": use add, revoke or list.\n\n${USAGE}`);
+    const trimmed = (name ?? '').trim();
+    if (!trimmed) throw new Error(`"user ${action}" needs a NAME.\n\n${USAGE}`);
+    if (trimmed.length > 100 || /[\u0000-\u001f\u007f]/.test(trimmed)) throw new Error('A user name is at most 100 characters, without control characters.');
+    if (action === 'revoke') {
+      allow();
+      return { kind: 'user-revoke', dataDir, name: trimmed };
+    }
+    allow('--role');
+    const role = flags.get('--role');
+    if (!role || !(SERVER_ROLES as readonly string[]).includes(role)) throw new Error(`"user add" needs --role ${SERVER_ROLES.join('|')}.\n\n${USAGE}`);
+    return { kind: 'user-add', dataDir, name: trimmed, role: role as ServerRole };
+  }
+  if (positional.length > 0) throw new Error(`Unknown command "${positional[0]}".\n\n${USAGE}`);
+
+  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb');
+  const port = Number(flags.get('--port') ?? DEFAULT_SERVER_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n\n${USAGE}`);
+  const certFile = flags.get('--tls-cert');
+  const keyFile = flags.get('--tls-key');
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new Error(`--tls-cert and --tls-key go together.\n\n${USAGE}`);
+  const maxMediaMb = Number(flags.get('--max-media-mb') ?? 200);
+  if (!Number.isFinite(maxMediaMb) || maxMediaMb <= 0 || maxMediaMb > 4096) throw new Error('--max-media-mb must be a number of megabytes from 1 to 4096.');
+  return {
+    kind: 'serve',
+    dataDir,
+    host: flags.get('--host') ?? '127.0.0.1',
+    port,
+    tls: certFile && keyFile ? { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } : undefined,
+    maxMediaBytes: Math.round(maxMediaMb * 1024 * 1024),
+  };
+}

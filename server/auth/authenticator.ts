@@ -1,0 +1,66 @@
+import type { ServerRole } from '../../shared/sync-protocol';
+import type { ServerStore } from '../storage/server-store';
+import { hashToken, looksLikeToken, sameHash } from './tokens';
+
+export interface Account {
+  id: string;
+  name: string;
+  role: ServerRole;
+}
+
+/** How long a token check is trusted before the database is asked again. */
+const CACHE_MS = 1000;
+
+/**
+ * Checks account tokens (the provider token on the WebSocket, the Bearer
+ * token on HTTP). Answers are cached for a second so a client attaching a
+ * hundred documents does not cost a hundred queries; revocation therefore
+ * takes effect within a second for new requests, and the connection sweep
+ * cuts off connections that are already open.
+ */
+export class Authenticator {
+  private readonly cache = new Map<string, { account: Account | null; at: number }>();
+  /** Accounts the revocation sweep found revoked while connected. */
+  private readonly revoked = new Set<string>();
+
+  constructor(private readonly store: ServerStore) {}
+
+  async authenticate(token: unknown): Promise<Account | null> {
+    if (typeof token !== 'string' || !looksLikeToken(token)) return null;
+    const hash = hashToken(token);
+    const cached = this.cache.get(hash);
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached.account;
+    const row = await this.store.userByTokenHash(hash);
+    const account = row && row.revokedMs === null && sameHash(row.tokenHash, hash) ? { id: row.id, name: row.name, role: row.role } : null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { account, at: Date.now() });
+    return account;
+  }
+
+  /**
+   * Whether an account that authenticated earlier is still active, from
+   * memory only (the sweep keeps it current): this runs before every
+   * message, and a database round trip there would let Hocuspocus handle a
+   * socket's messages out of order.
+   */
+  isRevoked(accountId: string): boolean {
+    return this.revoked.has(accountId);
+  }
+
+  markRevoked(accountIds: Iterable<string>): void {
+    for (const id of accountIds) this.revoked.add(id);
+    this.cache.clear();
+  }
+
+  /** From an `Authorization: Bearer …` header. */
+  async fromHeader(header: string | undefined): Promise<Account | null> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    return match ? this.authenticate(match[1]) : null;
+  }
+
+
+}
+
+export function canWrite(account: Account): boolean {
+  return account.role === 'editor' || account.role === 'admin';
+}

@@ -1,0 +1,90 @@
+import { parseServerArgs, type ServerCommand } from './args';
+import { createServerLog } from './log';
+import { openServerStore } from './storage/open-store';
+import { UserExistsError } from './storage/server-store';
+import { startSyncServer } from './sync-server';
+import { addUser, listUsers, revokeUser } from './users-cli';
+
+/**
+ * `npm run server`: the newsroom sync server, or its account commands.
+ * Serving prints exactly one line on stdout when ready; logs go to stderr.
+ */
+async function main(): Promise<void> {
+  let command: ServerCommand;
+  try {
+    command = parseServerArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const log = createServerLog((process.env.LEDE_SERVER_LOG as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'info');
+  // A library promise rejected without a handler (a dropped socket mid-write)
+  // is logged, not fatal: one client's trouble must not stop the newsroom's server.
+  process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error }));
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+
+  if (command.kind !== 'serve') {
+    let store;
+    try {
+      store = await openServerStore({ dataDir: command.dataDir, databaseUrl, log });
+    } catch (error) {
+      console.error(`Cannot open the server database: ${(error as Error).message}`);
+      process.exit(1);
+    }
+    try {
+      const lines =
+        command.kind === 'user-add'
+          ? await addUser(store, command.name, command.role)
+          : command.kind === 'user-revoke'
+            ? await revokeUser(store, command.name)
+            : await listUsers(store);
+      for (const line of lines) console.log(line);
+    } catch (error) {
+      console.error(error instanceof UserExistsError ? error.message : `Failed: ${(error as Error).message}`);
+      process.exitCode = 1;
+    } finally {
+      await store.close();
+    }
+    return;
+  }
+
+  let server;
+  try {
+    server = await startSyncServer({
+      dataDir: command.dataDir,
+      host: command.host,
+      port: command.port,
+      tls: command.tls,
+      databaseUrl,
+      redisUrl: process.env.REDIS_URL || undefined,
+      redisPrefix: process.env.REDIS_PREFIX || undefined,
+      maxMediaBytes: command.maxMediaBytes,
+      log,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? `port ${command.port} is in use (try --port 0 for any free port)` : (error as Error).message;
+    console.error(`Lede sync server cannot start: ${reason}`);
+    process.exit(1);
+  }
+  console.log(`Lede sync server listening on ${server.url}`);
+  log.info('serving', { database: server.store.kind, redis: Boolean(process.env.REDIS_URL), pid: process.pid });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('stopped with an error', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

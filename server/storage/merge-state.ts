@@ -1,0 +1,61 @@
+import * as Y from 'yjs';
+import { readArticleFields } from '../../shared/article-doc';
+import type { SyncDocKind } from '../../shared/sync-protocol';
+
+export interface MergedState {
+  /** The merged state to store (everything stored before, plus the update). */
+  state: Uint8Array;
+  /** Yjs snapshot (state vector + delete set) of exactly that state. */
+  snapshot: Uint8Array;
+  /** False when the update added nothing to what was stored: nothing to write. */
+  changed: boolean;
+  headline: string;
+  status: string;
+}
+
+/**
+ * Merges an update into the stored state. Yjs merges are commutative and
+ * idempotent, so whatever order two saves arrive in, the result holds both:
+ * an older state can add nothing that is not already there and can never
+ * take anything away. Deletions are part of the state (the delete set), so
+ * they merge the same way.
+ */
+export function mergeState(stored: Uint8Array | null, update: Uint8Array, kind: SyncDocKind): MergedState {
+  const doc = new Y.Doc();
+  try {
+    if (stored) Y.applyUpdate(doc, stored);
+    const changed = !stored || !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
+    if (changed) Y.applyUpdate(doc, update);
+    const { headline, status } = describe(doc, kind);
+    return {
+      state: changed ? Y.encodeStateAsUpdate(doc) : stored!,
+      snapshot: Y.encodeSnapshot(Y.snapshot(doc)),
+      changed,
+      headline,
+      status,
+    };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The catalog row's words for a document, read with the same schema the workstation uses. */
+function describe(doc: Y.Doc, kind: SyncDocKind): { headline: string; status: string } {
+  if (kind === 'article') {
+    const fields = readArticleFields(doc);
+    return { headline: fields.headline, status: fields.status };
+  }
+  // A media asset's metadata document has no headline or workflow status.
+  return { headline: '', status: '' };
+}
+
+/** The snapshot of a stored state, for documents loaded without a merge. */
+export function snapshotOf(state: Uint8Array | null): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    if (state) Y.applyUpdate(doc, state);
+    return Y.encodeSnapshot(Y.snapshot(doc));
+  } finally {
+    doc.destroy();
+  }
+}

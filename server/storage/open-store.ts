@@ -1,0 +1,13 @@
+import type { ServerLog } from '../log';
+import { PostgresServerStore } from './postgres-store';
+import type { ServerStore } from './server-store';
+import { SqliteServerStore } from './sqlite-store';
+
+/** PostgreSQL when a postgres:// URL is given, else the embedded SQLite file under the data folder. */
+export async function openServerStore(options: { dataDir: string; databaseUrl?: string; log: ServerLog }): Promise<ServerStore> {
+  if (options.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// (or postgresql://).');
+    return PostgresServerStore.open(options.databaseUrl, options.log);
+  }
+  return new SqliteServerStore(options.dataDir);
+}

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import type { SyncDocKind } from '../../shared/sync-protocol';
+import type { ServerLog } from '../log';
+import { mergeState } from './merge-state';
+import {
+  UserExistsError,
+  type BlobStore,
+  type CatalogRow,
+  type CatalogRows,
+  type MergeOutcome,
+  type NewUser,
+  type ServerStore,
+  type StoredDocument,
+  type UserRow,
+} from './server-store';
+
+const SCHEMA_VERSION = 1;
+// Any fixed number: the advisory lock that lets only one process create the schema.
+const SCHEMA_LOCK = 0x1ede;
+
+const SCHEMA = `
+  CREATE TABLE lede_meta (key text PRIMARY KEY, value text NOT NULL);
+  -- One row whose lock orders every change: the catalog's numbers follow commit order.
+  CREATE TABLE lede_catalog_head (id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL);
+  INSERT INTO lede_catalog_head (id, seq) VALUES (1, 0);
+  CREATE TABLE lede_documents (
+    name text PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('article', 'media')),
+    state bytea,
+    version bigint NOT NULL,
+    headline text NOT NULL DEFAULT '',
+    status text NOT NULL DEFAULT '',
+    updated_ms bigint NOT NULL,
+    deleted boolean NOT NULL DEFAULT false,
+    seq bigint NOT NULL
+  );
+  CREATE INDEX lede_documents_by_seq ON lede_documents (seq);
+  CREATE TABLE lede_users (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    role text NOT NULL CHECK (role IN ('admin', 'editor', 'reader')),
+    token_hash text NOT NULL UNIQUE,
+    created_ms bigint NOT NULL,
+    revoked_ms bigint
+  );
+  CREATE UNIQUE INDEX lede_users_active_name ON lede_users (name) WHERE revoked_ms IS NULL;
+  CREATE TABLE lede_media (sha256 text PRIMARY KEY, size bigint NOT NULL, data bytea NOT NULL, created_ms bigint NOT NULL);
+`;
+
+const CATALOG_COLUMNS = 'name, kind, headline, status, updated_ms, deleted, version, seq';
+
+/**
+ * The server database on PostgreSQL (`DATABASE_URL`), for newsrooms that run
+ * several server processes. Every merge takes the catalog-head row lock
+ * first (SELECT … FOR UPDATE), which serializes merges across processes:
+ * no two can merge from the same old state, and change numbers follow
+ * commit order so a catalog reader never skips one.
+ */
+export class PostgresServerStore implements ServerStore {
+  readonly kind = 'postgres' as const;
+  readonly blobs: BlobStore;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.blobs = new PostgresBlobStore(pool);
+  }
+
+  static async open(url: string, log: ServerLog): Promise<PostgresServerStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+    // An idle client losing its connection (database restarted) must not take the server down.
+    pool.on('error', (error) => log.warn('database connection lost', { error: error.message }));
+    const store = new PostgresServerStore(pool);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      const exists = await client.query("SELECT to_regclass('lede_meta') IS NOT NULL AS present");
+      if (!exists.rows[0].present) {
+        await client.query(SCHEMA);
+        await client.query("INSERT INTO lede_meta (key, value) VALUES ('server_id', $1), ('schema_version', $2)", [
+          randomUUID(),
+          String(SCHEMA_VERSION),
+        ]);
+        return;
+      }
+      const version = await client.query("SELECT value FROM lede_meta WHERE key = 'schema_version'");
+      if (Number(version.rows[0]?.value ?? 0) > SCHEMA_VERSION) {
+        throw new Error(`This server database was written by a newer Lede sync server (schema ${version.rows[0].value}); update the server.`);
+      }
+    });
+  }
+
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async serverId(): Promise<string> {
+    const result = await this.pool.query("SELECT value FROM lede_meta WHERE key = 'server_id'");
+    return result.rows[0].value as string;
+  }
+
+  async loadDocument(name: string): Promise<StoredDocument | null> {
+    const result = await this.pool.query('SELECT state, version, deleted FROM lede_documents WHERE name = $1', [name]);
+    const row = result.rows[0] as { state: Buffer | null; version: string; deleted: boolean } | undefined;
+    return row ? { state: row.state ? new Uint8Array(row.state) : null, version: Number(row.version), deleted: row.deleted } : null;
+  }
+
+  async mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array, now: number): Promise<MergeOutcome> {
+    return this.transaction(async (client): Promise<MergeOutcome> => {
+      const head = Number((await client.query('SELECT seq FROM lede_catalog_head WHERE id = 1 FOR UPDATE')).rows[0].seq);
+      const found = await client.query('SELECT state, version, deleted, seq FROM lede_documents WHERE name = $1', [name]);
+      const row = found.rows[0] as { state: Buffer | null; version: string; deleted: boolean; seq: string } | undefined;
+      if (row?.deleted) return { kind: 'deleted' };
+      const merged = mergeState(row?.state ? new Uint8Array(row.state) : null, update, kind);
+      if (!merged.changed && row) {
+        return { kind: 'stored', version: Number(row.version), state: merged.state, snapshot: merged.snapshot, seq: Number(row.seq), changed: false };
+      }
+      const seq = head + 1;
+      const version = Number(row?.version ?? 0) + 1;
+      await client.query('UPDATE lede_catalog_head SET seq = $1 WHERE id = 1', [seq]);
+      await client.query(
+        `INSERT INTO lede_documents (name, kind, state, version, headline, status, updated_ms, deleted, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, false, $8)
+         ON CONFLICT (name) DO UPDATE SET state = excluded.state, version = excluded.version, headline = excluded.headline,
+           status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq`,
+        [name, kind, Buffer.from(merged.state), version, merged.headline, merged.status, now, seq],
+      );
+      return { kind: 'stored', version, state: merged.state, snapshot: merged.snapshot, seq, changed: true };
+    });
+  }
+
+  async purgeDocument(name: string, now: number): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const head = Number((await client.query('SELECT seq FROM lede_catalog_head WHERE id = 1 FOR UPDATE')).rows[0].seq);
+      const found = await client.query('SELECT deleted FROM lede_documents WHERE name = $1', [name]);
+      if (found.rowCount === 0) return false;
+      if (found.rows[0].deleted) return true;
+      await client.query('UPDATE lede_catalog_head SET seq = $1 WHERE id = 1', [head + 1]);
+      await client.query(
+        'UPDATE lede_documents SET state = NULL, deleted = true, version = version + 1, updated_ms = $1, seq = $2 WHERE name = $3',
+        [now, head + 1, name],
+      );
+      return true;
+    });
+  }
+
+  async catalog(since: number, limit: number): Promise<CatalogRows> {
+    // REPEATABLE READ: the rows and the head come from the same snapshot.
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const rows = await client.query(`SELECT ${CATALOG_COLUMNS} FROM lede_documents WHERE seq > $1 ORDER BY seq LIMIT $2`, [since, limit]);
+      const head = await client.query('SELECT seq FROM lede_catalog_head WHERE id = 1');
+      await client.query('COMMIT');
+      return { rows: rows.rows.map(toCatalogRow), head: Number(head.rows[0].seq) };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async lookup(names: string[]): Promise<CatalogRow[]> {
+    if (names.length === 0) return [];
+    const result = await this.pool.query(`SELECT ${CATALOG_COLUMNS} FROM lede_documents WHERE name = ANY($1)`, [names]);
+    return result.rows.map(toCatalogRow);
+  }
+
+  async addUser(user: NewUser): Promise<void> {
+    try {
+      await this.pool.query('INSERT INTO lede_users (id, name, role, token_hash, created_ms) VALUES ($1, $2, $3, $4, $5)', [
+        user.id,
+        user.name,
+        user.role,
+        user.tokenHash,
+        user.createdMs,
+      ]);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new UserExistsError(user.name);
+      throw error;
+    }
+  }
+
+  async revokeUser(name: string, now: number): Promise<boolean> {
+    const result = await this.pool.query('UPDATE lede_users SET revoked_ms = $1 WHERE name = $2 AND revoked_ms IS NULL', [now, name]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    const result = await this.pool.query('SELECT * FROM lede_users ORDER BY name, created_ms');
+    return result.rows.map(toUser);
+  }
+
+  async userByTokenHash(tokenHash: string): Promise<UserRow | null> {
+    const result = await this.pool.query('SELECT * FROM lede_users WHERE token_hash = $1', [tokenHash]);
+    return result.rows[0] ? toUser(result.rows[0]) : null;
+  }
+
+  async revokedUserIds(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const result = await this.pool.query('SELECT id FROM lede_users WHERE revoked_ms IS NULL AND id = ANY($1)', [ids]);
+    const active = new Set(result.rows.map((row: { id: string }) => row.id));
+    return new Set(ids.filter((id) => !active.has(id)));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Media bytes in the database, so every server process behind the load balancer sees them. */
+class PostgresBlobStore implements BlobStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async has(sha256: string): Promise<boolean> {
+    const result = await this.pool.query('SELECT 1 FROM lede_media WHERE sha256 = $1', [sha256]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async put(sha256: string, verifiedFile: string, size: number): Promise<void> {
+    try {
+      const data = await fs.promises.readFile(verifiedFile);
+      await this.pool.query(
+        'INSERT INTO lede_media (sha256, size, data, created_ms) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING',
+        [sha256, size, data, Date.now()],
+      );
+    } finally {
+      await fs.promises.rm(verifiedFile, { force: true });
+    }
+  }
+
+  async open(sha256: string) {
+    const result = await this.pool.query('SELECT size, data FROM lede_media WHERE sha256 = $1', [sha256]);
+    const row = result.rows[0] as { size: string; data: Buffer } | undefined;
+    return row ? { size: Number(row.size), stream: Readable.from([row.data]) } : null;
+  }
+}
+
+function toUser(row: { id: string; name: string; role: UserRow['role']; token_hash: string; created_ms: string; revoked_ms: string | null }): UserRow {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    tokenHash: row.token_hash,
+    createdMs: Number(row.created_ms),
+    revokedMs: row.revoked_ms === null ? null : Number(row.revoked_ms),
+  };
+}
+
+function toCatalogRow(row: {
+  name: string;
+  kind: SyncDocKind;
+  headline: string;
+  status: string;
+  updated_ms: string;
+  deleted: boolean;
+  version: string;
+  seq: string;
+}): CatalogRow {
+  return {
+    name: row.name,
+    kind: row.kind,
+    headline: row.headline,
+    status: row.status,
+    updatedMs: Number(row.updated_ms),
+    deleted: row.deleted,
+    version: Number(row.version),
+    seq: Number(row.seq),
+  };
+}

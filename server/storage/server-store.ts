@@ -1,0 +1,97 @@
+import type { Readable } from 'node:stream';
+import type { ServerRole, SyncDocKind } from '../../shared/sync-protocol';
+
+/**
+ * Where the sync server keeps documents, the catalog, accounts and media.
+ * Two implementations: embedded SQLite (the default, one box) and
+ * PostgreSQL (several server processes). Every write that merges a document
+ * runs under a lock the other processes respect, so a save only ever merges
+ * forward and the catalog's change numbers follow commit order.
+ */
+export interface ServerStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Made once when the database is created; a different id means a different (or reset) server. */
+  serverId(): Promise<string>;
+
+  /** The stored state, or null for a document the server never stored. Tombstones read as `deleted`. */
+  loadDocument(name: string): Promise<StoredDocument | null>;
+  /**
+   * Merges `update` into what is stored, in one transaction holding the
+   * store's write lock: load, merge, write. `describe` reads the merged
+   * document into its catalog row. A purged document is left alone.
+   */
+  mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array, now: number): Promise<MergeOutcome>;
+  /** Purges a document: its state goes, a tombstone stays in the catalog. False if unknown. */
+  purgeDocument(name: string, now: number): Promise<boolean>;
+  catalog(since: number, limit: number): Promise<CatalogRows>;
+  lookup(names: string[]): Promise<CatalogRow[]>;
+
+  addUser(user: NewUser): Promise<void>;
+  /** Sets revoked_ms; false if no such active user. */
+  revokeUser(name: string, now: number): Promise<boolean>;
+  listUsers(): Promise<UserRow[]>;
+  userByTokenHash(tokenHash: string): Promise<UserRow | null>;
+  /** Of these user ids, the ones that are revoked or gone (for cutting off open connections). */
+  revokedUserIds(ids: string[]): Promise<Set<string>>;
+
+  readonly blobs: BlobStore;
+  close(): Promise<void>;
+}
+
+export interface StoredDocument {
+  state: Uint8Array | null;
+  version: number;
+  deleted: boolean;
+}
+
+export type MergeOutcome =
+  | { kind: 'deleted' }
+  | { kind: 'stored'; version: number; state: Uint8Array; snapshot: Uint8Array; seq: number; changed: boolean };
+
+export interface CatalogRow {
+  name: string;
+  kind: SyncDocKind;
+  headline: string;
+  status: string;
+  updatedMs: number;
+  deleted: boolean;
+  version: number;
+  seq: number;
+}
+
+export interface CatalogRows {
+  rows: CatalogRow[];
+  /** The newest change number the store has. */
+  head: number;
+}
+
+export interface NewUser {
+  id: string;
+  name: string;
+  role: ServerRole;
+  tokenHash: string;
+  createdMs: number;
+}
+
+export interface UserRow {
+  id: string;
+  name: string;
+  role: ServerRole;
+  tokenHash: string;
+  createdMs: number;
+  revokedMs: number | null;
+}
+
+/** Media files by sha256. `put` takes a verified temporary file and owns it afterwards. */
+export interface BlobStore {
+  has(sha256: string): Promise<boolean>;
+  put(sha256: string, verifiedFile: string, size: number): Promise<void>;
+  open(sha256: string): Promise<{ size: number; stream: Readable } | null>;
+}
+
+export class UserExistsError extends Error {
+  constructor(name: string) {
+    super(`There is already a user called "${name}". Revoke it first, or pick another name.`);
+    this.name = 'UserExistsError';
+  }
+}

@@ -1,0 +1,230 @@
+import type {
+  Document,
+  Extension,
+  Hocuspocus,
+  beforeHandleMessagePayload,
+  connectedPayload,
+  onAuthenticatePayload,
+  onLoadDocumentPayload,
+  onStatelessPayload,
+  onStoreDocumentPayload,
+} from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { bytesToBase64 } from '../shared/base64';
+import { CONTROL_DOC, REFUSAL_REASONS, syncDocKind, type ServerStateless } from '../shared/sync-protocol';
+import type { Account, Authenticator } from './auth/authenticator';
+import { canWrite } from './auth/authenticator';
+import type { ServerLog } from './log';
+import { snapshotOf } from './storage/merge-state';
+import type { ServerStore } from './storage/server-store';
+
+/** Close code for a socket whose account was revoked (private range 4000–4999). */
+export const REVOKED_CLOSE = { code: 4401, reason: 'unauthorized' };
+
+const STORE_RETRY_MS = [250, 500, 1000, 2000, 5000, 10_000];
+
+interface StoredMark {
+  version: number;
+  snapshot: Uint8Array;
+}
+
+/**
+ * What Hocuspocus does for Lede: who may open which document, loading from
+ * and merging into the server store, and the "stored" acknowledgement.
+ *
+ * Hocuspocus acknowledges an update when it is applied in memory; Lede's
+ * clients need to know when it is on disk. So after every store the server
+ * sends the document's stored snapshot (state vector + delete set, exactly
+ * as written) to everyone on the document, and one to each client when it
+ * attaches.
+ */
+export class SyncExtension implements Extension {
+  extensionName = 'lede-sync';
+  private instance!: Hocuspocus;
+  /**
+   * What is stored of each loaded document, kept on the document object
+   * itself: a document can be unloaded and loaded again while hooks of the
+   * old one still run, and a cache by name would mix the two up.
+   */
+  private readonly stored = new WeakMap<Document, StoredMark>();
+  private readonly retrying = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: ServerStore,
+    private readonly auth: Authenticator,
+    private readonly log: ServerLog,
+    private readonly options: { revocationSweepMs: number },
+  ) {}
+
+  async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
+    this.instance = instance;
+    this.sweepTimer = setInterval(() => void this.sweepRevoked(), this.options.revocationSweepMs);
+    this.sweepTimer.unref();
+  }
+
+  async onAuthenticate(data: onAuthenticatePayload): Promise<{ account: Account }> {
+    const { documentName, token, connectionConfig } = data;
+    const control = documentName === CONTROL_DOC;
+    if (!control && !syncDocKind(documentName)) throw { reason: REFUSAL_REASONS.badName };
+    let account: Account | null;
+    try {
+      account = await this.auth.authenticate(token);
+    } catch (error) {
+      this.log.error('could not check a token (database unavailable?)', { error });
+      throw { reason: REFUSAL_REASONS.unavailable };
+    }
+    if (!account) {
+      this.log.warn('refused a document: unknown or revoked token', { documentName });
+      throw { reason: REFUSAL_REASONS.unauthorized };
+    }
+    // Readers see everything and change nothing; nobody writes the control document.
+    connectionConfig.readOnly = control || !canWrite(account);
+    return { account };
+  }
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    if (documentName === CONTROL_DOC) return;
+    let stored;
+    try {
+      stored = await this.store.loadDocument(documentName);
+    } catch (error) {
+      this.log.error('could not load a document', { documentName, error });
+      throw { reason: REFUSAL_REASONS.unavailable };
+    }
+    if (stored?.deleted) throw { reason: REFUSAL_REASONS.deleted };
+    this.stored.set(document, { version: stored?.version ?? 0, snapshot: snapshotOf(stored?.state ?? null) });
+    // Applied straight into Hocuspocus' document (before its update handlers
+    // exist, so loading is not taken for a change). Returning a Y.Doc instead
+    // relies on constructor names, which a bundler may rename.
+    if (stored?.state) Y.applyUpdate(document, stored.state);
+  }
+
+  /** Tells a client that just attached what the server has stored of the document. */
+  async connected({ documentName, connection }: connectedPayload): Promise<void> {
+    const mark = this.stored.get(connection.document);
+    if (documentName === CONTROL_DOC || !mark) return;
+    connection.sendStateless(storedMessage(mark));
+  }
+
+  /** `ping` on the control document; `stored?` on a document asks for its stored snapshot again. */
+  async onStateless({ documentName, payload, connection, document }: onStatelessPayload): Promise<void> {
+    if (documentName === CONTROL_DOC) {
+      if (payload === 'ping') connection.sendStateless(JSON.stringify({ type: 'pong' } satisfies ServerStateless));
+      return;
+    }
+    const mark = this.stored.get(document);
+    if (payload === 'stored?' && mark) connection.sendStateless(storedMessage(mark));
+  }
+
+  /** A revoked account is cut off at its next message, whatever the document. */
+  async beforeHandleMessage({ context, connection }: beforeHandleMessagePayload): Promise<void> {
+    const account = (context as { account?: Account }).account;
+    if (!account) return;
+    if (this.auth.isRevoked(account.id)) {
+      connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
+      throw Object.assign(new Error('account revoked'), REVOKED_CLOSE);
+    }
+  }
+
+  async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    if (documentName === CONTROL_DOC) return;
+    // Errors are handled here, never thrown: Hocuspocus does not retry a
+    // failed store, and a rejected debounce would go unhandled.
+    await this.storeNow(documentName, document);
+  }
+
+  /** A document whose last store failed stays in memory until a retry succeeds. */
+  async beforeUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
+    if (this.retrying.has(documentName)) throw new Error('store pending');
+  }
+
+  async onDestroy(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    for (const { timer } of this.retrying.values()) clearTimeout(timer);
+  }
+
+  /** Tells every client (on every server process, through Redis) that the catalog moved. */
+  notifyCatalog(cursor: number): void {
+    this.instance.documents.get(CONTROL_DOC)?.broadcastStateless(JSON.stringify({ type: 'catalog', cursor } satisfies ServerStateless));
+  }
+
+  /** Stores every document with a store still waiting (graceful shutdown). */
+  async flush(): Promise<void> {
+    const pending = [...this.instance.documents.values()].filter((doc) => doc.name !== CONTROL_DOC);
+    await Promise.all(
+      pending.map(async (doc) => {
+        const id = `onStoreDocument-${doc.name}`;
+        if (this.instance.debouncer.isDebounced(id)) await this.instance.debouncer.executeNow(id);
+        else if (this.retrying.has(doc.name)) await this.storeNow(doc.name, doc);
+      }),
+    );
+  }
+
+  private async storeNow(documentName: string, document: Document): Promise<void> {
+    const kind = syncDocKind(documentName);
+    if (!kind) return;
+    const retry = this.retrying.get(documentName);
+    if (retry) {
+      clearTimeout(retry.timer);
+      this.retrying.delete(documentName);
+    }
+    try {
+      const outcome = await this.store.mergeDocument(documentName, kind, Y.encodeStateAsUpdate(document), Date.now());
+      if (outcome.kind === 'deleted') {
+        this.log.info('ignored changes to a purged document', { documentName });
+        return;
+      }
+      this.log.debug('stored', { documentName, version: outcome.version, changed: outcome.changed });
+      const previous = this.stored.get(document);
+      const mark = { version: outcome.version, snapshot: outcome.snapshot };
+      if (!previous || previous.version <= mark.version) this.stored.set(document, mark);
+      document.broadcastStateless(storedMessage(mark));
+      if (outcome.changed) this.notifyCatalog(outcome.seq);
+    } catch (error) {
+      const attempt = (retry?.attempt ?? -1) + 1;
+      const delay = STORE_RETRY_MS[Math.min(attempt, STORE_RETRY_MS.length - 1)]!;
+      this.log.error('could not store a document; will retry', { documentName, attempt, delayMs: delay, error });
+      const timer = setTimeout(() => {
+        if (document.isDestroyed) return void this.retrying.delete(documentName);
+        void this.storeNow(documentName, document).then(() => {
+          if (!this.retrying.has(documentName) && document.getConnectionsCount() === 0) void this.instance.unloadDocument(document);
+        });
+      }, delay);
+      this.retrying.set(documentName, { attempt, timer });
+    }
+  }
+
+  /**
+   * Cuts off connections whose account was revoked while they were open and
+   * quiet (a busy one is cut at its next message already).
+   */
+  private async sweepRevoked(): Promise<void> {
+    const bySocket = new Map<string, { accountId: string; close: () => void }>();
+    for (const document of this.instance.documents.values()) {
+      for (const connection of document.getConnections()) {
+        const account = (connection.context as { account?: Account }).account;
+        if (account) bySocket.set(connection.socketId, { accountId: account.id, close: () => connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason) });
+      }
+    }
+    if (bySocket.size === 0) return;
+    let revoked: Set<string>;
+    try {
+      revoked = await this.store.revokedUserIds([...new Set([...bySocket.values()].map((entry) => entry.accountId))]);
+    } catch (error) {
+      this.log.warn('revocation sweep skipped: database unavailable', { error });
+      return;
+    }
+    if (revoked.size === 0) return;
+    this.auth.markRevoked(revoked);
+    for (const [socketId, entry] of bySocket) {
+      if (!revoked.has(entry.accountId)) continue;
+      this.log.info('cut off a connection: account revoked', { socketId });
+      entry.close();
+    }
+  }
+}
+
+function storedMessage(mark: StoredMark): string {
+  return JSON.stringify({ type: 'stored', version: mark.version, snapshot: bytesToBase64(mark.snapshot) } satisfies ServerStateless);
+}

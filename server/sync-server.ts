@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import IORedis from 'ioredis';
+import { WebSocketServer } from 'ws';
+import { SYNC_SOCKET_PATH } from '../shared/sync-protocol';
+import { Authenticator } from './auth/authenticator';
+import { createHttpApi } from './http/http-api';
+import type { ServerLog } from './log';
+import { openServerStore } from './storage/open-store';
+import type { ServerStore } from './storage/server-store';
+import { SyncExtension } from './sync-extension';
+
+export interface SyncServerOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  tls?: { certFile: string; keyFile: string };
+  /** postgres://… to use PostgreSQL instead of the embedded SQLite file. */
+  databaseUrl?: string;
+  /** redis://… so several server processes serve the same documents. */
+  redisUrl?: string;
+  /** Namespace of Lede's keys and channels in Redis (one Redis may serve several newsrooms). */
+  redisPrefix?: string;
+  log: ServerLog;
+  /** Quiet time before a changed document is stored (Hocuspocus' default is 2 s). */
+  debounceMs?: number;
+  /** Longest a busy document waits to be stored (Hocuspocus' default is 10 s). */
+  maxDebounceMs?: number;
+  maxMediaBytes?: number;
+  revocationSweepMs?: number;
+  /** A store to use instead of opening one (tests that make the database fail). */
+  store?: ServerStore;
+}
+
+export interface SyncServer {
+  url: string;
+  port: number;
+  store: ServerStore;
+  hocuspocus: Hocuspocus;
+  /** Stores what waits, closes every connection and the database. */
+  close(): Promise<void>;
+}
+
+const MAX_FRAME_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Lede's Redis extension: Hocuspocus' own, minus its store lock. That lock
+ * makes a process skip its store when another holds it — the skipped changes
+ * would then wait for the next edit to be stored. Lede's stores merge under
+ * the database's own lock instead, so every process stores what it received.
+ */
+class MergingRedis extends RedisExtension {
+  override async onStoreDocument(): Promise<void> {}
+  override async afterStoreDocument(): Promise<void> {}
+}
+
+/** Starts Hocuspocus at /sync and the HTTP API on one port. */
+export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const { log } = options;
+  const store = options.store ?? (await openServerStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log }));
+  const auth = new Authenticator(store);
+  const sync = new SyncExtension(store, auth, log, { revocationSweepMs: options.revocationSweepMs ?? 1000 });
+  const extensions: Extension[] = [sync];
+  if (options.redisUrl) {
+    const url = options.redisUrl;
+    extensions.push(
+      new MergingRedis({
+        prefix: options.redisPrefix ?? 'lede',
+        createClient: () => {
+          const client = new IORedis(url, { maxRetriesPerRequest: null });
+          client.on('error', (error: Error) => log.warn('redis connection problem', { error: error.message }));
+          return client;
+        },
+      }),
+    );
+  }
+  const hocuspocus = new Hocuspocus({
+    name: 'lede-sync',
+    extensions,
+    quiet: true,
+    // Short, so "stored" follows an edit closely (the reconnect budget is 2 s).
+    debounce: options.debounceMs ?? 50,
+    maxDebounce: options.maxDebounceMs ?? 500,
+  });
+
+  const tmpDir = options.databaseUrl ? fs.mkdtempSync(path.join(os.tmpdir(), 'lede-sync-uploads-')) : path.join(options.dataDir, 'tmp');
+  const api = createHttpApi({
+    store,
+    auth,
+    log,
+    maxMediaBytes: options.maxMediaBytes ?? 200 * 1024 * 1024,
+    maxJsonBytes: 1024 * 1024,
+    tmpDir,
+    onPurged(name, cursor) {
+      hocuspocus.closeConnections(name);
+      if (cursor !== null) sync.notifyCatalog(cursor);
+    },
+  });
+
+  const server = options.tls
+    ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, api)
+    : http.createServer(api);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (request, socket, head) => {
+    const pathname = (request.url ?? '').split('?')[0];
+    if (pathname !== SYNC_SOCKET_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      // A socket error (reset, bad frame) ends that connection only.
+      ws.on('error', (error) => log.warn('socket error', { error: error.message }));
+      hocuspocus.handleConnection(ws, request);
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    store,
+    hocuspocus,
+    close() {
+      closing ??= (async () => {
+        server.close();
+        await sync.flush();
+        for (const client of sockets.clients) client.close(1001, 'server shutting down');
+        sockets.close();
+        server.closeAllConnections?.();
+        await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+        await store.close();
+        if (options.databaseUrl) fs.rmSync(tmpDir, { recursive: true, force: true });
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * What the workstation and the newsroom sync server agree on: document
+ * names, the HTTP API's bodies, and the JSON carried in Hocuspocus stateless
+ * messages. Both sides validate what they receive against these schemas.
+ */
+
+/** The server's WebSocket path; the HTTP API shares the port. */
+export const SYNC_SOCKET_PATH = '/sync';
+
+/**
+ * A document every client attaches (read-only, never stored): the server
+ * tells clients on it that the catalog changed, and answers keep-alive pings
+ * so an idle connection is not taken for a dead one.
+ */
+export const CONTROL_DOC = 'newsroom';
+
+export const SERVER_ROLES = ['admin', 'editor', 'reader'] as const;
+export type ServerRole = (typeof SERVER_ROLES)[number];
+
+export const SYNC_DOC_KINDS = ['article', 'media'] as const;
+export type SyncDocKind = (typeof SYNC_DOC_KINDS)[number];
+
+const ARTICLE_NAME = /^article:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const MEDIA_NAME = /^media:[0-9a-f]{64}$/;
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The kind of a document that syncs, or null for any other name (refused by the server). */
+export function syncDocKind(name: string): SyncDocKind | null {
+  if (ARTICLE_NAME.test(name)) return 'article';
+  if (MEDIA_NAME.test(name)) return 'media';
+  return null;
+}
+
+/** One row of the server's catalog: a document changed (or purged) since a cursor. */
+export const catalogItemSchema = z.object({
+  /** The document's name, e.g. `article:<uuid>` or `media:<sha256>`. */
+  id: z.string().max(200),
+  kind: z.enum(SYNC_DOC_KINDS),
+  headline: z.string(),
+  status: z.string(),
+  /** When the server last stored a change (ISO 8601, UTC). */
+  updatedAt: z.string(),
+  /** A tombstone: the document was purged and should disappear everywhere. */
+  deleted: z.boolean(),
+  /** The stored state's version; grows with every stored change. */
+  version: z.number().int().min(0),
+});
+export type CatalogItem = z.infer<typeof catalogItemSchema>;
+
+export const catalogPageSchema = z.object({
+  items: z.array(catalogItemSchema),
+  /**
+   * Pass back as `since` for what changed next. Never above the server's
+   * newest change: a cursor lower than the one sent means the server went
+   * back in time (restored), and the client reads the catalog from 0 again.
+   */
+  cursor: z.number().int().min(0),
+});
+export type CatalogPage = z.infer<typeof catalogPageSchema>;
+
+export const CATALOG_PAGE_MAX = 1000;
+export const LOOKUP_MAX = 1000;
+
+export const lookupRequestSchema = z.object({ ids: z.array(z.string().max(200)).max(LOOKUP_MAX) }).strict();
+export const lookupResultSchema = z.object({ items: z.array(catalogItemSchema) });
+
+export const healthSchema = z.object({ ok: z.literal(true), serverId: z.string().min(1), protocol: z.number().int() });
+export type Health = z.infer<typeof healthSchema>;
+export const SYNC_PROTOCOL_VERSION = 1;
+
+export const accountSchema = z.object({ name: z.string().min(1), role: z.enum(SERVER_ROLES) });
+export type ServerAccount = z.infer<typeof accountSchema>;
+
+export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** Codes in the server's JSON errors. */
+export type ServerErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'too_large'
+  | 'hash_mismatch'
+  | 'invalid_request'
+  | 'method_not_allowed'
+  | 'unavailable'
+  | 'internal';
+
+/**
+ * Stateless messages, server → client, as JSON:
+ * - `stored`: the document's state as the server has stored it (a Yjs
+ *   snapshot: state vector and delete set), sent when a client attaches and
+ *   after every store. A client's change is safe once this covers it.
+ * - `catalog`: the catalog changed (sent on the control document).
+ * - `pong`: answer to a client's `ping` on the control document.
+ */
+export const serverStatelessSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('stored'), version: z.number().int().min(0), snapshot: z.string() }),
+  z.object({ type: z.literal('catalog'), cursor: z.number().int().min(0) }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerStateless = z.infer<typeof serverStatelessSchema>;
+
+/** Reasons the server gives when it refuses a document (Hocuspocus permission-denied). */
+export const REFUSAL_REASONS = {
+  unauthorized: 'unauthorized',
+  badName: 'invalid-document-name',
+  deleted: 'deleted',
+  unavailable: 'unavailable',
+} as const;

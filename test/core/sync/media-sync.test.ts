@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { articleParts } from '../../../shared/article-doc';
+import { openStory } from '../../helpers/core';
+import { fixturePath } from '../../helpers/fixtures';
+import { importAndWait } from '../../helpers/media';
+import { closeAll, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
+import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
+import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
+
+/**
+ * Photos and sync, with the real photo desk on each computer: a story is
+ * synced only once its photos are on the server; another computer gets the
+ * photo's document (the desk's captions) by sync and its file on demand; two
+ * computers that imported the same photo on their own end up with one set of
+ * captions, not two.
+ */
+let clients: SyncedClient[] = [];
+let servers: SyncServerProcess[] = [];
+let proxies: TcpProxy[] = [];
+afterEach(async () => {
+  await closeAll(clients, servers);
+  await Promise.all(proxies.map((proxy) => proxy.close()));
+  clients = [];
+  servers = [];
+  proxies = [];
+});
+
+const PHOTO = () => fixturePath('images', 'IPTC-PhotometadataRef-Std2021.1.jpg');
+const PHOTO_SHA = () => createHash('sha256').update(fs.readFileSync(PHOTO())).digest('hex');
+
+async function serverHas(server: SyncServerProcess, token: string, sha: string): Promise<boolean> {
+  return (await fetch(`${server.url}/api/media/${sha}`, { method: 'HEAD', headers: { Authorization: `Bearer ${token}` } })).status === 200;
+}
+
+async function importPhoto(client: SyncedClient): Promise<string> {
+  const progress = await importAndWait(client.core, client.client, [PHOTO()]);
+  expect(progress.imported + progress.duplicates).toBe(1);
+  return PHOTO_SHA();
+}
+
+function figureOf(sha: string, caption: string): Y.XmlElement {
+  const figure = new Y.XmlElement('figure');
+  figure.setAttribute('media', sha);
+  figure.insert(0, [new Y.XmlText(caption)]);
+  return figure;
+}
+
+describe('photos in synced stories', () => {
+  it('a story counts as synced only once its photo is on the server, even when the upload is cut half way', async () => {
+    const server = await startSyncServerProcess();
+    servers.push(server);
+    const token = await server.addUser('Richard Connor', 'editor');
+    const net = await startTcpProxy(() => server.port);
+    proxies.push(net);
+    const a = await openSyncedClient(net, token, 'Richard Connor');
+    clients.push(a);
+    const { id } = await a.client.call('article.create', {});
+    await waitSynced(a);
+
+    // The network will drop 60 kB into the photo's upload; then the photo is imported and put in the story.
+    net.cutRequestAfter(`PUT /api/media/${PHOTO_SHA()}`, 60_000);
+    const sha = await importPhoto(a);
+    const story = await openStory(a.client, id);
+    await story.edit((doc) => articleParts(doc).body.push([figureOf(sha, 'The Kremlin, seen from the river.')]));
+    await waitUntil(() => a.core.internals.sync.status().state !== 'synced', 'sync to notice the change');
+    const sawSyncedEarly: boolean[] = [];
+    // "Synced" read first, the server asked after: if it said synced, the photo must already be there.
+    const watch = setInterval(() => {
+      const settled = a.core.internals.sync.isSettled();
+      void serverHas(server, token, sha).then((has) => sawSyncedEarly.push(settled && !has));
+    }, 20);
+    try {
+      await a.client.call('sync.retry', {});
+      await waitUntil(() => serverHas(server, token, sha), 'the photo on the server', 20_000);
+      await waitSynced(a);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(sawSyncedEarly.includes(true)).toBe(false);
+    const row = a.core.internals.db.prepare('SELECT state, attempts FROM sync_media WHERE sha256 = ?').get(sha) as { state: string; attempts: number };
+    expect(row.state).toBe('uploaded');
+    expect(row.attempts).toBeGreaterThanOrEqual(1);
+    expect(server.output()).toContain('an upload was cut off');
+    const stories = (await a.client.call('library.list', {})).items;
+    expect(stories.find((item) => item.id === id)!.sync).toBe('synced');
+  });
+
+  it('another computer gets the photo’s captions by sync and its file on demand, checked against its hash', async () => {
+    const server = await startSyncServerProcess();
+    servers.push(server);
+    const token = await server.addUser('Richard Connor', 'editor');
+    const a = await openSyncedClient(server, token, 'Richard Connor');
+    const b = await openSyncedClient(server, token, 'Richard Connor');
+    clients.push(a, b);
+    const sha = await importPhoto(a);
+    await a.client.call('media.update', { changes: [{ sha256: sha, fields: { altText: 'A man at a lectern', credit: 'Desk credit' } }] });
+    const { id } = await a.client.call('article.create', {});
+    const story = await openStory(a.client, id);
+    await story.edit((doc) => articleParts(doc).body.push([figureOf(sha, 'A caption')]));
+    await waitSynced(a);
+
+    // B knows the photo (its document came by sync) before it has the file.
+    await waitUntil(async () => (await b.client.call('media.get', { sha256s: [sha] })).items.length === 1, 'the photo row on B');
+    expect(b.core.internals.media.library.get([sha])[0]!.fields).toMatchObject({ altText: 'A man at a lectern', credit: 'Desk credit' });
+    expect(await b.core.media.fetchMissing(sha)).toBe(true);
+    // Downloaded through the import pipeline: the file, its renditions, and the desk's edits kept.
+    const stored = (await b.client.call('media.get', { sha256s: [sha] })).items[0]!;
+    expect(stored.fields).toMatchObject({ altText: 'A man at a lectern', credit: 'Desk credit' });
+    expect(stored.width).toBeGreaterThan(0);
+    expect(await b.core.media.fetchMissing('0'.repeat(64))).toBe(false);
+  });
+
+  it('two computers that imported the same photo on their own end up with its captions once', async () => {
+    const server = await startSyncServerProcess();
+    servers.push(server);
+    const token = await server.addUser('Richard Connor', 'editor');
+    const a = await openSyncedClient(server, token, 'Richard Connor');
+    const b = await openSyncedClient(server, token, 'Richard Connor');
+    clients.push(a, b);
+    const sha = await importPhoto(a);
+    await importPhoto(b);
+    const original = a.core.internals.media.library.get([sha])[0]!.fields;
+    expect(original.caption.length).toBeGreaterThan(10);
+    // Both photo documents have met: each computer has everything the other wrote.
+    const stateVector = (client: SyncedClient) => {
+      const doc = client.core.internals.docs.load(`media:${sha}`)!;
+      try {
+        return Buffer.from(Y.encodeStateVector(doc)).toString('base64');
+      } finally {
+        doc.destroy();
+      }
+    };
+    await waitUntil(() => stateVector(a) === stateVector(b) && Y.decodeStateVector(Buffer.from(stateVector(a), 'base64')).size >= 3, 'the two photo documents to merge');
+    for (const client of [a, b]) {
+      const fields = client.core.internals.media.library.get([sha])[0]!.fields;
+      expect(fields.caption).toBe(original.caption);
+      expect(fields.keywords).toEqual(original.keywords);
+      expect(fields.creators).toEqual(original.creators);
+    }
+  });
+});

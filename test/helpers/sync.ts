@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+import { articleDocName, articleParts, bodyPlainText, readArticleFields } from '../../shared/article-doc';
+import type { Core, CoreOptions } from '../../electron/core/core';
+import { connect, openStory, openTestCore, type TestClient } from './core';
+import type { SyncServerProcess } from './sync-server-process';
+
+/** Polls until `predicate` holds; fails with `what` and the last detail after `timeoutMs`. */
+export async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000, detail?: () => string): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (await predicate()) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${detail ? `: ${detail()}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export interface SyncedClient {
+  core: Core;
+  client: TestClient;
+  name: string;
+}
+
+/** A workstation core on its own data folder, with a profile, signed in to the server. */
+export async function openSyncedClient(server: { url: string }, token: string, name: string, overrides: Partial<CoreOptions> = {}): Promise<SyncedClient> {
+  const core = openTestCore(overrides);
+  const client = connect(core);
+  await client.call('profile.set', { name, role: 'editor' });
+  await client.call('sync.signIn', { serverUrl: server.url, token });
+  return { core, client, name };
+}
+
+/** Waits until the client says "Synced": the server stored every change made there. */
+export async function waitSynced(client: SyncedClient, timeoutMs = 20_000): Promise<void> {
+  await waitUntil(
+    () => client.core.internals.sync.isSettled(),
+    `${client.name} to be synced`,
+    timeoutMs,
+    () => JSON.stringify(client.core.internals.sync.status()),
+  );
+}
+
+/** The story as this client has it, in comparable form. */
+export function storyContent(core: Core, id: string): { fields: ReturnType<typeof readArticleFields>; body: unknown; text: string } {
+  const doc = core.internals.docs.load(articleDocName(id));
+  if (!doc) throw new Error(`story ${id} is not on this computer`);
+  try {
+    return { fields: readArticleFields(doc), body: articleParts(doc).body.toJSON(), text: bodyPlainText(articleParts(doc).body) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+export function hasStory(core: Core, id: string): boolean {
+  return core.internals.docs.info(articleDocName(id)) !== undefined;
+}
+
+/** Appends a paragraph with `text` to the story's body, as an editor would. */
+export async function addParagraph(client: TestClient, id: string, text: string): Promise<void> {
+  const story = await openStory(client, id);
+  await story.edit((doc) => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    articleParts(doc).body.push([paragraph]);
+  });
+  await client.call('article.close', { id });
+}
+
+export async function closeAll(clients: SyncedClient[], servers: SyncServerProcess[] = []): Promise<void> {
+  await Promise.all(clients.map((c) => c.core.close().catch(() => undefined)));
+  await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
+}

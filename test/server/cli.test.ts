@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseServerArgs } from '../../server/args';
+import { openApiSocket, sessionCookie } from '../helpers/api-socket';
+import { bundleScript } from '../helpers/bundle-script';
+import { repoRoot } from '../helpers/fixtures';
+import { waitUntil } from '../helpers/sync';
+import { startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
+import { makeTempDir } from '../helpers/temp-dir';
+import { startWebShellProcess, type WebShellProcess } from '../helpers/web-shell-process';
+
+const running: Array<SyncServerProcess | WebShellProcess> = [];
+afterAll(async () => {
+  for (const process of running) await process.stop();
+});
+
+async function cli(args: string[]) {
+  const file = await bundleScript('server/main.ts');
+  const result = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('server arguments', () => {
+  it('serves 127.0.0.1 by default; --host, --port and TLS files are taken as given', () => {
+    expect(parseServerArgs(['--data-dir', '/srv/lede'], '/')).toMatchObject({ kind: 'serve', dataDir: '/srv/lede', host: '127.0.0.1', port: 4818 });
+    expect(parseServerArgs(['--port=0', '--host', '0.0.0.0', '--tls-cert', 'c.pem', '--tls-key', 'k.pem'], '/etc')).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      tls: { certFile: '/etc/c.pem', keyFile: '/etc/k.pem' },
+    });
+  });
+
+  it.each([
+    [['--port', '70000'], /--port must be/],
+    [['--port', 'x'], /--port must be/],
+    [['--tls-cert', 'c.pem'], /go together/],
+    [['--colour'], /Unknown option --colour/],
+    [['serve'], /Unknown command "serve"/],
+    [['user', 'add', 'Ann'], /needs --role/],
+    [['user', 'add', 'Ann', '--role', 'boss'], /needs --role/],
+    [['user', 'add', '--role', 'editor'], /needs a NAME/],
+    [['user', 'frobnicate', 'Ann'], /Unknown user command/],
+    [['user', 'add', 'Ann', 'Smith', '--role', 'editor'], /Quote a name/],
+    [['user', 'list', '--port', '1'], /does not apply/],
+  ])('%j is refused with a reason', (argv, reason) => {
+    expect(() => parseServerArgs(argv as string[])).toThrow(reason);
+  });
+});
+
+describe('server command line', () => {
+  it('user add prints the token once, as its last line; list and revoke manage accounts', async () => {
+    const dataDir = makeTempDir('lede-server-');
+    const added = await cli(['user', 'add', 'Wesley Rahn', '--role', 'editor', '--data-dir', dataDir]);
+    expect(added.code).toBe(0);
+    const lines = added.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^lede_[A-Za-z0-9_-]{43}$/);
+    const again = await cli(['user', 'add', 'Wesley Rahn', '--role', 'reader', '--data-dir', dataDir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already a user called "Wesley Rahn"');
+    const list = await cli(['user', 'list', '--data-dir', dataDir]);
+    expect(list.stdout).toMatch(/Wesley Rahn\s+editor\s+\S+ \S+\s+active/);
+    expect(list.stdout).not.toContain(lines.at(-1));
+    expect((await cli(['user', 'revoke', 'Wesley Rahn', '--data-dir', dataDir])).code).toBe(0);
+    expect((await cli(['user', 'list', '--data-dir', dataDir])).stdout).toMatch(/Wesley Rahn\s+editor\s+\S+ \S+\s+revoked/);
+    const missing = await cli(['user', 'revoke', 'Nobody', '--data-dir', dataDir]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no active account called "Nobody"');
+  });
+
+  it('prints exactly one line on stdout when ready', async () => {
+    const server = await startSyncServerProcess();
+    running.push(server);
+    expect(server.process.lines()).toEqual([`Lede sync server listening on http://127.0.0.1:${server.port}`]);
+  });
+
+  it('a port in use is refused with a message', async () => {
+    const server = await startSyncServerProcess();
+    running.push(server);
+    const clash = await cli(['--data-dir', makeTempDir('lede-server-'), '--port', String(server.port)]);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain(`port ${server.port} is in use`);
+  });
+
+  it('with --tls-cert/--tls-key it serves https and wss; a workstation trusting the certificate syncs over it', async () => {
+    const tls = path.join(repoRoot, 'test', 'fixtures', 'tls');
+    const server = await startSyncServerProcess({ args: ['--tls-cert', path.join(tls, 'test-server.crt'), '--tls-key', path.join(tls, 'test-server.key')] });
+    running.push(server);
+    expect(server.url).toBe(`https://127.0.0.1:${server.port}`);
+    const token = await server.addUser('Richard Connor', 'editor');
+    // A newsroom's own CA reaches Node through NODE_EXTRA_CA_CERTS.
+    const shell = await startWebShellProcess({ dataDir: makeTempDir(), env: { NODE_EXTRA_CA_CERTS: path.join(tls, 'test-server.crt') } });
+    running.push(shell);
+    const socket = await openApiSocket(shell.port, await sessionCookie(shell.port, shell.token));
+    await socket.call('profile.set', { name: 'Richard Connor', role: 'reporter' });
+    await socket.call('sync.signIn', { serverUrl: server.url, token });
+    await socket.call('article.create', {});
+    await waitUntil(async () => (await socket.call('sync.status', {})).state === 'synced', 'the story to sync over TLS');
+    socket.close();
+  });
+});
