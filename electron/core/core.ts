@@ -20,7 +20,8 @@ import { MediaImporter, type FileOutcome } from './media/media-importer';
 import { MediaIndex } from './media/media-index';
 import { MediaLibrary } from './media/media-library';
 import { PhotoDeskStore, type MediaServices } from './media/media-services';
-import { mediaRoot } from './media/media-store';
+import { mediaRoot, resolveMediaFile, type MediaVariant } from './media/media-store';
+import { PreviewMaker } from './media/preview-maker';
 import { MediaWorkerPool } from './media/worker-pool';
 import { PeopleStore } from './people/people-store';
 import { loadPolicy } from './policy/policy-file';
@@ -75,11 +76,13 @@ export interface CoreMedia {
   /** Where uploads are written while they arrive (inside the data folder, so moving them in is a rename). */
   readonly incomingDir: string;
   /**
-   * A photo this computer knows only from sync (its document came, its file
-   * not yet): downloads the file from the newsroom's server now. False when
-   * not signed in or the server does not have it.
+   * Makes sure the stored file behind `<sha256>/<variant>` is here before a
+   * shell serves it: a photo this computer knows only from sync (its
+   * document came, its file not yet) is downloaded from the newsroom's
+   * server; a preview is made the first time it is asked for. False when it
+   * cannot be had (not signed in, the server lacks it, not a photo of ours).
    */
-  fetchMissing(sha256: string): Promise<boolean>;
+  ensureFile(sha256: string, variant: MediaVariant): Promise<boolean>;
 }
 
 const PROFILE_KEY = 'profile';
@@ -215,7 +218,15 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   return {
     dataDir: options.dataDir,
     log,
-    media: { ...media.core, fetchMissing: (sha256) => sync.fetchMedia(sha256).catch(() => false) },
+    media: {
+      ...media.core,
+      async ensureFile(sha256, variant) {
+        if (closed) return false;
+        if (!(await resolveMediaFile(options.dataDir, sha256, 'original')) && !(await sync.fetchMedia(sha256).catch(() => false))) return false;
+        if (variant === 'preview') return media.previews.ensure(sha256);
+        return (await resolveMediaFile(options.dataDir, sha256, variant)) !== null;
+      },
+    },
     internals: { articles, docs, live, revisions, media: media.services, sync, db },
     connect(emit) {
       const session = sessions.add(emit);
@@ -289,7 +300,7 @@ function startMedia(options: CoreOptions, db: Database, docs: DocStore, live: Li
   const exporter = new MediaExporter(options.dataDir, index, log);
   const incomingDir = `${mediaRoot(options.dataDir)}/incoming`;
   const services: MediaServices = { index, library, importer, exporter, photoDesk: new PhotoDeskStore(settings) };
-  const core: Omit<CoreMedia, 'fetchMissing'> = {
+  const core: Omit<CoreMedia, 'ensureFile'> = {
     importPaths: (paths) => importer.importPaths(paths),
     importUpload: (importId, source) => importer.importUpload(importId, source),
     incomingDir,
@@ -297,6 +308,7 @@ function startMedia(options: CoreOptions, db: Database, docs: DocStore, live: Li
   return {
     services,
     core,
+    previews: new PreviewMaker(options.dataDir, log),
     async close() {
       await importer.close();
       await pool.close();

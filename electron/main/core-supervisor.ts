@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
 import { parseHostToMain, type MainToHost } from '../core/host/host-protocol';
+import type { MediaVariant } from '../core/media/media-store';
 
 /**
  * Keeps the core's utility process running: starts it, restarts it with a
@@ -45,6 +46,8 @@ export interface RestartPolicy {
 
 export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxFailures: 5, baseDelayMs: 250, maxDelayMs: 8000, stableAfterMs: 30_000 };
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5000;
+/** A photo fetched from the newsroom's server on a slow line can take a while; a page waiting longer has given up anyway. */
+export const MEDIA_WANTED_TIMEOUT_MS = 120_000;
 
 export interface Clock {
   now(): number;
@@ -85,6 +88,8 @@ export class CoreSupervisor<P> {
   private readyAt = 0;
   private restartTimer: unknown = null;
   private shutdownWaiters: Array<(outcome: ShutdownOutcome) => void> = [];
+  private readonly mediaWaiters = new Map<number, { child: CoreProcessLike<P>; settle(available: boolean): void }>();
+  private nextMediaRequest = 1;
 
   constructor(private readonly options: SupervisorOptions<P>) {
     this.policy = { ...DEFAULT_RESTART_POLICY, ...options.policy };
@@ -172,6 +177,33 @@ export class CoreSupervisor<P> {
     return true;
   }
 
+  /**
+   * Asks the running core to get a media file onto disk (download a photo
+   * known only by sync, make a preview on first show) for the media
+   * protocol. False when no core is ready, it cannot, it stops meanwhile, or
+   * it does not answer in time.
+   */
+  ensureMedia(sha256: string, variant: MediaVariant): Promise<boolean> {
+    const child = this.process;
+    if (!child || this.stateValue !== 'ready') return Promise.resolve(false);
+    const requestId = this.nextMediaRequest++;
+    return new Promise<boolean>((resolve) => {
+      const timer = this.clock.setTimeout(() => settle(false), MEDIA_WANTED_TIMEOUT_MS);
+      const settle = (available: boolean) => {
+        if (!this.mediaWaiters.delete(requestId)) return;
+        this.clock.clearTimeout(timer);
+        resolve(available);
+      };
+      this.mediaWaiters.set(requestId, { child, settle });
+      try {
+        child.postMessage({ type: 'media-wanted', requestId, sha256, variant });
+      } catch (error) {
+        this.options.log.warn('could not ask core for a media file', { error });
+        settle(false);
+      }
+    });
+  }
+
   private onMessage(child: CoreProcessLike<P>, raw: unknown): void {
     if (this.process !== child) return;
     const message = parseHostToMain(raw);
@@ -185,6 +217,9 @@ export class CoreSupervisor<P> {
       this.readyAt = this.clock.now();
       this.options.log.info('core process ready', { pid: message.pid });
       this.options.onReady(this.connectorFor(child));
+    } else if (message.type === 'media-ready') {
+      const waiter = this.mediaWaiters.get(message.requestId);
+      if (waiter?.child === child) waiter.settle(message.available);
     } else if (message.type === 'fatal') {
       if (this.stateValue === 'stopping') return;
       this.stateValue = 'fatal';
@@ -214,6 +249,8 @@ export class CoreSupervisor<P> {
   }
 
   private afterExit(exitCode: number, output: string): void {
+    // Whatever the page waited for from this core will not come.
+    for (const waiter of [...this.mediaWaiters.values()]) waiter.settle(false);
     const previous = this.stateValue;
     if (previous === 'stopping' || previous === 'stopped') {
       this.stateValue = 'stopped';

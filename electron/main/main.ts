@@ -199,7 +199,7 @@ function startShell(): void {
 
   void app.whenReady().then(() => {
     serveAppProtocol(protocol, rendererDir, contentSecurityPolicy({ connect: [], media: ['lede-media:'] }));
-    serveMediaProtocol(protocol, dataDir);
+    serveMediaProtocol(protocol, dataDir, (sha256, variant) => supervisor.ensureMedia(sha256, variant));
     applySessionPolicy(session.defaultSession, log);
     applySpellcheckSource(session.defaultSession, policy.policy.dictionaryUrl, log);
     const onShowShortcuts = () => tellPages({ type: 'show-shortcuts' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import { parseByteRange, resolveMediaFile } from '../core/media/media-store';
+import { isMediaVariant, isSha256, parseByteRange, resolveMediaFile, type MediaVariant } from '../core/media/media-store';
 
 export const MEDIA_SCHEME = 'lede-media';
 
@@ -9,13 +9,18 @@ export const MEDIA_SCHEME = 'lede-media';
  * `lede-media://<sha256>/<variant>`: the Electron shell's way for the page to
  * show a stored photo. The same resolver as the web shell's /media route
  * (hash and variant only, fail closed), byte ranges included; the page
- * never learns where the file is.
+ * never learns where the file is. A file not on disk yet (a photo known only
+ * by sync, a preview never shown) is asked of the core, which has it fetched
+ * or made, as the web shell's route does.
  */
-export function serveMediaProtocol(target: Pick<Protocol, 'handle'>, dataDir: string): void {
-  target.handle(MEDIA_SCHEME, (request) => mediaResponse(dataDir, request));
+export function serveMediaProtocol(target: Pick<Protocol, 'handle'>, dataDir: string, ensureFile: EnsureMediaFile): void {
+  target.handle(MEDIA_SCHEME, (request) => mediaResponse(dataDir, request, ensureFile));
 }
 
-export async function mediaResponse(dataDir: string, request: Request): Promise<Response> {
+/** Gets `<sha256>/<variant>` onto disk if it can be had; true when it is there now. */
+export type EnsureMediaFile = (sha256: string, variant: MediaVariant) => Promise<boolean>;
+
+export async function mediaResponse(dataDir: string, request: Request, ensureFile: EnsureMediaFile): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
   let url: URL;
   try {
@@ -23,8 +28,12 @@ export async function mediaResponse(dataDir: string, request: Request): Promise<
   } catch {
     return new Response('Not found', { status: 404 });
   }
+  const sha256 = url.hostname;
   const variant = url.pathname.replace(/^\/+/, '');
-  const found = await resolveMediaFile(dataDir, url.hostname, variant);
+  let found = await resolveMediaFile(dataDir, sha256, variant);
+  if (!found && isSha256(sha256) && isMediaVariant(variant) && (await ensureFile(sha256, variant))) {
+    found = await resolveMediaFile(dataDir, sha256, variant);
+  }
   if (!found) return new Response('Not found', { status: 404 });
   const headers = new Headers({
     'Content-Type': found.contentType,

@@ -20,8 +20,8 @@ const MEDIA_PATH = /^\/media\/([^/]+)\/([^/]+)$/;
 export async function serveMedia(core: Core, urlPath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const match = MEDIA_PATH.exec(urlPath);
   let found = match ? await resolveMediaFile(core.dataDir, match[1], match[2]) : null;
-  // A photo known here only by sync is downloaded when it is first shown.
-  if (!found && match && isSha256(match[1]) && isMediaVariant(match[2]) && (await core.media.fetchMissing(match[1]))) {
+  // A photo known here only by sync is downloaded, and a preview made, when it is first shown.
+  if (!found && match && isSha256(match[1]) && isMediaVariant(match[2]) && (await core.media.ensureFile(match[1], match[2]))) {
     found = await resolveMediaFile(core.dataDir, match[1], match[2]);
   }
   if (!found) return notFound(response);

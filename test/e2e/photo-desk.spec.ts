@@ -144,6 +144,8 @@ test('a photo goes into a story as a figure whose caption, credit and alt text a
   await expect(figures.first().getByLabel('Credit')).toHaveValue('Photographer/Agency');
   await expect(figures.first().getByLabel('Alt text')).toHaveValue('');
   await expect(figures.first().locator('img')).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\/preview$/);
+  // Import made no preview; showing the figure has it made, and the picture appears.
+  await expect.poll(() => figures.first().locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
 
   // Dragged from the story's Photos panel.
   await page.getByRole('button', { name: 'Photos', exact: true }).click();

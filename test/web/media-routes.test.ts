@@ -60,8 +60,19 @@ describe('GET /media/<sha256>/<variant>', () => {
     expect((await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie, Range: `bytes=${original.length}-` } })).status).toBe(416);
   });
 
+  it('makes the preview the first time it is asked for, then serves the stored one', async () => {
+    expect(fs.existsSync(path.join(core.dataDir, 'media', 'previews', sha.slice(0, 2), `${sha}.jpg`))).toBe(false);
+    const first = await fetch(url(`/media/${sha}/preview`), { headers: { Cookie: cookie } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('image/jpeg');
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xd8]))).toBe(true);
+    const again = Buffer.from(await (await fetch(url(`/media/${sha}/preview`), { headers: { Cookie: cookie } })).arrayBuffer());
+    expect(again.equals(bytes)).toBe(true);
+  });
+
   it('is 404 for anything that is not a known hash and variant', async () => {
-    for (const route of [`/media/${'0'.repeat(64)}/thumb`, `/media/${sha}/raw`, `/media/${sha.toUpperCase()}/thumb`, '/media/..%2F..%2Flede.sqlite/thumb', `/media/${sha}/thumb/extra`, '/media/abc/thumb']) {
+    for (const route of [`/media/${'0'.repeat(64)}/thumb`, `/media/${'0'.repeat(64)}/preview`, `/media/${sha}/raw`, `/media/${sha.toUpperCase()}/thumb`, '/media/..%2F..%2Flede.sqlite/thumb', `/media/${sha}/thumb/extra`, '/media/abc/thumb']) {
       expect((await fetch(url(route), { headers: { Cookie: cookie } })).status, route).toBe(404);
     }
   });

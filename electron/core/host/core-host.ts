@@ -97,6 +97,10 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
     else if (message.type === 'import-paths') {
       // Progress reaches every window as media.importProgress events.
       if (core && !stopping) core.media.importPaths(message.paths);
+    } else if (message.type === 'media-wanted') {
+      const { requestId, sha256, variant } = message;
+      const wanted = core && !stopping ? core.media.ensureFile(sha256, variant).catch(() => false) : Promise.resolve(false);
+      void wanted.then((available) => parentPort.postMessage({ type: 'media-ready', requestId, available }));
     } else void shutdown();
   });
 

@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import { isMediaVariant, isSha256, type MediaVariant } from '../media/media-store';
 
 /**
  * What Electron's main process and the core's utility process say to each
@@ -15,7 +16,13 @@ export type MainToHost =
   /** Quit: end all sessions, drain pending writes, close the database, reply `closed`, exit 0. */
   | { type: 'shutdown' }
   /** Import these files and folders (picked in main's file dialog or dropped on a window). */
-  | { type: 'import-paths'; paths: string[] };
+  | { type: 'import-paths'; paths: string[] }
+  /**
+   * The page asked for `lede-media://<sha256>/<variant>` and the file is not
+   * on disk: download it (a photo known only by sync) or make it (a preview
+   * never shown before). Answered with `media-ready` and the same requestId.
+   */
+  | { type: 'media-wanted'; requestId: number; sha256: string; variant: MediaVariant };
 
 export type HostToMain =
   /** The library is open; ports handed over from now on are served. */
@@ -23,7 +30,9 @@ export type HostToMain =
   /** The core cannot start on this data folder; restarting would not help. */
   | { type: 'fatal'; code: ErrorCode; message: string }
   /** Shutdown finished: everything written, database closed. */
-  | { type: 'closed' };
+  | { type: 'closed' }
+  /** The answer to `media-wanted`: whether the file is on disk now. */
+  | { type: 'media-ready'; requestId: number; available: boolean };
 
 export const DATA_DIR_FLAG = '--data-dir';
 
@@ -51,9 +60,17 @@ export function parseMainToHost(data: unknown): MainToHost | null {
         Array.isArray(paths) && paths.length > 0 && paths.length <= MAX_IMPORT_PATHS && paths.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 4096);
       return valid ? { type: 'import-paths', paths: paths as string[] } : null;
     }
+    case 'media-wanted':
+      return isRequestId(data.requestId) && isSha256(data.sha256) && isMediaVariant(data.variant)
+        ? { type: 'media-wanted', requestId: data.requestId, sha256: data.sha256, variant: data.variant }
+        : null;
     default:
       return null;
   }
+}
+
+function isRequestId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
 const MAX_IMPORT_PATHS = 20_000;
@@ -65,6 +82,8 @@ export function parseHostToMain(data: unknown): HostToMain | null {
       return typeof data.pid === 'number' ? { type: 'ready', pid: data.pid } : null;
     case 'closed':
       return { type: 'closed' };
+    case 'media-ready':
+      return isRequestId(data.requestId) && typeof data.available === 'boolean' ? { type: 'media-ready', requestId: data.requestId, available: data.available } : null;
     case 'fatal': {
       const code = (ERROR_CODES as readonly string[]).includes(data.code as string) ? (data.code as ErrorCode) : 'internal';
       const message = typeof data.message === 'string' ? data.message.slice(0, MAX_FATAL_MESSAGE) : 'Lede’s core could not start.';

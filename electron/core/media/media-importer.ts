@@ -7,7 +7,7 @@ import type { Logger } from '../log';
 import { expandSources, type ImportSource } from './import-sources';
 import type { MediaLibrary } from './media-library';
 import { resolveMediaFile, variantPath, writeAtomically } from './media-store';
-import { makeRenditions, RenditionError } from './renditions';
+import { makeThumbnail, RenditionError } from './renditions';
 import type { MediaWorkerPool } from './worker-pool';
 
 export interface ImportProgress {
@@ -193,13 +193,12 @@ export class MediaImporter {
     data: Buffer,
   ): Promise<void> {
     const { dataDir, library } = this.options;
-    const renditions = await makeRenditions(data);
+    const renditions = await makeThumbnail(data);
     const original = variantPath(dataDir, sha256, 'original', inspected.format);
     // Files first, the row last: a hash the library knows always has its files.
     await Promise.all([
       // The very bytes that were hashed (the file on the card could change meanwhile).
       source.temporary ? moveInto(source.file, original) : writeAtomically(original, data),
-      writeAtomically(variantPath(dataDir, sha256, 'preview'), renditions.preview),
       writeAtomically(variantPath(dataDir, sha256, 'thumb'), renditions.thumb),
     ]);
     const { metadata } = inspected;

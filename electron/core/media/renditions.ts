@@ -5,57 +5,73 @@ sharp.cache(false);
 
 /** Larger than any camera's sensor; a file that claims more is a decompression bomb or a mistake. */
 export const MAX_INPUT_PIXELS = 200_000_000;
-// 1200 px fills a figure on any screen, and lets the decoder shrink camera JPEGs by 4 on load (1600 would allow only 2).
-export const PREVIEW_SIZE = 1200;
+/**
+ * 1000 px fills a story's figure column, and it is the largest size at which
+ * the JPEG decoder can shrink every common camera frame by 4 (12 MP, 4000 px)
+ * or 8 (45 MP, 8192 px) while it decodes.
+ */
+export const PREVIEW_SIZE = 1000;
 export const THUMB_SIZE = 400;
 
-export interface Renditions {
+export interface Thumbnail {
   /** Pixel size as the picture is seen (EXIF orientation applied). */
   width: number;
   height: number;
-  preview: Buffer;
   thumb: Buffer;
 }
 
 /** A refusal with a sentence for the person importing. */
 export class RenditionError extends Error {}
 
+// 'warning': a picture the decoder has to guess at (bad chunks, corrupt scans) is refused, not imported half grey.
+const DECODE_OPTIONS = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' } as const;
+
 /**
- * The preview (long edge 1200 px) and thumbnail (400 px) of an image, upright
- * as EXIF orientation says. sharp works on libuv's threads, off the event
- * loop. The image is decoded once, shrunk on load to about the preview's
- * size, into raw pixels; both renditions are encoded from those pixels.
+ * What import makes of an image: its seen size and its 400 px thumbnail,
+ * upright as EXIF orientation says. Decoding it whole is also the check that
+ * the picture is sound, so a damaged file is refused here, at import. sharp
+ * works on libuv's threads, off the event loop, and shrinks a JPEG by 8
+ * while decoding it. The preview is not made here (ADR 0015): most photos of
+ * a shoot never go into a story, and the larger decode would cost the import
+ * a third of its speed.
  */
-export async function makeRenditions(data: Buffer): Promise<Renditions> {
-  // 'warning': a picture the decoder has to guess at (bad chunks, corrupt scans) is refused, not imported half grey.
-  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' } as const;
+export async function makeThumbnail(data: Buffer): Promise<Thumbnail> {
+  const { width, height } = await seenSize(data);
+  const thumb = await rendition(data, width, height, THUMB_SIZE, 78);
+  return { width, height, thumb };
+}
+
+/** The 1000 px preview a story's figure shows, made from the original the first time it is asked for. */
+export async function makePreview(data: Buffer): Promise<Buffer> {
+  const { width, height } = await seenSize(data);
+  return rendition(data, width, height, PREVIEW_SIZE, 82);
+}
+
+/** Width and height as seen, from the header only: the pixel limit is checked here, so the refusal can name the size the file claims. */
+async function seenSize(data: Buffer): Promise<{ width: number; height: number }> {
   let width = 0;
   let height = 0;
   try {
-    // The header only: the pixel limit is checked here, so the refusal can name the size the file claims.
-    const meta = await sharp(data, { ...options, limitInputPixels: false }).metadata();
+    const meta = await sharp(data, { ...DECODE_OPTIONS, limitInputPixels: false }).metadata();
     width = meta.width ?? 0;
     height = meta.height ?? 0;
     if (width * height > MAX_INPUT_PIXELS) throw new RenditionError(bombMessage(width, height));
     if (width === 0 || height === 0) throw new RenditionError('The image declares no size.');
     if ((meta.orientation ?? 1) >= 5) [width, height] = [height, width];
+    return { width, height };
   } catch (error) {
     throw explain(error, width, height, data);
   }
+}
+
+async function rendition(data: Buffer, width: number, height: number, size: number, quality: number): Promise<Buffer> {
   try {
-    const pixels = await sharp(data, options)
+    return await sharp(data, DECODE_OPTIONS)
       .rotate()
-      .resize({ width: PREVIEW_SIZE, height: PREVIEW_SIZE, fit: 'inside', withoutEnlargement: true })
+      .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } };
-    const [preview, thumb] = await Promise.all([
-      sharp(pixels.data, raw).jpeg({ quality: 82 }).toBuffer(),
-      sharp(pixels.data, raw).resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer(),
-    ]);
-    return { width, height, preview, thumb };
+      .jpeg({ quality })
+      .toBuffer();
   } catch (error) {
     throw explain(error, width, height, data);
   }

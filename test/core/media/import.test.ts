@@ -40,10 +40,10 @@ describe('importing photos', () => {
       const stored = await resolveMediaFile(core.dataDir, sha256(data), 'original');
       expect(stored, name).not.toBeNull();
       expect(fs.readFileSync(stored!.file).equals(data), `${name} is stored byte for byte`).toBe(true);
-      for (const variant of ['thumb', 'preview'] as const) {
-        const rendition = await resolveMediaFile(core.dataDir, sha256(data), variant);
-        expect((await sharp(rendition!.file).metadata()).format, `${name} ${variant}`).toBe('jpeg');
-      }
+      const thumb = await resolveMediaFile(core.dataDir, sha256(data), 'thumb');
+      expect((await sharp(thumb!.file).metadata()).format, `${name} thumbnail`).toBe('jpeg');
+      // The preview waits until something shows the photo large (ADR 0015).
+      expect(await resolveMediaFile(core.dataDir, sha256(data), 'preview'), `${name} has no preview yet`).toBeNull();
     }
     const { total, items } = await client.call('media.list', { query: 'mourinho' });
     expect(total).toBe(1);
@@ -88,11 +88,45 @@ describe('importing photos', () => {
     const hash = sha256(fs.readFileSync(file));
     const [asset] = (await client.call('media.get', { sha256s: [hash] })).items;
     expect(asset).toMatchObject({ width: 40, height: 120 });
+    expect(await core.media.ensureFile(hash, 'preview')).toBe(true);
     for (const variant of ['thumb', 'preview'] as const) {
       const meta = await sharp((await resolveMediaFile(core.dataDir, hash, variant))!.file).metadata();
       expect(meta.height, variant).toBeGreaterThan(meta.width!);
       expect(meta.orientation ?? 1).toBe(1);
     }
+  });
+});
+
+describe('previews, made when first asked for', () => {
+  it('makes a 1000 px preview once, even when asked twice at the same moment', async () => {
+    const file = path.join(makeTempDir(), 'wide.jpg');
+    fs.writeFileSync(file, await makeJpeg(2400, 1600));
+    await importAndWait(core, client, [file]);
+    const hash = sha256(fs.readFileSync(file));
+    expect(await resolveMediaFile(core.dataDir, hash, 'preview')).toBeNull();
+    expect(await Promise.all([core.media.ensureFile(hash, 'preview'), core.media.ensureFile(hash, 'preview')])).toEqual([true, true]);
+    const preview = (await resolveMediaFile(core.dataDir, hash, 'preview'))!;
+    expect(await sharp(preview.file).metadata()).toMatchObject({ format: 'jpeg', width: 1000, height: 667 });
+    const folder = path.dirname(preview.file);
+    expect(fs.readdirSync(folder).filter((name) => name.startsWith(hash))).toEqual([`${hash}.jpg`]);
+    // Asked again: the stored file, untouched.
+    const madeAt = fs.statSync(preview.file).mtimeMs;
+    expect(await core.media.ensureFile(hash, 'preview')).toBe(true);
+    expect(fs.statSync(preview.file).mtimeMs).toBe(madeAt);
+  });
+
+  it('says no, and writes nothing, for a photo it does not have or whose stored original was damaged since', async () => {
+    expect(await core.media.ensureFile('0'.repeat(64), 'preview')).toBe(false);
+    const file = path.join(makeTempDir(), 'later-damaged.jpg');
+    fs.writeFileSync(file, await makeJpeg(300, 200, { color: '#224466' }));
+    await importAndWait(core, client, [file]);
+    const hash = sha256(fs.readFileSync(file));
+    const original = (await resolveMediaFile(core.dataDir, hash, 'original'))!;
+    fs.writeFileSync(original.file, fs.readFileSync(original.file).subarray(0, 200));
+    expect(await core.media.ensureFile(hash, 'preview')).toBe(false);
+    expect(await resolveMediaFile(core.dataDir, hash, 'preview')).toBeNull();
+    // The thumbnail made at import is still served.
+    expect(await core.media.ensureFile(hash, 'thumb')).toBe(true);
   });
 });
 
@@ -119,7 +153,7 @@ describe('imports alongside other work', () => {
       const { total, items } = await session.call('media.list', { limit: 100 });
       expect(total).toBe(progress.imported);
       for (const item of items) {
-        for (const variant of ['original', 'preview', 'thumb'] as const) expect(await resolveMediaFile(local.dataDir, item.sha256, variant)).not.toBeNull();
+        for (const variant of ['original', 'thumb'] as const) expect(await resolveMediaFile(local.dataDir, item.sha256, variant)).not.toBeNull();
       }
       expect(await session.call('media.importCancel', { importId })).toEqual({ cancelled: false });
     } finally {

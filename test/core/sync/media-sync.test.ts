@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { resolveMediaFile } from '../../../electron/core/media/media-store';
 import { articleParts } from '../../../shared/article-doc';
 import { openStory } from '../../helpers/core';
 import { fixturePath } from '../../helpers/fixtures';
@@ -105,12 +106,15 @@ describe('photos in synced stories', () => {
     // B knows the photo (its document came by sync) before it has the file.
     await waitUntil(async () => (await b.client.call('media.get', { sha256s: [sha] })).items.length === 1, 'the photo row on B');
     expect(b.core.internals.media.library.get([sha])[0]!.fields).toMatchObject({ altText: 'A man at a lectern', credit: 'Desk credit' });
-    expect(await b.core.media.fetchMissing(sha)).toBe(true);
-    // Downloaded through the import pipeline: the file, its renditions, and the desk's edits kept.
+    expect(await resolveMediaFile(b.core.dataDir, sha, 'original')).toBeNull();
+    // Shown in B's story: the original is downloaded and its preview made.
+    expect(await b.core.media.ensureFile(sha, 'preview')).toBe(true);
+    for (const variant of ['original', 'thumb', 'preview'] as const) expect(await resolveMediaFile(b.core.dataDir, sha, variant)).not.toBeNull();
+    // Downloaded through the import pipeline: the file, its thumbnail, and the desk's edits kept.
     const stored = (await b.client.call('media.get', { sha256s: [sha] })).items[0]!;
     expect(stored.fields).toMatchObject({ altText: 'A man at a lectern', credit: 'Desk credit' });
     expect(stored.width).toBeGreaterThan(0);
-    expect(await b.core.media.fetchMissing('0'.repeat(64))).toBe(false);
+    expect(await b.core.media.ensureFile('0'.repeat(64), 'thumb')).toBe(false);
   });
 
   it('two computers that imported the same photo on their own end up with its captions once', async () => {

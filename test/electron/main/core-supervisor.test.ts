@@ -233,6 +233,48 @@ describe('core supervisor', () => {
     expect(supervisor.state).toBe('starting');
   });
 
+  it('asks the core for a media file the page wants and answers with what the core said', async () => {
+    const { supervisor, latest, clock } = setup();
+    const sha256 = 'cd'.repeat(32);
+    // No core serving yet: nothing to ask.
+    expect(await supervisor.ensureMedia(sha256, 'preview')).toBe(false);
+    supervisor.start();
+    latest().say({ type: 'ready', pid: 1 });
+    const made = supervisor.ensureMedia(sha256, 'preview');
+    const missing = supervisor.ensureMedia(sha256, 'original');
+    expect(latest().sent.map((sent) => sent.message)).toEqual([
+      { type: 'media-wanted', requestId: 1, sha256, variant: 'preview' },
+      { type: 'media-wanted', requestId: 2, sha256, variant: 'original' },
+    ]);
+    latest().say({ type: 'media-ready', requestId: 2, available: false });
+    latest().say({ type: 'media-ready', requestId: 1, available: true });
+    // An answer nobody waits for any more is dropped.
+    latest().say({ type: 'media-ready', requestId: 1, available: false });
+    expect(await made).toBe(true);
+    expect(await missing).toBe(false);
+    // A core that never answers: the page is told no after the timeout, not left hanging.
+    const silent = supervisor.ensureMedia(sha256, 'thumb');
+    clock.advance(120_000);
+    expect(await silent).toBe(false);
+  });
+
+  it('answers no for media requests of a core that died before replying', async () => {
+    const { supervisor, latest, clock } = setup();
+    supervisor.start();
+    const first = latest();
+    first.say({ type: 'ready', pid: 1 });
+    const waiting = supervisor.ensureMedia('ef'.repeat(32), 'preview');
+    first.exit(9);
+    expect(await waiting).toBe(false);
+    clock.advance(100);
+    latest().say({ type: 'ready', pid: 2 });
+    // The dead core's late answer cannot settle the new core's request 2.
+    const next = supervisor.ensureMedia('ef'.repeat(32), 'preview');
+    first.say({ type: 'media-ready', requestId: 2, available: true });
+    latest().say({ type: 'media-ready', requestId: 2, available: false });
+    expect(await next).toBe(false);
+  });
+
   it('treats a spawn that throws as a failed start', () => {
     const clock = new FakeClock();
     let attempts = 0;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -6,11 +7,15 @@ import type { Core } from '../../../../electron/core/core';
 import { startCoreHost, describeStartupFailure, type CoreHost, type ParentPortLike } from '../../../../electron/core/host/core-host';
 import type { HostToMain } from '../../../../electron/core/host/host-protocol';
 import type { CorePortLike } from '../../../../electron/core/host/port-transport';
+import { resolveMediaFile } from '../../../../electron/core/media/media-store';
 import { dataPaths } from '../../../../electron/core/paths';
 import { articleParts } from '../../../../shared/article-doc';
 import { LedeError } from '../../../../shared/errors';
 import { connect, openStory, openTestCore, REPORTER } from '../../../helpers/core';
+import { fixturePath } from '../../../helpers/fixtures';
+import { importAndWait } from '../../../helpers/media';
 import { makeTempDir } from '../../../helpers/temp-dir';
+import { waitFor } from '../../../helpers/wait';
 import { channel } from '../../helpers/ports';
 
 class FakeParentPort extends EventEmitter implements ParentPortLike {
@@ -91,6 +96,21 @@ describe('core host', () => {
     expect(host.sessionCount).toBe(0);
     expect(exits).toEqual([]);
     expect(parent.sent).toEqual([{ type: 'ready', pid: process.pid }]);
+  });
+
+  it('gets a media file onto disk when main asks for it, and answers with the same request id', async () => {
+    const { parent, host } = start();
+    const client = connect(host.core!);
+    await importAndWait(host.core!, client, [fixturePath('images', 'metapm.jpg')]);
+    const sha256 = createHash('sha256').update(fs.readFileSync(fixturePath('images', 'metapm.jpg'))).digest('hex');
+    parent.fromMain({ type: 'media-wanted', requestId: 7, sha256, variant: 'preview' });
+    parent.fromMain({ type: 'media-wanted', requestId: 8, sha256: '0'.repeat(64), variant: 'preview' });
+    await waitFor(() => parent.sent.length === 3, 5000, 'both answers');
+    expect(parent.sent.slice(1).sort((a, b) => ('requestId' in a && 'requestId' in b ? a.requestId - b.requestId : 0))).toEqual([
+      { type: 'media-ready', requestId: 7, available: true },
+      { type: 'media-ready', requestId: 8, available: false },
+    ]);
+    expect(await resolveMediaFile(host.core!.dataDir, sha256, 'preview')).not.toBeNull();
   });
 
   it('on shutdown ends sessions, writes what was pending, closes the database and exits 0', async () => {

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { variantPath } from '../../../electron/core/media/media-store';
+import { mediaResponse, type EnsureMediaFile } from '../../../electron/main/media-protocol';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const SHA = 'ab'.repeat(32);
+
+function ask(dataDir: string, url: string, ensureFile: EnsureMediaFile, headers: Record<string, string> = {}) {
+  return mediaResponse(dataDir, new Request(url, { headers }), ensureFile);
+}
+
+describe('lede-media:// in the Electron shell', () => {
+  it('serves a stored file by hash and variant, with byte ranges, without asking the core', async () => {
+    const dataDir = makeTempDir();
+    const thumb = variantPath(dataDir, SHA, 'thumb');
+    fs.mkdirSync(path.dirname(thumb), { recursive: true });
+    fs.writeFileSync(thumb, Buffer.from('0123456789'));
+    const asked: string[] = [];
+    const ensure: EnsureMediaFile = async (sha, variant) => (asked.push(`${sha}/${variant}`), false);
+    const whole = await ask(dataDir, `lede-media://${SHA}/thumb`, ensure);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await whole.arrayBuffer()).toString()).toBe('0123456789');
+    const part = await ask(dataDir, `lede-media://${SHA}/thumb`, ensure, { Range: 'bytes=2-4' });
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe('234');
+    expect(asked).toEqual([]);
+  });
+
+  it('asks the core for a file not on disk yet (a first preview, a photo known by sync) and serves it once made', async () => {
+    const dataDir = makeTempDir();
+    const asked: string[] = [];
+    const makeIt: EnsureMediaFile = async (sha, variant) => {
+      asked.push(`${sha}/${variant}`);
+      const file = variantPath(dataDir, sha, variant);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, Buffer.from('made'));
+      return true;
+    };
+    const response = await ask(dataDir, `lede-media://${SHA}/preview`, makeIt);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('made');
+    expect(asked).toEqual([`${SHA}/preview`]);
+  });
+
+  it('is 404 when the core cannot have it, and never asks about what is not a hash and variant', async () => {
+    const dataDir = makeTempDir();
+    const asked: string[] = [];
+    const cannot: EnsureMediaFile = async (sha, variant) => (asked.push(`${sha}/${variant}`), false);
+    expect((await ask(dataDir, `lede-media://${SHA}/preview`, cannot)).status).toBe(404);
+    for (const url of [`lede-media://${SHA}/raw`, 'lede-media://..%2F..%2Fetc/thumb', `lede-media://${SHA.slice(1)}/thumb`, `lede-media://${SHA}/thumb/extra`]) {
+      expect((await ask(dataDir, url, cannot)).status, url).toBe(404);
+    }
+    expect(asked).toEqual([`${SHA}/preview`]);
+    expect((await mediaResponse(dataDir, new Request(`lede-media://${SHA}/thumb`, { method: 'POST' }), cannot)).status).toBe(405);
+  });
+});
