@@ -110,7 +110,11 @@ test('import the fixtures folder, batch-caption with a template, fix a credit wi
 
   // A credit longer than IPTC's 32 bytes is shown at once, in bytes.
   await page.getByLabel('Show', { exact: true }).selectOption({ label: 'All photos' });
+  // Clicked once the whole list has arrived: before that, the tile under the pointer can still change.
+  await expect(page.locator('.library-count')).toHaveText(/^9 photos/);
+  await expect(tiles(page)).toHaveCount(9);
   await tile(page, 'nometa.jpg').click();
+  await expect(page.getByRole('heading', { name: 'nometa.jpg' })).toBeVisible();
   await credit.fill('Agência Brasileira de Notícias/ABN');
   await expect(page.locator('[data-field="credit"] .field-error')).toHaveText('36 / 32 bytes');
   await credit.press('Enter');

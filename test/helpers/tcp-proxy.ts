@@ -36,13 +36,12 @@ export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy>
       sockets.delete(upstream);
     };
     let budget: number | null = null;
-    let first = true;
     client.on('data', (chunk: Buffer) => {
-      if (first && trap && chunk.toString('latin1', 0, trap.prefix.length) === trap.prefix) {
+      // Any chunk, not only a connection's first: a kept-alive connection carries the request after an earlier one.
+      if (trap && chunk.toString('latin1', 0, trap.prefix.length) === trap.prefix) {
         budget = trap.bytes;
         trap = null;
       }
-      first = false;
       if (budget !== null) {
         if (chunk.length >= budget) {
           // Let part of it through, then pull the cable.
