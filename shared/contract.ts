@@ -333,6 +333,15 @@ export const channels = {
   'media.importBegin': { payload: z.object({ total: z.number().int().min(1).max(20_000) }).strict(), result: z.object({ importId: z.string() }) },
   'media.importCancel': { payload: z.object({ importId: z.string().max(64) }).strict(), result: z.object({ cancelled: z.boolean() }) },
   /**
+   * An uploaded import's file that never reached core (the connection
+   * dropped, the shell refused it as too large): counted as refused with
+   * this reason, so the import can finish and say why.
+   */
+  'media.importUnsent': {
+    payload: z.object({ importId: z.string().max(64), name: z.string().min(1).max(1024), reason: z.string().min(1).max(1000) }).strict(),
+    result: z.object({ recorded: z.boolean() }),
+  },
+  /**
    * Copies of photos with their metadata written in, into a folder on this
    * computer (a full path). Each photo succeeds or fails on its own.
    */

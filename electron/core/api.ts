@@ -210,6 +210,7 @@ function mediaHandlers(ctx: ApiContext): { [C in MediaChannel]: Handler<C> } {
     'media.update': (payload, session) => ({ changed: media.library.update(payload.changes, session.id) }),
     'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
     'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),
+    'media.importUnsent': (payload) => ({ recorded: media.importer.recordUnsent(payload.importId, payload.name, payload.reason) }),
     'media.export': (payload, session) => media.exporter.export(payload.sha256s, payload.folder, (progress) => session.emit('media.exportProgress', progress)),
     'photoDesk.get': () => media.photoDesk.get(),
     'photoDesk.set': (payload) => {

@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { ARTICLE_BODY } from '../../shared/article-doc';
 import { newsroomExtensions } from '../../shared/editor/extensions';
 import { FindReplace } from './find-replace';
+import { LeadFigureRule } from './lead-figure-rule';
 import { MediaDrop } from './media-drop';
 import { withNodeViews } from './node-views';
 import { transformPastedHTML } from './paste-clean';
@@ -84,6 +85,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     FindReplace,
     PasteCleaning,
     MediaDrop,
+    LeadFigureRule,
     HistoryInputEvents,
     StoryShortcuts.configure({
       onOpenLink: options.onOpenLink ?? (() => false),

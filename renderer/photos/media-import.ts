@@ -61,12 +61,16 @@ function displayName(file: File): string {
 
 async function uploadOne(importId: string, file: File, name: string): Promise<UploadOutcome> {
   const url = `/media/import?importId=${encodeURIComponent(importId)}&name=${encodeURIComponent(name.split('/').pop() ?? name)}`;
+  let reason: string;
   try {
     const response = await fetch(url, { method: 'POST', body: file, credentials: 'same-origin', headers: { 'Content-Type': 'application/octet-stream' } });
-    const body = (await response.json()) as { ok: boolean; value?: UploadOutcome; error?: { message: string } };
-    if (body.ok && body.value) return { ...body.value, name };
-    return { status: 'failed', name, reason: body.error?.message ?? `HTTP ${response.status}` };
+    const body = (await response.json().catch(() => null)) as { ok: boolean; value?: UploadOutcome; error?: { message: string } } | null;
+    if (body?.ok && body.value) return { ...body.value, name };
+    reason = body?.error?.message ?? `The workstation answered HTTP ${response.status}.`;
   } catch (error) {
-    return { status: 'failed', name, reason: `The upload did not get through (${String(error)}).` };
+    reason = `The upload did not get through (${error instanceof Error ? error.message : String(error)}).`;
   }
+  // Core never saw this file: tell it, so the import counts it as refused and can finish.
+  await lede().invoke('media.importUnsent', { importId, name, reason: reason.slice(0, 1000) });
+  return { status: 'failed', name, reason };
 }

@@ -11,6 +11,7 @@ import { connect, openTestCore, type TestClient } from '../helpers/core';
 import { fixturePath } from '../helpers/fixtures';
 import { importAndWait } from '../helpers/media';
 import { makeTempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait';
 
 let core: Core;
 let shell: WebShell;
@@ -96,6 +97,38 @@ describe('POST /media/import', () => {
     const late = await upload(`importId=${importId}&name=late.jpg`, fs.readFileSync(fixturePath('images', 'nometa.jpg')));
     expect(late.status).toBe(404);
     expect(fs.readdirSync(core.media.incomingDir)).toEqual([]);
+  });
+
+  it('an upload cut off on the way is counted as refused, so the import finishes and says why', async () => {
+    const { importId } = await client.call('media.importBegin', { total: 2 });
+    // The page sends 1 kB of a declared 50 kB and the connection drops.
+    await new Promise<void>((resolve) => {
+      const request = http.request(url(`/media/import?importId=${importId}&name=cut.jpg`), {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: origin, 'Content-Length': '50000' },
+      });
+      request.on('error', () => resolve());
+      request.write(Buffer.alloc(1024), () => {
+        request.destroy();
+        resolve();
+      });
+    });
+    const good = await upload(`importId=${importId}&name=nometa.jpg`, fs.readFileSync(fixturePath('images', 'nometa.jpg')));
+    expect((await good.json()).ok).toBe(true);
+    expect(core.internals.media.importer.progress(importId)).toMatchObject({ state: 'running', done: 1, total: 2 });
+    // What the page does when its upload fails: tells core which file and why.
+    expect(await client.call('media.importUnsent', { importId, name: 'Card 1/cut.jpg', reason: 'The upload did not get through (network error).' })).toEqual({ recorded: true });
+    expect(core.internals.media.importer.progress(importId)).toMatchObject({
+      state: 'finished',
+      done: 2,
+      failed: 1,
+      errors: [{ file: 'Card 1/cut.jpg', reason: 'The upload did not get through (network error).' }],
+    });
+    // Once over, nothing more is counted; nor for an import that is not an upload.
+    expect(await client.call('media.importUnsent', { importId, name: 'late.jpg', reason: 'late' })).toEqual({ recorded: false });
+    const pathImport = core.media.importPaths([fixturePath('images', 'nometa.jpg')]);
+    expect(await client.call('media.importUnsent', { importId: pathImport, name: 'x.jpg', reason: 'x' })).toEqual({ recorded: false });
+    await waitFor(() => fs.readdirSync(core.media.incomingDir).length === 0, 5000, 'the cut upload’s bytes to be removed');
   });
 
   it('refuses uploads without the cookie, from another Origin, too large, or without an import', async () => {

@@ -98,6 +98,19 @@ export class MediaImporter {
     return outcome;
   }
 
+  /**
+   * A file of an upload import that never arrived: refused with the page's
+   * reason. Counted only while the import still waits for files, so a file
+   * that did arrive after all cannot push it past its total.
+   */
+  recordUnsent(importId: string, name: string, reason: string): boolean {
+    const job = this.jobs.get(importId);
+    if (!job || job.progress.state !== 'running' || !this.isUploadJob(job) || job.progress.done >= job.progress.total) return false;
+    this.record(job, { status: 'failed', name, reason });
+    if (job.progress.done >= job.progress.total) this.finish(job);
+    return true;
+  }
+
   cancel(importId: string): boolean {
     const job = this.jobs.get(importId);
     if (!job || job.progress.state !== 'running') return false;
