@@ -23,7 +23,7 @@ import type { PolicyLoad } from './policy/policy-file';
 import type { SessionState, Sessions } from './sessions';
 import type { SettingsStore } from './settings/settings-store';
 import type { Database } from './store/open-database';
-import type { SyncClient } from './sync/sync-client';
+import { normalizeServerUrl, type SyncClient } from './sync/sync-client';
 
 export interface ApiContext {
   db: Database;
@@ -179,7 +179,13 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return {};
     },
     'sync.status': () => sync.status(),
-    'sync.signIn': (payload) => sync.signIn(payload.serverUrl, payload.token),
+    'sync.signIn': (payload) => {
+      const { syncServerUrl, locked } = config();
+      if (syncServerUrl && locked.includes('syncServerUrl') && normalizeServerUrl(payload.serverUrl) !== normalizeServerUrl(syncServerUrl)) {
+        throw new LedeError('locked_by_policy', `Your newsroom’s policy sets the sync server: ${syncServerUrl}. Sign in there, or ask newsroom IT.`);
+      }
+      return sync.signIn(payload.serverUrl, payload.token);
+    },
     'sync.signOut': () => sync.signOut(),
     'sync.setOptions': (payload) => sync.setOptions(payload),
     'sync.retry': () => sync.retry(),

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../shared/sync-status';
 import { lede } from '../api/client';
 import { useApp } from '../state/app-store';
+import { LockedNote } from '../settings/LockedNote';
 import { showToast } from '../ui/toast-store';
 import { useSync } from './sync-state';
 
@@ -17,7 +18,12 @@ interface Errors {
  */
 export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSignedIn(): void }) {
   const setStatus = useSync((s) => s.setStatus);
-  const [server, setServer] = useState(status.account?.serverUrl ?? status.lastServerUrl ?? '');
+  const config = useApp((s) => s.config);
+  // The newsroom's policy can set the address (and so lock it); otherwise the last one used, then the setting.
+  const serverLocked = Boolean(config?.syncServerUrl && config.locked.includes('syncServerUrl'));
+  const [server, setServer] = useState(
+    (serverLocked ? config?.syncServerUrl : null) ?? status.account?.serverUrl ?? status.lastServerUrl ?? config?.syncServerUrl ?? '',
+  );
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<Errors>(status.error?.code === 'unauthorized' ? { form: status.error.message } : {});
   const [busy, setBusy] = useState(false);
@@ -64,11 +70,13 @@ export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSigne
           spellCheck={false}
           placeholder="https://sync.newsroom.example"
           value={server}
-          autoFocus={server === ''}
+          readOnly={serverLocked}
+          data-autofocus={server === '' ? true : undefined}
           aria-invalid={errors.server ? true : undefined}
-          aria-describedby={errors.server ? 'sync-server-error' : undefined}
+          aria-describedby={errors.server ? 'sync-server-error' : serverLocked ? 'sync-server-locked' : undefined}
           onChange={(event) => setServer(event.target.value)}
         />
+        {serverLocked && !errors.server && <LockedNote id="sync-server-locked" />}
         {errors.server && (
           <p id="sync-server-error" className="field-error">
             {errors.server}
@@ -86,7 +94,7 @@ export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSigne
           autoComplete="off"
           spellCheck={false}
           value={token}
-          autoFocus={server !== ''}
+          data-autofocus={server !== '' ? true : undefined}
           aria-invalid={errors.token ? true : undefined}
           aria-describedby={errors.token ? 'sync-token-error' : 'sync-token-hint'}
           onChange={(event) => setToken(event.target.value)}

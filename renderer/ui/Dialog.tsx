@@ -33,6 +33,8 @@ export function Dialog({ title, onClose, children, role = 'dialog', className, d
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first field; a form that knows better (the address is filled in, the token is next) marks its choice.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();

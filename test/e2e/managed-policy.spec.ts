@@ -22,7 +22,12 @@ test.describe('a newsroom policy that locks settings', () => {
     shellEnv: {
       LEDE_POLICY_FILE: writePolicy(
         'locking.json',
-        JSON.stringify({ sections: ['Local', 'City Hall', 'Sport'], limits: { headline: { warn: 60, error: 80 } }, futureKey: true }),
+        JSON.stringify({
+          sections: ['Local', 'City Hall', 'Sport'],
+          limits: { headline: { warn: 60, error: 80 } },
+          syncServerUrl: 'https://sync.newsroom.example',
+          futureKey: true,
+        }),
       ),
     },
   });
@@ -61,6 +66,20 @@ test.describe('a newsroom policy that locks settings', () => {
     await page.getByRole('button', { name: 'New story', exact: true }).click();
     await expect(page.getByLabel('Section')).toContainText('City Hall');
     await expect(page.getByLabel('Language')).toHaveValue('de');
+  });
+
+  test('signs in only to the sync server the policy sets', async ({ page, shell }) => {
+    await page.goto(shell.url);
+    await createProfile(page, 'Richard Connor', 'Reporter');
+    await page.getByRole('button', { name: /^Sync: not signed in/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign in to your newsroom' });
+    const server = dialog.getByLabel('Server address');
+    await expect(server).toHaveValue('https://sync.newsroom.example');
+    await expect(server).toHaveAttribute('readonly', '');
+    await expect(dialog.getByText('Set by your newsroom')).toBeVisible();
+    // The cursor starts in the token field: the address is already there.
+    await expect(dialog.getByLabel('Access token')).toBeFocused();
+    if (shots) await page.screenshot({ path: path.join(shots, 'sign-in-policy.png') });
   });
 });
 

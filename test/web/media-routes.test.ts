@@ -114,7 +114,7 @@ describe('POST /media/import', () => {
       });
     });
     const good = await upload(`importId=${importId}&name=nometa.jpg`, fs.readFileSync(fixturePath('images', 'nometa.jpg')));
-    expect((await good.json()).ok).toBe(true);
+    expect(await good.json()).toMatchObject({ ok: true });
     expect(core.internals.media.importer.progress(importId)).toMatchObject({ state: 'running', done: 1, total: 2 });
     // What the page does when its upload fails: tells core which file and why.
     expect(await client.call('media.importUnsent', { importId, name: 'Card 1/cut.jpg', reason: 'The upload did not get through (network error).' })).toEqual({ recorded: true });

@@ -48,8 +48,11 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
     parentPort.postMessage({ type: 'fatal', ...failure });
   }
 
+  let fatalExit: NodeJS.Timeout | null = null;
   const shutdown = (): Promise<void> => {
     if (stopping) return stopping;
+    // Asked to stop: the exit below is the answer, not the one a failed start scheduled.
+    if (fatalExit) clearTimeout(fatalExit);
     stopping = (async () => {
       for (const session of sessions.values()) session.close();
       sessions.clear();
@@ -109,7 +112,7 @@ export function startCoreHost(options: CoreHostOptions): CoreHost {
   } else {
     // Give the fatal message time to reach main before the process ends;
     // main may also ask for a shutdown, which exits at once.
-    setTimeout(() => options.exit(1), options.fatalExitDelayMs ?? 1000);
+    fatalExit = setTimeout(() => options.exit(1), options.fatalExitDelayMs ?? 1000);
   }
 
   return {

@@ -283,6 +283,11 @@ export function normalizeServerUrl(input: string): string {
   } catch {
     throw new LedeError('invalid_payload', `"${input}" is not a server address. Use one like https://sync.newsroom.example.`);
   }
+  // A policy may name the server by its WebSocket address; the HTTP API is on the same port.
+  if (url.protocol === 'ws:' || url.protocol === 'wss:') {
+    url.protocol = url.protocol === 'ws:' ? 'http:' : 'https:';
+    url.pathname = url.pathname.replace(/\/sync\/*$/, '');
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new LedeError('invalid_payload', 'The server address must start with https:// (or http:// on a trusted network).');
   }

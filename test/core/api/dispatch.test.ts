@@ -282,6 +282,7 @@ describe('every channel', () => {
       await call('media.get', { sha256s: [sha256] });
       await call('media.update', { changes: [{ sha256, fields: { altText: 'José Mourinho at a press conference', credit: 'Photographer/Agency' } }] });
       const upload = (await call('media.importBegin', { total: 2 })) as { importId: string };
+      await call('media.importUnsent', { importId: upload.importId, name: 'cut.jpg', reason: 'The upload did not get through.' });
       await call('media.importCancel', { importId: upload.importId });
       await call('media.export', { sha256s: [sha256], folder: makeTempDir() });
       await call('photoDesk.get', {});

@@ -21,6 +21,18 @@ function withPolicy(policy: unknown, dataDir = makeTempDir()): { core: Core; dat
 }
 
 describe('managed configuration', () => {
+  it('a sync server set by policy is the only one anyone can sign in to', async () => {
+    // Port 9 on this machine: nothing listens there, so signing in to it fails at once, but not by policy.
+    const { core: managed } = withPolicy({ syncServerUrl: 'ws://127.0.0.1:9/sync' });
+    const client = connect(managed);
+    expect(await client.call('config.get', {})).toMatchObject({ syncServerUrl: 'ws://127.0.0.1:9/sync', locked: expect.arrayContaining(['syncServerUrl']) });
+    const elsewhere = await client.session.invoke('sync.signIn', { serverUrl: 'https://other.example', token: 'lede_x' });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'locked_by_policy', message: expect.stringContaining('ws://127.0.0.1:9/sync') } });
+    const there = await client.session.invoke('sync.signIn', { serverUrl: 'http://127.0.0.1:9/', token: 'lede_x' });
+    expect(there.ok).toBe(false);
+    expect(there.ok ? null : there.error.code).not.toBe('locked_by_policy');
+  });
+
   it('without a policy: the defaults, nothing locked, no problem', async () => {
     core = openTestCore();
     const config = await connect(core).call('config.get', {});

@@ -27,6 +27,9 @@ describe('server addresses', () => {
     ['127.0.0.1:4818/', 'http://127.0.0.1:4818'],
     ['https://newsroom.example/lede/', 'https://newsroom.example/lede'],
     ['  HTTP://Example.org ', 'http://example.org'],
+    // A policy may give the WebSocket address: the same server.
+    ['wss://sync.newsroom.example/sync', 'https://sync.newsroom.example'],
+    ['ws://127.0.0.1:4818', 'http://127.0.0.1:4818'],
   ])('%s → %s', (input, output) => {
     expect(normalizeServerUrl(input)).toBe(output);
   });

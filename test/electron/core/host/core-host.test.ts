@@ -33,7 +33,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function start(options: { dataDir?: string; openCore?: () => Core } = {}) {
+function start(options: { dataDir?: string; openCore?: () => Core; fatalExitDelayMs?: number } = {}) {
   const parent = new FakeParentPort();
   const exits: number[] = [];
   const dataDir = options.dataDir ?? makeTempDir();
@@ -41,7 +41,7 @@ function start(options: { dataDir?: string; openCore?: () => Core } = {}) {
     parentPort: parent,
     openCore: options.openCore ?? (() => openTestCore({ dataDir, shell: 'electron' })),
     exit: (code) => exits.push(code),
-    fatalExitDelayMs: 5,
+    fatalExitDelayMs: options.fatalExitDelayMs ?? 5,
   });
   cleanups.push(() => host.shutdown());
   return { parent, host, exits, dataDir };
@@ -206,6 +206,8 @@ describe('core host that cannot open the library', () => {
       openCore: () => {
         throw new Error('disk on fire');
       },
+      // Main's shutdown comes before the host would exit by itself, however slow this machine is.
+      fatalExitDelayMs: 60_000,
     });
     expectFatal(run, 'internal');
     const stray = channel();
