@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { STATUSES, STATUS_LABELS, type Status } from '../../../shared/model';
 import { allowedNextStatuses } from '../../../shared/status';
@@ -28,12 +28,28 @@ export function StatusField({ meta, onChoose }: { meta: Y.Map<string | null>; on
   // A move made elsewhere (or just now) makes an old refusal beside the control stale.
   useEffect(() => setRefusal(null), [status]);
 
+  // A status picked while the last move is still on its way is made next, not dropped.
+  const latest = useRef(status);
+  latest.current = status;
+  const moving = useRef(false);
+  const queued = useRef<Status | null>(null);
   const choose = async (to: Status) => {
-    if (to === status || busy) return;
+    if (moving.current) {
+      queued.current = to;
+      return;
+    }
+    if (to === latest.current) return;
+    moving.current = true;
     setBusy(true);
     setRefusal(null);
-    // The workspace checks the move first; a checklist may open instead of a move.
-    setRefusal(await onChoose(to));
+    let target: Status | null = to;
+    while (target) {
+      queued.current = null;
+      // The workspace checks the move first; a checklist may open instead of a move.
+      setRefusal(await onChoose(target));
+      target = queued.current !== latest.current ? queued.current : null;
+    }
+    moving.current = false;
     setBusy(false);
   };
 
