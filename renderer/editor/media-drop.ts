@@ -54,16 +54,12 @@ export const MediaDrop = Extension.create({
 async function importAndInsert(editor: Editor, view: EditorView, files: File[], pos: number | undefined): Promise<void> {
   let handle;
   try {
-    handle = await importFiles(files);
+    handle = await importFiles(files, { outcomes: true });
   } catch (error) {
     showToast({ message: `The picture could not be imported: ${(error as Error).message}`, tone: 'error' });
     return;
   }
   const outcomes = await handle.done;
-  if (outcomes.length === 0) {
-    showToast({ message: 'Importing into the photo desk; insert it from Photos when it is there.' });
-    return;
-  }
   let at = pos;
   for (const outcome of outcomes) {
     if (!('sha256' in outcome)) {
