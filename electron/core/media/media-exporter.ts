@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ExifTool, type WriteTags } from 'exiftool-vendored';
+import type { ExifTool, WriteTags } from 'exiftool-vendored';
 import { LedeError } from '../../../shared/errors';
 import { checkMediaFields, MEDIA_FIELDS, isListField } from '../../../shared/media-fields';
 import type { Logger } from '../log';
@@ -42,6 +42,8 @@ export class MediaExporter {
     const rows = new Map(this.index.get(sha256s).map((row) => [row.sha256, row]));
     const exportId = randomBytes(8).toString('hex');
     const results: ExportResult[] = [];
+    // Loaded on first export, not at start: it is a fifth of core's start-up module loading.
+    const { ExifTool } = await import('exiftool-vendored');
     const exiftool = new ExifTool({ maxProcs: 1, taskTimeoutMillis: 30_000 });
     try {
       for (const [done, sha256] of sha256s.entries()) {
