@@ -40,6 +40,11 @@ export const useSync = create<SyncState>((set) => ({
     ledeBridge().onConnection?.((state) => {
       if (state === 'open') void load();
     });
+    // The computer is back on a network: try now rather than when the backoff timer says.
+    window.addEventListener('online', () => {
+      const state = useSync.getState().status?.state;
+      if (state === 'offline' || state === 'connecting' || state === 'error') void lede().invoke('sync.retry', {});
+    });
     await load();
   },
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { LedeBridge } from '../../../shared/contract';
+import type { SyncStatus } from '../../../shared/sync-status';
+import { connectLede } from '../../../renderer/api/client';
+import { useSync } from '../../../renderer/sync/sync-state';
+
+const OFFLINE: SyncStatus = {
+  state: 'offline',
+  waitingChanges: 37,
+  waitingStories: 2,
+  syncing: 0,
+  flagged: 0,
+  error: null,
+  account: { name: 'Richard Connor', role: 'editor', serverUrl: 'https://sync.newsroom.example' },
+  lastServerUrl: 'https://sync.newsroom.example',
+  catalogDays: 30,
+  lastSyncedAt: null,
+};
+
+describe('sync when the computer is back on a network', () => {
+  it('tries at once while offline, and leaves a working connection alone', async () => {
+    const calls: string[] = [];
+    const bridge: LedeBridge = {
+      async invoke(channel) {
+        calls.push(channel);
+        return { ok: true, value: OFFLINE };
+      },
+      on: () => () => undefined,
+    };
+    window.lede = bridge;
+    await connectLede();
+    await useSync.getState().start();
+    expect(calls).toEqual(['sync.status']);
+
+    window.dispatchEvent(new Event('online'));
+    expect(calls).toEqual(['sync.status', 'sync.retry']);
+
+    useSync.getState().setStatus({ ...OFFLINE, state: 'synced', waitingChanges: 0, waitingStories: 0 });
+    window.dispatchEvent(new Event('online'));
+    expect(calls).toEqual(['sync.status', 'sync.retry']);
+  });
+});
