@@ -83,7 +83,11 @@ async function importByPath(files: readonly File[], handOver: (files: readonly F
       if (sha256s.some((sha) => waiting.has(sha))) void check().then(() => waiting.size === 0 && finish());
     });
     const offProgress = lede().on('media.importProgress', (progress) => {
-      if (progress.state !== 'running') void check().then(() => ((importEnded = true), finish()));
+      if (progress.state === 'running') return;
+      void check().then(() => {
+        importEnded = true;
+        finish();
+      });
     });
     function finish() {
       clearTimeout(timer);

@@ -5,8 +5,8 @@ import { makePreview } from './renditions';
 
 /**
  * Makes a photo's preview the first time something asks for it (a figure
- * shown in a story, an export that names it) and keeps it beside the
- * thumbnail. Import makes only thumbnails (ADR 0015). Two requests for the
+ * shown in a story, a ninjs consumer following its rendition link) and
+ * keeps it beside the thumbnail. Import makes only thumbnails (ADR 0015). Two requests for the
  * same photo at once share one decode.
  */
 export class PreviewMaker {

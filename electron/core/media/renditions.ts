@@ -30,8 +30,8 @@ const DECODE_OPTIONS = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' }
  * What import makes of an image: its seen size and its 400 px thumbnail,
  * upright as EXIF orientation says. Decoding it whole is also the check that
  * the picture is sound, so a damaged file is refused here, at import. sharp
- * works on libuv's threads, off the event loop, and shrinks a JPEG by 8
- * while decoding it. The preview is not made here (ADR 0015): most photos of
+ * works on libuv's threads, off the event loop, and shrinks a camera JPEG
+ * by 8 while decoding it. The preview is not made here (ADR 0015): most photos of
  * a shoot never go into a story, and the larger decode would cost the import
  * a third of its speed.
  */
