@@ -8,8 +8,19 @@ export interface TcpProxy {
   restore(): void;
   /** Drops the next HTTP request starting with `prefix` (e.g. "PUT /api/media") once `bytes` of it went through. */
   cutRequestAfter(prefix: string, bytes: number): void;
+  /**
+   * Holds the next HTTP request starting with `prefix` (e.g. "GET /api/catalog")
+   * at the proxy: `seen` resolves when it arrived, and nothing of it reaches
+   * the server until `release()`. A test can then act while the client waits.
+   */
+  holdRequest(prefix: string): HeldRequest;
   readonly isCut: boolean;
   close(): Promise<void>;
+}
+
+export interface HeldRequest {
+  seen: Promise<void>;
+  release(): void;
 }
 
 /**
@@ -21,6 +32,7 @@ export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy>
   const sockets = new Set<net.Socket>();
   let cut = false;
   let trap: { prefix: string; bytes: number } | null = null;
+  let hold: { prefix: string; arrived: () => void; gate: Promise<void> } | null = null;
   const server = net.createServer((client) => {
     if (cut) {
       client.destroy();
@@ -36,7 +48,18 @@ export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy>
       sockets.delete(upstream);
     };
     let budget: number | null = null;
+    // While a held request waits, this connection's bytes queue behind its gate, in order.
+    let gate: Promise<void> | null = null;
+    const forward = (chunk: Buffer) => {
+      if (gate) void gate.then(() => upstream.write(chunk));
+      else upstream.write(chunk);
+    };
     client.on('data', (chunk: Buffer) => {
+      if (hold && chunk.toString('latin1', 0, hold.prefix.length) === hold.prefix) {
+        gate = hold.gate;
+        hold.arrived();
+        hold = null;
+      }
       // Any chunk, not only a connection's first: a kept-alive connection carries the request after an earlier one.
       if (trap && chunk.toString('latin1', 0, trap.prefix.length) === trap.prefix) {
         budget = trap.bytes;
@@ -51,7 +74,7 @@ export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy>
         }
         budget -= chunk.length;
       }
-      upstream.write(chunk);
+      forward(chunk);
     });
     upstream.on('data', (chunk: Buffer) => client.write(chunk));
     client.on('error', drop);
@@ -77,6 +100,14 @@ export async function startTcpProxy(targetPort: () => number): Promise<TcpProxy>
     },
     cutRequestAfter(prefix, bytes) {
       trap = { prefix, bytes };
+    },
+    holdRequest(prefix) {
+      let arrived!: () => void;
+      let release!: () => void;
+      const seen = new Promise<void>((resolve) => (arrived = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      hold = { prefix, arrived, gate };
+      return { seen, release };
     },
     async close() {
       for (const socket of sockets) socket.destroy();
