@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE, makePrivateDir, makePrivateFile } from './files/private-files';
 
 /**
  * One small logger for core. Lines go to `<data dir>/logs/lede.log` (and to
@@ -20,16 +21,17 @@ export interface Logger {
 export function createLogger(logDir: string | null, minLevel: LogLevel = 'info'): Logger {
   let file: string | null = null;
   if (logDir) {
-    fs.mkdirSync(logDir, { recursive: true });
+    makePrivateDir(logDir);
     file = path.join(logDir, 'lede.log');
     rotateIfLarge(file);
+    makePrivateFile(file);
   }
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < ORDER[minLevel]) return;
     const line = `${new Date().toISOString()} ${level.toUpperCase()} ${message}${fields ? ` ${safeJson(fields)}` : ''}\n`;
     if (file) {
       try {
-        fs.appendFileSync(file, line);
+        fs.appendFileSync(file, line, { mode: PRIVATE_FILE_MODE });
       } catch {
         // A full disk must not take the app down with it; stderr still has it.
       }

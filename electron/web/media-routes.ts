@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LedeError } from '../../shared/errors';
 import type { Core } from '../core/core';
+import { PRIVATE_FILE_MODE, makePrivateDir } from '../core/files/private-files';
 import { isMediaVariant, isSha256, parseByteRange, resolveMediaFile } from '../core/media/media-store';
 import { notFound, sendJson } from './static-files';
 
@@ -77,9 +78,9 @@ export function receiveUpload(core: Core, request: IncomingMessage, response: Se
   if (declared > MAX_UPLOAD_BYTES) {
     return refuse(413, 'too_large', `${name} is ${(declared / 1024 / 1024).toFixed(0)} MB; Lede imports files up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
   }
-  fs.mkdirSync(core.media.incomingDir, { recursive: true });
+  makePrivateDir(core.media.incomingDir);
   const temporary = path.join(core.media.incomingDir, `${randomBytes(12).toString('hex')}.upload`);
-  const out = fs.createWriteStream(temporary, { flags: 'wx' });
+  const out = fs.createWriteStream(temporary, { flags: 'wx', mode: PRIVATE_FILE_MODE });
   let received = 0;
   let failed = false;
   const abandon = () => {

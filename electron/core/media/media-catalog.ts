@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { LedeError } from '../../../shared/errors';
+import { makePrivateDir, writePrivateFileSync } from '../files/private-files';
 import type { MediaCatalog } from '../interchange/media-catalog';
 import { FORMAT_MIME, type ImageFormat } from './image-sniff';
 import type { MediaServices } from './media-services';
@@ -29,9 +29,9 @@ export function photoDeskCatalog(services: MediaServices, incomingDir: string): 
     },
     async importBytes(bytes, name) {
       // Through the same pipeline as any upload: sniffed, parsed, stored by hash.
-      fs.mkdirSync(incomingDir, { recursive: true });
+      makePrivateDir(incomingDir);
       const file = path.join(incomingDir, `${randomUUID()}.part`);
-      fs.writeFileSync(file, bytes);
+      writePrivateFileSync(file, bytes);
       const importId = services.importer.begin(1);
       const outcome = await services.importer.importUpload(importId, { file, name, temporary: true });
       if (outcome.status === 'imported' || outcome.status === 'duplicate') return { sha256: outcome.sha256 };

@@ -6,7 +6,8 @@ import type { MediaFileFacts } from '../../../shared/media-doc';
 import type { Logger } from '../log';
 import { expandSources, type ImportSource } from './import-sources';
 import type { MediaLibrary } from './media-library';
-import { resolveMediaFile, variantPath, writeAtomically } from './media-store';
+import { moveFileDurably, writeFileDurably } from '../files/durable-files';
+import { resolveMediaFile, variantPath } from './media-store';
 import { makeThumbnail, RenditionError } from './renditions';
 import type { MediaWorkerPool } from './worker-pool';
 
@@ -208,11 +209,12 @@ export class MediaImporter {
     const { dataDir, library } = this.options;
     const renditions = await makeThumbnail(data);
     const original = variantPath(dataDir, sha256, 'original', inspected.format);
-    // Files first, the row last: a hash the library knows always has its files.
+    // Files first, durably (fsynced, their folder too), the row last: a hash
+    // the library knows always has its files, even after a power cut.
     await Promise.all([
       // The very bytes that were hashed (the file on the card could change meanwhile).
-      source.temporary ? moveInto(source.file, original) : writeAtomically(original, data),
-      writeAtomically(variantPath(dataDir, sha256, 'thumb'), renditions.thumb),
+      source.temporary ? moveFileDurably(source.file, original) : writeFileDurably(original, data),
+      writeFileDurably(variantPath(dataDir, sha256, 'thumb'), renditions.thumb),
     ]);
     const { metadata } = inspected;
     const facts: MediaFileFacts = {
@@ -276,11 +278,6 @@ export class MediaImporter {
     this.running.add(work);
     void work.finally(() => this.running.delete(work));
   }
-}
-
-async function moveInto(temporary: string, target: string): Promise<void> {
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
-  await fs.promises.rename(temporary, target);
 }
 
 async function removeTemporary(source: ImportSource): Promise<void> {

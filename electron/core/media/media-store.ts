@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { FORMAT_EXTENSIONS, FORMAT_MIME, type ImageFormat } from './image-sniff';
 
 /**
@@ -67,19 +66,6 @@ export async function resolveMediaFile(dataDir: string, sha256: unknown, variant
     return { file, size: stat.size, contentType: MIME_BY_EXTENSION[extension] ?? 'application/octet-stream' };
   } catch {
     return null;
-  }
-}
-
-/** Writes a file so that it is either complete or absent: a temporary name, then a rename. */
-export async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.part`;
-  try {
-    await fs.promises.writeFile(temporary, data);
-    await fs.promises.rename(temporary, file);
-  } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
-    throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Logger } from '../log';
-import { resolveMediaFile, variantPath, writeAtomically } from './media-store';
+import { writeFileDurably } from '../files/durable-files';
+import { resolveMediaFile, variantPath } from './media-store';
 import { makePreview } from './renditions';
 
 /**
@@ -32,7 +33,7 @@ export class PreviewMaker {
     if (!original) return false;
     try {
       const preview = await makePreview(await fs.promises.readFile(original.file));
-      await writeAtomically(variantPath(this.dataDir, sha256, 'preview'), preview);
+      await writeFileDurably(variantPath(this.dataDir, sha256, 'preview'), preview);
       return true;
     } catch (error) {
       // Import decoded this original once already: failing now means the stored file was damaged since.

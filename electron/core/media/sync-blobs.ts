@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { PRIVATE_FILE_MODE, makePrivateDir } from '../files/private-files';
 import { documentMediaReferences, type MediaBlobs } from '../sync/media-blobs';
 import type { MediaServices } from './media-services';
 import { isSha256, mediaRoot } from './media-store';
@@ -33,9 +34,9 @@ export function photoDeskBlobs(dataDir: string, services: MediaServices, incomin
     },
     async write(sha256, bytes) {
       if (originalFile(sha256)) return;
-      await fs.promises.mkdir(incomingDir, { recursive: true });
+      makePrivateDir(incomingDir);
       const file = path.join(incomingDir, `${randomUUID()}.part`);
-      await fs.promises.writeFile(file, bytes);
+      await fs.promises.writeFile(file, bytes, { mode: PRIVATE_FILE_MODE });
       const importId = services.importer.begin(1);
       const outcome = await services.importer.importUpload(importId, { file, name: `${sha256.slice(0, 12)}.download`, temporary: true });
       if (outcome.status === 'failed' || outcome.status === 'cancelled') {

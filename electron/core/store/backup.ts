@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { makePrivateDir, makePrivateFile } from '../files/private-files';
 
 /**
  * Backups go through SQLite's online backup API (never a file copy, which can
  * catch the database mid-write). One file per day; the newest `keep` are kept.
  */
 export async function backupDatabase(db: Database, backupsDir: string, now = new Date(), keep = 7): Promise<string> {
-  fs.mkdirSync(backupsDir, { recursive: true });
+  makePrivateDir(backupsDir);
   const day = now.toISOString().slice(0, 10);
   const target = path.join(backupsDir, `lede-${day}.sqlite`);
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
   await db.backup(partial);
+  makePrivateFile(partial);
   fs.renameSync(partial, target);
   pruneBackups(backupsDir, keep);
   return target;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import { LedeError } from '../../../shared/errors';
+import { makePrivateDir, makePrivateFile, writePrivateFileSync } from '../files/private-files';
 import type { DataPaths } from '../paths';
 
 /**
@@ -23,9 +24,11 @@ export interface DataDirLock {
 }
 
 export function acquireDataDirLock(paths: DataPaths, app: string): DataDirLock {
-  fs.mkdirSync(paths.root, { recursive: true });
+  // The first thing any Lede process does with its folder: it is private to this user from here on.
+  makePrivateDir(paths.root);
   const lockDb = new Database(paths.lock, { timeout: 0 });
   try {
+    makePrivateFile(paths.lock);
     lockDb.pragma('locking_mode = EXCLUSIVE');
     // The first write takes the exclusive lock; EXCLUSIVE locking mode keeps it.
     lockDb.exec('CREATE TABLE IF NOT EXISTS held (at TEXT); DELETE FROM held; INSERT INTO held VALUES (datetime())');
@@ -35,7 +38,7 @@ export function acquireDataDirLock(paths: DataPaths, app: string): DataDirLock {
     throw error;
   }
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), app, startedAt: new Date().toISOString() };
-  fs.writeFileSync(paths.lockInfo, JSON.stringify(holder));
+  writePrivateFileSync(paths.lockInfo, JSON.stringify(holder));
   let released = false;
   return {
     release() {

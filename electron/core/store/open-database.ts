@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { LedeError } from '../../../shared/errors';
+import { makePrivateFile } from '../files/private-files';
 import { migrate, newerVersionMessage } from './migrate';
 import type { Migration } from './migrations/migration';
 
@@ -20,6 +21,8 @@ export function openDatabase(file: string, migrations: readonly Migration[]): Da
   let db: Database.Database | null = null;
   try {
     db = new Database(file);
+    // Before the journal files exist: SQLite gives them the database file's mode.
+    for (const part of [file, `${file}-wal`, `${file}-shm`]) makePrivateFile(part);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
