@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'locked_by_policy',
   /** The sync server could not be reached (or did not answer like one). */
   'unreachable',
+  /** An address that would carry the token or stories unencrypted over the network (http:// to another computer). */
+  'insecure_address',
   /** The pipe to core broke; the call may be retried once it is back. */
   'disconnected',
   'internal',

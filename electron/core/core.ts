@@ -168,6 +168,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       if (profile && profile.name !== name) saveProfile(settings, sessions, { ...profile, name });
     },
     isStoryOpen: (id) => sessions.isOpenAnywhere(id),
+    insecureHosts: () => policy.policy.insecureHosts,
   });
   const handlers = createHandlers({
     db,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITED_FIELDS, USER_SETTINGS, type ConfigOverrides, type FieldLimit, type UserSetting } from '../../../shared/config';
 import { canonicalLanguageTag } from '../../../shared/language';
-import { SYNC_PROTOCOLS, WEB_PROTOCOLS, serviceUrlProblem } from '../../../shared/service-url';
+import { SYNC_PROTOCOLS, WEB_PROTOCOLS, cleartextProblem, serviceUrlProblem } from '../../../shared/service-url';
 
 /**
  * The newsroom's machine policy (policy.json), as IT writes it. Every key is
@@ -20,6 +20,7 @@ export const POLICY_KEYS = [
   'sections',
   'limits',
   'lockedSettings',
+  'insecureHosts',
 ] as const;
 
 const serviceUrl = (protocols: readonly string[], what: string) =>
@@ -59,6 +60,20 @@ export const policySchema = z.object({
   limits: limits.nullable().optional(),
   // Names are checked separately: an unknown one is ignored with a log line, like an unknown key.
   lockedSettings: z.array(z.string().max(100)).max(50).nullable().optional(),
+  // Test networks only: hosts whose http:// / ws:// addresses are accepted (see the admin guide).
+  insecureHosts: z
+    .array(z.string().trim().toLowerCase().min(1).max(253).regex(/^[a-z0-9.:-]+$/, 'must be a host name or address, without a scheme or port'))
+    .max(20)
+    .nullable()
+    .optional(),
+}).superRefine((value, context) => {
+  // Plain http:// only to this computer, or to hosts the policy names as a test network.
+  const insecure = value.insecureHosts ?? [];
+  for (const [key, what] of [['syncServerUrl', 'sync server'], ['updateFeedUrl', 'update feed'], ['dictionaryUrl', 'dictionary']] as const) {
+    const raw = value[key];
+    const problem = raw ? cleartextProblem(raw, insecure) : null;
+    if (problem) context.addIssue({ code: 'custom', path: [key], message: `the ${what} address ${problem}` });
+  }
 });
 
 /** A policy as Lede applies it. */
@@ -70,6 +85,8 @@ export interface Policy {
   updates: { enabled: boolean | null; feedUrl: string | null };
   /** Where Electron downloads Hunspell dictionaries from (Windows, Linux); ends with "/". */
   dictionaryUrl: string | null;
+  /** Hosts that may be reached over plain http:// / ws:// (test networks only). */
+  insecureHosts: string[];
 }
 
 export const EMPTY_POLICY: Policy = Object.freeze({
@@ -77,6 +94,7 @@ export const EMPTY_POLICY: Policy = Object.freeze({
   locked: [],
   updates: { enabled: null, feedUrl: null },
   dictionaryUrl: null,
+  insecureHosts: [],
 });
 
 export type PolicyParse =
@@ -123,6 +141,7 @@ export function parsePolicy(raw: unknown): PolicyParse {
       locked,
       updates: { enabled: value.updatesEnabled ?? null, feedUrl: value.updateFeedUrl ?? null },
       dictionaryUrl: value.dictionaryUrl ? withTrailingSlash(value.dictionaryUrl) : null,
+      insecureHosts: value.insecureHosts ?? [],
     },
     unknownKeys,
     unknownLocks,

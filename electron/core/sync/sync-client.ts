@@ -2,6 +2,7 @@ import type { ApiError } from '../../../shared/errors';
 import { LedeError } from '../../../shared/errors';
 import type { SyncStatus } from '../../../shared/sync-status';
 import { syncDocKind } from '../../../shared/sync-protocol';
+import { cleartextProblem } from '../../../shared/service-url';
 import { isoWithOffset } from '../../../shared/time';
 import { articleIdOf, type ArticleService } from '../articles/article-service';
 import type { DocStore } from '../docs/doc-store';
@@ -28,6 +29,8 @@ export interface SyncClientDeps {
   /** After sign-in: the account's name becomes the profile's name. */
   accountSignedIn(account: { name: string }): void;
   isStoryOpen(articleId: string): boolean;
+  /** Hosts the machine policy lets Lede reach over plain http:// (test networks only). */
+  insecureHosts?(): readonly string[];
   backgroundLinks?: number;
 }
 
@@ -62,7 +65,16 @@ export class SyncClient {
 
   /** Resumes syncing with the saved account, if any. */
   start(): void {
-    if (this.deps.store.account()) this.startSession();
+    const account = this.deps.store.account();
+    if (!account) return;
+    // An account kept from before the rule (or before the policy changed) is not used in clear either.
+    const problem = this.cleartextRefusal(account.serverUrl);
+    if (problem) {
+      this.fatal = problem;
+      this.deps.log.warn('sync: the saved server address is not encrypted; not connecting');
+      return;
+    }
+    this.startSession();
   }
 
   status(): SyncStatus {
@@ -107,6 +119,8 @@ export class SyncClient {
    */
   async signIn(serverUrl: string, token: string): Promise<SyncStatus> {
     const url = normalizeServerUrl(serverUrl);
+    const refusal = this.cleartextRefusal(url);
+    if (refusal) throw new LedeError(refusal.code, refusal.message);
     const api = new SyncServerApi(url, token);
     let serverId: string;
     try {
@@ -250,6 +264,11 @@ export class SyncClient {
     this.session = session;
     session.start();
     this.changed();
+  }
+
+  private cleartextRefusal(url: string): ApiError | null {
+    const problem = cleartextProblem(url, this.deps.insecureHosts?.() ?? []);
+    return problem ? { code: 'insecure_address', message: `The sync server address ${url} ${problem}. Ask newsroom IT for its https:// address.` } : null;
   }
 
   private stopSession(): void {

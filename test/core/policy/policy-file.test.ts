@@ -59,6 +59,7 @@ describe('loadPolicy', () => {
         sections: ['Local', '  City   Hall ', 'Sport'],
         limits: { headline: { warn: 60, error: 80 } },
         lockedSettings: ['sections'],
+        insecureHosts: ['Sync.Test-Lab.example'],
       }),
       log,
     });
@@ -75,6 +76,7 @@ describe('loadPolicy', () => {
       locked: ['sections', 'limits', 'defaultLanguage', 'spellcheckLanguages', 'syncServerUrl'],
       updates: { enabled: true, feedUrl: 'https://updates.newsroom.example/lede' },
       dictionaryUrl: 'https://dict.newsroom.example/hunspell/',
+      insecureHosts: ['sync.test-lab.example'],
     });
   });
 
