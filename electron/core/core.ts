@@ -13,6 +13,9 @@ import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-
 import { photoDeskCatalog } from './media/media-catalog';
 import { photoDeskBlobs } from './media/sync-blobs';
 import { createLogger, type Logger } from './log';
+import { fileModeSealer, type SecretSealer } from './secrets/secret-sealer';
+import { SecretStore } from './secrets/secret-store';
+import { moveTokenOutOfDatabase } from './sync/token-migration';
 import { dataPaths, type DataPaths } from './paths';
 import type { ImportSource } from './media/import-sources';
 import { MediaExporter } from './media/media-exporter';
@@ -65,6 +68,12 @@ export interface CoreOptions {
   importConcurrency?: number;
   /** How many documents sync keeps attached at once in the background. */
   syncBackgroundLinks?: number;
+  /**
+   * How secrets (the sync token) are sealed on disk: Electron passes one
+   * keyed from the OS keychain; by default the secret file's 600 mode alone
+   * protects it (the web shell).
+   */
+  secretSealer?: SecretSealer;
 }
 
 /** What the shells reach below the API: importing from paths or uploads (never from the renderer's hands). */
@@ -151,8 +160,10 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     maxDirtyMs: options.revisionMaxDirtyMs ?? 10 * 60_000,
   });
   const media = startMedia(options, db, docs, live, settings, sessions, log);
+  const syncStore = new SyncStore(db, settings, new SecretStore(options.dataDir, options.secretSealer ?? fileModeSealer, log));
+  moveTokenOutOfDatabase(db, syncStore, paths.backups, log);
   const sync = new SyncClient({
-    store: new SyncStore(db, settings),
+    store: syncStore,
     docs,
     live,
     articles,

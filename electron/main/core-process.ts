@@ -1,5 +1,6 @@
 import { utilityProcess, type MessagePortMain } from 'electron';
 import { DATA_DIR_FLAG } from '../core/host/host-protocol';
+import { DATA_KEY_ENV } from '../core/secrets/data-key';
 import type { CoreProcessLike } from './core-supervisor';
 import { OutputTail } from './output-tail';
 
@@ -9,9 +10,14 @@ import { OutputTail } from './output-tail';
  * block window handling. Its output goes on to main's, and the last of it is
  * kept for the dialog shown when it keeps failing.
  */
-export function spawnCoreProcess(coreHostPath: string, dataDir: string): CoreProcessLike<MessagePortMain> {
+export function spawnCoreProcess(coreHostPath: string, dataDir: string, dataKey: Buffer | null): CoreProcessLike<MessagePortMain> {
   const tail = new OutputTail();
-  const child = utilityProcess.fork(coreHostPath, [DATA_DIR_FLAG, dataDir], { serviceName: 'Lede core', stdio: 'pipe' });
+  const child = utilityProcess.fork(coreHostPath, [DATA_DIR_FLAG, dataDir], {
+    serviceName: 'Lede core',
+    stdio: 'pipe',
+    // The key that seals the sync token (from the OS keychain); core removes it from its environment at once.
+    env: dataKey ? { ...process.env, [DATA_KEY_ENV]: dataKey.toString('base64') } : { ...process.env },
+  });
   const forward = (target: NodeJS.WriteStream, keep: boolean) => (chunk: Buffer) => {
     if (keep) tail.push(chunk);
     try {

@@ -3,6 +3,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol
 import { parseSpellcheckLanguages, SHELL_IPC, type ShellCommand } from '../../shared/shell';
 import { createLogger, type Logger } from '../core/log';
 import { loadPolicy } from '../core/policy/policy-file';
+import { unlockDataKey } from '../core/secrets/data-key';
+import { electronKeychain } from './keychain';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { appMenuTemplate } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -56,6 +58,15 @@ function startShell(): void {
   // Main reads the same policy file core does, for what only the shell uses:
   // the update feed and where spellcheck dictionaries come from.
   const policy = loadPolicy({ log });
+  let unlocked: Buffer | null | undefined;
+  const dataKey = () => {
+    if (unlocked === undefined) {
+      const { key, problem } = unlockDataKey(dataDir, electronKeychain(), log);
+      if (problem) log.warn('saved sign-in could not be unlocked; sync asks to sign in again', { problem });
+      unlocked = key;
+    }
+    return unlocked;
+  };
 
   const broker = new PortBroker<MessagePortMain>(() => {
     const { port1, port2 } = new MessageChannelMain();
@@ -63,7 +74,8 @@ function startShell(): void {
   });
 
   const supervisor = new CoreSupervisor<MessagePortMain>({
-    spawn: () => spawnCoreProcess(coreHostPath, dataDir),
+    // After app ready (safeStorage needs it): the supervisor starts the core from whenReady.
+    spawn: () => spawnCoreProcess(coreHostPath, dataDir, dataKey()),
     onReady: (core) => broker.coreReady(core),
     onLost: () => broker.coreLost(),
     onFatal: (failure) => {

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAppVersion } from '../app-version';
 import { openCore } from '../core';
+import { takeDataKeyFromEnv } from '../secrets/data-key';
+import { fileModeSealer, keySealer } from '../secrets/secret-sealer';
 import { startCoreHost, type CoreHost, type ParentPortLike } from './core-host';
 import { parseCoreHostArgs } from './host-protocol';
 
@@ -34,6 +36,9 @@ function run(port: ParentPortLike): void {
     return;
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
+  // First, before anything can spawn a child process (ExifTool) that would inherit it.
+  const dataKey = takeDataKeyFromEnv();
+  const secretSealer = dataKey ? keySealer(dataKey) : fileModeSealer;
 
   // An error nobody caught leaves core in an unknown state: log it and exit,
   // so main starts a fresh core. Every acknowledged update is already
@@ -49,7 +54,7 @@ function run(port: ParentPortLike): void {
 
   host = startCoreHost({
     parentPort: port,
-    openCore: () => openCore({ dataDir, shell: 'electron', version: readAppVersion(here) }),
+    openCore: () => openCore({ dataDir, shell: 'electron', version: readAppVersion(here), secretSealer }),
     exit: (code) => process.exit(code),
     reportEarly: (message) => console.error(message),
   });

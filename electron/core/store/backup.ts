@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { makePrivateDir, makePrivateFile } from '../files/private-files';
 
 /**
@@ -32,4 +32,26 @@ function pruneBackups(backupsDir: string, keep: number): void {
 /** Whether today's backup has been made already. */
 export function hasBackupFor(backupsDir: string, now = new Date()): boolean {
   return fs.existsSync(path.join(backupsDir, `lede-${now.toISOString().slice(0, 10)}.sqlite`));
+}
+
+/**
+ * Applies `change` to every kept backup and rebuilds it (VACUUM), so what
+ * it removed is gone from the file's bytes too: for a secret that should
+ * never have been in the database (ADR 0045).
+ */
+export function rewriteBackups(backupsDir: string, change: (db: Database) => void): number {
+  if (!fs.existsSync(backupsDir)) return 0;
+  let rewritten = 0;
+  for (const name of fs.readdirSync(backupsDir).filter((entry) => /^lede-\d{4}-\d{2}-\d{2}\.sqlite$/.test(entry))) {
+    const backup = new BetterSqlite3(path.join(backupsDir, name));
+    try {
+      backup.pragma('secure_delete = ON');
+      change(backup);
+      backup.exec('VACUUM');
+      rewritten++;
+    } finally {
+      backup.close();
+    }
+  }
+  return rewritten;
 }

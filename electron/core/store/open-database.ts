@@ -27,6 +27,8 @@ export function openDatabase(file: string, migrations: readonly Migration[]): Da
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted content is overwritten, not left in free pages (a signed-out token, a purged story).
+    db.pragma('secure_delete = ON');
     migrate(db, migrations);
     return db;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { SERVER_ROLES } from '../../../shared/sync-protocol';
+import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 
 const accountSchema = z.object({
@@ -12,6 +13,13 @@ const accountSchema = z.object({
   serverId: z.string(),
 });
 export type SyncAccount = z.infer<typeof accountSchema>;
+/**
+ * The account as the settings table keeps it: everything but the token,
+ * which lives in the secret store (never in the database, its WAL or its
+ * backups). `token` is only there in accounts an older Lede saved.
+ */
+const savedAccountSchema = accountSchema.omit({ token: true }).extend({ token: z.string().optional() });
+const TOKEN_SECRET = 'sync-token';
 
 const cursorSchema = z.object({ serverId: z.string(), cursor: z.number().int().min(0) });
 const optionsSchema = z.object({ catalogDays: z.number().int().min(1).max(3650) });
@@ -48,6 +56,7 @@ export class SyncStore {
   constructor(
     private readonly db: Database,
     private readonly settings: SettingsStore,
+    private readonly secrets: SecretStore,
   ) {
     this.selectState = db.prepare(
       'SELECT server_id AS serverId, stored_version AS storedVersion, stored_snapshot AS storedSnapshot, flag, local_only AS localOnly FROM sync_state WHERE doc_id = ?',
@@ -71,16 +80,51 @@ export class SyncStore {
   }
 
   account(): SyncAccount | null {
-    return this.settings.get(ACCOUNT_KEY, accountSchema);
+    const saved = this.settings.get(ACCOUNT_KEY, savedAccountSchema);
+    const token = saved ? this.secrets.get(TOKEN_SECRET) : null;
+    if (!saved || !token) return null;
+    return { serverUrl: saved.serverUrl, name: saved.name, role: saved.role, serverId: saved.serverId, token };
   }
 
   setAccount(account: SyncAccount | null): void {
     if (account) {
-      this.settings.set(ACCOUNT_KEY, account);
+      const { token, ...rest } = account;
+      this.secrets.set(TOKEN_SECRET, token);
+      this.settings.set(ACCOUNT_KEY, rest);
       this.settings.set(LAST_SERVER_KEY, account.serverUrl);
     } else {
       this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACCOUNT_KEY);
+      this.secrets.set(TOKEN_SECRET, null);
     }
+  }
+
+  /** Removes the token from an account row an older Lede saved (in a backup's database). */
+  static stripLegacyToken(db: Database): void {
+    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(ACCOUNT_KEY) as { value: string } | undefined;
+    if (!row) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(row.value);
+    } catch {
+      value = null;
+    }
+    if (typeof value !== 'object' || value === null || !('token' in value)) return;
+    const { token: _token, ...rest } = value as Record<string, unknown>;
+    db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify(rest), ACCOUNT_KEY);
+  }
+
+  /**
+   * Moves a token that an older Lede kept in the settings table into the
+   * secret store. True when there was one: the database (and its backups)
+   * still hold its old bytes until they are scrubbed.
+   */
+  moveLegacyToken(): boolean {
+    const saved = this.settings.get(ACCOUNT_KEY, savedAccountSchema);
+    if (!saved?.token) return false;
+    const { token, ...rest } = saved;
+    this.secrets.set(TOKEN_SECRET, token);
+    this.settings.set(ACCOUNT_KEY, rest);
+    return true;
   }
 
   /** The last server signed in to, to fill in the sign-in form. */

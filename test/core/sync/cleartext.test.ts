@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { silentLogger } from '../../../electron/core/log';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
+import { fileModeSealer } from '../../../electron/core/secrets/secret-sealer';
+import { SecretStore } from '../../../electron/core/secrets/secret-store';
 import { SyncStore } from '../../../electron/core/sync/sync-store';
 import { connect, openTestCore } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -55,7 +57,7 @@ describe('no cleartext to the newsroom', () => {
   it('an account saved with an http:// address elsewhere does not connect, and says why', async () => {
     const dataDir = makeTempDir();
     const first = open(undefined, dataDir);
-    const store = new SyncStore(first.internals.db, new SettingsStore(first.internals.db, silentLogger));
+    const store = new SyncStore(first.internals.db, new SettingsStore(first.internals.db, silentLogger), new SecretStore(dataDir, fileModeSealer, silentLogger));
     store.setAccount({ serverUrl: 'http://sync.newsroom.example', token: 'lede_secret', name: 'Richard Connor', role: 'editor', serverId: 'srv' });
     await first.close();
     cores = [];

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PRIVATE_FILE_MODE, makePrivateDir } from '../files/private-files';
+import type { Logger } from '../log';
+import { DATA_KEY_BYTES } from './secret-sealer';
+
+/** What Electron's safeStorage offers, as far as the data key needs it (main passes the real one). */
+export interface Keychain {
+  /** False where the OS has no keychain to protect with (Linux without a secret service). */
+  isEncryptionAvailable(): boolean;
+  encryptString(text: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+export const DATA_KEY_FILE = path.join('secrets', 'data-key.keychain');
+/** How main hands the unwrapped key to the core process (read once and removed from its environment). */
+export const DATA_KEY_ENV = 'LEDE_DATA_KEY';
+
+export interface DataKeyUnlock {
+  /** Null: no keychain here; secrets are protected by their file mode only. */
+  key: Buffer | null;
+  /** For the log and the person: why earlier secrets could not be read. */
+  problem: string | null;
+}
+
+/**
+ * The data key that seals this data folder's secrets, kept wrapped by the
+ * OS keychain in `secrets/data-key.keychain`. Made on first use. A wrapped
+ * key the keychain cannot open (the keychain was reset, the folder came from
+ * another computer) is replaced: what it sealed is lost, which for the sync
+ * token means signing in again — never a copied folder that still works.
+ */
+export function unlockDataKey(dataDir: string, keychain: Keychain, log: Logger): DataKeyUnlock {
+  if (!keychain.isEncryptionAvailable()) {
+    log.warn('no OS keychain: secrets are protected by their file mode only');
+    return { key: null, problem: null };
+  }
+  const file = path.join(dataDir, DATA_KEY_FILE);
+  let problem: string | null = null;
+  if (fs.existsSync(file)) {
+    try {
+      const key = Buffer.from(keychain.decryptString(fs.readFileSync(file)), 'base64');
+      if (key.length === DATA_KEY_BYTES) return { key, problem: null };
+      problem = 'the saved data key is damaged';
+    } catch (error) {
+      problem = `the keychain could not open the saved data key (${(error as Error).message})`;
+    }
+    log.warn('data key replaced; secrets sealed with the old one are lost', { problem });
+  }
+  const key = randomBytes(DATA_KEY_BYTES);
+  makePrivateDir(path.dirname(file));
+  const temporary = `${file}.part`;
+  fs.writeFileSync(temporary, keychain.encryptString(key.toString('base64')), { mode: PRIVATE_FILE_MODE });
+  fs.renameSync(temporary, file);
+  return { key, problem };
+}
+
+/** In the core process: the key main passed, taken out of the environment so no child process inherits it. */
+export function takeDataKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Buffer | null {
+  const value = env[DATA_KEY_ENV];
+  delete env[DATA_KEY_ENV];
+  if (!value) return null;
+  const key = Buffer.from(value, 'base64');
+  return key.length === DATA_KEY_BYTES ? key : null;
+}
