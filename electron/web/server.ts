@@ -1,9 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_UPDATE_BASE64 } from '../../shared/contract';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy } from '../core/security/csp';
+import { answerClientError, describe, refuseConnection, withErrorBoundary } from './request-boundary';
 import { SessionAuth } from './session-auth';
 import { attachSocket } from './socket-transport';
 import { receiveUpload, serveMedia } from './media-routes';
@@ -21,7 +23,10 @@ export interface WebShell {
 
 /**
  * The web shell: the same workstation in a browser tab. Binds 127.0.0.1 only,
- * serves the built renderer and carries the API over a WebSocket.
+ * serves the built renderer and carries the API over a WebSocket. Every
+ * request runs inside an error boundary and every socket has an error
+ * listener before anything is written to it: nothing a client sends, or a
+ * connection reset, may take the process down.
  */
 export async function startWebShell(core: Core, options: { port: number; rendererDir: string }): Promise<WebShell> {
   const auth = new SessionAuth();
@@ -35,7 +40,7 @@ export async function startWebShell(core: Core, options: { port: number; rendere
     'Cross-Origin-Opener-Policy': 'same-origin',
   });
 
-  const server = http.createServer((request, response) => {
+  const route = (request: http.IncomingMessage, response: http.ServerResponse): void | Promise<void> => {
     if (!auth.hostAllowed(request)) return sendJson(response, 403, { error: { code: 'forbidden', message: 'Unknown host.' } });
     const path = (request.url ?? '/').split('?')[0]!;
     if (path === '/api/session' && request.method === 'POST') return tradeToken(request, response);
@@ -47,55 +52,47 @@ export async function startWebShell(core: Core, options: { port: number; rendere
     if (path.startsWith('/api/') || path.startsWith('/media/')) {
       if (!auth.authorized(request)) return sendJson(response, 401, { error: { code: 'unauthorized', message: 'Not signed in to this Lede.' } });
       if (path === '/media/import' && request.method === 'POST') return receiveUpload(core, request, response, auth.originAllowed(request));
-      if (path.startsWith('/media/') && (request.method === 'GET' || request.method === 'HEAD')) {
-        void serveMedia(core, path, request, response).catch(() => notFound(response));
-        return;
-      }
+      if (path.startsWith('/media/') && (request.method === 'GET' || request.method === 'HEAD')) return serveMedia(core, path, request, response);
       return notFound(response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
-    serveStatic(options.rendererDir, path, response, securityHeaders());
-  });
+    return serveStatic(options.rendererDir, path, response, securityHeaders());
+  };
+  const server = http.createServer(withErrorBoundary(core.log, route));
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(core.log, error, socket));
 
-  function tradeToken(request: http.IncomingMessage, response: http.ServerResponse): void {
-    let body = '';
-    let tooLarge = false;
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > MAX_BODY) {
-        tooLarge = true;
-        request.destroy();
-      }
-    });
-    request.on('end', () => {
-      if (tooLarge) return;
-      let token: unknown;
-      try {
-        token = (JSON.parse(body) as { token?: unknown }).token;
-      } catch {
-        return sendJson(response, 400, { error: { code: 'invalid_payload', message: 'Send {"token": "…"} as JSON.' } });
-      }
-      const session = auth.trade(token);
-      if (!session) {
-        core.log.warn('web shell: wrong token offered');
-        return sendJson(response, 401, {
-          error: { code: 'unauthorized', message: 'This link’s access token is not valid for the running Lede. Open the address that `npm start` (or `npm run web`) printed most recently.' },
-        });
-      }
-      sendJson(response, 200, { ok: true }, { 'Set-Cookie': auth.cookieFor(session) });
-    });
+  async function tradeToken(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const body = await readSmallBody(request, MAX_BODY);
+    if (body === null) return void response.destroy();
+    let token: unknown;
+    try {
+      token = (JSON.parse(body) as { token?: unknown } | null)?.token;
+    } catch {
+      return sendJson(response, 400, { error: { code: 'invalid_payload', message: 'Send {"token": "…"} as JSON.' } });
+    }
+    const session = auth.trade(token);
+    if (!session) {
+      core.log.warn('web shell: wrong token offered');
+      return sendJson(response, 401, {
+        error: { code: 'unauthorized', message: 'This link’s access token is not valid for the running Lede. Open the address that `npm start` (or `npm run web`) printed most recently.' },
+      });
+    }
+    sendJson(response, 200, { ok: true }, { 'Set-Cookie': auth.cookieFor(session) });
   }
 
-  server.on('upgrade', (request, socket, head) => {
-    const path = (request.url ?? '').split('?')[0];
-    const refuse = (status: number, reason: string) => {
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    if (path !== API_SOCKET_PATH) return refuse(404, 'Not Found');
-    if (!auth.hostAllowed(request) || !auth.originAllowed(request)) return refuse(403, 'Forbidden');
-    if (!auth.authorized(request)) return refuse(401, 'Unauthorized');
-    sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(core, ws));
+  server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    // First, before anything is written: a client may reset the connection at any moment.
+    socket.on('error', (error) => core.log.debug('web shell: upgrade socket error', describe(error)));
+    try {
+      const path = (request.url ?? '').split('?')[0];
+      if (path !== API_SOCKET_PATH) return refuseConnection(socket, 404, 'Not Found');
+      if (!auth.hostAllowed(request) || !auth.originAllowed(request)) return refuseConnection(socket, 403, 'Forbidden');
+      if (!auth.authorized(request)) return refuseConnection(socket, 401, 'Unauthorized');
+      sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(core, ws));
+    } catch (error) {
+      core.log.error('web shell: upgrade failed', describe(error));
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -117,4 +114,22 @@ export async function startWebShell(core: Core, options: { port: number; rendere
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The request's body as text, or null if it is larger than `limit` or the client went away. */
+function readSmallBody(request: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > limit) {
+        resolve(null);
+        request.destroy();
+      }
+    });
+    request.on('end', () => resolve(body));
+    // After 'end' this changes nothing (a promise settles once); before it, the client is gone.
+    request.on('close', () => resolve(null));
+  });
 }
