@@ -6,7 +6,7 @@ import { MAX_UPDATE_BASE64 } from '../../shared/contract';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy } from '../core/security/csp';
 import { answerClientError, describe, refuseConnection, withErrorBoundary } from './request-boundary';
-import { SessionAuth } from './session-auth';
+import { FRESH_LINK_HINT, SessionAuth, type SessionAuthOptions } from './session-auth';
 import { attachSocket } from './socket-transport';
 import { receiveUpload, serveMedia } from './media-routes';
 import { notFound, sendJson, serveStatic } from './static-files';
@@ -15,11 +15,23 @@ export const API_SOCKET_PATH = '/api/ws';
 const MAX_BODY = 4 * 1024;
 
 export interface WebShell {
+  /** The first sign-in link and its token; each link signs in one browser, once. */
   url: string;
   port: number;
   token: string;
+  /** A new one-use sign-in link (the previous one stops working). */
+  freshLink(): string;
+  /** API sockets open now (every session's), for tests and diagnostics. */
+  openSockets(): number;
   close(): Promise<void>;
 }
+
+export interface WebShellOptions extends SessionAuthOptions {
+  port: number;
+  rendererDir: string;
+}
+
+const NO_SESSION = `This browser has no Lede session, or it ended after a long time unused. ${FRESH_LINK_HINT}`;
 
 /**
  * The web shell: the same workstation in a browser tab. Binds 127.0.0.1 only,
@@ -28,8 +40,9 @@ export interface WebShell {
  * listener before anything is written to it: nothing a client sends, or a
  * connection reset, may take the process down.
  */
-export async function startWebShell(core: Core, options: { port: number; rendererDir: string }): Promise<WebShell> {
-  const auth = new SessionAuth();
+export async function startWebShell(core: Core, options: WebShellOptions): Promise<WebShell> {
+  const auth = new SessionAuth(options);
+  const firstToken = auth.issueToken();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_UPDATE_BASE64 + 64 * 1024 });
   let csp = '';
   const securityHeaders = () => ({
@@ -45,12 +58,10 @@ export async function startWebShell(core: Core, options: { port: number; rendere
     const path = (request.url ?? '/').split('?')[0]!;
     if (path === '/api/session' && request.method === 'POST') return tradeToken(request, response);
     if (path === '/api/session' && request.method === 'GET') {
-      return auth.authorized(request)
-        ? sendJson(response, 200, { ok: true })
-        : sendJson(response, 401, { error: { code: 'unauthorized', message: 'This browser has no Lede session. Open the address that `npm start` (or `npm run web`) printed.' } });
+      return auth.authorized(request) ? sendJson(response, 200, { ok: true }) : sendJson(response, 401, { error: { code: 'unauthorized', message: NO_SESSION } });
     }
     if (path.startsWith('/api/') || path.startsWith('/media/')) {
-      if (!auth.authorized(request)) return sendJson(response, 401, { error: { code: 'unauthorized', message: 'Not signed in to this Lede.' } });
+      if (!auth.authorized(request)) return sendJson(response, 401, { error: { code: 'unauthorized', message: NO_SESSION } });
       if (path === '/media/import' && request.method === 'POST') return receiveUpload(core, request, response, auth.originAllowed(request));
       if (path.startsWith('/media/') && (request.method === 'GET' || request.method === 'HEAD')) return serveMedia(core, path, request, response);
       return notFound(response);
@@ -70,14 +81,16 @@ export async function startWebShell(core: Core, options: { port: number; rendere
     } catch {
       return sendJson(response, 400, { error: { code: 'invalid_payload', message: 'Send {"token": "…"} as JSON.' } });
     }
-    const session = auth.trade(token);
-    if (!session) {
-      core.log.warn('web shell: wrong token offered');
-      return sendJson(response, 401, {
-        error: { code: 'unauthorized', message: 'This link’s access token is not valid for the running Lede. Open the address that `npm start` (or `npm run web`) printed most recently.' },
-      });
+    const traded = auth.trade(token);
+    if (!traded.ok) {
+      core.log.warn('web shell: sign-in link refused', { reason: traded.reason });
+      const message =
+        traded.reason === 'used'
+          ? `This sign-in link was already used (each link signs in one browser, once) or a newer one was printed. ${FRESH_LINK_HINT}`
+          : `This link’s access token is not valid for the running Lede. ${FRESH_LINK_HINT}`;
+      return sendJson(response, 401, { error: { code: 'unauthorized', message } });
     }
-    sendJson(response, 200, { ok: true }, { 'Set-Cookie': auth.cookieFor(session) });
+    sendJson(response, 200, { ok: true }, { 'Set-Cookie': auth.cookieFor(traded.session) });
   }
 
   server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -87,8 +100,17 @@ export async function startWebShell(core: Core, options: { port: number; rendere
       const path = (request.url ?? '').split('?')[0];
       if (path !== API_SOCKET_PATH) return refuseConnection(socket, 404, 'Not Found');
       if (!auth.hostAllowed(request) || !auth.originAllowed(request)) return refuseConnection(socket, 403, 'Forbidden');
-      if (!auth.authorized(request)) return refuseConnection(socket, 401, 'Unauthorized');
-      sockets.handleUpgrade(request, socket, head, (ws) => attachSocket(core, ws));
+      const session = auth.sessionOf(request);
+      if (session === null) return refuseConnection(socket, 401, 'Unauthorized');
+      // Counted in the callback, which ws calls at once or never (a bad handshake it answers itself).
+      if (!auth.openSocket(session)) return refuseConnection(socket, 429, 'Too Many Requests');
+      let upgraded = false;
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        upgraded = true;
+        ws.on('close', () => auth.closeSocket(session));
+        attachSocket(core, ws);
+      });
+      if (!upgraded) auth.closeSocket(session);
     } catch (error) {
       core.log.error('web shell: upgrade failed', describe(error));
       socket.destroy();
@@ -105,8 +127,10 @@ export async function startWebShell(core: Core, options: { port: number; rendere
 
   return {
     port,
-    token: auth.token,
-    url: `http://127.0.0.1:${port}/#token=${auth.token}`,
+    token: firstToken,
+    url: linkFor(port, firstToken),
+    freshLink: () => linkFor(port, auth.issueToken()),
+    openSockets: () => sockets.clients.size,
     async close() {
       for (const client of sockets.clients) client.close(1001, 'Lede is shutting down');
       sockets.close();
@@ -114,6 +138,10 @@ export async function startWebShell(core: Core, options: { port: number; rendere
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function linkFor(port: number, token: string): string {
+  return `http://127.0.0.1:${port}/#token=${token}`;
 }
 
 /** The request's body as text, or null if it is larger than `limit` or the client went away. */

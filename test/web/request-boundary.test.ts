@@ -31,7 +31,8 @@ afterAll(async () => {
   await core.close();
 });
 
-const signIn = () => sessionCookie(shell.port, shell.token);
+/** Each test signs in with a link of its own: links are single use. */
+const signIn = () => sessionCookie(shell.port, new URL(shell.freshLink()).hash.slice('#token='.length));
 
 const EXCHANGE_TIMEOUT_MS = 5_000;
 
