@@ -1,4 +1,5 @@
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LedeError } from '../../shared/errors';
 import { readAppVersion } from '../core/app-version';
@@ -7,8 +8,8 @@ import { parseWebShellArgs } from './args';
 import { startWebShell } from './server';
 
 /**
- * `npm run web`: core and the web shell in one Node process. Prints one line
- * when it serves; drains and closes the library on SIGINT/SIGTERM.
+ * `npm run web`: core and the web shell in one Node process. Prints its
+ * sign-in link when it serves; drains and closes the library on SIGINT/SIGTERM.
  */
 async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,9 @@ async function main(): Promise<void> {
     return null;
   });
   if (!shell) return;
-  console.log(`Lede is ready at ${shell.url}`);
+  // One write, so whoever waits for the ready line has the hint too.
+  console.log(`Lede is ready at ${shell.url}\nEach link signs in one browser, once. Press Enter here for a new link.`);
+  offerFreshLinks(() => shell.freshLink());
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -50,6 +53,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * Enter in the terminal prints a new one-use link (ADR 0045), for a second
+ * browser or after the first link was used. Not a terminal in raw mode: Ctrl-C
+ * must still reach the process as SIGINT. Where stdin is /dev/null (tests,
+ * services) it simply ends.
+ */
+function offerFreshLinks(freshLink: () => string): void {
+  const lines = readline.createInterface({ input: process.stdin, terminal: false });
+  lines.on('line', () => console.log(`New sign-in link (one use): ${freshLink()}`));
 }
 
 void main();

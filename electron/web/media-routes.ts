@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LedeError } from '../../shared/errors';
 import type { Core } from '../core/core';
@@ -51,9 +52,8 @@ export async function serveMedia(core: Core, urlPath: string, request: IncomingM
     response.end();
     return;
   }
-  const stream = fs.createReadStream(found.file, { start, end });
-  stream.on('error', () => response.destroy());
-  stream.pipe(response);
+  // pipeline, not pipe: a client that goes away mid-file closes the file too, and a read error ends the response.
+  pipeline(fs.createReadStream(found.file, { start, end }), response, () => undefined);
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,31 +17,43 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves the built renderer. Paths are resolved inside the build folder and
- * anything that escapes it or does not exist is a 404; unknown routes that
- * look like pages get index.html (the app routes itself).
+ * anything that escapes it or does not exist is a 404; an address that is not
+ * a valid path at all (bad percent-encoding, a NUL byte) is a 400.
  */
-export function serveStatic(rootDir: string, urlPath: string, response: ServerResponse, headers: Record<string, string>): void {
+export async function serveStatic(rootDir: string, urlPath: string, response: ServerResponse, headers: Record<string, string>): Promise<void> {
   let relative: string;
   try {
     relative = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   } catch {
-    return notFound(response);
+    return badRequest(response);
   }
+  // fs throws synchronously on a NUL byte instead of failing the call; no real file name has one.
+  if (relative.includes('\0')) return badRequest(response);
   if (relative === '/' || relative === '') relative = '/index.html';
   const file = path.resolve(rootDir, `.${path.posix.normalize(relative)}`);
   if (!file.startsWith(rootDir + path.sep)) return notFound(response);
-  fs.stat(file, (error, stat) => {
-    if (error || !stat.isFile()) return notFound(response);
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    const immutable = relative.startsWith('/assets/');
-    response.writeHead(200, {
-      ...headers,
-      'Content-Type': type,
-      'Content-Length': stat.size,
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    fs.createReadStream(file).pipe(response);
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch {
+    // Missing, a name too long for the file system, not readable: all the same to the page.
+    return notFound(response);
+  }
+  if (!stat.isFile()) return notFound(response);
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const immutable = relative.startsWith('/assets/');
+  response.writeHead(200, {
+    ...headers,
+    'Content-Type': type,
+    'Content-Length': stat.size,
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
+  // pipeline, not pipe: a client that goes away mid-file closes the file too, and a read error ends the response.
+  pipeline(fs.createReadStream(file), response, () => undefined);
+}
+
+export function badRequest(response: ServerResponse): void {
+  sendJson(response, 400, { error: { code: 'invalid_payload', message: 'This address is not a valid path.' } });
 }
 
 export function notFound(response: ServerResponse): void {

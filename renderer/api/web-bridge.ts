@@ -90,6 +90,10 @@ async function establishSession(): Promise<void> {
     // The token has done its job; keep it out of history and screenshots.
     history.replaceState(null, '', location.pathname + location.search);
     if (response.ok) return;
+    // A link signs in once. Opened again in a browser that it already signed
+    // in (a second tab, the link clicked twice), the cookie is still good.
+    const existing = await fetchOrExplain('/api/session', { credentials: 'same-origin' });
+    if (existing.ok) return;
     throw new WebSessionError(await errorMessage(response), 'unauthorized');
   }
   const check = await fetchOrExplain('/api/session', { credentials: 'same-origin' });

@@ -20,4 +20,24 @@ test('a wrong token is refused and the page says why; the right one signs in and
   // A reload works on the cookie alone.
   await page.reload();
   await expect(page.getByLabel('Name')).toBeVisible();
+  // The link is spent, but opened again in the browser it signed in, the cookie still does.
+  await page.goto('about:blank');
+  await page.goto(right.href);
+  await expect(page.getByLabel('Name')).toBeVisible();
+});
+
+test('a link signs in one browser once: another browser is told it was used and how to get a new one', async ({ page, shell, browser }) => {
+  await page.goto(shell.url);
+  await expect(page.getByLabel('Name')).toBeVisible();
+  const other = await browser.newContext();
+  try {
+    const late = await other.newPage();
+    await late.goto(shell.url);
+    const alert = late.getByRole('alert');
+    await expect(alert).toContainText('already used');
+    await expect(alert).toContainText('press Enter in the terminal');
+    await expect(late.getByLabel('Name')).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
 });

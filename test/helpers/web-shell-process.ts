@@ -20,12 +20,19 @@ export interface WebShellProcess {
  * Starts the web shell as its own process (bundled from source) on a data
  * folder and waits for its "ready" line.
  */
-export async function startWebShellProcess(options: { dataDir: string; rendererDir?: string; args?: string[]; env?: Record<string, string> }): Promise<WebShellProcess> {
+export async function startWebShellProcess(options: {
+  dataDir: string;
+  rendererDir?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** 'pipe' to type into the shell's terminal (child.stdin); by default it reads /dev/null. */
+  stdin?: 'ignore' | 'pipe';
+}): Promise<WebShellProcess> {
   const server = await bundleScript('electron/web/main.ts');
   const rendererDir = options.rendererDir ?? emptyRenderer();
   const child = spawn(process.execPath, [server, '--data-dir', options.dataDir, '--port', '0', ...(options.args ?? [])], {
     env: { ...process.env, LEDE_RENDERER_DIR: rendererDir, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

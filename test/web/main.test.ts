@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/temp-dir';
+import { startWebShellProcess, type WebShellProcess } from '../helpers/web-shell-process';
+
+let shell: WebShellProcess | null = null;
+afterEach(async () => {
+  await shell?.stop();
+  shell = null;
+});
+
+function trade(port: number, token: string): Promise<number> {
+  return fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', body: JSON.stringify({ token }) }).then((r) => r.status);
+}
+
+/** Presses Enter in the shell's terminal and returns the token of the link it prints. */
+function pressEnterForLink(process: WebShellProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const already = process.output().length;
+    const timer = setTimeout(() => reject(new Error(`no new link within 10 s:\n${process.output()}`)), 10_000);
+    const onData = () => {
+      const match = /New sign-in link \(one use\): http:\/\/127\.0\.0\.1:\d+\/#token=([\w-]+)/.exec(process.output().slice(already));
+      if (!match) return;
+      clearTimeout(timer);
+      process.child.stdout!.off('data', onData);
+      resolve(match[1]!);
+    };
+    process.child.stdout!.on('data', onData);
+    process.child.stdin!.write('\n');
+  });
+}
+
+describe('npm run web', () => {
+  it('prints a one-use link, says how to get another, and prints a new one when Enter is pressed', async () => {
+    shell = await startWebShellProcess({ dataDir: makeTempDir(), stdin: 'pipe' });
+    expect(shell.output()).toContain('Each link signs in one browser, once. Press Enter here for a new link.');
+    expect(await trade(shell.port, shell.token)).toBe(200);
+    expect(await trade(shell.port, shell.token)).toBe(401);
+
+    const fresh = await pressEnterForLink(shell);
+    expect(fresh).not.toBe(shell.token);
+    expect(await trade(shell.port, fresh)).toBe(200);
+    expect(await trade(shell.port, fresh)).toBe(401);
+    // The terminal shows links, the log never does.
+    expect(shell.output()).not.toMatch(/WARN.*#token=/);
+  });
+});
