@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 }
 
 /**
- * Enter in the terminal prints a new one-use link (ADR 0045), for a second
+ * Enter in the terminal prints a new one-use link (ADR 0046), for a second
  * browser or after the first link was used. Not a terminal in raw mode: Ctrl-C
  * must still reach the process as SIGINT. Where stdin is /dev/null (tests,
  * services) it simply ends.

@@ -26,7 +26,7 @@ interface Session {
 const REMEMBERED_LINKS = 32;
 
 /**
- * Web shell access (ADR 0045). A sign-in link carries a random token in its
+ * Web shell access (ADR 0046). A sign-in link carries a random token in its
  * fragment (never sent in a request line or logged by proxies). The page
  * trades it for an HttpOnly, SameSite=Strict cookie, once: a link that leaked
  * (shell history, a screenshot, another account on the machine) is worth
