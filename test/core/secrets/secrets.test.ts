@@ -73,7 +73,7 @@ describe('secrets outside the database', () => {
     store.set('sync-token', TOKEN);
     const file = path.join(dir, 'secrets', 'sync-token');
     const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     fs.writeFileSync(file, bytes);
     expect(new SecretStore(dir, keySealer(key!), silentLogger).get('sync-token')).toBeNull();
     fs.writeFileSync(path.join(dir, DATA_KEY_FILE), 'laptop:00ff');
