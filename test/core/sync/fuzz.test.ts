@@ -137,5 +137,8 @@ describe('sync convergence fuzz', () => {
         coreDoc.destroy();
       }
     }
-  });
+    // The whole test's bound is the sum of its own bounded waits (20 + 45 + 30 s)
+    // plus the edits themselves: each wait names what it waited for and dumps
+    // the clients' status, which the runner's default 30 s would cut off first.
+  }, 180_000);
 });

@@ -92,5 +92,8 @@ describe('sync survives crashes', () => {
       for (const word of words) expect(teaser, `seed ${SEED}; ${events.join('; ')}`).toContain(word);
       expect(teaser).toBe(words.join(''));
     }
-  });
+    // Bounded by its own waits (30 s for the workstation, 20 s for the checker)
+    // plus eight process restarts; those waits report the seed and the kills,
+    // which the runner's default 30 s would cut off first.
+  }, 150_000);
 });
