@@ -84,6 +84,7 @@ export type ServerErrorCode =
   | 'hash_mismatch'
   | 'invalid_request'
   | 'method_not_allowed'
+  | 'rate_limited'
   | 'unavailable'
   | 'internal';
 
@@ -102,10 +103,27 @@ export const serverStatelessSchema = z.discriminatedUnion('type', [
 ]);
 export type ServerStateless = z.infer<typeof serverStatelessSchema>;
 
+/**
+ * Stateless messages, client → server: the only ones a client may send
+ * (anything else, and every BroadcastStateless, is refused before
+ * Hocuspocus handles it, since Hocuspocus would relay a broadcast to other
+ * clients framed exactly like the server's own messages).
+ */
+export const CLIENT_STATELESS = {
+  /** On the control document: keep-alive, answered with `pong`. */
+  control: ['ping'],
+  /** On a document: send me the stored snapshot again. */
+  document: ['stored?'],
+} as const;
+
 /** Reasons the server gives when it refuses a document (Hocuspocus permission-denied). */
 export const REFUSAL_REASONS = {
   unauthorized: 'unauthorized',
   badName: 'invalid-document-name',
   deleted: 'deleted',
   unavailable: 'unavailable',
+  /** Too many failed token checks from this address lately: try again later. */
+  rateLimited: 'rate-limited',
+  /** The account (or address) has as many sockets open as the server allows. */
+  tooManyConnections: 'too-many-connections',
 } as const;
