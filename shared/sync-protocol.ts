@@ -68,7 +68,17 @@ export const lookupResultSchema = z.object({ items: z.array(catalogItemSchema) }
 
 export const healthSchema = z.object({ ok: z.literal(true), serverId: z.string().min(1), protocol: z.number().int() });
 export type Health = z.infer<typeof healthSchema>;
-export const SYNC_PROTOCOL_VERSION = 1;
+/**
+ * 2: the server refuses clients' stateless broadcasts, so every stateless
+ * message a client receives was written by the server (ADR 0047).
+ */
+export const SYNC_PROTOCOL_VERSION = 2;
+/**
+ * Workstations sync only with servers at least this new: an older server
+ * relays any account's broadcast framed like its own `stored`, so "Synced"
+ * there could be forged.
+ */
+export const MIN_SERVER_PROTOCOL = 2;
 
 export const accountSchema = z.object({ name: z.string().min(1), role: z.enum(SERVER_ROLES) });
 export type ServerAccount = z.infer<typeof accountSchema>;
@@ -102,6 +112,11 @@ export const serverStatelessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong') }),
 ]);
 export type ServerStateless = z.infer<typeof serverStatelessSchema>;
+
+/** What a document's link takes from the server: only `stored`. */
+export const documentStatelessSchema = z.object({ type: z.literal('stored'), version: z.number().int().min(0), snapshot: z.string() });
+/** What the control document takes from the server: `catalog` and `pong`. */
+export const controlStatelessSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('catalog'), cursor: z.number().int().min(0) }), z.object({ type: z.literal('pong') })]);
 
 /**
  * Stateless messages, client → server: the only ones a client may send
