@@ -18,7 +18,7 @@ export interface ServerLimits {
   authTimeoutMs: number;
   /** Open WebSockets from one client address (see trustedProxies). */
   maxConnectionsPerAddress: number;
-  /** Open WebSockets of one account (a laptop keeps one; reconnects overlap briefly). */
+  /** Open WebSockets of one account (a laptop keeps one, reconnects overlap briefly, and a desk may share an account on many machines). */
   maxConnectionsPerAccount: number;
   /** Failed token checks (HTTP and WebSocket) one address may make per window… */
   authFailures: number;
@@ -40,7 +40,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // balancer or NAT address (name the proxy in trustedProxies to count
   // per laptop instead); low enough that one address cannot hold thousands.
   maxConnectionsPerAddress: 256,
-  maxConnectionsPerAccount: 8,
+  maxConnectionsPerAccount: 32,
   authFailures: 20,
   authFailureWindowMs: 60_000,
   trustedProxies: [],
