@@ -34,6 +34,8 @@ export interface Peer {
   guard: UnauthenticatedGuard;
   /** Set when the socket first authenticated: gives back its place in the account's count. */
   releaseAccount: (() => void) | null;
+  /** The socket closed (perhaps while its first token was being checked). */
+  closed: boolean;
 }
 
 /** Close code of a document connection that sent a message the server does not take. */
@@ -109,7 +111,9 @@ export class SyncExtension implements Extension {
         this.log.warn('refused a socket: its account has as many open as allowed', { account: account.name });
         throw { reason: REFUSAL_REASONS.tooManyConnections };
       }
-      peer.releaseAccount = release;
+      // Closed while the token was checked: its close already ran, give the place back now.
+      if (peer.closed) release();
+      else peer.releaseAccount = release;
       peer.guard.authenticated();
     }
     // Readers see everything and change nothing; nobody writes the control document.

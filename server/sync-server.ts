@@ -143,8 +143,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         timeoutMs: limits.authTimeoutMs,
         onCut: (reason) => log.info('closed an unauthenticated socket', { address, reason }),
       });
-      const peer: Peer = { address, guard, releaseAccount: null };
-      ws.once('close', () => peer.releaseAccount?.());
+      const peer: Peer = { address, guard, releaseAccount: null, closed: false };
+      ws.once('close', () => {
+        peer.closed = true;
+        peer.releaseAccount?.();
+      });
       hocuspocus.handleConnection(ws, request, { peer });
     });
   });

@@ -2,8 +2,9 @@ import net from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { articleParts } from '../../shared/article-doc';
-import { SYNC_SOCKET_PATH } from '../../shared/sync-protocol';
+import { CONTROL_DOC, SYNC_SOCKET_PATH } from '../../shared/sync-protocol';
 import { createServerLog } from '../../server/log';
+import { SqliteServerStore } from '../../server/storage/sqlite-store';
 import type { ServerLimits } from '../../server/limits';
 import { startSyncServer, type SyncServer } from '../../server/sync-server';
 import { addUser } from '../../server/users-cli';
@@ -145,6 +146,32 @@ describe('connection caps', () => {
     await waitUntil(() => third.events.failed.length > 0, 'the third to be refused');
     expect(third.events.failed[0]).toBe('too-many-connections');
     await goodClientStores(first, 'Two is enough. ');
+  });
+  it('a socket that closes while its token is being checked gives its account place back', async () => {
+    // Token lookups take 300 ms here, so the socket is surely gone before its check ends.
+    const dataDir = makeTempDir('lede-server-');
+    const real = new SqliteServerStore(dataDir);
+    const slow = new Proxy(real, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property !== 'userByTokenHash' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const server = await startSyncServer({ dataDir, host: '127.0.0.1', port: 0, log: createServerLog('error'), store: slow, limits: { maxConnectionsPerAccount: 1 } });
+    servers.push(server);
+    const token = (await addUser(slow, 'Slow Lookup', 'editor')).at(-1)!;
+    // Hocuspocus' auth message: document name, Auth (2), Token (0), the token (each shorter than 128: one-byte lengths).
+    const auth = Buffer.concat([Buffer.from([CONTROL_DOC.length]), Buffer.from(CONTROL_DOC), Buffer.from([2, 0, token.length]), Buffer.from(token)]);
+    const { socket } = await bareSocket(server);
+    socket.send(auth, () => socket.terminate());
+    await closed(socket);
+    const good = provider(server, token, `article:${crypto.randomUUID()}`);
+    await waitUntil(() => good.events.synced > 0 || good.events.failed.length > 0, 'the account\'s one socket');
+    expect(good.events.failed).toEqual([]);
   });
 });
 
