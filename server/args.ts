@@ -1,16 +1,20 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { SERVER_ROLES, type ServerRole } from '../shared/sync-protocol';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 
 export const DEFAULT_SERVER_PORT = 4818;
 
 export type ServerCommand =
-  | { kind: 'serve'; dataDir: string; host: string; port: number; tls?: { certFile: string; keyFile: string }; maxMediaBytes: number }
+  | { kind: 'serve'; dataDir: string; host: string; port: number; tls?: { certFile: string; keyFile: string }; maxMediaBytes: number; limits: Partial<ServerLimits> }
   | { kind: 'user-add'; dataDir: string; name: string; role: ServerRole }
   | { kind: 'user-revoke'; dataDir: string; name: string }
   | { kind: 'user-list'; dataDir: string };
 
 export const USAGE = `Usage:
   npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--max-media-mb N]
+                    [--trust-proxy ADDRESS,…] [--max-connections-per-address N] [--max-connections-per-account N]
+                    [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N]
   npm run server -- user add NAME --role editor|reader|admin [--data-dir DIR]
   npm run server -- user revoke NAME [--data-dir DIR]
   npm run server -- user list [--data-dir DIR]
@@ -19,6 +23,12 @@ export const USAGE = `Usage:
   --port N         port (default ${DEFAULT_SERVER_PORT}; 0 picks a free one)
   --host ADDRESS   address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --tls-cert/--tls-key  serve https and wss with this certificate (or put a reverse proxy in front)
+  --trust-proxy ADDRESS,…  believe X-Forwarded-For only from these proxy addresses (default: none)
+  --max-connections-per-address N  open sockets per client address (default ${DEFAULT_LIMITS.maxConnectionsPerAddress})
+  --max-connections-per-account N  open sockets per account (default ${DEFAULT_LIMITS.maxConnectionsPerAccount})
+  --auth-timeout-s N     close a socket that authenticated nothing after N seconds (default ${DEFAULT_LIMITS.authTimeoutMs / 1000})
+  --max-auth-failures N  refused tokens per address per minute before 429 (default ${DEFAULT_LIMITS.authFailures})
+  --max-frame-mb N       largest WebSocket frame from an authenticated socket (default ${DEFAULT_LIMITS.maxFrameBytes / 1024 / 1024})
 Environment:
   DATABASE_URL=postgres://…  use PostgreSQL instead of the embedded SQLite file
   REDIS_URL=redis://…        let several server processes serve the same documents
@@ -37,7 +47,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--max-media-mb'].includes(flag)) {
+    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--max-media-mb', ...LIMIT_FLAGS].includes(flag)) {
       throw new Error(`Unknown option ${flag}.\n\n${USAGE}`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -72,7 +82,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
   }
   if (positional.length > 0) throw new Error(`Unknown command "${positional[0]}".\n\n${USAGE}`);
 
-  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb');
+  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', ...LIMIT_FLAGS);
   const port = Number(flags.get('--port') ?? DEFAULT_SERVER_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n\n${USAGE}`);
   const certFile = flags.get('--tls-cert');
@@ -87,5 +97,37 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
     port,
     tls: certFile && keyFile ? { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } : undefined,
     maxMediaBytes: Math.round(maxMediaMb * 1024 * 1024),
+    limits: parseLimits(flags),
   };
+}
+
+const LIMIT_FLAGS = ['--trust-proxy', '--max-connections-per-address', '--max-connections-per-account', '--auth-timeout-s', '--max-auth-failures', '--max-frame-mb'];
+
+/** The limit flags given (the rest keep limits.ts' defaults). */
+function parseLimits(flags: Map<string, string>): Partial<ServerLimits> {
+  const limits: Partial<ServerLimits> = {};
+  const whole = (flag: string, min: number, max: number): number | undefined => {
+    const raw = flags.get(flag);
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${flag} must be a whole number from ${min} to ${max}.\n\n${USAGE}`);
+    return value;
+  };
+  const perAddress = whole('--max-connections-per-address', 1, 1_000_000);
+  if (perAddress !== undefined) limits.maxConnectionsPerAddress = perAddress;
+  const perAccount = whole('--max-connections-per-account', 1, 10_000);
+  if (perAccount !== undefined) limits.maxConnectionsPerAccount = perAccount;
+  const timeoutS = whole('--auth-timeout-s', 1, 300);
+  if (timeoutS !== undefined) limits.authTimeoutMs = timeoutS * 1000;
+  const failures = whole('--max-auth-failures', 1, 1_000_000);
+  if (failures !== undefined) limits.authFailures = failures;
+  const frameMb = whole('--max-frame-mb', 1, 1024);
+  if (frameMb !== undefined) limits.maxFrameBytes = frameMb * 1024 * 1024;
+  const proxies = flags.get('--trust-proxy');
+  if (proxies !== undefined) {
+    const list = proxies.split(',').map((entry) => entry.trim()).filter(Boolean);
+    if (list.length === 0 || list.some((entry) => isIP(entry) === 0)) throw new Error(`--trust-proxy takes IP addresses separated by commas.\n\n${USAGE}`);
+    limits.trustedProxies = list;
+  }
+  return limits;
 }

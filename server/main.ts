@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       redisUrl: process.env.REDIS_URL || undefined,
       redisPrefix: process.env.REDIS_PREFIX || undefined,
       maxMediaBytes: command.maxMediaBytes,
+      limits: command.limits,
       log,
     });
   } catch (error) {

@@ -12,14 +12,34 @@ import type {
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../shared/base64';
 import { CONTROL_DOC, REFUSAL_REASONS, syncDocKind, type ServerStateless } from '../shared/sync-protocol';
+import type { AuthThrottle } from './auth/auth-throttle';
 import type { Account, Authenticator } from './auth/authenticator';
 import { canWrite } from './auth/authenticator';
+import { refusedClientMessage } from './client-messages';
 import type { ServerLog } from './log';
+import type { ConnectionGate } from './net/connection-gate';
+import type { UnauthenticatedGuard } from './net/unauthenticated-guard';
 import { snapshotOf } from './storage/merge-state';
 import type { ServerStore } from './storage/server-store';
 
 /** Close code for a socket whose account was revoked (private range 4000–4999). */
 export const REVOKED_CLOSE = { code: 4401, reason: 'unauthorized' };
+
+/**
+ * One WebSocket as the server's limits see it; passed to Hocuspocus as the
+ * connection's default context, so every document on the socket shares it.
+ */
+export interface Peer {
+  address: string;
+  guard: UnauthenticatedGuard;
+  /** Set when the socket first authenticated: gives back its place in the account's count. */
+  releaseAccount: (() => void) | null;
+  /** The socket closed (perhaps while its first token was being checked). */
+  closed: boolean;
+}
+
+/** Close code of a document connection that sent a message the server does not take. */
+export const REFUSED_MESSAGE_CLOSE = { code: 4400, reason: 'refused-message' };
 
 const STORE_RETRY_MS = [250, 500, 1000, 2000, 5000, 10_000];
 
@@ -54,7 +74,7 @@ export class SyncExtension implements Extension {
     private readonly store: ServerStore,
     private readonly auth: Authenticator,
     private readonly log: ServerLog,
-    private readonly options: { revocationSweepMs: number },
+    private readonly options: { revocationSweepMs: number; throttle: AuthThrottle; gate: ConnectionGate },
   ) {}
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
@@ -65,8 +85,14 @@ export class SyncExtension implements Extension {
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<{ account: Account }> {
     const { documentName, token, connectionConfig } = data;
+    const peer = (data.context as { peer?: Peer }).peer;
     const control = documentName === CONTROL_DOC;
     if (!control && !syncDocKind(documentName)) throw { reason: REFUSAL_REASONS.badName };
+    // A throttled address is refused before its token costs a lookup (the
+    // socket is then closed by its guard, unless something on it authenticated).
+    if (peer && (await this.options.throttle.retryAfterMs(peer.address)) > 0 && !this.auth.passesThrottle(token)) {
+      throw { reason: REFUSAL_REASONS.rateLimited };
+    }
     let account: Account | null;
     try {
       account = await this.auth.authenticate(token);
@@ -76,7 +102,19 @@ export class SyncExtension implements Extension {
     }
     if (!account) {
       this.log.warn('refused a document: unknown or revoked token', { documentName });
+      if (peer) await this.options.throttle.failed(peer.address);
       throw { reason: REFUSAL_REASONS.unauthorized };
+    }
+    if (peer && !peer.releaseAccount) {
+      const release = this.options.gate.openForAccount(account.id);
+      if (!release) {
+        this.log.warn('refused a socket: its account has as many open as allowed', { account: account.name });
+        throw { reason: REFUSAL_REASONS.tooManyConnections };
+      }
+      // Closed while the token was checked: its close already ran, give the place back now.
+      if (peer.closed) release();
+      else peer.releaseAccount = release;
+      peer.guard.authenticated();
     }
     // Readers see everything and change nothing; nobody writes the control document.
     connectionConfig.readOnly = control || !canWrite(account);
@@ -117,13 +155,21 @@ export class SyncExtension implements Extension {
     if (payload === 'stored?' && mark) connection.sendStateless(storedMessage(mark));
   }
 
-  /** A revoked account is cut off at its next message, whatever the document. */
-  async beforeHandleMessage({ context, connection }: beforeHandleMessagePayload): Promise<void> {
+  /**
+   * A revoked account is cut off at its next message, whatever the document;
+   * a message posing as the server's (see client-messages.ts) ends the
+   * sender's connection to that document before Hocuspocus relays it.
+   */
+  async beforeHandleMessage({ context, connection, documentName, update }: beforeHandleMessagePayload): Promise<void> {
     const account = (context as { account?: Account }).account;
-    if (!account) return;
-    if (this.auth.isRevoked(account.id)) {
+    if (account && this.auth.isRevoked(account.id)) {
       connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
       throw Object.assign(new Error('account revoked'), REVOKED_CLOSE);
+    }
+    const refused = refusedClientMessage(update, documentName === CONTROL_DOC);
+    if (refused) {
+      this.log.warn('refused a client message', { documentName, account: account?.name, why: refused });
+      throw Object.assign(new Error(refused), REFUSED_MESSAGE_CLOSE);
     }
   }
 

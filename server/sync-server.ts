@@ -9,12 +9,18 @@ import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import { WebSocketServer } from 'ws';
 import { SYNC_SOCKET_PATH } from '../shared/sync-protocol';
+import { AuthThrottle } from './auth/auth-throttle';
 import { Authenticator } from './auth/authenticator';
 import { createHttpApi } from './http/http-api';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import type { ServerLog } from './log';
+import { clientAddress, normalize } from './net/client-address';
+import { ConnectionGate } from './net/connection-gate';
+import { answerAndClose } from './net/answer-and-close';
+import { UnauthenticatedGuard } from './net/unauthenticated-guard';
 import { openServerStore } from './storage/open-store';
 import type { ServerStore } from './storage/server-store';
-import { SyncExtension } from './sync-extension';
+import { SyncExtension, type Peer } from './sync-extension';
 
 export interface SyncServerOptions {
   dataDir: string;
@@ -36,6 +42,8 @@ export interface SyncServerOptions {
   revocationSweepMs?: number;
   /** A store to use instead of opening one (tests that make the database fail). */
   store?: ServerStore;
+  /** What one client may cost (defaults in limits.ts). */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface SyncServer {
@@ -46,8 +54,6 @@ export interface SyncServer {
   /** Stores what waits, closes every connection and the database. */
   close(): Promise<void>;
 }
-
-const MAX_FRAME_BYTES = 32 * 1024 * 1024;
 
 /**
  * Lede's Redis extension: Hocuspocus' own, minus its store lock. That lock
@@ -64,8 +70,13 @@ class MergingRedis extends RedisExtension {
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const { log } = options;
   const store = options.store ?? (await openServerStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log }));
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const trustedProxies = new Set(limits.trustedProxies.map(normalize));
+  const addressOf = (request: http.IncomingMessage) => clientAddress(request, trustedProxies);
   const auth = new Authenticator(store);
-  const sync = new SyncExtension(store, auth, log, { revocationSweepMs: options.revocationSweepMs ?? 1000 });
+  const throttle = new AuthThrottle({ failures: limits.authFailures, windowMs: limits.authFailureWindowMs });
+  const gate = new ConnectionGate(limits);
+  const sync = new SyncExtension(store, auth, log, { revocationSweepMs: options.revocationSweepMs ?? 1000, throttle, gate });
   const extensions: Extension[] = [sync];
   if (options.redisUrl) {
     const url = options.redisUrl;
@@ -97,6 +108,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     maxMediaBytes: options.maxMediaBytes ?? 200 * 1024 * 1024,
     maxJsonBytes: 1024 * 1024,
     tmpDir,
+    throttle,
+    addressOf,
     onPurged(name, cursor) {
       hocuspocus.closeConnections(name);
       if (cursor !== null) sync.notifyCatalog(cursor);
@@ -106,20 +119,44 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const server = options.tls
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, api)
     : http.createServer(api);
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
   server.on('upgrade', (request, socket, head) => {
+    // First, before anything is written: a client that resets the
+    // connection makes the socket emit 'error', and an 'error' nobody
+    // listens to ends the process.
+    socket.on('error', (error) => log.debug('upgrade socket error', { error: error.message }));
     const pathname = (request.url ?? '').split('?')[0];
-    if (pathname !== SYNC_SOCKET_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
+    if (pathname !== SYNC_SOCKET_PATH) return answerAndClose(socket, 404, 'Not Found');
+    const address = addressOf(request);
+    const releaseAddress = gate.openFromAddress(address);
+    if (!releaseAddress) {
+      log.warn('refused a socket: its address has as many open as allowed', { address });
+      return answerAndClose(socket, 503, 'Service Unavailable', { 'Retry-After': '10' });
     }
+    // On the raw socket, so a handshake ws refuses gives the place back too.
+    socket.once('close', releaseAddress);
     sockets.handleUpgrade(request, socket, head, (ws) => {
       // A socket error (reset, bad frame) ends that connection only.
       ws.on('error', (error) => log.warn('socket error', { error: error.message }));
-      hocuspocus.handleConnection(ws, request);
+      const guard = new UnauthenticatedGuard(ws, socket, {
+        maxBytes: limits.preAuthBytes,
+        timeoutMs: limits.authTimeoutMs,
+        onCut: (reason) => log.info('closed an unauthenticated socket', { address, reason }),
+      });
+      const peer: Peer = { address, guard, releaseAccount: null, closed: false };
+      ws.once('close', () => {
+        peer.closed = true;
+        peer.releaseAccount?.();
+      });
+      hocuspocus.handleConnection(ws, request, { peer });
     });
   });
-  server.on('clientError', (_error, socket) => socket.destroy());
+  // A request Node could not parse: say so (400) and let the socket go; a
+  // reset one just goes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    answerAndClose(socket, 400, 'Bad Request');
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -68,7 +68,17 @@ export const lookupResultSchema = z.object({ items: z.array(catalogItemSchema) }
 
 export const healthSchema = z.object({ ok: z.literal(true), serverId: z.string().min(1), protocol: z.number().int() });
 export type Health = z.infer<typeof healthSchema>;
-export const SYNC_PROTOCOL_VERSION = 1;
+/**
+ * 2: the server refuses clients' stateless broadcasts, so every stateless
+ * message a client receives was written by the server (ADR 0048).
+ */
+export const SYNC_PROTOCOL_VERSION = 2;
+/**
+ * Workstations sync only with servers at least this new: an older server
+ * relays any account's broadcast framed like its own `stored`, so "Synced"
+ * there could be forged.
+ */
+export const MIN_SERVER_PROTOCOL = 2;
 
 export const accountSchema = z.object({ name: z.string().min(1), role: z.enum(SERVER_ROLES) });
 export type ServerAccount = z.infer<typeof accountSchema>;
@@ -84,6 +94,7 @@ export type ServerErrorCode =
   | 'hash_mismatch'
   | 'invalid_request'
   | 'method_not_allowed'
+  | 'rate_limited'
   | 'unavailable'
   | 'internal';
 
@@ -102,10 +113,32 @@ export const serverStatelessSchema = z.discriminatedUnion('type', [
 ]);
 export type ServerStateless = z.infer<typeof serverStatelessSchema>;
 
+/** What a document's link takes from the server: only `stored`. */
+export const documentStatelessSchema = z.object({ type: z.literal('stored'), version: z.number().int().min(0), snapshot: z.string() });
+/** What the control document takes from the server: `catalog` and `pong`. */
+export const controlStatelessSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('catalog'), cursor: z.number().int().min(0) }), z.object({ type: z.literal('pong') })]);
+
+/**
+ * Stateless messages, client → server: the only ones a client may send
+ * (anything else, and every BroadcastStateless, is refused before
+ * Hocuspocus handles it, since Hocuspocus would relay a broadcast to other
+ * clients framed exactly like the server's own messages).
+ */
+export const CLIENT_STATELESS = {
+  /** On the control document: keep-alive, answered with `pong`. */
+  control: ['ping'],
+  /** On a document: send me the stored snapshot again. */
+  document: ['stored?'],
+} as const;
+
 /** Reasons the server gives when it refuses a document (Hocuspocus permission-denied). */
 export const REFUSAL_REASONS = {
   unauthorized: 'unauthorized',
   badName: 'invalid-document-name',
   deleted: 'deleted',
   unavailable: 'unavailable',
+  /** Too many failed token checks from this address lately: try again later. */
+  rateLimited: 'rate-limited',
+  /** The account (or address) has as many sockets open as the server allows. */
+  tooManyConnections: 'too-many-connections',
 } as const;

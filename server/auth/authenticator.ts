@@ -10,6 +10,8 @@ export interface Account {
 
 /** How long a token check is trusted before the database is asked again. */
 const CACHE_MS = 1000;
+/** How long a token that worked lets its holder past the failed-attempt throttle. */
+const RECENTLY_GOOD_MS = 15 * 60_000;
 
 /**
  * Checks account tokens (the provider token on the WebSocket, the Bearer
@@ -22,6 +24,8 @@ export class Authenticator {
   private readonly cache = new Map<string, { account: Account | null; at: number }>();
   /** Accounts the revocation sweep found revoked while connected. */
   private readonly revoked = new Set<string>();
+  /** Hashes of tokens that worked lately, with when (see passesThrottle). */
+  private readonly recentlyGood = new Map<string, number>();
 
   constructor(private readonly store: ServerStore) {}
 
@@ -34,7 +38,29 @@ export class Authenticator {
     const account = row && row.revokedMs === null && sameHash(row.tokenHash, hash) ? { id: row.id, name: row.name, role: row.role } : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { account, at: Date.now() });
+    if (account) {
+      if (this.recentlyGood.size > 10_000) this.recentlyGood.clear();
+      this.recentlyGood.set(hash, Date.now());
+    }
     return account;
+  }
+
+  /**
+   * Whether a token worked here lately, so it may be checked even while its
+   * address is throttled for failures: laptops behind one NAT or load
+   * balancer share an address, and one of them sending a stale token must
+   * not lock the others out. It only skips the throttle — the token is then
+   * checked as always, so a revoked one still fails.
+   */
+  passesThrottle(token: unknown): boolean {
+    if (typeof token !== 'string' || !looksLikeToken(token)) return false;
+    const at = this.recentlyGood.get(hashToken(token));
+    return at !== undefined && Date.now() - at < RECENTLY_GOOD_MS;
+  }
+
+  /** The token in an `Authorization: Bearer …` header, if there is one. */
+  static bearer(header: string | undefined): string | null {
+    return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? null;
   }
 
   /**
@@ -50,15 +76,14 @@ export class Authenticator {
   markRevoked(accountIds: Iterable<string>): void {
     for (const id of accountIds) this.revoked.add(id);
     this.cache.clear();
+    this.recentlyGood.clear();
   }
 
   /** From an `Authorization: Bearer …` header. */
   async fromHeader(header: string | undefined): Promise<Account | null> {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    return match ? this.authenticate(match[1]) : null;
+    const token = Authenticator.bearer(header);
+    return token ? this.authenticate(token) : null;
   }
-
-
 }
 
 export function canWrite(account: Account): boolean {

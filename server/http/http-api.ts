@@ -11,7 +11,8 @@ import {
   type CatalogItem,
   type CatalogPage,
 } from '../../shared/sync-protocol';
-import { canWrite, type Account, type Authenticator } from '../auth/authenticator';
+import type { AuthThrottle } from '../auth/auth-throttle';
+import { Authenticator, canWrite, type Account } from '../auth/authenticator';
 import type { ServerLog } from '../log';
 import type { CatalogRow, ServerStore } from '../storage/server-store';
 import { HttpError, readJson, sendError, sendJson } from './respond';
@@ -26,6 +27,10 @@ export interface HttpApiOptions {
   maxJsonBytes: number;
   /** Where uploads are written while their hash is checked. */
   tmpDir: string;
+  /** Failed token checks per address (shared with the WebSocket). */
+  throttle: AuthThrottle;
+  /** The client's address, for the throttle (X-Forwarded-For only from trusted proxies). */
+  addressOf(request: http.IncomingMessage): string;
   /** After a purge: drop the document from memory and tell clients the catalog moved. */
   onPurged(name: string, cursor: number | null): void;
 }
@@ -39,14 +44,23 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
   const { store, auth, log } = options;
 
   const requireAccount = async (request: http.IncomingMessage): Promise<Account> => {
+    const address = options.addressOf(request);
+    const token = Authenticator.bearer(request.headers.authorization);
+    // Throttled addresses are answered before their token costs a lookup.
+    const waitMs = await options.throttle.retryAfterMs(address);
+    if (waitMs > 0 && !auth.passesThrottle(token)) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new HttpError('rate_limited', `Too many refused tokens from this address. Try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
+    }
     let account: Account | null;
     try {
-      account = await auth.fromHeader(request.headers.authorization);
+      account = token ? await auth.authenticate(token) : null;
     } catch (error) {
       log.error('could not check a token (database unavailable?)', { error });
       throw new HttpError('unavailable', 'The sync server cannot reach its database right now. Try again shortly.');
     }
     if (!account) {
+      await options.throttle.failed(address);
       throw new HttpError('unauthorized', 'Send a valid account token as "Authorization: Bearer <token>". Tokens are made with `npm run server -- user add`.');
     }
     return account;
@@ -139,8 +153,8 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
       pattern: /^\/api\/documents\/([^/]+)$/,
       handle: async (request, response, match) => {
         const account = await requireWriter(request);
-        const name = decodeURIComponent(match[1]!);
-        if (!syncDocKind(name)) throw new HttpError('invalid_request', 'Not a document name (article:<uuid> or media:<sha256>).');
+        const name = decodeName(match[1]!);
+        if (!name || !syncDocKind(name)) throw new HttpError('invalid_request', 'Not a document name (article:<uuid> or media:<sha256>).');
         const purged = await guarded(log, () => store.purgeDocument(name, Date.now()));
         if (!purged) throw new HttpError('not_found', 'The server has no document with this name.');
         log.info('purged a document', { name, by: account.name });
@@ -200,11 +214,24 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
     }
   }
 
+  // The one error boundary of every request: nothing a client sends may
+  // throw out of here (an exception in a 'request' listener ends the process).
   return (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://server.invalid');
-    const candidates = routes.filter((route) => route.pattern.test(url.pathname));
-    const route = candidates.find((candidate) => candidate.method === request.method);
+    // A client that resets mid-request makes the request emit 'error'.
+    request.on('error', (error) => log.debug('request stream error', { error: error.message }));
+    response.on('error', (error) => log.debug('response stream error', { error: error.message }));
+    let pathname = '?';
     const run = async () => {
+      // An absolute-form target such as "http://[" does not parse: that is the client's mistake.
+      let url: URL;
+      try {
+        url = new URL(request.url ?? '/', 'http://server.invalid');
+      } catch {
+        throw new HttpError('invalid_request', 'The request target is not a valid address.');
+      }
+      pathname = url.pathname;
+      const candidates = routes.filter((route) => route.pattern.test(url.pathname));
+      const route = candidates.find((candidate) => candidate.method === request.method);
       if (!route) {
         if (candidates.length > 0) throw new HttpError('method_not_allowed', `${request.method} is not allowed here.`);
         throw new HttpError('not_found', 'There is nothing at this address on the Lede sync server.');
@@ -212,14 +239,28 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
       await route.handle(request, response, route.pattern.exec(url.pathname)!, url);
     };
     run().catch((error: unknown) => {
-      const httpError = error instanceof HttpError ? error : new HttpError('internal', 'The sync server could not complete the request.');
-      if (!(error instanceof HttpError)) log.error('request failed', { method: request.method, path: url.pathname, error });
-      // An error before the body was read: close, so the rest of a large body is not read for nothing.
-      const close: Record<string, string> = !request.complete ? { Connection: 'close' } : {};
-      sendError(response, httpError, close);
-      if (!request.complete) response.once('finish', () => request.destroy());
+      try {
+        const httpError = error instanceof HttpError ? error : new HttpError('internal', 'The sync server could not complete the request.');
+        if (!(error instanceof HttpError)) log.error('request failed', { method: request.method, path: pathname, error });
+        // An error before the body was read: close, so the rest of a large body is not read for nothing.
+        const close: Record<string, string> = !request.complete ? { Connection: 'close' } : {};
+        sendError(response, httpError, close);
+        if (!request.complete) response.once('finish', () => request.destroy());
+      } catch (failure) {
+        log.error('could not answer a failed request', { error: failure });
+        response.destroy();
+      }
     });
   };
+}
+
+/** A document name from its percent-encoded path segment; null when the encoding is broken. */
+function decodeName(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 function integerParam(url: URL, name: string, fallback: number): number {

@@ -8,6 +8,7 @@ const STATUS: Record<ServerErrorCode, number> = {
   method_not_allowed: 405,
   too_large: 413,
   hash_mismatch: 422,
+  rate_limited: 429,
   invalid_request: 400,
   unavailable: 503,
   internal: 500,
@@ -18,6 +19,8 @@ export class HttpError extends Error {
   constructor(
     readonly code: ServerErrorCode,
     message: string,
+    /** Headers the answer carries (Retry-After with 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -44,7 +47,7 @@ export function sendJson(response: http.ServerResponse, status: number, body: un
 }
 
 export function sendError(response: http.ServerResponse, error: HttpError, headers: Record<string, string> = {}): void {
-  sendJson(response, error.status, { error: { code: error.code, message: error.message } }, headers);
+  sendJson(response, error.status, { error: { code: error.code, message: error.message } }, { ...error.headers, ...headers });
 }
 
 /** Reads a small JSON body, refusing more than `limit` bytes without buffering them. */

@@ -31,7 +31,23 @@ describe('server arguments', () => {
     });
   });
 
+  it('takes the connection limits; X-Forwarded-For is trusted only from named proxies', () => {
+    expect(parseServerArgs([], '/')).toMatchObject({ limits: {} });
+    expect(
+      parseServerArgs(
+        ['--trust-proxy', '10.0.0.5, ::1', '--max-connections-per-address=40', '--max-connections-per-account', '3', '--auth-timeout-s', '2', '--max-auth-failures', '5', '--max-frame-mb', '64'],
+        '/',
+      ),
+    ).toMatchObject({
+      limits: { trustedProxies: ['10.0.0.5', '::1'], maxConnectionsPerAddress: 40, maxConnectionsPerAccount: 3, authTimeoutMs: 2000, authFailures: 5, maxFrameBytes: 64 * 1024 * 1024 },
+    });
+  });
+
   it.each([
+    [['--trust-proxy', 'lb.example'], /IP addresses/],
+    [['--max-connections-per-address', '0'], /whole number/],
+    [['--auth-timeout-s', '1.5'], /whole number/],
+    [['user', 'list', '--trust-proxy', '10.0.0.1'], /does not apply/],
     [['--port', '70000'], /--port must be/],
     [['--port', 'x'], /--port must be/],
     [['--tls-cert', 'c.pem'], /go together/],

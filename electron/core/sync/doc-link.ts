@@ -1,7 +1,7 @@
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { base64ToBytes } from '../../../shared/base64';
-import { serverStatelessSchema } from '../../../shared/sync-protocol';
+import { documentStatelessSchema } from '../../../shared/sync-protocol';
 
 /** Who a person is to others looking at the same story. */
 export interface PresenceUser {
@@ -127,14 +127,21 @@ export class DocLink {
     this.mirror.destroy();
   }
 
+  /**
+   * Stateless messages on a document come only from the server: Hocuspocus
+   * frames a relayed client broadcast exactly like the server's own, so
+   * the client cannot tell them apart, and the server (protocol ≥ 2,
+   * checked on every connection) refuses every client broadcast before it
+   * is relayed (ADR 0048). A document takes only `stored` from it.
+   */
   private onStateless(payload: string): void {
     let message;
     try {
-      message = serverStatelessSchema.parse(JSON.parse(payload));
+      message = documentStatelessSchema.parse(JSON.parse(payload));
     } catch {
       return;
     }
-    if (message.type !== 'stored' || message.version < this.storedVersion) return;
+    if (message.version < this.storedVersion) return;
     this.storedVersion = message.version;
     this.storedSnapshot = base64ToBytes(message.snapshot);
     this.events.stored(this.docId);

@@ -5,6 +5,7 @@ import {
   catalogPageSchema,
   healthSchema,
   lookupResultSchema,
+  MIN_SERVER_PROTOCOL,
   serverErrorSchema,
   type CatalogItem,
   type CatalogPage,
@@ -55,8 +56,16 @@ export class SyncServerApi {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
-  health(): Promise<Health> {
-    return this.json('GET', '/health', healthSchema, { auth: false });
+  /** The server's id and protocol; refuses a server too old to trust its "stored" (MIN_SERVER_PROTOCOL). */
+  async health(): Promise<Health> {
+    const health = await this.json('GET', '/health', healthSchema, { auth: false });
+    if (health.protocol < MIN_SERVER_PROTOCOL) {
+      throw new SyncApiError(
+        'protocol',
+        `${this.baseUrl} runs an older Lede sync server (protocol ${health.protocol}) that lets any account fake the server's "stored" notice. Ask newsroom IT to update it; until then nothing syncs, so nothing shows Synced that is not stored.`,
+      );
+    }
+    return health;
   }
 
   me(): Promise<ServerAccount> {

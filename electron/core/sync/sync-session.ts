@@ -1,6 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { ApiError } from '../../../shared/errors';
-import { CONTROL_DOC, REFUSAL_REASONS, SYNC_SOCKET_PATH, serverStatelessSchema } from '../../../shared/sync-protocol';
+import { CONTROL_DOC, REFUSAL_REASONS, SYNC_SOCKET_PATH, controlStatelessSchema } from '../../../shared/sync-protocol';
 import { articleIdOf, type ArticleService } from '../articles/article-service';
 import type { DocKind, DocStore } from '../docs/doc-store';
 import type { LiveDocs } from '../docs/live-docs';
@@ -322,10 +322,11 @@ export class SyncSession {
     });
   }
 
+  /** The server's own messages on the control document (see DocLink.onStateless for why only the server's). */
   private onControlMessage(payload: string): void {
     let message;
     try {
-      message = serverStatelessSchema.parse(JSON.parse(payload));
+      message = controlStatelessSchema.parse(JSON.parse(payload));
     } catch {
       return;
     }

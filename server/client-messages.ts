@@ -1,0 +1,32 @@
+import { IncomingMessage, MessageType } from '@hocuspocus/server';
+import { CLIENT_STATELESS } from '../shared/sync-protocol';
+
+/**
+ * Which client messages Hocuspocus may handle, checked before it does.
+ *
+ * Hocuspocus relays a client's BroadcastStateless to every connection on
+ * the document as a plain Stateless message — byte for byte the framing of
+ * the server's own `stored` and `catalog` (Connection.sendStateless either
+ * way). A client could thus speak as the server: a forged `stored` makes a
+ * laptop say "Synced" for what was never stored (ADR 0041). Lede's clients
+ * never broadcast, so every broadcast is refused; and a client's own
+ * Stateless (answered by the server, never relayed) must be one of the
+ * requests in CLIENT_STATELESS.
+ *
+ * Returns why the message is refused, or null to let it through.
+ */
+export function refusedClientMessage(data: Uint8Array, control: boolean): string | null {
+  try {
+    const message = new IncomingMessage(data);
+    message.readVarString(); // the document's name (Hocuspocus routed the message by it)
+    const type = message.readVarUint();
+    if (type === MessageType.BroadcastStateless) return 'a client may not broadcast stateless messages';
+    if (type !== MessageType.Stateless) return null;
+    const payload = message.readVarString();
+    const allowed: readonly string[] = control ? CLIENT_STATELESS.control : CLIENT_STATELESS.document;
+    return allowed.includes(payload) ? null : 'not a stateless request the server answers';
+  } catch {
+    // Hocuspocus would fail on it as well; refusing here says why.
+    return 'a message that does not decode';
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * What one client may cost the server. Every limit here is reached before
+ * the expensive part (buffering, a database query, a Hocuspocus document),
+ * so a client without a token costs at most a few sockets of 64 KiB each,
+ * for a few seconds.
+ */
+export interface ServerLimits {
+  /** Largest WebSocket frame from an authenticated socket (a big story's first sync is one frame). */
+  maxFrameBytes: number;
+  /**
+   * Bytes a socket may send before any of its documents is authenticated.
+   * Hocuspocus' auth message is the token and a document name (~150 bytes);
+   * a client attaching many documents at once sends a few hundred bytes per
+   * document before the first answer.
+   */
+  preAuthBytes: number;
+  /** A socket with no authenticated document after this long is closed. */
+  authTimeoutMs: number;
+  /** Open WebSockets from one client address (see trustedProxies). */
+  maxConnectionsPerAddress: number;
+  /** Open WebSockets of one account (a laptop keeps one, reconnects overlap briefly, and a desk may share an account on many machines). */
+  maxConnectionsPerAccount: number;
+  /** Failed token checks (HTTP and WebSocket) one address may make per window… */
+  authFailures: number;
+  /** …after which it gets 429 / "rate-limited" until the window ends. */
+  authFailureWindowMs: number;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For is believed. Empty
+   * (the default): the peer's address is the client's, whatever headers say,
+   * since anyone can send the header.
+   */
+  trustedProxies: string[];
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxFrameBytes: 32 * 1024 * 1024,
+  preAuthBytes: 64 * 1024,
+  authTimeoutMs: 5000,
+  // High enough for a newsroom whose laptops all arrive through one load
+  // balancer or NAT address (name the proxy in trustedProxies to count
+  // per laptop instead); low enough that one address cannot hold thousands.
+  maxConnectionsPerAddress: 256,
+  maxConnectionsPerAccount: 32,
+  authFailures: 20,
+  authFailureWindowMs: 60_000,
+  trustedProxies: [],
+};
