@@ -70,7 +70,7 @@ export const healthSchema = z.object({ ok: z.literal(true), serverId: z.string()
 export type Health = z.infer<typeof healthSchema>;
 /**
  * 2: the server refuses clients' stateless broadcasts, so every stateless
- * message a client receives was written by the server (ADR 0048).
+ * message a client receives was written by the server (ADR 0047).
  */
 export const SYNC_PROTOCOL_VERSION = 2;
 /**

@@ -132,7 +132,7 @@ export class DocLink {
    * frames a relayed client broadcast exactly like the server's own, so
    * the client cannot tell them apart, and the server (protocol ≥ 2,
    * checked on every connection) refuses every client broadcast before it
-   * is relayed (ADR 0048). A document takes only `stored` from it.
+   * is relayed (ADR 0047). A document takes only `stored` from it.
    */
   private onStateless(payload: string): void {
     let message;
