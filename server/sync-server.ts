@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import type { ServerLog } from './log';
 import { clientAddress, normalize } from './net/client-address';
 import { ConnectionGate } from './net/connection-gate';
-import { answerAndClose } from './net/answer-and-close';
+import { answerAndClose } from '../shared/net/answer-and-close';
 import { UnauthenticatedGuard } from './net/unauthenticated-guard';
 import { openServerStore } from './storage/open-store';
 import type { ServerStore } from './storage/server-store';

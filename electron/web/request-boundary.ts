@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../core/log';
+import { answerAndClose } from '../../shared/net/answer-and-close';
 import { sendJson } from './static-files';
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
@@ -39,23 +40,6 @@ export function withErrorBoundary(log: Logger, route: Route): RequestListener {
 }
 
 /**
- * Answers a connection we will not serve (a refused upgrade, a request Node's
- * parser rejected) and then lets go of it. The caller must have put an 'error'
- * listener on the socket first: a client that resets the connection while we
- * write makes the socket emit one.
- */
-export function refuseConnection(socket: Duplex, status: number, reason: string): void {
-  if (socket.destroyed) return;
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
-  // 'finish' comes once the answer is handed to the OS; destroy then frees the socket at once instead of waiting for the client's FIN.
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-/**
  * The http server's 'clientError': a request its parser refused (bad header,
  * header too large, NUL in the request line) or a connection reset mid-request.
  * Answered like Node's default, but never thrown.
@@ -64,9 +48,9 @@ export function answerClientError(log: Logger, error: NodeJS.ErrnoException, soc
   log.debug('web shell: client error', describe(error));
   if (socket.listenerCount('error') === 0) socket.on('error', () => undefined);
   if (error.code === 'ECONNRESET') return void socket.destroy();
-  if (error.code === 'HPE_HEADER_OVERFLOW') return refuseConnection(socket, 431, 'Request Header Fields Too Large');
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return refuseConnection(socket, 408, 'Request Timeout');
-  refuseConnection(socket, 400, 'Bad Request');
+  if (error.code === 'HPE_HEADER_OVERFLOW') return answerAndClose(socket, 431, 'Request Header Fields Too Large');
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerAndClose(socket, 408, 'Request Timeout');
+  answerAndClose(socket, 400, 'Bad Request');
 }
 
 /** Name, code and the first stack line: enough to find the fault, nothing the sender wrote. */

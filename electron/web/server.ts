@@ -5,7 +5,8 @@ import { WebSocketServer } from 'ws';
 import { MAX_UPDATE_BASE64 } from '../../shared/contract';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy } from '../core/security/csp';
-import { answerClientError, describe, refuseConnection, withErrorBoundary } from './request-boundary';
+import { answerAndClose } from '../../shared/net/answer-and-close';
+import { answerClientError, describe, withErrorBoundary } from './request-boundary';
 import { FRESH_LINK_HINT, SessionAuth, type SessionAuthOptions } from './session-auth';
 import { attachSocket } from './socket-transport';
 import { receiveUpload, serveMedia } from './media-routes';
@@ -98,12 +99,12 @@ export async function startWebShell(core: Core, options: WebShellOptions): Promi
     socket.on('error', (error) => core.log.debug('web shell: upgrade socket error', describe(error)));
     try {
       const path = (request.url ?? '').split('?')[0];
-      if (path !== API_SOCKET_PATH) return refuseConnection(socket, 404, 'Not Found');
-      if (!auth.hostAllowed(request) || !auth.originAllowed(request)) return refuseConnection(socket, 403, 'Forbidden');
+      if (path !== API_SOCKET_PATH) return answerAndClose(socket, 404, 'Not Found');
+      if (!auth.hostAllowed(request) || !auth.originAllowed(request)) return answerAndClose(socket, 403, 'Forbidden');
       const session = auth.sessionOf(request);
-      if (session === null) return refuseConnection(socket, 401, 'Unauthorized');
+      if (session === null) return answerAndClose(socket, 401, 'Unauthorized');
       // Counted in the callback, which ws calls at once or never (a bad handshake it answers itself).
-      if (!auth.openSocket(session)) return refuseConnection(socket, 429, 'Too Many Requests');
+      if (!auth.openSocket(session)) return answerAndClose(socket, 429, 'Too Many Requests');
       let upgraded = false;
       sockets.handleUpgrade(request, socket, head, (ws) => {
         upgraded = true;

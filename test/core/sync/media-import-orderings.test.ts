@@ -7,6 +7,7 @@ import { resolveMediaFile } from '../../../electron/core/media/media-store';
 import { connect, openTestCore } from '../../helpers/core';
 import { fixturePath } from '../../helpers/fixtures';
 import { importAndWait } from '../../helpers/media';
+import { mulberry32 } from '../../helpers/random';
 import { closeAll, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
 import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
@@ -38,30 +39,18 @@ interface Ordering {
 const SEED = Number(process.env.LEDE_ORDERING_SEED ?? 20261202);
 const RUNS = 20;
 
-/** mulberry32: a small PRNG that replays from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Every combination of the second laptop's timing, the restart and the first laptop's state once, then seeded draws. */
 function orderings(seed: number, count: number): Ordering[] {
-  const next = random(seed);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const random = mulberry32(seed);
+  const { next, pick } = random;
   const seconds: SecondImports[] = ['offline', 'during-catalog', 'after-sync'];
   const all: Ordering[] = [];
   for (const second of seconds)
     for (const restart of [false, true])
       for (const firstOffline of [false, true])
-        all.push({ second, restart, firstOffline, firstName: pick(['A', 'B']), releaseAfterMs: Math.floor(next() * 80) });
+        all.push({ second, restart, firstOffline, firstName: pick(['A', 'B']), releaseAfterMs: random.int(80) });
   while (all.length < count) {
-    all.push({ second: pick(seconds), restart: next() < 0.5, firstOffline: next() < 0.5, firstName: pick(['A', 'B']), releaseAfterMs: Math.floor(next() * 80) });
+    all.push({ second: pick(seconds), restart: next() < 0.5, firstOffline: next() < 0.5, firstName: pick(['A', 'B']), releaseAfterMs: random.int(80) });
   }
   return all.slice(0, count);
 }
