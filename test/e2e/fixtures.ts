@@ -19,7 +19,7 @@ export interface WebShellHandle {
   restart(): Promise<string>;
 }
 
-export async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+export async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<void>; output: () => string }> {
   const server = path.join(repoRoot, 'dist', 'web', 'server.mjs');
   if (!fs.existsSync(server)) throw new Error('dist/web/server.mjs is missing: run `npm run build` first (npm test does).');
   // The machine's own policy file (/etc/lede/policy.json) must not change what a test sees.
@@ -41,15 +41,16 @@ export async function launch(dataDir: string, extraEnv: Record<string, string> =
     child.stderr!.on('data', onData);
     void exited.then(() => reject(new Error(`web shell exited:\n${output}`)));
   });
-  return { child, url, exited };
+  return { child, url, exited, output: () => output };
 }
 
 export const test = base.extend<{ shell: WebShellHandle; shellEnv: Record<string, string> }>({
   /** Extra environment for the web shell (e.g. LEDE_POLICY_FILE), set with test.use(). */
   shellEnv: [{}, { option: true }],
-  shell: async ({ shellEnv }, use) => {
+  shell: async ({ shellEnv }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
     let current = await launch(dataDir, shellEnv);
+    const outputs: Array<() => string> = [current.output];
     const handle: WebShellHandle = {
       dataDir,
       get url() {
@@ -61,10 +62,17 @@ export const test = base.extend<{ shell: WebShellHandle; shellEnv: Record<string
       },
       async restart() {
         current = await launch(dataDir, shellEnv);
+        outputs.push(current.output);
         return current.url;
       },
     };
     await use(handle);
+    // A failed test gets what the shell printed (a crash's stack, a refused
+    // request), so "connection refused" in a browser comes with its cause.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const exitedEarly = current.child.exitCode !== null || current.child.signalCode !== null;
+      await testInfo.attach('web shell output', { body: `${exitedEarly ? `the web shell had exited (${current.child.exitCode ?? current.child.signalCode})\n` : ''}${outputs.map((output) => output()).join('\n--- restarted ---\n')}`, contentType: 'text/plain' });
+    }
     current.child.kill('SIGTERM');
     await current.exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
