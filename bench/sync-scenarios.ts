@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
@@ -20,8 +22,8 @@ interface ServerHandle {
   stop(): Promise<void>;
 }
 
-async function startServer(repo: string, dataDir: string, port = 0): Promise<ServerHandle> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(repo, 'dist', 'server', 'main.mjs'), '--data-dir', dataDir, '--port', String(port)], {
+export async function startServer(repo: string, dataDir: string, port = 0, args: string[] = []): Promise<ServerHandle> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repo, 'dist', 'server', 'main.mjs'), '--data-dir', dataDir, '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -92,6 +94,7 @@ export async function runSyncScenarios(repo: string, workDir: string): Promise<B
   rows.push(await benchFirstSync(repo, workDir));
   rows.push(await benchRoundTrip(repo, workDir));
   rows.push(await benchServerMemory(repo, workDir));
+  rows.push(await benchIdleStrangers(repo, workDir));
   return rows;
 }
 
@@ -257,4 +260,56 @@ async function benchServerMemory(repo: string, workDir: string): Promise<BenchRo
     socket.destroy();
     await server.stop();
   }
+}
+
+/**
+ * 500 strangers open a WebSocket to /sync and say nothing (no token): the
+ * server must hold them for little more than its idle memory, until its
+ * authentication timeout closes them. Interleaved: idle, 500 sockets, idle,
+ * 500 sockets; the verdict is on the ratio of the medians. The bench lets the
+ * sockets stay (a long timeout, a per-address cap above 500) so that what
+ * is measured is their cost, not how fast they are thrown out.
+ */
+export async function benchIdleStrangers(repo: string, workDir: string): Promise<BenchRow> {
+  const scenario = 'sync server resident memory with 500 idle unauthenticated sockets';
+  if (!fs.existsSync('/proc/self/status')) return { scenario, figure: 'needs /proc (Linux)', budget: '—', pass: null };
+  const server = await startServer(repo, path.join(workDir, 'strangers-server'), 0, ['--auth-timeout-s', '300', '--max-connections-per-address', '1000']);
+  const idle: number[] = [];
+  const held: number[] = [];
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+  try {
+    await settle();
+    for (let round = 0; round < 2; round++) {
+      idle.push(rssMb(server.pid));
+      const sockets = await Promise.all(Array.from({ length: 500 }, () => upgradeAndWait(server.port)));
+      await settle();
+      held.push(rssMb(server.pid));
+      for (const socket of sockets) socket.destroy();
+      await settle();
+    }
+  } finally {
+    await server.stop();
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const ratio = median(held) / median(idle);
+  return {
+    scenario,
+    figure: `${median(held).toFixed(0)} MB`,
+    budget: '≤ 1.25× idle',
+    ratio: `${ratio.toFixed(2)}× idle (${median(idle).toFixed(0)} MB, same run)`,
+    pass: ratio <= 1.25,
+  };
+}
+
+/** A raw WebSocket handshake to /sync, then silence. Resolves once the server answered 101. */
+function upgradeAndWait(port: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      socket.write(
+        `GET ${SYNC_SOCKET_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${Buffer.from(randomUUID().slice(0, 16)).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      );
+    });
+    socket.once('data', (chunk: Buffer) => (chunk.toString('latin1').startsWith('HTTP/1.1 101') ? resolve(socket) : reject(new Error(chunk.toString('latin1').split('\r\n')[0]))));
+    socket.once('error', reject);
+  });
 }
