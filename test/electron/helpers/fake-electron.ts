@@ -82,7 +82,9 @@ export class FakeUtilityProcess extends EventEmitter {
     script: string,
   ) {
     super();
-    this.worker = new Worker(script, { argv: args });
+    // The environment main gives the utility process (the data key among it) is the worker's own.
+    const env = (options as { env?: NodeJS.ProcessEnv } | undefined)?.env;
+    this.worker = new Worker(script, { argv: args, ...(env ? { env } : {}) });
     this.worker.on('message', (message: unknown) => {
       this.messages.push(message);
       this.emit('message', message);
@@ -271,6 +273,17 @@ export function createFakeElectron(options: { coreScript: string; defaultUserDat
       },
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    // A stand-in OS keychain: what it seals only it can open (a marker and the text, reversed).
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`fake-keychain:${[...text].reverse().join('')}`),
+      decryptString: (sealed: Buffer) => {
+        const text = sealed.toString();
+        if (!text.startsWith('fake-keychain:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return [...text.slice('fake-keychain:'.length)].reverse().join('');
+      },
+    },
     utilityProcess: {
       fork: (modulePath: string, args: string[], forkOptions: unknown) => {
         const child = new FakeUtilityProcess(modulePath, args, forkOptions, options.coreScript);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_KEY_ENV, DATA_KEY_FILE } from '../../../electron/core/secrets/data-key';
 import { contentSecurityPolicy } from '../../../electron/core/security/csp';
 import { createPortBridge, type PagePortLike } from '../../../electron/preload/port-bridge';
 import type { ConnectionState } from '../../../shared/contract';
@@ -102,6 +103,11 @@ describe('Electron main process wiring', () => {
     const [core] = fake.record.utility;
     expect(core!.modulePath).toBe(path.join(appDir, 'electron', 'core-host.mjs'));
     expect(core!.args).toEqual(['--data-dir', dataDir]);
+    // The data key comes from the keychain, kept wrapped beside the library, and reaches core only in its environment.
+    const env = (core!.options as { env?: Record<string, string> }).env ?? {};
+    expect(Buffer.from(env[DATA_KEY_ENV] ?? '', 'base64')).toHaveLength(32);
+    expect(fs.readFileSync(path.join(dataDir, DATA_KEY_FILE), 'utf8')).toMatch(/^fake-keychain:/);
+    expect(core!.args.join(' ')).not.toContain(env[DATA_KEY_ENV]!);
     expect(window().loadedUrl).toBe('app://lede/index.html');
     expect(window().options.webPreferences).toMatchObject({
       contextIsolation: true,
