@@ -205,6 +205,8 @@ export class SyncClient {
     }
     this.deps.store.setAccount(null);
     this.deps.store.setNotice(null);
+    // Last: the removal's pages (and the account row) go from the WAL into the file, and the WAL is emptied.
+    if (options.removeNewsroomData) this.deps.store.checkpoint();
     this.deps.log.info('sync: signed out', { removedNewsroomData: Boolean(options.removeNewsroomData) });
     this.changed();
     return this.status();
@@ -356,6 +358,7 @@ export class SyncClient {
       this.deps.store.setNotice({ code: 'device_lost', message: DEVICE_LOST_MESSAGE });
       await this.removeNewsroomData();
       this.deps.store.setAccount(null);
+      this.deps.store.checkpoint();
       this.fatal = null;
     } catch (error) {
       this.deps.log.error('sync: could not remove the newsroom’s data from a lost computer', { error });
@@ -367,8 +370,8 @@ export class SyncClient {
   /**
    * Removes every document the plan names (ADR 0050): photo files first (a
    * crash after leaves documents without files, which the next removal
-   * takes), then the rows in one transaction, then the WAL is checkpointed
-   * and emptied and every kept backup rewritten without them.
+   * takes), then the rows in one transaction, then every kept backup is
+   * rewritten without them. The caller checkpoints the WAL (TRUNCATE) last.
    */
   private async removeNewsroomData(): Promise<RemovalPlan> {
     this.removing = true;
@@ -382,7 +385,6 @@ export class SyncClient {
       store.removeDocuments(plan);
       // Read again from the beginning if this computer signs in again: the removed stories are wanted then.
       store.resetCursor();
-      store.checkpoint();
       let backups = 0;
       if (this.deps.backupsDir) {
         try {
