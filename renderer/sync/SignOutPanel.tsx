@@ -10,6 +10,9 @@ type Preview = ResultOf<'sync.removalPreview'>;
 export const REMOVE_LABEL = "Remove this newsroom's stories from this computer";
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** "3 stories and 2 photos", "1 story" (no "0 photos"). */
+const storiesAndPhotos = (p: { stories: number; photos: number }) =>
+  p.photos === 0 ? count(p.stories, 'story', 'stories') : `${count(p.stories, 'story', 'stories')} and ${count(p.photos, 'photo', 'photos')}`;
 
 /**
  * Sign out, optionally removing every story and photo that came from or went
@@ -61,7 +64,7 @@ export function SignOutPanel({ status, onCancel, onSignedOut }: { status: SyncSt
     showToast({
       message:
         remove && preview
-          ? `Signed out. Removed ${count(preview.stories, 'story', 'stories')} and ${count(preview.photos, 'photo', 'photos')} from this computer.`
+          ? `Signed out. Removed ${storiesAndPhotos(preview)} from this computer.`
           : 'Signed out. Stories stay on this computer.',
     });
     onSignedOut();
@@ -93,7 +96,7 @@ export function SignOutPanel({ status, onCancel, onSignedOut }: { status: SyncSt
           </label>
           <p id="sign-out-remove-hint" className="field-hint">
             {preview
-              ? `Removes ${count(preview.stories, 'story', 'stories')} and ${count(preview.photos, 'photo', 'photos')} that came from or went to the server. ${
+              ? `Removes ${storiesAndPhotos(preview)} that came from or went to the server. ${
                   preview.keptStories === 0 ? 'No story here is unsynced.' : `${count(preview.keptStories, 'story', 'stories')} never synced ${preview.keptStories === 1 ? 'stays' : 'stay'}.`
                 } The server keeps its copies; they come back if you sign in again.`
               : 'Stories you never synced stay. The server keeps its copies.'}
@@ -103,8 +106,8 @@ export function SignOutPanel({ status, onCancel, onSignedOut }: { status: SyncSt
       {atRisk && (
         <div className="sign-out-risk" role="alert">
           <p>
-            <strong>{count(preview.unsyncedChanges, 'change', 'changes')}</strong> in {count(preview.unsyncedStories, 'story or photo', 'stories or photos')}{' '}
-            {preview.unsyncedChanges === 1 ? 'has' : 'have'} not reached the server. Removing now deletes {preview.unsyncedChanges === 1 ? 'it' : 'them'} for
+            <strong>{count(preview.unsyncedChanges, 'change', 'changes')}</strong> made on this computer {preview.unsyncedChanges === 1 ? 'has' : 'have'} not
+            reached the server. Removing now deletes {preview.unsyncedChanges === 1 ? 'it' : 'them'} for
             good. {status.state === 'offline' ? 'Connect to the network and wait for “Synced” to keep them.' : 'Wait for “Synced” to keep them.'}
           </p>
           <div className="check-field">
