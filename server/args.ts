@@ -9,6 +9,7 @@ export type ServerCommand =
   | { kind: 'serve'; dataDir: string; host: string; port: number; tls?: { certFile: string; keyFile: string }; maxMediaBytes: number; limits: Partial<ServerLimits> }
   | { kind: 'user-add'; dataDir: string; name: string; role: ServerRole }
   | { kind: 'user-revoke'; dataDir: string; name: string }
+  | { kind: 'user-lost'; dataDir: string; name: string }
   | { kind: 'user-list'; dataDir: string };
 
 export const USAGE = `Usage:
@@ -17,6 +18,7 @@ export const USAGE = `Usage:
                     [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N]
   npm run server -- user add NAME --role editor|reader|admin [--data-dir DIR]
   npm run server -- user revoke NAME [--data-dir DIR]
+  npm run server -- user lost NAME [--data-dir DIR]   (revoke; that computer removes the newsroom's stories when it next connects)
   npm run server -- user list [--data-dir DIR]
 
   --data-dir DIR   where the server keeps its database and media (default: ./lede-server-data)
@@ -67,13 +69,13 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
       allow();
       return { kind: 'user-list', dataDir };
     }
-    if (action !== 'add' && action !== 'revoke') throw new Error(`Unknown user command "${action ?? ''}": use add, revoke or list.\n\n${USAGE}`);
+    if (action !== 'add' && action !== 'revoke' && action !== 'lost') throw new Error(`Unknown user command "${action ?? ''}": use add, revoke, lost or list.\n\n${USAGE}`);
     const trimmed = (name ?? '').trim();
     if (!trimmed) throw new Error(`"user ${action}" needs a NAME.\n\n${USAGE}`);
     if (trimmed.length > 100 || /[\u0000-\u001f\u007f]/.test(trimmed)) throw new Error('A user name is at most 100 characters, without control characters.');
-    if (action === 'revoke') {
+    if (action === 'revoke' || action === 'lost') {
       allow();
-      return { kind: 'user-revoke', dataDir, name: trimmed };
+      return { kind: action === 'revoke' ? 'user-revoke' : 'user-lost', dataDir, name: trimmed };
     }
     allow('--role');
     const role = flags.get('--role');

@@ -3,7 +3,8 @@ import { createServerLog } from './log';
 import { openServerStore } from './storage/open-store';
 import { UserExistsError } from './storage/server-store';
 import { startSyncServer } from './sync-server';
-import { addUser, listUsers, revokeUser } from './users-cli';
+import { openLostDevices } from './auth/lost-devices';
+import { addUser, listUsers, loseUser, revokeUser } from './users-cli';
 
 /**
  * `npm run server`: the newsroom sync server, or its account commands.
@@ -31,18 +32,29 @@ async function main(): Promise<void> {
       console.error(`Cannot open the server database: ${(error as Error).message}`);
       process.exit(1);
     }
+    let lost;
+    try {
+      lost = await openLostDevices({ dataDir: command.dataDir, databaseUrl });
+    } catch (error) {
+      await store.close();
+      console.error(`Cannot open the server database: ${(error as Error).message}`);
+      process.exit(1);
+    }
     try {
       const lines =
         command.kind === 'user-add'
           ? await addUser(store, command.name, command.role)
           : command.kind === 'user-revoke'
             ? await revokeUser(store, command.name)
-            : await listUsers(store);
+            : command.kind === 'user-lost'
+              ? await loseUser(store, lost, command.name)
+              : await listUsers(store, lost);
       for (const line of lines) console.log(line);
     } catch (error) {
       console.error(error instanceof UserExistsError ? error.message : `Failed: ${(error as Error).message}`);
       process.exitCode = 1;
     } finally {
+      await lost.close();
       await store.close();
     }
     return;

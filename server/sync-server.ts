@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 import { SYNC_SOCKET_PATH } from '../shared/sync-protocol';
 import { AuthThrottle } from './auth/auth-throttle';
 import { Authenticator } from './auth/authenticator';
+import { openLostDevices, type LostDevices } from './auth/lost-devices';
 import { createHttpApi } from './http/http-api';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import type { ServerLog } from './log';
@@ -74,6 +75,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const trustedProxies = new Set(limits.trustedProxies.map(normalize));
   const addressOf = (request: http.IncomingMessage) => clientAddress(request, trustedProxies);
   const auth = new Authenticator(store);
+  // A test's own store has no database of ours to keep lost tokens in.
+  const lostDevices: LostDevices | undefined = options.store ? undefined : await openLostDevices({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const throttle = new AuthThrottle({ failures: limits.authFailures, windowMs: limits.authFailureWindowMs });
   const gate = new ConnectionGate(limits);
   const sync = new SyncExtension(store, auth, log, { revocationSweepMs: options.revocationSweepMs ?? 1000, throttle, gate });
@@ -110,6 +113,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     tmpDir,
     throttle,
     addressOf,
+    lostDevices,
     onPurged(name, cursor) {
       hocuspocus.closeConnections(name);
       if (cursor !== null) sync.notifyCatalog(cursor);
@@ -180,6 +184,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         sockets.close();
         server.closeAllConnections?.();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+        await lostDevices?.close();
         await store.close();
         if (options.databaseUrl) fs.rmSync(tmpDir, { recursive: true, force: true });
       })();

@@ -289,7 +289,29 @@ export const channels = {
       .strict(),
     result: syncStatusSchema,
   },
-  'sync.signOut': { payload: none, result: syncStatusSchema },
+  /**
+   * Stops syncing and forgets the token. `removeNewsroomData`: also removes every
+   * story and photo a server stored or sent here (never-synced ones stay);
+   * refused (`unsynced_changes`) while some hold changes no server stored,
+   * unless `confirmUnsyncedLoss`. ADR 0050.
+   */
+  'sync.signOut': {
+    payload: z.object({ removeNewsroomData: z.boolean().optional(), confirmUnsyncedLoss: z.boolean().optional() }).strict(),
+    result: syncStatusSchema,
+  },
+  /** What removing the newsroom's data on sign-out would take now. */
+  'sync.removalPreview': {
+    payload: none,
+    result: z.object({
+      stories: z.number().int().min(0),
+      photos: z.number().int().min(0),
+      keptStories: z.number().int().min(0),
+      unsyncedChanges: z.number().int().min(0),
+      unsyncedStories: z.number().int().min(0),
+    }),
+  },
+  /** The person read sync's notice (e.g. the computer was reported lost). */
+  'sync.dismissNotice': { payload: none, result: syncStatusSchema },
   'sync.setOptions': { payload: z.object({ catalogDays: z.number().int().min(1).max(3650) }).strict(), result: syncStatusSchema },
   /** Connect again now instead of waiting for the next attempt. */
   'sync.retry': { payload: none, result: syncStatusSchema },

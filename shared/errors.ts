@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'unreachable',
   /** An address that would carry the token or stories unencrypted over the network (http:// to another computer). */
   'insecure_address',
+  /** Removing the newsroom's stories would lose changes no server has stored; the person must confirm. */
+  'unsynced_changes',
+  /** The sync server reports this computer lost: its newsroom data is removed. */
+  'device_lost',
   /** The pipe to core broke; the call may be retried once it is back. */
   'disconnected',
   'internal',

@@ -88,6 +88,8 @@ export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), 
 /** Codes in the server's JSON errors. */
 export type ServerErrorCode =
   | 'unauthorized'
+  /** The token was revoked because its computer was reported lost (`user lost`): remove the newsroom's data. */
+  | 'device_lost'
   | 'forbidden'
   | 'not_found'
   | 'too_large'

@@ -186,7 +186,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       return sync.signIn(payload.serverUrl, payload.token);
     },
-    'sync.signOut': () => sync.signOut(),
+    'sync.signOut': (payload) => sync.signOut(payload),
+    'sync.removalPreview': () => sync.removalPreview(),
+    'sync.dismissNotice': () => sync.dismissNotice(),
     'sync.setOptions': (payload) => sync.setOptions(payload),
     'sync.retry': () => sync.retry(),
     'sync.flagged': () => sync.flagged(),

@@ -179,6 +179,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       if (profile && profile.name !== name) saveProfile(settings, sessions, { ...profile, name });
     },
     isStoryOpen: (id) => sessions.isOpenAnywhere(id),
+    emitMediaChanged: (sha256s) => sessions.toAll('media.changed', { sha256s }),
+    backupsDir: paths.backups,
     insecureHosts: () => policy.policy.insecureHosts,
   });
   const handlers = createHandlers({

@@ -10,6 +10,7 @@ import { countLabel } from '../ui/format';
 import { importStoryFile } from './import-file';
 import { createStory, moveToTrash, purgeStory, restoreStory } from './library-actions';
 import { FlaggedNotice } from '../sync/FlaggedNotice';
+import { LostDeviceNotice } from '../sync/LostDeviceNotice';
 import { LibraryEmpty } from './LibraryEmpty';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryHeader } from './LibraryHeader';
@@ -147,6 +148,7 @@ export function LibraryScreen() {
           </p>
         </div>
         <FlaggedNotice />
+        <LostDeviceNotice />
         <LibraryFilters onEnterList={() => listRef.current?.focus()} />
         {error && total !== null && (
           <div role="alert" className="inline-alert">

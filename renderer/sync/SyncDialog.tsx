@@ -4,7 +4,9 @@ import { lede } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { relativeTime } from '../ui/format';
 import { showToast } from '../ui/toast-store';
+import { LostDeviceNotice } from './LostDeviceNotice';
 import { SignInForm } from './SignInForm';
+import { SignOutPanel } from './SignOutPanel';
 import { useSync } from './sync-state';
 
 const ROLE_LABELS = { admin: 'Administrator', editor: 'Editor', reader: 'Reader (read-only)' } as const;
@@ -13,16 +15,25 @@ const ROLE_LABELS = { admin: 'Administrator', editor: 'Editor', reader: 'Reader 
 export function SyncDialog() {
   const status = useSync((s) => s.status);
   const close = useSync((s) => s.closeDialog);
+  const [signingOut, setSigningOut] = useState(false);
   if (!status) return null;
   const needsSignIn = status.state === 'signed_out' || status.error?.code === 'unauthorized';
+  if (signingOut && status.account) {
+    return (
+      <Dialog title="Sign out of sync" onClose={() => setSigningOut(false)} className="sync-dialog">
+        <SignOutPanel status={status} onCancel={() => setSigningOut(false)} onSignedOut={close} />
+      </Dialog>
+    );
+  }
   return (
     <Dialog title={needsSignIn ? 'Sign in to your newsroom' : 'Sync'} onClose={close} className="sync-dialog">
-      {needsSignIn ? <SignInForm status={status} onSignedIn={close} /> : <AccountPanel status={status} />}
+      {status.state === 'signed_out' && <LostDeviceNotice />}
+      {needsSignIn ? <SignInForm status={status} onSignedIn={close} /> : <AccountPanel status={status} onSignOut={() => setSigningOut(true)} />}
     </Dialog>
   );
 }
 
-function AccountPanel({ status }: { status: SyncStatus }) {
+function AccountPanel({ status, onSignOut }: { status: SyncStatus; onSignOut(): void }) {
   const setStatus = useSync((s) => s.setStatus);
   const openFlagged = useSync((s) => s.openFlagged);
   const close = useSync((s) => s.closeDialog);
@@ -50,16 +61,6 @@ function AccountPanel({ status }: { status: SyncStatus }) {
   const retry = async () => {
     const result = await lede().invoke('sync.retry', {});
     if (result.ok) setStatus(result.value);
-  };
-
-  const signOut = async () => {
-    setBusy(true);
-    const result = await lede().invoke('sync.signOut', {});
-    setBusy(false);
-    if (!result.ok) return showToast({ message: `Could not sign out: ${result.error.message}`, tone: 'error' });
-    setStatus(result.value);
-    showToast({ message: 'Signed out. Stories stay on this computer.' });
-    close();
   };
 
   return (
@@ -128,8 +129,8 @@ function AccountPanel({ status }: { status: SyncStatus }) {
         )}
       </form>
       <div className="dialog-actions sync-actions">
-        <button type="button" className="button button-danger-quiet" onClick={() => void signOut()} disabled={busy}>
-          Sign out
+        <button type="button" className="button button-danger-quiet" onClick={onSignOut} disabled={busy}>
+          Sign out…
         </button>
         <span className="topbar-spacer" />
         {(status.state === 'offline' || status.state === 'error' || status.state === 'connecting') && (

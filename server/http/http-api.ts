@@ -12,6 +12,8 @@ import {
   type CatalogPage,
 } from '../../shared/sync-protocol';
 import type { AuthThrottle } from '../auth/auth-throttle';
+import type { LostDevices } from '../auth/lost-devices';
+import { hashToken, looksLikeToken } from '../auth/tokens';
 import { Authenticator, canWrite, type Account } from '../auth/authenticator';
 import type { ServerLog } from '../log';
 import type { CatalogRow, ServerStore } from '../storage/server-store';
@@ -31,6 +33,8 @@ export interface HttpApiOptions {
   throttle: AuthThrottle;
   /** The client's address, for the throttle (X-Forwarded-For only from trusted proxies). */
   addressOf(request: http.IncomingMessage): string;
+  /** Tokens reported lost with their computer: refused as `device_lost` rather than `unauthorized`. */
+  lostDevices?: LostDevices;
   /** After a purge: drop the document from memory and tell clients the catalog moved. */
   onPurged(name: string, cursor: number | null): void;
 }
@@ -61,6 +65,9 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
     }
     if (!account) {
       await options.throttle.failed(address);
+      if (token && looksLikeToken(token) && options.lostDevices && (await isLost(options.lostDevices, token, log))) {
+        throw new HttpError('device_lost', 'This token was revoked because its computer was reported lost. Remove the newsroom’s data from this computer.');
+      }
       throw new HttpError('unauthorized', 'Send a valid account token as "Authorization: Bearer <token>". Tokens are made with `npm run server -- user add`.');
     }
     return account;
@@ -292,4 +299,14 @@ function toItem(row: CatalogRow): CatalogItem {
     deleted: row.deleted,
     version: row.version,
   };
+}
+
+async function isLost(lost: LostDevices, token: string, log: ServerLog): Promise<boolean> {
+  try {
+    return (await lost.lostAt(hashToken(token))) !== null;
+  } catch (error) {
+    // Unknown: answered as a plain refusal (the workstation stops syncing and keeps its data, which is the safe way to be wrong).
+    log.error('could not check for a lost token', { error });
+    return false;
+  }
 }

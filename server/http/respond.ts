@@ -3,6 +3,7 @@ import type { ServerErrorCode } from '../../shared/sync-protocol';
 
 const STATUS: Record<ServerErrorCode, number> = {
   unauthorized: 401,
+  device_lost: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

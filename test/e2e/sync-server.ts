@@ -9,6 +9,8 @@ export interface E2eSyncServer {
   url: string;
   port: number;
   addUser(name: string, role: 'editor' | 'reader' | 'admin'): string;
+  /** `user lost NAME`: that computer removes the newsroom's data at its next connection. */
+  loseUser(name: string): void;
   stop(): Promise<void>;
   /** Starts it again on the same data folder and port. */
   start(): Promise<void>;
@@ -60,6 +62,10 @@ export async function startE2eSyncServer(): Promise<E2eSyncServer> {
       const result = spawnSync(process.execPath, [main, 'user', 'add', name, '--role', role, '--data-dir', dataDir], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(result.stderr);
       return result.stdout.trimEnd().split('\n').at(-1)!;
+    },
+    loseUser(name) {
+      const result = spawnSync(process.execPath, [main, 'user', 'lost', name, '--data-dir', dataDir], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
     },
     stop,
     start,

@@ -15,6 +15,10 @@ export interface SyncServerProcess {
   restart(): Promise<void>;
   addUser(name: string, role: 'editor' | 'reader' | 'admin'): Promise<string>;
   revokeUser(name: string): Promise<void>;
+  /** `user lost NAME`: revoked, and that computer removes the newsroom's data at its next connection. */
+  loseUser(name: string): Promise<string[]>;
+  /** Any other account command (`user list`, …); its stdout lines. */
+  cli(args: string[]): Promise<string[]>;
   output(): string;
 }
 
@@ -79,6 +83,8 @@ export async function startSyncServerProcess(options: SyncServerProcessOptions =
     async revokeUser(name) {
       await cli(['user', 'revoke', name]);
     },
+    loseUser: (name) => cli(['user', 'lost', name]),
+    cli,
     output: () => `${current.lines().join('\n')}\n${current.stderr()}`,
   };
 }

@@ -189,6 +189,22 @@ export class ArticleService {
     this.discard(id, false);
   }
 
+  /**
+   * Lets go of a story that is about to be removed below the service (sync's
+   * removal of a newsroom's data): no pending row rewrite, nothing in memory.
+   * Call `removed` once the rows are gone.
+   */
+  forget(id: string): void {
+    this.cancelDerive(id);
+    this.changedSinceCompaction.delete(id);
+    this.live.unload(articleDocName(id));
+  }
+
+  /** Tells lists that these stories are gone (after `forget` and their removal). */
+  removed(ids: string[]): void {
+    if (ids.length) this.derivedListener?.(ids);
+  }
+
   private discard(id: string, runHooks: boolean): void {
     const docName = articleDocName(id);
     this.cancelDerive(id);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { PRIVATE_FILE_MODE, makePrivateDir } from '../files/private-files';
 import { documentMediaReferences, type MediaBlobs } from '../sync/media-blobs';
 import type { MediaServices } from './media-services';
-import { isSha256, mediaRoot } from './media-store';
+import { MEDIA_VARIANTS, isSha256, mediaRoot, variantPath } from './media-store';
 
 /**
  * The photo desk's files as sync sees them: an asset is "here" when its
@@ -42,6 +42,16 @@ export function photoDeskBlobs(dataDir: string, services: MediaServices, incomin
       if (outcome.status === 'failed' || outcome.status === 'cancelled') {
         throw new Error(`The photo ${sha256.slice(0, 12)}… from the server could not be stored: ${outcome.status === 'failed' ? outcome.reason : 'cancelled'}`);
       }
+    },
+    async remove(sha256) {
+      if (!isSha256(sha256)) return;
+      // Normally one original; an interrupted import may have left another extension.
+      for (let i = 0; i < 8; i++) {
+        const original = originalFile(sha256);
+        if (!original) break;
+        await fs.promises.rm(original, { force: true });
+      }
+      for (const variant of MEDIA_VARIANTS) if (variant !== 'original') await fs.promises.rm(variantPath(dataDir, sha256, variant), { force: true });
     },
     referencedBy: documentMediaReferences,
   };

@@ -12,6 +12,8 @@ export interface MediaBlobs {
   read(sha256: string): Promise<Uint8Array>;
   /** Keeps a downloaded file (already verified against its hash). */
   write(sha256: string, bytes: Uint8Array): Promise<void>;
+  /** Deletes this computer's files of a photo (original and renditions); its document is removed by the caller. */
+  remove(sha256: string): Promise<void>;
   /** The files a document needs on the server before it counts as synced; `doc` is its current state. */
   referencedBy(docName: string, doc: Y.Doc): string[];
 }
@@ -25,6 +27,7 @@ export function documentOnlyMediaBlobs(): MediaBlobs {
     has: () => false,
     read: (sha256) => Promise.reject(new Error(`No media file ${sha256} on this computer.`)),
     write: () => Promise.reject(new Error('This Lede keeps no media files yet.')),
+    remove: () => Promise.resolve(),
     referencedBy: documentMediaReferences,
   };
 }

@@ -10,6 +10,8 @@ import { SYNC_ORIGIN, type LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { PresenceUser } from './doc-link';
 import type { MediaBlobs } from './media-blobs';
+import { rewriteBackups } from '../store/backup';
+import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-removal';
 import { presenceColor } from './presence-color';
 import { SyncApiError, SyncServerApi } from './server-api';
 import { SyncSession } from './sync-session';
@@ -29,12 +31,34 @@ export interface SyncClientDeps {
   /** After sign-in: the account's name becomes the profile's name. */
   accountSignedIn(account: { name: string }): void;
   isStoryOpen(articleId: string): boolean;
+  /** Photo rows that changed (removed with the newsroom's data). */
+  emitMediaChanged?(sha256s: string[]): void;
+  /** The library's kept backups, rewritten when the newsroom's data is removed. */
+  backupsDir?: string;
   /** Hosts the machine policy lets Lede reach over plain http:// (test networks only). */
   insecureHosts?(): readonly string[];
   backgroundLinks?: number;
 }
 
 const STATUS_THROTTLE_MS = 150;
+
+export const DEVICE_LOST_MESSAGE = 'This computer was reported lost: the newsroom’s stories were removed from it. Stories never synced stay.';
+
+export interface SignOutOptions {
+  /** Remove every document this computer got from or stored on a sync server (ADR 0050). */
+  removeNewsroomData?: boolean;
+  /** The person accepts losing changes no server has stored. Without it, removal with such changes is refused. */
+  confirmUnsyncedLoss?: boolean;
+}
+
+/** What removing the newsroom's data would take, for the sign-out dialog. */
+export interface RemovalPreview {
+  stories: number;
+  photos: number;
+  keptStories: number;
+  unsyncedChanges: number;
+  unsyncedStories: number;
+}
 
 /**
  * The workstation's sync client: the signed-in account, one session at a
@@ -47,6 +71,7 @@ export class SyncClient {
   private statusTimer: NodeJS.Timeout | null = null;
   private lastStatusJson = '';
   private closed = false;
+  private removing = false;
 
   constructor(private readonly deps: SyncClientDeps) {
     deps.live.onStored((change) => {
@@ -91,7 +116,7 @@ export class SyncClient {
       catalogDays: this.deps.store.options().catalogDays,
       lastSyncedAt: session?.lastSyncedMs ? isoWithOffset(session.lastSyncedMs) : null,
     };
-    if (!account) return { ...base, state: 'signed_out', error: null };
+    if (!account) return { ...base, state: 'signed_out', error: this.deps.store.notice() };
     if (this.fatal) return { ...base, state: 'error', error: this.fatal };
     if (!session || !session.isConnected) {
       return { ...base, state: session?.hasConnected ? 'offline' : 'connecting', error: session?.problem ?? null };
@@ -132,6 +157,9 @@ export class SyncClient {
     try {
       me = await api.me();
     } catch (error) {
+      if (error instanceof SyncApiError && error.code === 'device_lost') {
+        throw new LedeError('unauthorized', 'This token was revoked because its computer was reported lost. Ask newsroom IT for a new one.');
+      }
       if (error instanceof SyncApiError && error.failure === 'unauthorized') {
         throw new LedeError('unauthorized', 'The server did not accept this token. Check it was copied whole, or ask newsroom IT for a new one.');
       }
@@ -143,23 +171,67 @@ export class SyncClient {
     if (previous && previous.serverUrl !== url) this.deps.store.resetCursor();
     const account: SyncAccount = { serverUrl: url, token, name: me.name, role: me.role, serverId: previous?.serverUrl === url ? previous.serverId : serverId };
     this.deps.store.setAccount(account);
+    this.deps.store.setNotice(null);
     this.deps.accountSignedIn({ name: me.name });
     this.deps.log.info('sync: signed in', { server: url, role: me.role });
     this.startSession();
     return this.status();
   }
 
-  /** Stops syncing and forgets the token; everything on this computer stays. */
-  signOut(): SyncStatus {
-    this.stopSession();
-    this.fatal = null;
+  /**
+   * Stops syncing and forgets the token. Everything on this computer stays,
+   * unless `removeNewsroomData`: then every document a server stored or sent
+   * goes too (refused with `unsynced_changes` while some of them hold
+   * changes no server stored, unless `confirmUnsyncedLoss`).
+   */
+  async signOut(options: SignOutOptions = {}): Promise<SyncStatus> {
+    if (this.removing) throw new LedeError('transition_refused', 'Lede is already removing the newsroom’s stories from this computer.');
+    if (options.removeNewsroomData) {
+      const plan = this.deps.store.removalPlan();
+      if (plan.unsyncedChanges > 0 && !options.confirmUnsyncedLoss) {
+        const changes = `${plan.unsyncedChanges.toLocaleString('en')} ${plan.unsyncedChanges === 1 ? 'change' : 'changes'}`;
+        const stories = `${plan.unsyncedDocuments.toLocaleString('en')} ${plan.unsyncedDocuments === 1 ? 'story or photo' : 'stories or photos'}`;
+        throw new LedeError(
+          'unsynced_changes',
+          `${changes} in ${stories} have not reached the server. Removing the newsroom’s stories would lose them: sync first, or confirm that they may be lost.`,
+        );
+      }
+      this.stopSession();
+      this.fatal = null;
+      await this.removeNewsroomData();
+    } else {
+      this.stopSession();
+      this.fatal = null;
+    }
     this.deps.store.setAccount(null);
-    this.deps.log.info('sync: signed out');
+    this.deps.store.setNotice(null);
+    // Last: the removal's pages (and the account row) go from the WAL into the file, and the WAL is emptied.
+    if (options.removeNewsroomData) this.deps.store.checkpoint();
+    this.deps.log.info('sync: signed out', { removedNewsroomData: Boolean(options.removeNewsroomData) });
     this.changed();
     return this.status();
   }
 
-  setOptions(options: SyncOptions): SyncStatus {
+  /** What `signOut({ removeNewsroomData: true })` would remove now. */
+  removalPreview(): RemovalPreview {
+    const plan = this.deps.store.removalPlan();
+    return {
+      stories: plan.articleDocIds.length,
+      photos: plan.mediaShas.length,
+      keptStories: plan.keptStories,
+      unsyncedChanges: plan.unsyncedChanges,
+      unsyncedStories: plan.unsyncedDocuments,
+    };
+  }
+
+  /** The person read the notice (the computer was reported lost). */
+  dismissNotice(): SyncStatus {
+    this.deps.store.setNotice(null);
+    this.changed();
+    return this.status();
+  }
+
+    setOptions(options: SyncOptions): SyncStatus {
     const before = this.deps.store.options();
     this.deps.store.setOptions(options);
     if (options.catalogDays > before.catalogDays) {
@@ -250,6 +322,11 @@ export class SyncClient {
           this.fatal = error;
           this.changed();
         },
+        deviceLost: () => {
+          if (this.session !== session) return;
+          this.session = null;
+          void this.deviceLost();
+        },
         accountChanged: (next) => this.deps.store.setAccount(next),
         isOpen: (docId) => {
           const articleId = articleIdOf(docId);
@@ -264,6 +341,70 @@ export class SyncClient {
     this.session = session;
     session.start();
     this.changed();
+  }
+
+  /**
+   * The server says this computer was reported lost: remove the newsroom's
+   * data (changes not on the server included: the computer is not in its
+   * owner's hands), then the token, and say so. In that order: interrupted,
+   * the token is still there, the next connection is refused the same way
+   * and the removal runs again.
+   */
+  private async deviceLost(): Promise<void> {
+    if (this.removing) return;
+    this.deps.log.warn('sync: the server reports this computer lost; removing the newsroom’s data');
+    this.stopSession();
+    try {
+      this.deps.store.setNotice({ code: 'device_lost', message: DEVICE_LOST_MESSAGE });
+      await this.removeNewsroomData();
+      this.deps.store.setAccount(null);
+      this.deps.store.checkpoint();
+      this.fatal = null;
+    } catch (error) {
+      this.deps.log.error('sync: could not remove the newsroom’s data from a lost computer', { error });
+      this.fatal = { code: 'device_lost', message: 'This computer was reported lost, but Lede could not remove the newsroom’s stories from it. Quit and start Lede again to retry.' };
+    }
+    this.changed();
+  }
+
+  /**
+   * Removes every document the plan names (ADR 0050): photo files first (a
+   * crash after leaves documents without files, which the next removal
+   * takes), then the rows in one transaction, then every kept backup is
+   * rewritten without them. The caller checkpoints the WAL (TRUNCATE) last.
+   */
+  private async removeNewsroomData(): Promise<RemovalPlan> {
+    this.removing = true;
+    try {
+      const { store, articles, live, media, log } = this.deps;
+      const plan = store.removalPlan();
+      for (const sha of plan.mediaShas) await media.remove(sha);
+      const articleIds = plan.articleDocIds.map((docId) => articleIdOf(docId)).filter((id): id is string => id !== null);
+      for (const id of articleIds) articles.forget(id);
+      for (const docId of plan.docIds) if (!articleIdOf(docId)) live.unload(docId);
+      store.removeDocuments(plan);
+      // Read again from the beginning if this computer signs in again: the removed stories are wanted then.
+      store.resetCursor();
+      let backups = 0;
+      if (this.deps.backupsDir) {
+        try {
+          backups = rewriteBackups(this.deps.backupsDir, (backup) => removeDocuments(backup, planRemoval(backup, plan.docIds)));
+        } catch (error) {
+          log.error('sync: could not remove the newsroom’s stories from the backups', { error });
+        }
+      }
+      log.info('sync: removed the newsroom’s data from this computer', {
+        stories: plan.articleDocIds.length,
+        photos: plan.mediaShas.length,
+        unsyncedChanges: plan.unsyncedChanges,
+        backupsRewritten: backups,
+      });
+      articles.removed(articleIds);
+      if (plan.mediaShas.length) this.deps.emitMediaChanged?.(plan.mediaShas);
+      return plan;
+    } finally {
+      this.removing = false;
+    }
   }
 
   private cleartextRefusal(url: string): ApiError | null {

@@ -23,6 +23,8 @@ export interface SessionHooks {
   presence(docId: string, people: PresenceUser[]): void;
   /** The server refused the account: sync stops until the person signs in again. */
   fatal(error: ApiError): void;
+  /** The server refused the token because this computer was reported lost: the client removes the newsroom's data. */
+  deviceLost(): void;
   /** The server's id or the account's role changed; remember it. */
   accountChanged(account: SyncAccount): void;
   isOpen(docId: string): boolean;
@@ -297,7 +299,7 @@ export class SyncSession {
       this.background(this.uploads.run(), 'media uploads');
     } catch (error) {
       if (!current()) return;
-      if (error instanceof SyncApiError && error.failure === 'unauthorized') return this.failAccount();
+      if (error instanceof SyncApiError && error.failure === 'unauthorized') return this.failAccount(error.code);
       this.problem = { code: 'unreachable', message: `Sync is waiting for the server: ${(error as Error).message}` };
       this.deps.log.warn('sync: checks on connect failed; retrying', { error: (error as Error).message });
       this.deps.hooks.changed();
@@ -309,13 +311,18 @@ export class SyncSession {
     try {
       await this.api.me();
     } catch (error) {
-      if (error instanceof SyncApiError && error.failure === 'unauthorized') this.failAccount();
+      if (error instanceof SyncApiError && error.failure === 'unauthorized') this.failAccount(error.code);
     }
   }
 
-  private failAccount(): void {
-    this.deps.log.warn('sync: the server refused the account token');
+  private failAccount(code?: string): void {
     this.close();
+    if (code === 'device_lost') {
+      this.deps.log.warn('sync: the server refused the account token: this computer was reported lost');
+      this.deps.hooks.deviceLost();
+      return;
+    }
+    this.deps.log.warn('sync: the server refused the account token');
     this.deps.hooks.fatal({
       code: 'unauthorized',
       message: 'The sync server no longer accepts your access token (it was revoked, or the server was reset). Sign in again with a new token from newsroom IT.',

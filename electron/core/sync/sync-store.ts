@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SERVER_ROLES } from '../../../shared/sync-protocol';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
+import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-removal';
 
 const accountSchema = z.object({
   serverUrl: z.string(),
@@ -30,6 +31,9 @@ const ACCOUNT_KEY = 'sync.account';
 const LAST_SERVER_KEY = 'sync.lastServerUrl';
 const CURSOR_KEY = 'sync.cursor';
 const OPTIONS_KEY = 'sync.options';
+const NOTICE_KEY = 'sync.notice';
+const noticeSchema = z.object({ code: z.literal('device_lost'), message: z.string() });
+export type SyncNotice = z.infer<typeof noticeSchema>;
 
 export interface DocSyncState {
   /** The server that last stored this document (null: never acknowledged). */
@@ -125,6 +129,31 @@ export class SyncStore {
     this.secrets.set(TOKEN_SECRET, token);
     this.settings.set(ACCOUNT_KEY, rest);
     return true;
+  }
+
+  /** What this computer's newsroom data would be on removal (see newsroom-removal.ts). */
+  removalPlan(): RemovalPlan {
+    return planRemoval(this.db);
+  }
+
+  /** Removes the plan's documents; the caller has let go of them in memory. */
+  removeDocuments(plan: RemovalPlan): void {
+    removeDocuments(this.db, plan);
+  }
+
+  /** Writes the WAL into the database file and empties it: removed bytes leave the WAL too. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Something sync must tell the person even when signed out (the computer was reported lost). */
+  notice(): SyncNotice | null {
+    return this.settings.get(NOTICE_KEY, noticeSchema);
+  }
+
+  setNotice(notice: SyncNotice | null): void {
+    if (notice) this.settings.set(NOTICE_KEY, notice);
+    else this.db.prepare('DELETE FROM settings WHERE key = ?').run(NOTICE_KEY);
   }
 
   /** The last server signed in to, to fill in the sign-in form. */
