@@ -271,6 +271,8 @@ describe('every channel', () => {
       await call('sync.retry', {});
       await call('sync.presence', { id });
       await call('sync.flagged', {});
+      await call('sync.removalPreview', {});
+      await call('sync.dismissNotice', {});
       await call('sync.resolveFlag', { docId: `article:${id}`, choice: 'upload' });
       await call('article.trash', { id });
       await call('article.purge', { id });
