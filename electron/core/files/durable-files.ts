@@ -81,3 +81,37 @@ async function makeFolders(dir: string): Promise<string[]> {
   }
   return parents;
 }
+
+/**
+ * The same promise, synchronously, for small files written where an answer
+ * waits on them (a secret, a key): temporary name, fsync, rename, fsync the folder.
+ */
+export function writeFileDurablySync(file: string, data: Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.part`;
+  try {
+    const fd = fs.openSync(temporary, 'wx', PRIVATE_FILE_MODE);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncFolderSync(path.dirname(file));
+}
+
+/** fsync of a folder's names, synchronously (skipped on Windows, as syncFolder). */
+export function syncFolderSync(dir: string): void {
+  if (process.platform === 'win32' || !fs.existsSync(dir)) return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

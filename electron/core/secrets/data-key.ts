@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PRIVATE_FILE_MODE, makePrivateDir } from '../files/private-files';
+import { writeFileDurablySync } from '../files/durable-files';
+import { makePrivateDir } from '../files/private-files';
 import type { Logger } from '../log';
 import { DATA_KEY_BYTES } from './secret-sealer';
 
@@ -50,9 +51,7 @@ export function unlockDataKey(dataDir: string, keychain: Keychain, log: Logger):
   }
   const key = randomBytes(DATA_KEY_BYTES);
   makePrivateDir(path.dirname(file));
-  const temporary = `${file}.part`;
-  fs.writeFileSync(temporary, keychain.encryptString(key.toString('base64')), { mode: PRIVATE_FILE_MODE });
-  fs.renameSync(temporary, file);
+  writeFileDurablySync(file, keychain.encryptString(key.toString('base64')));
   return { key, problem };
 }
 

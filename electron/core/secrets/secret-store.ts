@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { PRIVATE_FILE_MODE, makePrivateDir } from '../files/private-files';
+import { syncFolderSync, writeFileDurablySync } from '../files/durable-files';
+import { makePrivateDir } from '../files/private-files';
 import type { Logger } from '../log';
 import type { SecretSealer } from './secret-sealer';
 
@@ -48,24 +48,10 @@ export class SecretStore {
     const file = this.file(name);
     if (value === null) {
       fs.rmSync(file, { force: true });
-      syncFolder(this.dir);
+      syncFolderSync(this.dir);
     } else {
       makePrivateDir(this.dir);
-      const temporary = `${file}.${randomBytes(6).toString('hex')}.part`;
-      try {
-        const fd = fs.openSync(temporary, 'wx', PRIVATE_FILE_MODE);
-        try {
-          fs.writeFileSync(fd, this.sealer.seal(Buffer.from(value, 'utf8')));
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
-        fs.renameSync(temporary, file);
-      } catch (error) {
-        fs.rmSync(temporary, { force: true });
-        throw error;
-      }
-      syncFolder(this.dir);
+      writeFileDurablySync(file, this.sealer.seal(Buffer.from(value, 'utf8')));
     }
     this.cache.set(name, value);
   }
@@ -76,12 +62,3 @@ export class SecretStore {
   }
 }
 
-function syncFolder(dir: string): void {
-  if (process.platform === 'win32' || !fs.existsSync(dir)) return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
