@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { resolveMediaFile } from '../../../electron/core/media/media-store';
@@ -32,8 +33,20 @@ afterEach(async () => {
 const PHOTO = () => fixturePath('images', 'IPTC-PhotometadataRef-Std2021.1.jpg');
 const PHOTO_SHA = () => createHash('sha256').update(fs.readFileSync(PHOTO())).digest('hex');
 
-async function serverHas(server: SyncServerProcess, token: string, sha: string): Promise<boolean> {
-  return (await fetch(`${server.url}/api/media/${sha}`, { method: 'HEAD', headers: { Authorization: `Bearer ${token}` } })).status === 200;
+/**
+ * Asks the server whether it has the file, on a connection of its own: a
+ * pooled keep-alive connection can be closed by the server just as a probe
+ * is written on it ("other side closed"), which says nothing about the photo.
+ */
+function serverHas(server: SyncServerProcess, token: string, sha: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${server.url}/api/media/${sha}`, { method: 'HEAD', agent: false, headers: { Authorization: `Bearer ${token}` } }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 async function importPhoto(client: SyncedClient): Promise<string> {
@@ -68,10 +81,12 @@ describe('photos in synced stories', () => {
     await story.edit((doc) => articleParts(doc).body.push([figureOf(sha, 'The Kremlin, seen from the river.')]));
     await waitUntil(() => a.core.internals.sync.status().state !== 'synced', 'sync to notice the change');
     const sawSyncedEarly: boolean[] = [];
+    const probes: Promise<void>[] = [];
+    let probeOutcomes: PromiseSettledResult<void>[] = [];
     // "Synced" read first, the server asked after: if it said synced, the photo must already be there.
     const watch = setInterval(() => {
       const settled = a.core.internals.sync.isSettled();
-      void serverHas(server, token, sha).then((has) => sawSyncedEarly.push(settled && !has));
+      probes.push(serverHas(server, token, sha).then((has) => void sawSyncedEarly.push(settled && !has)));
     }, 20);
     try {
       await a.client.call('sync.retry', {});
@@ -79,7 +94,12 @@ describe('photos in synced stories', () => {
       await waitSynced(a);
     } finally {
       clearInterval(watch);
+      // Every probe answered before the server is stopped.
+      probeOutcomes = await Promise.allSettled(probes);
     }
+    // A probe that failed fails the test with its reason.
+    expect(probeOutcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    expect(sawSyncedEarly.length).toBeGreaterThan(0);
     expect(sawSyncedEarly.includes(true)).toBe(false);
     const row = a.core.internals.db.prepare('SELECT state, attempts FROM sync_media WHERE sha256 = ?').get(sha) as { state: string; attempts: number };
     expect(row.state).toBe('uploaded');
