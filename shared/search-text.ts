@@ -7,6 +7,8 @@
  * - Chinese, Japanese and Thai, written without spaces, are split into words
  *   with the platform's word segmenter, so a word inside a sentence is found.
  */
+import { segmentsOf } from './segmenting';
+
 const ACCENTS = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu;
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}ー]+/gu;
@@ -19,7 +21,7 @@ export function normalizeForSearch(text: string): string {
     UNSPACED_RUN.lastIndex = 0;
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
     const words = segmenter;
-    result = result.replace(UNSPACED_RUN, (run) => ` ${Array.from(words.segment(run), (s) => s.segment).join(' ')} `);
+    result = result.replace(UNSPACED_RUN, (run) => ` ${Array.from(segmentsOf(words, run), (s) => s.segment).join(' ')} `);
   }
   return result.normalize('NFC');
 }

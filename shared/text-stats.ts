@@ -1,4 +1,5 @@
 /** Counts people see under the editor and beside limited fields. */
+import { segmentsOf } from './segmenting';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -10,13 +11,13 @@ export function countCharacters(text: string): number {
   let count = 0;
   // ASCII fast path: one code unit per grapheme except CR LF.
   if (/^[\x00-\x7f]*$/.test(text)) return text.length - (text.match(/\r\n/g)?.length ?? 0);
-  for (const _ of graphemes.segment(text)) count++;
+  for (const _ of segmentsOf(graphemes, text)) count++;
   return count;
 }
 
 export function countWords(text: string): number {
   let count = 0;
-  for (const segment of words.segment(text)) if (segment.isWordLike) count++;
+  for (const segment of segmentsOf(words, text)) if (segment.isWordLike) count++;
   return count;
 }
 
