@@ -25,6 +25,8 @@ export const NODE_BUNDLES = [
   { entry: 'electron/core/media/media-worker.ts', outfile: 'dist/web/media-worker.mjs', format: 'esm' },
   { entry: 'electron/core/media/media-worker.ts', outfile: 'dist/electron/media-worker.mjs', format: 'esm' },
   { entry: 'server/main.ts', outfile: 'dist/server/main.mjs', format: 'esm' },
+  // The store worker thread sits beside the server bundle (the store finds it there).
+  { entry: 'server/storage/store-worker.ts', outfile: 'dist/server/store-worker.mjs', format: 'esm' },
 ];
 
 /** What the sync server bundle is built from (`npm run server` rebuilds just that when these change). */
@@ -89,11 +91,10 @@ export async function buildIfStale() {
 
 /** Builds only the sync server's bundle, when it is missing or older than its sources. */
 export async function buildServerIfStale() {
-  const bundle = NODE_BUNDLES.find((candidate) => candidate.entry === 'server/main.ts');
-  const outfile = path.join(root, bundle.outfile);
-  const built = fs.existsSync(outfile) ? fs.statSync(outfile).mtimeMs : 0;
+  const bundles = NODE_BUNDLES.filter((candidate) => candidate.outfile.startsWith('dist/server/'));
+  const built = Math.min(...bundles.map((bundle) => path.join(root, bundle.outfile)).map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)));
   if (built && !SERVER_SOURCES.some((source) => newestMtime(source) > built)) return false;
   console.error('Building the Lede sync server (first run or sources changed)…');
-  await buildNodeBundles([bundle]);
+  await buildNodeBundles(bundles);
   return true;
 }

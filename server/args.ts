@@ -15,7 +15,7 @@ export type ServerCommand =
 export const USAGE = `Usage:
   npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--max-media-mb N]
                     [--trust-proxy ADDRESS,…] [--max-connections-per-address N] [--max-connections-per-account N]
-                    [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N]
+                    [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N] [--max-document-mb N]
   npm run server -- user add NAME --role editor|reader|admin [--data-dir DIR]
   npm run server -- user revoke NAME [--data-dir DIR]
   npm run server -- user lost NAME [--data-dir DIR]   (revoke; that computer removes the newsroom's stories when it next connects)
@@ -31,6 +31,7 @@ export const USAGE = `Usage:
   --auth-timeout-s N     close a socket that authenticated nothing after N seconds (default ${DEFAULT_LIMITS.authTimeoutMs / 1000})
   --max-auth-failures N  refused tokens per address per minute before 429 (default ${DEFAULT_LIMITS.authFailures})
   --max-frame-mb N       largest WebSocket frame from an authenticated socket (default ${DEFAULT_LIMITS.maxFrameBytes / 1024 / 1024})
+  --max-document-mb N    largest story or photo document; a change past it is refused and its writer told (default ${DEFAULT_LIMITS.maxDocumentBytes / 1024 / 1024}; at most the frame size)
 Environment:
   DATABASE_URL=postgres://…  use PostgreSQL instead of the embedded SQLite file
   REDIS_URL=redis://…        let several server processes serve the same documents
@@ -103,7 +104,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
   };
 }
 
-const LIMIT_FLAGS = ['--trust-proxy', '--max-connections-per-address', '--max-connections-per-account', '--auth-timeout-s', '--max-auth-failures', '--max-frame-mb'];
+const LIMIT_FLAGS = ['--trust-proxy', '--max-connections-per-address', '--max-connections-per-account', '--auth-timeout-s', '--max-auth-failures', '--max-frame-mb', '--max-document-mb'];
 
 /** The limit flags given (the rest keep limits.ts' defaults). */
 function parseLimits(flags: Map<string, string>): Partial<ServerLimits> {
@@ -125,6 +126,14 @@ function parseLimits(flags: Map<string, string>): Partial<ServerLimits> {
   if (failures !== undefined) limits.authFailures = failures;
   const frameMb = whole('--max-frame-mb', 1, 1024);
   if (frameMb !== undefined) limits.maxFrameBytes = frameMb * 1024 * 1024;
+  const documentMb = whole('--max-document-mb', 1, 1024);
+  if (documentMb !== undefined) limits.maxDocumentBytes = documentMb * 1024 * 1024;
+  // A document's first sync is one frame: a document limit above the frame limit could never be reached.
+  const frameBytes = limits.maxFrameBytes ?? DEFAULT_LIMITS.maxFrameBytes;
+  if (documentMb === undefined && DEFAULT_LIMITS.maxDocumentBytes > frameBytes) limits.maxDocumentBytes = frameBytes;
+  if ((limits.maxDocumentBytes ?? DEFAULT_LIMITS.maxDocumentBytes) > frameBytes) {
+    throw new Error(`--max-document-mb must not be above --max-frame-mb (${frameBytes / 1024 / 1024}).\n\n${USAGE}`);
+  }
   const proxies = flags.get('--trust-proxy');
   if (proxies !== undefined) {
     const list = proxies.split(',').map((entry) => entry.trim()).filter(Boolean);

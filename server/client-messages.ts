@@ -30,3 +30,24 @@ export function refusedClientMessage(data: Uint8Array, control: boolean): string
     return 'a message that does not decode';
   }
 }
+
+/** y-protocols' sync message types that carry document changes (step 2 and update). */
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/**
+ * Bytes of document change a client message carries (a sync step 2 or an
+ * update), 0 for anything else (awareness, sync step 1, stateless). What the
+ * per-document size limit counts before a store measures the real size.
+ */
+export function carriedChangeBytes(data: Uint8Array): number {
+  try {
+    const message = new IncomingMessage(data);
+    message.readVarString();
+    if (message.readVarUint() !== MessageType.Sync) return 0;
+    const step = message.readVarUint();
+    return step === SYNC_STEP_2 || step === SYNC_UPDATE ? data.byteLength : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -8,6 +8,12 @@ export interface ServerLimits {
   /** Largest WebSocket frame from an authenticated socket (a big story's first sync is one frame). */
   maxFrameBytes: number;
   /**
+   * Largest document (a story with its history, a photo's metadata) the
+   * server keeps: a change past it is refused and its writer told. Stores
+   * of a document this size stay off the event loop (ADR 0052).
+   */
+  maxDocumentBytes: number;
+  /**
    * Bytes a socket may send before any of its documents is authenticated.
    * Hocuspocus' auth message is the token and a document name (~150 bytes);
    * a client attaching many documents at once sends a few hundred bytes per
@@ -34,6 +40,8 @@ export interface ServerLimits {
 
 export const DEFAULT_LIMITS: ServerLimits = {
   maxFrameBytes: 32 * 1024 * 1024,
+  // A long investigation with its edit history is well under 1 MB; 8 MB leaves room for many times that.
+  maxDocumentBytes: 8 * 1024 * 1024,
   preAuthBytes: 64 * 1024,
   authTimeoutMs: 5000,
   // High enough for a newsroom whose laptops all arrive through one load

@@ -11,15 +11,14 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../shared/base64';
-import { CONTROL_DOC, REFUSAL_REASONS, syncDocKind, type ServerStateless } from '../shared/sync-protocol';
+import { CONTROL_DOC, REFUSAL_REASONS, syncDocKind, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
 import type { AuthThrottle } from './auth/auth-throttle';
 import type { Account, Authenticator } from './auth/authenticator';
 import { canWrite } from './auth/authenticator';
-import { refusedClientMessage } from './client-messages';
+import { carriedChangeBytes, refusedClientMessage } from './client-messages';
 import type { ServerLog } from './log';
 import type { ConnectionGate } from './net/connection-gate';
 import type { UnauthenticatedGuard } from './net/unauthenticated-guard';
-import { snapshotOf } from './storage/merge-state';
 import type { ServerStore } from './storage/server-store';
 
 /** Close code for a socket whose account was revoked (private range 4000–4999). */
@@ -40,12 +39,22 @@ export interface Peer {
 
 /** Close code of a document connection that sent a message the server does not take. */
 export const REFUSED_MESSAGE_CLOSE = { code: 4400, reason: 'refused-message' };
+/** Close code of a writer whose change would take the document past the size limit (reason: tooLargeReason). */
+export const TOO_LARGE_CLOSE_CODE = 4413;
 
 const STORE_RETRY_MS = [250, 500, 1000, 2000, 5000, 10_000];
 
 interface StoredMark {
   version: number;
   snapshot: Uint8Array;
+}
+
+/** What the size limit knows of a loaded document. */
+interface DocumentSize {
+  /** Bytes of the state last stored (or loaded). */
+  stored: number;
+  /** Change bytes accepted since, not yet measured by a store. */
+  pending: number;
 }
 
 /**
@@ -67,6 +76,7 @@ export class SyncExtension implements Extension {
    * old one still run, and a cache by name would mix the two up.
    */
   private readonly stored = new WeakMap<Document, StoredMark>();
+  private readonly sizes = new WeakMap<Document, DocumentSize>();
   private readonly retrying = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
   private sweepTimer: NodeJS.Timeout | null = null;
 
@@ -74,7 +84,7 @@ export class SyncExtension implements Extension {
     private readonly store: ServerStore,
     private readonly auth: Authenticator,
     private readonly log: ServerLog,
-    private readonly options: { revocationSweepMs: number; throttle: AuthThrottle; gate: ConnectionGate },
+    private readonly options: { revocationSweepMs: number; throttle: AuthThrottle; gate: ConnectionGate; maxDocumentBytes: number },
   ) {}
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
@@ -131,11 +141,14 @@ export class SyncExtension implements Extension {
       throw { reason: REFUSAL_REASONS.unavailable };
     }
     if (stored?.deleted) throw { reason: REFUSAL_REASONS.deleted };
-    this.stored.set(document, { version: stored?.version ?? 0, snapshot: snapshotOf(stored?.state ?? null) });
     // Applied straight into Hocuspocus' document (before its update handlers
     // exist, so loading is not taken for a change). Returning a Y.Doc instead
     // relies on constructor names, which a bundler may rename.
     if (stored?.state) Y.applyUpdate(document, stored.state);
+    // The document now holds exactly what is stored: its snapshot is the
+    // stored one, taken without decoding the state a second time.
+    this.stored.set(document, { version: stored?.version ?? 0, snapshot: Y.encodeSnapshot(Y.snapshot(document)) });
+    this.sizes.set(document, { stored: stored?.state?.byteLength ?? 0, pending: 0 });
   }
 
   /** Tells a client that just attached what the server has stored of the document. */
@@ -160,7 +173,7 @@ export class SyncExtension implements Extension {
    * a message posing as the server's (see client-messages.ts) ends the
    * sender's connection to that document before Hocuspocus relays it.
    */
-  async beforeHandleMessage({ context, connection, documentName, update }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ context, connection, document, documentName, update }: beforeHandleMessagePayload): Promise<void> {
     const account = (context as { account?: Account }).account;
     if (account && this.auth.isRevoked(account.id)) {
       connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
@@ -171,6 +184,36 @@ export class SyncExtension implements Extension {
       this.log.warn('refused a client message', { documentName, account: account?.name, why: refused });
       throw Object.assign(new Error(refused), REFUSED_MESSAGE_CLOSE);
     }
+    this.checkSize(document, connection.readOnly, update, documentName, account);
+  }
+
+  /**
+   * The per-document size limit: a change that would take the document
+   * past it is refused before Hocuspocus applies it, and the writer's
+   * connection to the document is closed with the limit in the reason
+   * (its laptop keeps the change and says why it cannot sync). Counted on
+   * the bytes received since the last store, which then measures the
+   * merged state exactly.
+   */
+  private checkSize(document: Document, readOnly: boolean, update: Uint8Array, documentName: string, account: Account | undefined): void {
+    const size = this.sizes.get(document);
+    // A reader's changes are dropped by Hocuspocus anyway.
+    if (!size || readOnly) return;
+    const bytes = carriedChangeBytes(update);
+    if (bytes === 0) return;
+    const limit = this.options.maxDocumentBytes;
+    if (size.stored + size.pending + bytes > limit) {
+      this.log.warn('refused a change: the document would pass the size limit', {
+        documentName,
+        account: account?.name,
+        storedBytes: size.stored,
+        pendingBytes: size.pending,
+        changeBytes: bytes,
+        limitBytes: limit,
+      });
+      throw Object.assign(new Error('document too large'), { code: TOO_LARGE_CLOSE_CODE, reason: tooLargeReason(limit) });
+    }
+    size.pending += bytes;
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
@@ -216,15 +259,22 @@ export class SyncExtension implements Extension {
       this.retrying.delete(documentName);
     }
     try {
-      const outcome = await this.store.mergeDocument(documentName, kind, Y.encodeStateAsUpdate(document), Date.now());
+      const previous = this.stored.get(document);
+      const size = this.sizes.get(document);
+      const counted = size?.pending ?? 0;
+      const outcome = await this.store.mergeDocument(documentName, kind, changesSinceStored(document, previous), Date.now());
       if (outcome.kind === 'deleted') {
         this.log.info('ignored changes to a purged document', { documentName });
         return;
       }
-      this.log.debug('stored', { documentName, version: outcome.version, changed: outcome.changed });
-      const previous = this.stored.get(document);
+      this.log.debug('stored', { documentName, version: outcome.version, changed: outcome.changed, bytes: outcome.stateBytes });
+      if (size) {
+        size.stored = outcome.stateBytes;
+        size.pending = Math.max(0, size.pending - counted);
+      }
+      const latest = this.stored.get(document);
       const mark = { version: outcome.version, snapshot: outcome.snapshot };
-      if (!previous || previous.version <= mark.version) this.stored.set(document, mark);
+      if (!latest || latest.version <= mark.version) this.stored.set(document, mark);
       document.broadcastStateless(storedMessage(mark));
       if (outcome.changed) this.notifyCatalog(outcome.seq);
     } catch (error) {
@@ -269,6 +319,18 @@ export class SyncExtension implements Extension {
       entry.close();
     }
   }
+}
+
+/**
+ * What the document holds beyond what is stored, as one update: encoding
+ * only that (from the stored state vector) takes milliseconds where the
+ * whole state of a large story takes a tenth of a second on the event
+ * loop. Deletions travel whole (the delete set is small). The store merges
+ * it into the stored state, so the result is the document's state.
+ */
+function changesSinceStored(document: Document, mark: StoredMark | undefined): Uint8Array {
+  if (!mark) return Y.encodeStateAsUpdate(document);
+  return Y.encodeStateAsUpdate(document, Y.encodeStateVector(Y.decodeSnapshot(mark.snapshot).sv));
 }
 
 function storedMessage(mark: StoredMark): string {

@@ -79,7 +79,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const lostDevices: LostDevices | undefined = options.store ? undefined : await openLostDevices({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const throttle = new AuthThrottle({ failures: limits.authFailures, windowMs: limits.authFailureWindowMs });
   const gate = new ConnectionGate(limits);
-  const sync = new SyncExtension(store, auth, log, { revocationSweepMs: options.revocationSweepMs ?? 1000, throttle, gate });
+  const sync = new SyncExtension(store, auth, log, {
+    revocationSweepMs: options.revocationSweepMs ?? 1000,
+    throttle,
+    gate,
+    maxDocumentBytes: limits.maxDocumentBytes,
+  });
   const extensions: Extension[] = [sync];
   if (options.redisUrl) {
     const url = options.redisUrl;

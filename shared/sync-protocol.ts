@@ -144,3 +144,21 @@ export const REFUSAL_REASONS = {
   /** The account (or address) has as many sockets open as the server allows. */
   tooManyConnections: 'too-many-connections',
 } as const;
+
+/**
+ * Why the server closed a writer's connection to a document: the change
+ * would take it past the newsroom's size limit (`--max-document-mb`). The
+ * limit travels in the reason, so the laptop can say what it is.
+ */
+const TOO_LARGE_PREFIX = 'too-large:';
+
+export function tooLargeReason(limitBytes: number): string {
+  return `${TOO_LARGE_PREFIX}${limitBytes}`;
+}
+
+/** The limit in a too-large reason, or null for any other reason. */
+export function tooLargeLimit(reason: string): number | null {
+  if (!reason.startsWith(TOO_LARGE_PREFIX)) return null;
+  const limit = Number(reason.slice(TOO_LARGE_PREFIX.length));
+  return Number.isSafeInteger(limit) && limit > 0 ? limit : null;
+}

@@ -53,6 +53,8 @@ export function syncHeadline(status: SyncStatus): string {
       return 'Sync error — server not answering';
     case 'flagged':
       return `${status.flagged.toLocaleString('en')} ${status.flagged === 1 ? 'story needs' : 'stories need'} a decision`;
+    case 'too_large':
+      return 'Sync error — a story is too large';
     default:
       return 'Sync error';
   }

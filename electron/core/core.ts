@@ -68,6 +68,8 @@ export interface CoreOptions {
   importConcurrency?: number;
   /** How many documents sync keeps attached at once in the background. */
   syncBackgroundLinks?: number;
+  /** Pause before a story the server refused as too large is tried again (after it changed here); default 60 s. */
+  syncTooLargeRetryMs?: number;
   /**
    * How secrets (the sync token) are sealed on disk: Electron passes one
    * keyed from the OS keychain; by default the secret file's 600 mode alone
@@ -170,6 +172,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     media: photoDeskBlobs(options.dataDir, media.services, media.core.incomingDir),
     log,
     backgroundLinks: options.syncBackgroundLinks,
+    tooLargeRetryMs: options.syncTooLargeRetryMs,
     emitStatus: (status) => sessions.toAll('sync.status', status),
     emitPresence: (id, people) => sessions.toArticleViewers(id, '', 'sync.presence', { id, people }),
     emitLibraryChanged: (ids) => sessions.toAll('library.changed', { ids }),

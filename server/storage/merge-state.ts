@@ -9,6 +9,8 @@ export interface MergedState {
   snapshot: Uint8Array;
   /** False when the update added nothing to what was stored: nothing to write. */
   changed: boolean;
+  /** Bytes of the merged state, for the per-document size limit. */
+  stateBytes: number;
   headline: string;
   status: string;
 }
@@ -27,13 +29,8 @@ export function mergeState(stored: Uint8Array | null, update: Uint8Array, kind: 
     const changed = !stored || !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
     if (changed) Y.applyUpdate(doc, update);
     const { headline, status } = describe(doc, kind);
-    return {
-      state: changed ? Y.encodeStateAsUpdate(doc) : stored!,
-      snapshot: Y.encodeSnapshot(Y.snapshot(doc)),
-      changed,
-      headline,
-      status,
-    };
+    const state = changed ? Y.encodeStateAsUpdate(doc) : stored!;
+    return { state, snapshot: Y.encodeSnapshot(Y.snapshot(doc)), changed, stateBytes: state.byteLength, headline, status };
   } finally {
     doc.destroy();
   }
@@ -47,15 +44,4 @@ function describe(doc: Y.Doc, kind: SyncDocKind): { headline: string; status: st
   }
   // A media asset's metadata document has no headline or workflow status.
   return { headline: '', status: '' };
-}
-
-/** The snapshot of a stored state, for documents loaded without a merge. */
-export function snapshotOf(state: Uint8Array | null): Uint8Array {
-  const doc = new Y.Doc();
-  try {
-    if (state) Y.applyUpdate(doc, state);
-    return Y.encodeSnapshot(Y.snapshot(doc));
-  } finally {
-    doc.destroy();
-  }
 }

@@ -4,7 +4,6 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import type { SyncDocKind } from '../../shared/sync-protocol';
 import type { ServerLog } from '../log';
-import { mergeState } from './merge-state';
 import {
   UserExistsError,
   type BlobStore,
@@ -16,6 +15,7 @@ import {
   type StoredDocument,
   type UserRow,
 } from './server-store';
+import { StoreWorker } from './store-worker-client';
 
 const SCHEMA_VERSION = 1;
 // Any fixed number: the advisory lock that lets only one process create the schema.
@@ -63,19 +63,22 @@ export class PostgresServerStore implements ServerStore {
   readonly kind = 'postgres' as const;
   readonly blobs: BlobStore;
 
-  private constructor(private readonly pool: pg.Pool) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly merger: StoreWorker,
+  ) {
     this.blobs = new PostgresBlobStore(pool);
   }
 
-  static async open(url: string, log: ServerLog): Promise<PostgresServerStore> {
+  static async open(url: string, log: ServerLog, options: { storeWorkerFile?: string | null } = {}): Promise<PostgresServerStore> {
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
     // An idle client losing its connection (database restarted) must not take the server down.
     pool.on('error', (error) => log.warn('database connection lost', { error: error.message }));
-    const store = new PostgresServerStore(pool);
+    const store = new PostgresServerStore(pool, new StoreWorker(options.storeWorkerFile));
     try {
       await store.migrate();
     } catch (error) {
-      await pool.end().catch(() => undefined);
+      await store.close().catch(() => undefined);
       throw error;
     }
     return store;
@@ -132,9 +135,10 @@ export class PostgresServerStore implements ServerStore {
       const found = await client.query('SELECT state, version, deleted, seq FROM lede_documents WHERE name = $1', [name]);
       const row = found.rows[0] as { state: Buffer | null; version: string; deleted: boolean; seq: string } | undefined;
       if (row?.deleted) return { kind: 'deleted' };
-      const merged = mergeState(row?.state ? new Uint8Array(row.state) : null, update, kind);
+      // Off the event loop: for the largest story a newsroom allows this takes hundreds of milliseconds.
+      const merged = await this.merger.run({ op: 'merge-state', stored: row?.state ? new Uint8Array(row.state) : null, update, kind });
       if (!merged.changed && row) {
-        return { kind: 'stored', version: Number(row.version), state: merged.state, snapshot: merged.snapshot, seq: Number(row.seq), changed: false };
+        return { kind: 'stored', version: Number(row.version), snapshot: merged.snapshot, seq: Number(row.seq), changed: false, stateBytes: merged.stateBytes };
       }
       const seq = head + 1;
       const version = Number(row?.version ?? 0) + 1;
@@ -146,7 +150,7 @@ export class PostgresServerStore implements ServerStore {
            status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq`,
         [name, kind, Buffer.from(merged.state), version, merged.headline, merged.status, now, seq],
       );
-      return { kind: 'stored', version, state: merged.state, snapshot: merged.snapshot, seq, changed: true };
+      return { kind: 'stored', version, snapshot: merged.snapshot, seq, changed: true, stateBytes: merged.stateBytes };
     });
   }
 
@@ -226,6 +230,7 @@ export class PostgresServerStore implements ServerStore {
   }
 
   async close(): Promise<void> {
+    await this.merger.close();
     await this.pool.end();
   }
 }

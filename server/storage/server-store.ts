@@ -46,7 +46,11 @@ export interface StoredDocument {
 
 export type MergeOutcome =
   | { kind: 'deleted' }
-  | { kind: 'stored'; version: number; state: Uint8Array; snapshot: Uint8Array; seq: number; changed: boolean };
+  /**
+   * `snapshot` is exactly what is stored (state vector + delete set);
+   * `stateBytes` its size, which the per-document limit is measured on.
+   */
+  | { kind: 'stored'; version: number; snapshot: Uint8Array; seq: number; changed: boolean; stateBytes: number };
 
 export interface CatalogRow {
   name: string;

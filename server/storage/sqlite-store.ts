@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SyncDocKind } from '../../shared/sync-protocol';
 import { FileBlobStore } from '../media/file-blob-store';
-import { mergeState } from './merge-state';
+import { configureServerConnection } from './sqlite-documents';
+import { StoreWorker } from './store-worker-client';
 import {
   UserExistsError,
   type CatalogRow,
@@ -58,19 +59,24 @@ interface DocumentRow {
   seq: number;
 }
 
-/** The embedded server database: one SQLite file under the data folder, media files beside it. */
+/**
+ * The embedded server database: one SQLite file under the data folder,
+ * media files beside it. Reads run here; the writes that merge or purge a
+ * document run on the store worker's own connection (WAL: readers here
+ * never wait for it).
+ */
 export class SqliteServerStore implements ServerStore {
   readonly kind = 'sqlite' as const;
   readonly blobs: FileBlobStore;
   private readonly db: Database.Database;
+  private readonly file: string;
+  private readonly writer: StoreWorker;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { storeWorkerFile?: string | null } = {}) {
     fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'lede-server.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    // A store is acknowledged to clients as "stored": it must be on disk.
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 10000');
+    this.file = path.join(dataDir, 'lede-server.sqlite');
+    this.db = new Database(this.file);
+    configureServerConnection(this.db);
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       this.db.close();
@@ -86,6 +92,7 @@ export class SqliteServerStore implements ServerStore {
       }).immediate();
     }
     this.blobs = new FileBlobStore(path.join(dataDir, 'media'));
+    this.writer = new StoreWorker(options.storeWorkerFile);
   }
 
   async serverId(): Promise<string> {
@@ -100,45 +107,11 @@ export class SqliteServerStore implements ServerStore {
   }
 
   async mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array, now: number): Promise<MergeOutcome> {
-    // IMMEDIATE takes SQLite's write lock before reading, so two server
-    // processes on this file cannot both merge from the same old state.
-    return this.db.transaction((): MergeOutcome => {
-      const head = (this.db.prepare('SELECT seq FROM catalog_head WHERE id = 1').get() as { seq: number }).seq;
-      const row = this.db.prepare('SELECT state, version, deleted, seq FROM documents WHERE name = ?').get(name) as
-        | { state: Buffer | null; version: number; deleted: number; seq: number }
-        | undefined;
-      if (row?.deleted) return { kind: 'deleted' };
-      const merged = mergeState(row?.state ?? null, update, kind);
-      if (!merged.changed && row) {
-        return { kind: 'stored', version: row.version, state: merged.state, snapshot: merged.snapshot, seq: row.seq, changed: false };
-      }
-      const seq = head + 1;
-      const version = (row?.version ?? 0) + 1;
-      this.db.prepare('UPDATE catalog_head SET seq = ? WHERE id = 1').run(seq);
-      this.db
-        .prepare(
-          `INSERT INTO documents (name, kind, state, version, headline, status, updated_ms, deleted, seq)
-           VALUES (@name, @kind, @state, @version, @headline, @status, @now, 0, @seq)
-           ON CONFLICT (name) DO UPDATE SET state = excluded.state, version = excluded.version, headline = excluded.headline,
-             status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq`,
-        )
-        .run({ name, kind, state: merged.state, version, headline: merged.headline, status: merged.status, now, seq });
-      return { kind: 'stored', version, state: merged.state, snapshot: merged.snapshot, seq, changed: true };
-    }).immediate();
+    return this.writer.run({ op: 'sqlite-merge', file: this.file, name, kind, update, now });
   }
 
   async purgeDocument(name: string, now: number): Promise<boolean> {
-    return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT deleted FROM documents WHERE name = ?').get(name) as { deleted: number } | undefined;
-      if (!row) return false;
-      if (row.deleted) return true;
-      const seq = (this.db.prepare('SELECT seq FROM catalog_head WHERE id = 1').get() as { seq: number }).seq + 1;
-      this.db.prepare('UPDATE catalog_head SET seq = ? WHERE id = 1').run(seq);
-      this.db
-        .prepare('UPDATE documents SET state = NULL, deleted = 1, version = version + 1, updated_ms = ?, seq = ? WHERE name = ?')
-        .run(now, seq, name);
-      return true;
-    }).immediate();
+    return this.writer.run({ op: 'sqlite-purge', file: this.file, name, now });
   }
 
   async catalog(since: number, limit: number): Promise<CatalogRows> {
@@ -199,6 +172,7 @@ export class SqliteServerStore implements ServerStore {
   }
 
   async close(): Promise<void> {
+    await this.writer.close();
     this.db.close();
   }
 }

@@ -9,32 +9,38 @@ const bundles = new Map<string, Promise<string>>();
 
 /**
  * Bundles a small TypeScript entry (a test's child process) into a runnable
- * .mjs in a temp folder. better-sqlite3 stays external (it is native) and is
+ * .mjs in a temp folder, with its worker threads' entries beside it (as the
+ * build places them). better-sqlite3 stays external (it is native) and is
  * found through a node_modules link to the repository's.
  */
-export function bundleScript(entry: string): Promise<string> {
+export function bundleScript(entry: string, companions: readonly string[] = []): Promise<string> {
   const absolute = path.resolve(repoRoot, entry);
-  let pending = bundles.get(absolute);
+  const key = [absolute, ...companions].join('\n');
+  let pending = bundles.get(key);
   if (!pending) {
     pending = (async () => {
       const dir = makeTempDir('lede-script-');
       const outfile = path.join(dir, `${path.basename(absolute, '.ts')}.mjs`);
-      await build({
-        entryPoints: [absolute],
-        outfile,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        format: 'esm',
-        // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate.
-        external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
-        banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
-        logLevel: 'error',
-      });
+      await Promise.all(
+        [absolute, ...companions.map((companion) => path.resolve(repoRoot, companion))].map((source) =>
+          build({
+            entryPoints: [source],
+            outfile: path.join(dir, `${path.basename(source, '.ts')}.mjs`),
+            bundle: true,
+            platform: 'node',
+            target: 'node20',
+            format: 'esm',
+            // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate.
+            external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
+            banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
+            logLevel: 'error',
+          }),
+        ),
+      );
       fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
       return outfile;
     })();
-    bundles.set(absolute, pending);
+    bundles.set(key, pending);
   }
   return pending;
 }

@@ -31,8 +31,11 @@ export interface SyncServerProcessOptions {
 }
 
 /** The sync server as its own process (bundled from server/main.ts), as `npm run server` runs it. */
+export const SERVER_STORE_WORKER = 'server/storage/store-worker.ts';
+
 export async function startSyncServerProcess(options: SyncServerProcessOptions = {}): Promise<SyncServerProcess> {
-  const file = await bundleScript('server/main.ts');
+  // With its store worker beside it, as `npm run server` runs it.
+  const file = await bundleScript('server/main.ts', [SERVER_STORE_WORKER]);
   const dataDir = options.dataDir ?? makeTempDir('lede-server-');
   const env = { ...process.env, ...options.env };
   let port = options.port ?? 0;

@@ -43,6 +43,14 @@ describe('server arguments', () => {
     });
   });
 
+  it('takes the per-document size limit, never above the frame size', () => {
+    expect(parseServerArgs(['--max-document-mb', '2'], '/')).toMatchObject({ limits: { maxDocumentBytes: 2 * 1024 * 1024 } });
+    // A frame limit below the default document limit brings the document limit down with it.
+    expect(parseServerArgs(['--max-frame-mb', '4'], '/')).toMatchObject({ limits: { maxFrameBytes: 4 * 1024 * 1024, maxDocumentBytes: 4 * 1024 * 1024 } });
+    expect(() => parseServerArgs(['--max-frame-mb', '4', '--max-document-mb', '5'], '/')).toThrow(/must not be above --max-frame-mb \(4\)/);
+    expect(() => parseServerArgs(['--max-document-mb', '0'], '/')).toThrow(/whole number from 1/);
+  });
+
   it.each([
     [['--trust-proxy', 'lb.example'], /IP addresses/],
     [['--max-connections-per-address', '0'], /whole number/],

@@ -1,7 +1,7 @@
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { base64ToBytes } from '../../../shared/base64';
-import { documentStatelessSchema } from '../../../shared/sync-protocol';
+import { documentStatelessSchema, tooLargeLimit } from '../../../shared/sync-protocol';
 
 /** Who a person is to others looking at the same story. */
 export interface PresenceUser {
@@ -18,6 +18,8 @@ export interface DocLinkEvents {
   stored(docId: string): void;
   /** The server refused the document (reason from shared/sync-protocol REFUSAL_REASONS). */
   refused(docId: string, reason: string): void;
+  /** The server refused a change: it would take the document past the newsroom's size limit. */
+  tooLarge(docId: string, limitBytes: number): void;
   presence(docId: string, people: PresenceUser[]): void;
 }
 
@@ -50,12 +52,14 @@ export class DocLink {
   readonly attachedAt = Date.now();
   private open = false;
   private destroyed = false;
+  /** The server closed this document's connection itself (the socket stays open). */
+  private closedByServer = false;
 
   constructor(
     readonly docId: string,
     readonly kind: 'article' | 'media',
     initialState: Uint8Array | null,
-    socket: HocuspocusProviderWebsocket,
+    private readonly socket: HocuspocusProviderWebsocket,
     token: string,
     private readonly events: DocLinkEvents,
   ) {
@@ -78,8 +82,13 @@ export class DocLink {
     });
     this.provider.on('stateless', ({ payload }: { payload: string }) => this.onStateless(payload));
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.events.refused(docId, reason));
-    this.provider.on('close', () => {
+    this.provider.on('close', ({ event }: { event?: { reason?: string } }) => {
       this.synced = false;
+      // The server closes just this document's connection when a change is too large (the socket stays).
+      const limit = tooLargeLimit(event?.reason ?? '');
+      if (limit === null || this.destroyed) return;
+      this.closedByServer = true;
+      this.events.tooLarge(docId, limit);
     });
     this.provider.awareness?.on('change', () => this.events.presence(docId, this.people()));
     this.provider.attach();
@@ -123,6 +132,11 @@ export class DocLink {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    // Letting go sends the server a Close for the document. After the server
+    // closed it itself, that Close finds no connection there, is queued as the
+    // first message of a new one, and closes the next attach of this document
+    // on the socket the moment it is set up. So nothing is sent.
+    if (this.closedByServer) this.socket.configuration.providerMap.delete(this.docId);
     this.provider.destroy();
     this.mirror.destroy();
   }

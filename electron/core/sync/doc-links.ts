@@ -28,6 +28,11 @@ export interface DocLinksDeps {
   uploads: MediaUploads;
   /** Documents synced at once in the background (open stories come on top). */
   backgroundLinks: number;
+  /**
+   * A story the server refused as too large is tried again only after it
+   * changed here, and not sooner than this: each try sends the whole story.
+   */
+  tooLargeRetryMs: number;
   connection(): { socket: HocuspocusProviderWebsocket; token: string; serverId: string; readOnly: boolean } | null;
   isOpen(docId: string): boolean;
   user(): PresenceUser;
@@ -55,6 +60,8 @@ export class DocLinks {
   private readonly detachedAt = new Map<string, number>();
   /** Documents that stalled once on this connection (a second stall means a new connection). */
   private readonly stalledOnce = new Set<string>();
+  /** Documents the server refused as past its size limit: the limit, when, and the local change count then. */
+  private readonly tooLarge = new Map<string, { limitBytes: number; at: number; localChanges: number }>();
   private pumpScheduled = false;
   lastSyncedMs: number | null = null;
 
@@ -64,8 +71,14 @@ export class DocLinks {
   inFlight(): number {
     let busy = 0;
     for (const link of this.links.values()) if (!link.done) busy++;
-    for (const docId of this.wanted.keys()) if (!this.links.has(docId)) busy++;
+    for (const docId of this.wanted.keys()) if (!this.links.has(docId) && !this.tooLarge.has(docId)) busy++;
     return busy;
+  }
+
+  /** Stories the server refused as larger than its limit, and that limit (the smallest seen). */
+  tooLargeStories(): { count: number; limitBytes: number } | null {
+    if (this.tooLarge.size === 0) return null;
+    return { count: this.tooLarge.size, limitBytes: Math.min(...[...this.tooLarge.values()].map((entry) => entry.limitBytes)) };
   }
 
   want(docId: string, kind: DocKind): void {
@@ -147,6 +160,7 @@ export class DocLinks {
         continue;
       }
       this.detachedAt.delete(docId);
+      if (this.waitsAsTooLarge(docId, now)) continue;
       const open = this.deps.isOpen(docId);
       if (!open && background >= this.deps.backgroundLinks) continue;
       const state = store.state(docId);
@@ -227,6 +241,7 @@ export class DocLinks {
       synced: (id) => this.evaluate(id),
       stored: (id) => this.evaluate(id),
       refused: (id, reason) => this.onRefused(id, reason),
+      tooLarge: (id, limitBytes) => this.onTooLarge(id, kind, limitBytes),
       presence: (id, people) => this.deps.presence(id, people),
     });
     if (this.deps.isOpen(docId)) link.setOpen(this.deps.user());
@@ -262,6 +277,29 @@ export class DocLinks {
       this.detach(docId);
       this.deps.later(1000, () => this.want(docId, kind));
     }
+  }
+
+  /**
+   * Whether a too-large document still waits: until it changed here since
+   * the refusal, and the retry pause has passed (then it is tried again).
+   */
+  private waitsAsTooLarge(docId: string, now: number): boolean {
+    const refused = this.tooLarge.get(docId);
+    if (!refused) return false;
+    const changedSince = (this.deps.docs.info(docId)?.localChanges ?? refused.localChanges) !== refused.localChanges;
+    if (!changedSince || now - refused.at < this.deps.tooLargeRetryMs) return true;
+    this.tooLarge.delete(docId);
+    return false;
+  }
+
+  private onTooLarge(docId: string, kind: DocKind, limitBytes: number): void {
+    this.deps.log.warn('sync: the server refused a change: the story is larger than its limit', { docId, limitBytes });
+    this.detach(docId);
+    this.tooLarge.set(docId, { limitBytes, at: Date.now(), localChanges: this.deps.docs.info(docId)?.localChanges ?? 0 });
+    // Stays wanted; the pump passes it over until it changed here and the pause is over.
+    this.wanted.set(docId, kind);
+    this.deps.later(this.deps.tooLargeRetryMs + 5, () => this.pump());
+    this.deps.changed();
   }
 
   private onRefused(docId: string, reason: string): void {

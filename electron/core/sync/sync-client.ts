@@ -38,6 +38,7 @@ export interface SyncClientDeps {
   /** Hosts the machine policy lets Lede reach over plain http:// (test networks only). */
   insecureHosts?(): readonly string[];
   backgroundLinks?: number;
+  tooLargeRetryMs?: number;
 }
 
 const STATUS_THROTTLE_MS = 150;
@@ -128,6 +129,16 @@ export class SyncClient {
         ...base,
         state: 'error',
         error: { code: 'forbidden', message: `Your account can read stories but not change them on the server; ${waiting.changes} changes stay on this computer.` },
+      };
+    }
+    const tooLarge = session.tooLargeStories();
+    if (tooLarge) {
+      const stories = tooLarge.count === 1 ? 'A story is' : `${tooLarge.count} stories are`;
+      const limit = `${(tooLarge.limitBytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+      return {
+        ...base,
+        state: 'error',
+        error: { code: 'too_large', message: `${stories} larger than the newsroom's limit of ${limit}: the changes stay on this computer. Shorten it to sync it.` },
       };
     }
     if (waiting.changes === 0 && base.flagged > 0) {
@@ -310,6 +321,7 @@ export class SyncClient {
       media: this.deps.media,
       log: this.deps.log,
       backgroundLinks: this.deps.backgroundLinks ?? 100,
+      tooLargeRetryMs: this.deps.tooLargeRetryMs ?? 60_000,
       hooks: {
         changed: () => this.changed(),
         libraryChanged: (ids) => this.deps.emitLibraryChanged(ids),

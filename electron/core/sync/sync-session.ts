@@ -42,6 +42,8 @@ export interface SessionDeps {
   hooks: SessionHooks;
   /** Documents synced at once in the background (open stories come on top). */
   backgroundLinks: number;
+  /** Pause before a story refused as too large is tried again (after it changed here). */
+  tooLargeRetryMs: number;
 }
 
 const PING_MS = 10_000;
@@ -152,6 +154,11 @@ export class SyncSession {
   }
 
   /** True when connected, checked, and nothing is queued or in flight. */
+  /** Stories the server refused as larger than its limit (their changes stay here). */
+  tooLargeStories(): { count: number; limitBytes: number } | null {
+    return this.links.tooLargeStories();
+  }
+
   idle(): boolean {
     return this.ready && this.links.inFlight() === 0 && !this.uploads.pending && !this.knowledge.readingCatalog;
   }
