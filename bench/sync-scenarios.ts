@@ -1,4 +1,3 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,46 +12,9 @@ import { silentLogger } from '../electron/core/log';
 import { GuardedWebSocket } from '../electron/core/sync/guarded-websocket';
 import { SqliteServerStore } from '../server/storage/sqlite-store';
 import { buildStoryDoc, random } from './corpus';
+import { benchLargeStory } from './large-story';
+import { addUser, startServer } from './server-process';
 import { ms, percentile, type BenchRow } from './table';
-
-interface ServerHandle {
-  url: string;
-  port: number;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-export async function startServer(repo: string, dataDir: string, port = 0, args: string[] = []): Promise<ServerHandle> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(repo, 'dist', 'server', 'main.mjs'), '--data-dir', dataDir, '--port', String(port), ...args], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then(() => reject(new Error('sync server exited')));
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-function addUser(repo: string, dataDir: string, name: string): string {
-  const result = spawnSync(process.execPath, [path.join(repo, 'dist', 'server', 'main.mjs'), 'user', 'add', name, '--role', 'editor', '--data-dir', dataDir], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return result.stdout.trimEnd().split('\n').at(-1)!;
-}
 
 async function call<T>(session: CoreSession, channel: string, payload: unknown): Promise<T> {
   const result = await session.invoke(channel, payload);
@@ -95,6 +57,7 @@ export async function runSyncScenarios(repo: string, workDir: string): Promise<B
   rows.push(await benchRoundTrip(repo, workDir));
   rows.push(await benchServerMemory(repo, workDir));
   rows.push(await benchIdleStrangers(repo, workDir));
+  rows.push(...(await benchLargeStory(repo, workDir)));
   return rows;
 }
 

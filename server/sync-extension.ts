@@ -77,6 +77,14 @@ export class SyncExtension implements Extension {
    */
   private readonly stored = new WeakMap<Document, StoredMark>();
   private readonly sizes = new WeakMap<Document, DocumentSize>();
+  /**
+   * The updates each document received since its last store, as its
+   * 'update' events gave them (Hocuspocus has them encoded already, to
+   * relay them). A store hands these to the store worker instead of
+   * encoding the document on the event loop: for a large story that
+   * encoding alone takes a tenth of a second.
+   */
+  private readonly unstored = new WeakMap<Document, Uint8Array[]>();
   private readonly retrying = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
   private sweepTimer: NodeJS.Timeout | null = null;
 
@@ -149,6 +157,9 @@ export class SyncExtension implements Extension {
     // stored one, taken without decoding the state a second time.
     this.stored.set(document, { version: stored?.version ?? 0, snapshot: Y.encodeSnapshot(Y.snapshot(document)) });
     this.sizes.set(document, { stored: stored?.state?.byteLength ?? 0, pending: 0 });
+    const unstored: Uint8Array[] = [];
+    this.unstored.set(document, unstored);
+    document.on('update', (update: Uint8Array) => unstored.push(update));
   }
 
   /** Tells a client that just attached what the server has stored of the document. */
@@ -259,10 +270,15 @@ export class SyncExtension implements Extension {
       this.retrying.delete(documentName);
     }
     try {
-      const previous = this.stored.get(document);
+      const unstored = this.unstored.get(document);
+      // Loaded without this extension (cannot happen) or nothing new since the last store: nothing to write.
+      if (!unstored || (unstored.length === 0 && this.stored.get(document)!.version > 0)) return;
+      const taken = unstored.length;
       const size = this.sizes.get(document);
       const counted = size?.pending ?? 0;
-      const outcome = await this.store.mergeDocument(documentName, kind, changesSinceStored(document, previous), Date.now());
+      const outcome = await this.store.mergeDocument(documentName, kind, unstored.slice(0, taken), Date.now());
+      // Stored: those are in the database now (later ones wait for the next store).
+      unstored.splice(0, taken);
       if (outcome.kind === 'deleted') {
         this.log.info('ignored changes to a purged document', { documentName });
         return;
@@ -319,18 +335,6 @@ export class SyncExtension implements Extension {
       entry.close();
     }
   }
-}
-
-/**
- * What the document holds beyond what is stored, as one update: encoding
- * only that (from the stored state vector) takes milliseconds where the
- * whole state of a large story takes a tenth of a second on the event
- * loop. Deletions travel whole (the delete set is small). The store merges
- * it into the stored state, so the result is the document's state.
- */
-function changesSinceStored(document: Document, mark: StoredMark | undefined): Uint8Array {
-  if (!mark) return Y.encodeStateAsUpdate(document);
-  return Y.encodeStateAsUpdate(document, Y.encodeStateVector(Y.decodeSnapshot(mark.snapshot).sv));
 }
 
 function storedMessage(mark: StoredMark): string {

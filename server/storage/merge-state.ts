@@ -16,18 +16,21 @@ export interface MergedState {
 }
 
 /**
- * Merges an update into the stored state. Yjs merges are commutative and
+ * Merges an update (or the updates a document received since its last
+ * store, in order) into the stored state. Yjs merges are commutative and
  * idempotent, so whatever order two saves arrive in, the result holds both:
  * an older state can add nothing that is not already there and can never
  * take anything away. Deletions are part of the state (the delete set), so
  * they merge the same way.
  */
-export function mergeState(stored: Uint8Array | null, update: Uint8Array, kind: SyncDocKind): MergedState {
+export function mergeState(stored: Uint8Array | null, update: Uint8Array | readonly Uint8Array[], kind: SyncDocKind): MergedState {
   const doc = new Y.Doc();
+  const updates = update instanceof Uint8Array ? [update] : update;
   try {
     if (stored) Y.applyUpdate(doc, stored);
-    const changed = !stored || !Y.snapshotContainsUpdate(Y.snapshot(doc), update);
-    if (changed) Y.applyUpdate(doc, update);
+    const before = Y.snapshot(doc);
+    const changed = !stored || updates.some((one) => !Y.snapshotContainsUpdate(before, one));
+    if (changed) Y.transact(doc, () => updates.forEach((one) => Y.applyUpdate(doc, one)));
     const { headline, status } = describe(doc, kind);
     const state = changed ? Y.encodeStateAsUpdate(doc) : stored!;
     return { state, snapshot: Y.encodeSnapshot(Y.snapshot(doc)), changed, stateBytes: state.byteLength, headline, status };

@@ -20,7 +20,7 @@ export interface ServerStore {
    * store's write lock: load, merge, write. `describe` reads the merged
    * document into its catalog row. A purged document is left alone.
    */
-  mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array, now: number): Promise<MergeOutcome>;
+  mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome>;
   /** Purges a document: its state goes, a tombstone stays in the catalog. False if unknown. */
   purgeDocument(name: string, now: number): Promise<boolean>;
   catalog(since: number, limit: number): Promise<CatalogRows>;

@@ -106,7 +106,7 @@ export class SqliteServerStore implements ServerStore {
     return row ? { state: row.state ? new Uint8Array(row.state) : null, version: row.version, deleted: row.deleted === 1 } : null;
   }
 
-  async mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array, now: number): Promise<MergeOutcome> {
+  async mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome> {
     return this.writer.run({ op: 'sqlite-merge', file: this.file, name, kind, update, now });
   }
 
