@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import * as Y from 'yjs';
 import { articleParts } from '../shared/article-doc';
 import { bytesToBase64, base64ToBytes } from '../shared/base64';

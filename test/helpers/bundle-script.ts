@@ -27,7 +27,7 @@ export function bundleScript(entry: string): Promise<string> {
         target: 'node20',
         format: 'esm',
         // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate.
-        external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
+        external: ['better-sqlite3-multiple-ciphers', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
         banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
         logLevel: 'error',
       });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 /** sha256 of a file's bytes, to prove a refused file was not touched. */
 export function sha256File(file: string): string {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LedeError } from '../../../shared/errors';
 import { makePrivateFile } from '../files/private-files';
 import { migrate, newerVersionMessage } from './migrate';
 import type { Migration } from './migrations/migration';
 
-export type { Database } from 'better-sqlite3';
+export type { Database } from 'better-sqlite3-multiple-ciphers';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const HEADER_BYTES = 100;

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Logger } from '../log';
 import { rewriteBackups } from '../store/backup';
 import { SyncStore } from './sync-store';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleDocName, articleParts, readArticleFields, seedArticle } from '../../../shared/article-doc';

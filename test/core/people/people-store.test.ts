@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedeError } from '../../../shared/errors';
 import { PeopleStore, nameKey } from '../../../electron/core/people/people-store';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../electron/core/core';
 import { startCoreHost, describeStartupFailure, type CoreHost, type ParentPortLike } from '../../../../electron/core/host/core-host';
