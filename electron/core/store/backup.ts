@@ -1,11 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { syncFileSync, syncFolderSync } from '../files/durable-files';
 import { makePrivateDir, makePrivateFile } from '../files/private-files';
+import { openKeyed, type LibraryKey } from './cipher';
+
+/** The backups folder and the key its backups are encrypted with (the library's own). */
+export interface BackupPlace {
+  dir: string;
+  key: LibraryKey;
+}
+
+const BACKUP_NAME = /^lede-\d{4}-\d{2}-\d{2}\.sqlite$/;
 
 /**
- * Backups go through SQLite's online backup API (never a file copy, which can
- * catch the database mid-write). One file per day; the newest `keep` are kept.
+ * One backup a day; the newest `keep` are kept. `VACUUM INTO` writes a
+ * consistent copy from one read transaction (never a file copy, which can
+ * catch the database mid-write), encrypted with the library's own key:
+ * SQLite's online backup API cannot write an encrypted copy (ADR 0051).
+ * It runs in one step, so it holds core for as long as the copy takes.
  */
 export async function backupDatabase(db: Database, backupsDir: string, now = new Date(), keep = 7): Promise<string> {
   makePrivateDir(backupsDir);
@@ -13,9 +26,11 @@ export async function backupDatabase(db: Database, backupsDir: string, now = new
   const target = path.join(backupsDir, `lede-${day}.sqlite`);
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
-  await db.backup(partial);
+  db.prepare('VACUUM INTO ?').run(partial);
   makePrivateFile(partial);
+  syncFileSync(partial);
   fs.renameSync(partial, target);
+  syncFolderSync(backupsDir);
   pruneBackups(backupsDir, keep);
   return target;
 }
@@ -23,7 +38,7 @@ export async function backupDatabase(db: Database, backupsDir: string, now = new
 function pruneBackups(backupsDir: string, keep: number): void {
   const backups = fs
     .readdirSync(backupsDir)
-    .filter((name) => /^lede-\d{4}-\d{2}-\d{2}\.sqlite$/.test(name))
+    .filter((name) => BACKUP_NAME.test(name))
     .sort()
     .reverse();
   for (const old of backups.slice(keep)) fs.rmSync(path.join(backupsDir, old), { force: true });
@@ -37,13 +52,14 @@ export function hasBackupFor(backupsDir: string, now = new Date()): boolean {
 /**
  * Applies `change` to every kept backup and rebuilds it (VACUUM), so what
  * it removed is gone from the file's bytes too: for a secret that should
- * never have been in the database (ADR 0045).
+ * never have been in the database (ADR 0045), a newsroom's removed stories
+ * (ADR 0050).
  */
-export function rewriteBackups(backupsDir: string, change: (db: Database) => void): number {
-  if (!fs.existsSync(backupsDir)) return 0;
+export function rewriteBackups(backups: BackupPlace, change: (db: Database) => void): number {
+  if (!fs.existsSync(backups.dir)) return 0;
   let rewritten = 0;
-  for (const name of fs.readdirSync(backupsDir).filter((entry) => /^lede-\d{4}-\d{2}-\d{2}\.sqlite$/.test(entry))) {
-    const backup = new BetterSqlite3(path.join(backupsDir, name));
+  for (const name of fs.readdirSync(backups.dir).filter((entry) => BACKUP_NAME.test(entry))) {
+    const backup = openKeyed(path.join(backups.dir, name), backups.key.bytes);
     try {
       backup.pragma('secure_delete = ON');
       change(backup);

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+
+/**
+ * The one place that speaks SQLCipher (ADR 0051). Everything else asks for a
+ * keyed connection here and never builds a key pragma itself.
+ *
+ * The format is SQLCipher 4's (`cipher='sqlcipher'`, `legacy=4`: AES-256 in
+ * CBC mode, an HMAC per page, 4096-byte pages), so an administrator can open
+ * a library with the stock `sqlcipher` tool and the key. The key is passed
+ * raw (`x'…'`): it is 32 random bytes already, and SQLCipher's PBKDF2 over
+ * it would only add a quarter of a second to every open.
+ */
+
+export const LIBRARY_KEY_BYTES = 32;
+/** SQLCipher 4's page size: an encrypted file is a whole number of these. */
+export const CIPHER_PAGE_BYTES = 4096;
+
+/** A library key and where it lives, so an error can name the place. */
+export interface LibraryKey {
+  readonly bytes: Buffer;
+  /** For messages: "the key file /…/secrets/database.key", "the data key the OS keychain keeps". */
+  readonly source: string;
+}
+
+/** Keys a freshly opened connection. Nothing has been read yet: a wrong key shows at the first read. */
+function applyKey(db: Database.Database, key: Buffer): void {
+  if (key.length !== LIBRARY_KEY_BYTES) throw new Error(`A library key has ${LIBRARY_KEY_BYTES} bytes, not ${key.length}.`);
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+/**
+ * Opens an encrypted database (or makes a new, empty one encrypted) and
+ * proves the key by reading the schema. A wrong key or a file that is not
+ * an SQLCipher database throws SQLITE_NOTADB here, before anything is written.
+ */
+export function openKeyed(file: string, key: Buffer, options: Database.Options = {}): Database.Database {
+  const db = new Database(file, options);
+  try {
+    applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Opens a plain (unencrypted) database: an old library on its way to being encrypted. */
+export function openPlain(file: string, options: Database.Options = {}): Database.Database {
+  return new Database(file, options);
+}
+
+/**
+ * Encrypts, in place, a plain database file that nothing else has open (a
+ * copy made for the purpose). SQLite cannot rekey in WAL mode, so the copy
+ * goes to a rollback journal for the rewrite; the opener puts WAL back.
+ */
+export function encryptFileInPlace(file: string, key: Buffer): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+}
+
+export type LibraryFileKind = 'absent' | 'empty' | 'plain' | 'encrypted' | 'damaged';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * What a library file is, from its first bytes only (nothing is opened):
+ * a plain SQLite file starts with the magic string; an SQLCipher file starts
+ * with its random salt and is a whole number of pages; anything else is
+ * damaged. An encrypted file and a damaged one cannot always be told apart
+ * by their bytes: the key decides (SQLITE_NOTADB).
+ */
+export function libraryFileKind(file: string): LibraryFileKind {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'absent';
+    throw error;
+  }
+  if (size === 0) return 'empty';
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_MAGIC.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    if (read === head.length && head.toString('latin1') === SQLITE_MAGIC) return 'plain';
+    if (size % CIPHER_PAGE_BYTES !== 0) return 'damaged';
+    return 'encrypted';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
