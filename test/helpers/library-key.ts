@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database, Options } from 'better-sqlite3-multiple-ciphers';
 import { LIBRARY_KEY_FILE } from '../../electron/core/secrets/library-key';
-import { openKeyed, type LibraryKey } from '../../electron/core/store/cipher';
+import { libraryFileKind, openKeyed, type LibraryKey } from '../../electron/core/store/cipher';
+import { makeTempDir } from './temp-dir';
 
 /** The key tests open their own library files with (a library core made has its own, in its key file). */
 export const TEST_KEY: LibraryKey = { bytes: Buffer.alloc(32, 0x5a), source: 'the tests’ key' };
@@ -35,4 +36,20 @@ export function decryptLibraryFile(file: string, key: LibraryKey = keyOf(file)):
   } finally {
     db.close();
   }
+}
+
+/**
+ * What a library file (or backup) holds, as the bytes of an unencrypted copy
+ * with its WAL folded in: to prove that removed text is gone from the
+ * database's pages, not merely hidden by the cipher. Free pages are not
+ * decrypted into the copy; with secure_delete on they were zeroed before
+ * they were freed, and on disk they are encrypted either way.
+ */
+export function plaintextBytes(file: string, key: LibraryKey = keyOf(file)): Buffer {
+  if (libraryFileKind(file) === 'plain') return fs.readFileSync(file);
+  const copy = path.join(makeTempDir('lede-plaintext-'), 'copy.sqlite');
+  fs.copyFileSync(file, copy);
+  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+  decryptLibraryFile(copy, key);
+  return fs.readFileSync(copy);
 }
