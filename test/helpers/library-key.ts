@@ -46,7 +46,7 @@ export function decryptLibraryFile(file: string, key: LibraryKey = keyOf(file)):
  * they were freed, and on disk they are encrypted either way.
  */
 export function plaintextBytes(file: string, key: LibraryKey = keyOf(file)): Buffer {
-  if (libraryFileKind(file) === 'plain') return fs.readFileSync(file);
+  if (libraryFileKind(file) === 'plain') return Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
   const copy = path.join(makeTempDir('lede-plaintext-'), 'copy.sqlite');
   fs.copyFileSync(file, copy);
   if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);

@@ -8,7 +8,7 @@ import { connect, openTestCore } from '../../helpers/core';
 import { closeAll, waitSynced } from '../../helpers/sync';
 import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { openLibraryFile, decryptLibraryFile } from '../../helpers/library-key';
+import { openLibraryFile, decryptLibraryFile, plaintextBytes } from '../../helpers/library-key';
 
 /**
  * The sync token is a newsroom credential: it is kept in the secret store,
@@ -31,7 +31,9 @@ function filesHolding(dir: string, secret: string): string[] {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (fs.readFileSync(file).includes(Buffer.from(secret))) found.push(path.relative(dir, file));
+      else if (/\.sqlite-(wal|shm)$/.test(entry.name)) continue; // folded into their database below
+      // Library files are encrypted (ADR 0051): it is their decrypted pages that must not hold the secret.
+      else if ((entry.name.endsWith('.sqlite') ? plaintextBytes(file) : fs.readFileSync(file)).includes(Buffer.from(secret))) found.push(path.relative(dir, file));
     }
   };
   walk(dir);
