@@ -121,7 +121,7 @@ export interface Core {
   readonly log: Logger;
   readonly media: CoreMedia;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices; sync: SyncClient; db: Database };
+  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices; sync: SyncClient; db: Database; backups: BackupPlace };
 }
 
 /**
@@ -235,7 +235,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   let backupTimer: NodeJS.Timeout | null = null;
   if (options.backupDelayMs !== null && !hasBackupFor(paths.backups)) {
     backupTimer = setTimeout(() => {
-      backupDatabase(db, paths.backups).then(
+      backupDatabase(paths.database, backups).then(
         (file) => log.info('backup written', { file }),
         (error: unknown) => log.error('backup failed', { error }),
       );
@@ -258,7 +258,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
         return (await resolveMediaFile(options.dataDir, sha256, variant)) !== null;
       },
     },
-    internals: { articles, docs, live, revisions, media: media.services, sync, db },
+    internals: { articles, docs, live, revisions, media: media.services, sync, db, backups },
     connect(emit) {
       const session = sessions.add(emit);
       return {

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { syncFileSync, syncFolderSync } from '../files/durable-files';
 import { makePrivateDir, makePrivateFile } from '../files/private-files';
 import { openKeyed, type LibraryKey } from './cipher';
+import { writeEncryptedCopy } from './encrypted-copy';
 
 /** The backups folder and the key its backups are encrypted with (the library's own). */
 export interface BackupPlace {
@@ -14,24 +15,29 @@ export interface BackupPlace {
 const BACKUP_NAME = /^lede-\d{4}-\d{2}-\d{2}\.sqlite$/;
 
 /**
- * One backup a day; the newest `keep` are kept. `VACUUM INTO` writes a
- * consistent copy from one read transaction (never a file copy, which can
- * catch the database mid-write), encrypted with the library's own key:
- * SQLite's online backup API cannot write an encrypted copy (ADR 0051).
- * It runs in one step, so it holds core for as long as the copy takes.
+ * One backup a day of the library file; the newest `keep` are kept. The copy
+ * is consistent (one read transaction, never a file copy, which can catch
+ * the database mid-write), encrypted with the library's own key, and written
+ * by a worker thread (encrypted-copy.ts); it is complete and on disk before
+ * it takes the day's name.
  */
-export async function backupDatabase(db: Database, backupsDir: string, now = new Date(), keep = 7): Promise<string> {
-  makePrivateDir(backupsDir);
+export async function backupDatabase(libraryFile: string, backups: BackupPlace, now = new Date(), keep = 7): Promise<string> {
+  makePrivateDir(backups.dir);
   const day = now.toISOString().slice(0, 10);
-  const target = path.join(backupsDir, `lede-${day}.sqlite`);
+  const target = path.join(backups.dir, `lede-${day}.sqlite`);
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
-  makePrivateFile(partial);
-  syncFileSync(partial);
+  try {
+    await writeEncryptedCopy(libraryFile, backups.key.bytes, partial);
+    makePrivateFile(partial);
+    syncFileSync(partial);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
   fs.renameSync(partial, target);
-  syncFolderSync(backupsDir);
-  pruneBackups(backupsDir, keep);
+  syncFolderSync(backups.dir);
+  pruneBackups(backups.dir, keep);
   return target;
 }
 

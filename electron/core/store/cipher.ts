@@ -23,12 +23,19 @@ export interface LibraryKey {
   readonly source: string;
 }
 
+/**
+ * The pragmas that key a freshly opened connection, in order. Exported only
+ * for a worker thread's own connection (encrypted-copy.ts), which cannot
+ * share this module's code.
+ */
+export function keyingPragmas(key: Buffer): string[] {
+  if (key.length !== LIBRARY_KEY_BYTES) throw new Error(`A library key has ${LIBRARY_KEY_BYTES} bytes, not ${key.length}.`);
+  return ["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${key.toString('hex')}'"`];
+}
+
 /** Keys a freshly opened connection. Nothing has been read yet: a wrong key shows at the first read. */
 function applyKey(db: Database.Database, key: Buffer): void {
-  if (key.length !== LIBRARY_KEY_BYTES) throw new Error(`A library key has ${LIBRARY_KEY_BYTES} bytes, not ${key.length}.`);
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma('legacy = 4');
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  for (const pragma of keyingPragmas(key)) db.pragma(pragma);
 }
 
 /**
@@ -62,8 +69,9 @@ export function encryptFileInPlace(file: string, key: Buffer): void {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = DELETE');
-    db.pragma("cipher = 'sqlcipher'");
-    db.pragma('legacy = 4');
+    const [cipher, legacy] = keyingPragmas(key);
+    db.pragma(cipher!);
+    db.pragma(legacy!);
     db.pragma(`rekey = "x'${key.toString('hex')}'"`);
   } finally {
     db.close();

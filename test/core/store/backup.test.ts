@@ -5,10 +5,10 @@ import { articleDocName, articleParts, readArticleFields } from '../../../shared
 import type { Core } from '../../../electron/core/core';
 import { DocStore } from '../../../electron/core/docs/doc-store';
 import { dataPaths } from '../../../electron/core/paths';
-import { backupDatabase, hasBackupFor, rewriteBackups } from '../../../electron/core/store/backup';
+import { backupDatabase, hasBackupFor, rewriteBackups, type BackupPlace } from '../../../electron/core/store/backup';
 import { openKeyed } from '../../../electron/core/store/cipher';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
-import { openDatabase } from '../../../electron/core/store/open-database';
+import { openDatabase, type Database } from '../../../electron/core/store/open-database';
 import { connect, openStory, openTestCore, REPORTER } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { TEST_KEY, keyOf, openLibraryFile } from '../../helpers/library-key';
@@ -38,18 +38,23 @@ async function libraryWithStories(): Promise<{ dataDir: string; stories: Array<{
   return { dataDir, stories };
 }
 
+/** Backups of the library `db` has open, with its key. */
+function backupsIn(dir: string, db: Database): BackupPlace {
+  return { dir, key: keyOf(db.name) };
+}
+
 function day(n: number): Date {
   return new Date(Date.UTC(2026, 0, n, 12));
 }
 
-describe('backups (VACUUM INTO, encrypted with the library key)', () => {
+describe('backups (VACUUM INTO in a worker thread, encrypted with the library key)', () => {
   it('writes a consistent copy in which every story can be found and loaded', async () => {
     const { dataDir, stories } = await libraryWithStories();
     const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS, keyOf(dataPaths(dataDir).database));
     const backupsDir = path.join(dataDir, 'backups');
     let file: string;
     try {
-      file = await backupDatabase(db, backupsDir, day(5));
+      file = await backupDatabase(db.name, backupsIn(backupsDir, db), day(5));
     } finally {
       db.close();
     }
@@ -84,7 +89,7 @@ describe('backups (VACUUM INTO, encrypted with the library key)', () => {
     doc.on('update', (update: Uint8Array) => docs.append(docName, update));
     try {
       articleParts(doc).teaser.insert(0, 'before ');
-      const backup = await backupDatabase(source, path.join(dataDir, 'backups'), day(6));
+      const backup = await backupDatabase(file, backupsIn(path.join(dataDir, 'backups'), source), day(6));
       articleParts(doc).teaser.insert(0, 'after ');
       const copy = openLibraryFile(backup);
       try {
@@ -101,13 +106,49 @@ describe('backups (VACUUM INTO, encrypted with the library key)', () => {
     }
   });
 
+  it('is written while this thread goes on committing: the copy holds a prefix of the edits, each one whole', async () => {
+    const { dataDir, stories } = await libraryWithStories();
+    const file = dataPaths(dataDir).database;
+    const writer = openDatabase(file, MIGRATIONS, keyOf(file));
+    const docName = articleDocName(stories[0]!.id);
+    const docs = new DocStore(writer);
+    const doc = docs.load(docName)!;
+    doc.on('update', (update: Uint8Array) => docs.append(docName, update));
+    // Enough pages that the copy takes a while, with commits meanwhile.
+    writer.prepare("INSERT INTO settings (key, value) VALUES ('filler', ?)").run('x'.repeat(4_000_000));
+    try {
+      const backup = backupDatabase(file, backupsIn(path.join(dataDir, 'backups'), writer), day(6));
+      let committedMeanwhile = 0;
+      let done = false;
+      void backup.finally(() => (done = true));
+      for (let i = 0; i < 50; i++) {
+        articleParts(doc).teaser.insert(0, `w${i} `);
+        if (!done) committedMeanwhile++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(committedMeanwhile).toBeGreaterThan(0);
+      const copy = openLibraryFile(await backup);
+      try {
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        const loaded = new DocStore(copy).load(docName)!;
+        expect(readArticleFields(loaded).teaser).toMatch(/^(w\d+ )*$/);
+        expect(readArticleFields(loaded).headline).toBe(stories[0]!.headline);
+      } finally {
+        copy.close();
+      }
+    } finally {
+      doc.destroy();
+      writer.close();
+    }
+  });
+
   it('is encrypted with the library key: no story text, no SQLite header, and another key does not open it', async () => {
     const { dataDir, stories } = await libraryWithStories();
     const file = dataPaths(dataDir).database;
     const db = openDatabase(file, MIGRATIONS, keyOf(file));
     let backup: string;
     try {
-      backup = await backupDatabase(db, dataPaths(dataDir).backups, day(7));
+      backup = await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(7));
     } finally {
       db.close();
     }
@@ -124,7 +165,7 @@ describe('backups (VACUUM INTO, encrypted with the library key)', () => {
     const db = openDatabase(file, MIGRATIONS, keyOf(file));
     let backup: string;
     try {
-      backup = await backupDatabase(db, dataPaths(dataDir).backups, day(9));
+      backup = await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(9));
     } finally {
       db.close();
     }
@@ -144,8 +185,8 @@ describe('backups (VACUUM INTO, encrypted with the library key)', () => {
     const db = openDatabase(file, MIGRATIONS, key);
     try {
       db.prepare("INSERT INTO settings (key, value) VALUES ('scrub-me', 'Floods')").run();
-      await backupDatabase(db, dataPaths(dataDir).backups, day(3));
-      await backupDatabase(db, dataPaths(dataDir).backups, day(4));
+      await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(3));
+      await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(4));
     } finally {
       db.close();
     }
@@ -166,7 +207,7 @@ describe('backups (VACUUM INTO, encrypted with the library key)', () => {
     fs.mkdirSync(backupsDir);
     fs.writeFileSync(path.join(backupsDir, 'notes.txt'), 'kept by a person');
     try {
-      for (const n of [3, 1, 7, 2, 9, 4]) await backupDatabase(db, backupsDir, day(n), 3);
+      for (const n of [3, 1, 7, 2, 9, 4]) await backupDatabase(db.name, backupsIn(backupsDir, db), day(n), 3);
     } finally {
       db.close();
     }
@@ -178,9 +219,9 @@ describe('backups (VACUUM INTO, encrypted with the library key)', () => {
     const backupsDir = path.join(makeTempDir(), 'backups');
     try {
       expect(hasBackupFor(backupsDir, day(8))).toBe(false);
-      await backupDatabase(db, backupsDir, day(8));
+      await backupDatabase(db.name, backupsIn(backupsDir, db), day(8));
       db.prepare("INSERT INTO settings (key, value) VALUES ('later', '1')").run();
-      const file = await backupDatabase(db, backupsDir, day(8));
+      const file = await backupDatabase(db.name, backupsIn(backupsDir, db), day(8));
       expect(hasBackupFor(backupsDir, day(8))).toBe(true);
       expect(fs.readdirSync(backupsDir)).toEqual(['lede-2026-01-08.sqlite']);
       const copy = openLibraryFile(file, { readonly: true });

@@ -242,7 +242,7 @@ describe('a plain library from before encryption', () => {
   it('a backup made after encryption is encrypted too', async () => {
     const { dataDir } = await plainLibrary();
     const core = start({ dataDir });
-    const made = await backupDatabase(core.internals.db, dataPaths(dataDir).backups, new Date('2026-12-02T12:00:00Z'));
+    const made = await backupDatabase(core.internals.db.name, core.internals.backups, new Date('2026-12-02T12:00:00Z'));
     expect(libraryFileKind(made)).toBe('encrypted');
     expect(fs.readFileSync(made).includes(Buffer.from('Marguerite'))).toBe(false);
     const copy = openKeyed(made, keyOf(dataPaths(dataDir).database).bytes, { readonly: true });

@@ -111,7 +111,7 @@ describe('removing the newsroom’s stories on sign-out', () => {
     const local = await writeStory(a.client, 'Draft never sent', 'Pelicanverse notes stay here.', [sharedWithLocal]);
     a.core.internals.articles.flush();
     const dataDir = a.core.dataDir;
-    await backupDatabase(a.core.internals.db, path.join(dataDir, 'backups'));
+    await backupDatabase(a.core.internals.db.name, a.core.internals.backups);
     expect(filesHolding(dataDir, 'Zanzibarquill').length).toBeGreaterThan(0);
 
     const preview = await a.client.call('sync.removalPreview', {});

@@ -58,7 +58,7 @@ describe('where the sync token lives', () => {
     const core = await signedIn(dataDir, server, token);
     await connect(core).call('article.create', {});
     await waitSynced({ core, client: connect(core), name: 'A' });
-    await backupDatabase(core.internals.db, path.join(dataDir, 'backups'));
+    await backupDatabase(core.internals.db.name, core.internals.backups);
     expect(filesHolding(dataDir, token)).toEqual([path.join('secrets', 'sync-token')]);
 
     // Signing out removes it; nothing on disk holds it any more.
