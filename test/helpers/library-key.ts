@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database, Options } from 'better-sqlite3-multiple-ciphers';
 import { LIBRARY_KEY_FILE } from '../../electron/core/secrets/library-key';
-import { libraryFileKind, openKeyed, type LibraryKey } from '../../electron/core/store/cipher';
+import { openKeyed } from '../../electron/core/store/cipher';
+import { libraryFileKind, type LibraryKey } from '../../electron/core/store/library-file';
 import { makeTempDir } from './temp-dir';
 
 /** The key tests open their own library files with (a library core made has its own, in its key file). */

@@ -5,8 +5,8 @@ import { LedeError } from '../../../shared/errors';
 import { writeFileDurablySync } from '../files/durable-files';
 import { makePrivateDir } from '../files/private-files';
 import { dataPaths } from '../paths';
-import { LIBRARY_KEY_BYTES, libraryFileKind, type LibraryKey } from '../store/cipher';
-import { damagedLibrary } from '../store/open-database';
+import { LIBRARY_KEY_BYTES, libraryFileKind, type LibraryKey } from '../store/library-file';
+import { damagedLibrary } from '../store/library-errors';
 
 /**
  * Where the key of the encrypted library database comes from (ADR 0051):

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { syncFileSync, syncFolderSync } from '../files/durable-files';
 import { makePrivateDir, makePrivateFile } from '../files/private-files';
-import { openKeyed, type LibraryKey } from './cipher';
+import { openKeyed } from './cipher';
 import { writeEncryptedCopy } from './encrypted-copy';
+import type { LibraryKey } from './library-file';
 
 /** The backups folder and the key its backups are encrypted with (the library's own). */
 export interface BackupPlace {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { syncFileSync, syncFolderSync } from '../files/durable-files';
 import { makePrivateFile } from '../files/private-files';
-import { encryptFileInPlace, libraryFileKind, openKeyed, openPlain } from './cipher';
+import { encryptFileInPlace, openKeyed, openPlain } from './cipher';
+import { libraryFileKind } from './library-file';
 
 /**
  * A plain library (Lede before ADR 0051) becomes an encrypted one at the

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { LedeError } from '../../../shared/errors';
 import { makePrivateFile } from '../files/private-files';
-import { libraryFileKind, openKeyed, type LibraryKey } from './cipher';
+import { openKeyed } from './cipher';
+import { damagedLibrary } from './library-errors';
+import { libraryFileKind, type LibraryKey } from './library-file';
 import { encryptPlainLibrary, recoverInterruptedEncryption, removeKeptPlainLibrary, type EncryptionStep } from './encrypt-library';
 import { migrate, newerVersionMessage } from './migrate';
 import type { Migration } from './migrations/migration';
 
 export type { Database } from 'better-sqlite3-multiple-ciphers';
-export type { LibraryKey } from './cipher';
+export type { LibraryKey } from './library-file';
 
 const HEADER_BYTES = 100;
 
@@ -108,12 +110,4 @@ export function asStoreError(error: unknown, file: string): Error {
     return damagedLibrary(file, (error as Error).message);
   }
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** db_corrupt, with the way out. */
-export function damagedLibrary(file: string, detail: string): LedeError {
-  return new LedeError(
-    'db_corrupt',
-    `The library database ${file} is damaged (${detail}). Lede has not changed it. Restore it from a backup in the data folder's "backups" folder, or move it aside to start an empty library.`,
-  );
 }
