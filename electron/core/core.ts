@@ -147,8 +147,9 @@ export function openCore(options: CoreOptions): Core {
   }
   try {
     const backups: BackupPlace = { dir: paths.backups, key };
-    const encryptedBackups = encryptPlainBackups(backups.dir, key.bytes);
-    if (encryptedBackups > 0) log.info('encrypted the backups made before the library was encrypted', { count: encryptedBackups });
+    const { encrypted, failed } = encryptPlainBackups(backups.dir, key.bytes);
+    if (encrypted > 0) log.info('encrypted the backups made before the library was encrypted', { count: encrypted });
+    for (const backup of failed) log.error('a plain backup could not be encrypted; it is left as it was and tried again at the next start', backup);
     return startCore(options, paths, db, lock, log, backups);
   } catch (error) {
     // Damage found after opening (e.g. while rebuilding library rows): free

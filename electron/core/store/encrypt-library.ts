@@ -80,10 +80,14 @@ export function removeKeptPlainLibrary(file: string): boolean {
  * Backups made before ADR 0051 are plain copies of the library: each is
  * encrypted the same way (copy, encrypt, verify) and the verified copy
  * replaces it in one rename. A kill leaves either the plain backup or the
- * encrypted one, never neither; the next start finishes the rest.
+ * encrypted one, never neither; the next start finishes the rest. A backup
+ * that cannot be encrypted (damaged) is left as it is and named in
+ * `failed`: it must not stop the library from opening, and is tried again
+ * at the next start.
  */
-export function encryptPlainBackups(backupsDir: string, key: Buffer): number {
-  if (!fs.existsSync(backupsDir)) return 0;
+export function encryptPlainBackups(backupsDir: string, key: Buffer): { encrypted: number; failed: Array<{ name: string; reason: string }> } {
+  const failed: Array<{ name: string; reason: string }> = [];
+  if (!fs.existsSync(backupsDir)) return { encrypted: 0, failed };
   let encrypted = 0;
   for (const name of fs.readdirSync(backupsDir)) {
     const file = path.join(backupsDir, name);
@@ -98,14 +102,15 @@ export function encryptPlainBackups(backupsDir: string, key: Buffer): number {
         writeEncryptedCopy(file, copy, key);
       } catch (error) {
         removeUnfinishedCopy(copy);
-        throw error;
+        failed.push({ name, reason: (error as Error).message });
+        continue;
       }
       fs.renameSync(copy, file);
       encrypted++;
     }
   }
   syncFolderSync(backupsDir);
-  return encrypted;
+  return { encrypted, failed };
 }
 
 /** Everything committed into the main file, so a copy of that file is the whole database. */

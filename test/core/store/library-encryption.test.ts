@@ -163,6 +163,14 @@ describe('the library database is encrypted on disk', () => {
   });
 });
 
+describe('which key opens the library', () => {
+  it('a key file wins over the keychain: a library made in the web shell still opens in the desktop app', async () => {
+    const { dataDir, ids } = await libraryWithStories();
+    const again = start({ dataDir, dataKey: randomBytes(32) });
+    expect((await connect(again).call('library.list', {})).items.map((item) => item.id).sort()).toEqual([...ids].sort());
+  });
+});
+
 describe('a key that is missing or wrong', () => {
   it('web shell: a missing key file is refused with db_key_missing naming the file, and nothing changes', async () => {
     const { dataDir } = await libraryWithStories();
@@ -238,6 +246,36 @@ describe('a plain library from before encryption', () => {
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(backup.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(3);
     backup.close();
+  });
+
+  it('a backup whose encryption a kill cut short is encrypted at the next start, the unfinished copy dropped', async () => {
+    const { dataDir, ids } = await plainLibrary();
+    await expectCompleteLibrary(dataDir, ids);
+    const backups = dataPaths(dataDir).backups;
+    // As if killed while encrypting a plain backup: the plain one still there, beside half a copy.
+    const old = new Database(path.join(dataDir, `lede.sqlite${KEPT_PLAIN_SUFFIX}`), { readonly: true });
+    await old.backup(path.join(backups, 'lede-2026-11-29.sqlite'));
+    old.close();
+    fs.writeFileSync(path.join(backups, `lede-2026-11-29.sqlite${ENCRYPTING_SUFFIX}`), 'half a copy');
+    expect(libraryFileKind(path.join(backups, 'lede-2026-11-29.sqlite'))).toBe('plain');
+    await expectCompleteLibrary(dataDir, ids);
+    expect(fs.readdirSync(backups).sort()).toEqual(['lede-2026-11-29.sqlite', 'lede-2026-11-30.sqlite']);
+    for (const name of fs.readdirSync(backups)) expect(libraryFileKind(path.join(backups, name))).toBe('encrypted');
+    expect(filesHolding(dataDir, 'Marguerite')).toEqual([]);
+  });
+
+  it('a damaged plain backup does not stop the start: it is left as it was, and the good ones are encrypted', async () => {
+    const { dataDir, ids } = await plainLibrary();
+    const backups = dataPaths(dataDir).backups;
+    const damaged = path.join(backups, 'lede-2026-11-28.sqlite');
+    const good = fs.readFileSync(path.join(backups, 'lede-2026-11-30.sqlite'));
+    // A plain header and schema, with the page that holds the stories' documents overwritten.
+    fs.writeFileSync(damaged, Buffer.concat([good.subarray(0, 8192), Buffer.alloc(good.length - 8192, 0x41)]));
+    const before = sha256File(damaged);
+    await expectCompleteLibrary(dataDir, ids);
+    expect(sha256File(damaged)).toBe(before);
+    expect(libraryFileKind(path.join(backups, 'lede-2026-11-30.sqlite'))).toBe('encrypted');
+    expect(fs.readdirSync(backups).sort()).toEqual(['lede-2026-11-28.sqlite', 'lede-2026-11-30.sqlite']);
   });
 
   it('a backup made after encryption is encrypted too', async () => {
