@@ -6,26 +6,79 @@ import { ArticleIndex } from '../electron/core/articles/article-index';
 import { deriveArticle } from '../electron/core/articles/derive';
 import { DocStore } from '../electron/core/docs/doc-store';
 import { dataPaths } from '../electron/core/paths';
+import { resolveLibraryKey } from '../electron/core/secrets/library-key';
+import { openPlain } from '../electron/core/store/cipher';
+import { migrate } from '../electron/core/store/migrate';
 import { MIGRATIONS } from '../electron/core/store/migrations';
-import { openDatabase } from '../electron/core/store/open-database';
+import { openDatabase, type Database } from '../electron/core/store/open-database';
 import { buildStoryDoc, random } from './corpus';
 
 const GENERATOR_VERSION = 2;
 
+/** A data folder's library opened as core opens it: encrypted, with the web shell's key file. */
+export function openLibrary(dataDir: string): Database {
+  return openDatabase(dataPaths(dataDir).database, MIGRATIONS, resolveLibraryKey(dataDir, null));
+}
+
 /**
- * A data folder holding `count` generated stories, written straight through
- * the store (the same tables and derivation core uses), in large transactions.
+ * The same store unencrypted (a library as Lede wrote it before ADR 0051):
+ * the same schema and pragmas, for the same-run references of the
+ * encryption rows.
+ */
+export function openPlainLibrary(dataDir: string): Database {
+  const db = openPlain(dataPaths(dataDir).database);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
+  migrate(db, MIGRATIONS);
+  return db;
+}
+
+/**
+ * A data folder holding `count` generated stories, encrypted as core keeps
+ * them. It is made by the real migration (openDatabase encrypting a plain
+ * library) from `generatedPlainLibrary`, whose time is kept in `.complete`.
  * Cached between runs in `cacheDir`; a copy is made for each benchmark that
  * writes to it.
  */
-export function generatedLibrary(cacheDir: string, count: number, wordsPerStory: number): string {
+export interface GeneratedLibrary {
+  /** The encrypted data folder (with its key file). */
+  dir: string;
+  /** The same stories, plain: the reference. */
+  plainDir: string;
+  /** How long the migration took to encrypt the plain library. */
+  encryptionMs: number;
+}
+
+export function generatedLibrary(cacheDir: string, count: number, wordsPerStory: number): GeneratedLibrary {
+  const plainDir = generatedPlainLibrary(cacheDir, count, wordsPerStory);
+  const dir = `${plainDir}-encrypted`;
+  const done = path.join(dir, '.complete');
+  if (!fs.existsSync(done)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(dataPaths(plainDir).database, dataPaths(dir).database);
+    const started = performance.now();
+    openLibrary(dir).close();
+    const encryptionMs = performance.now() - started;
+    // The next open (a later start) removes the plain original the migration kept.
+    openLibrary(dir).close();
+    fs.writeFileSync(done, `${encryptionMs.toFixed(0)} ms`);
+  }
+  return { dir, plainDir, encryptionMs: Number.parseFloat(fs.readFileSync(done, 'utf8')) };
+}
+
+/** The generated stories in a plain library, written straight through the store (the same tables and derivation core uses), in large transactions. */
+function generatedPlainLibrary(cacheDir: string, count: number, wordsPerStory: number): string {
   const dir = path.join(cacheDir, `library-v${GENERATOR_VERSION}-${count}x${wordsPerStory}`);
   const done = path.join(dir, '.complete');
   if (fs.existsSync(done)) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const started = Date.now();
-  const db = openDatabase(dataPaths(dir).database, MIGRATIONS);
+  const db = openPlainLibrary(dir);
   db.pragma('synchronous = OFF'); // generation only; the real store always runs FULL
   const docs = new DocStore(db);
   const index = new ArticleIndex(db);
@@ -59,7 +112,8 @@ export function copyLibrary(source: string, target: string): string {
   for (const name of fs.readdirSync(source)) {
     if (name.startsWith('lede.sqlite')) fs.copyFileSync(path.join(source, name), path.join(target, name));
   }
-  const db = openDatabase(dataPaths(target).database, MIGRATIONS);
+  fs.cpSync(path.join(source, 'secrets'), path.join(target, 'secrets'), { recursive: true });
+  const db = openLibrary(target);
   db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ name: 'Bench Reporter', role: 'reporter' }));
   db.close();
   return target;

@@ -5,10 +5,8 @@ import sharp from 'sharp';
 import { openCore } from '../electron/core/core';
 import { silentLogger } from '../electron/core/log';
 import { variantPath } from '../electron/core/media/media-store';
-import { dataPaths } from '../electron/core/paths';
-import { MIGRATIONS } from '../electron/core/store/migrations';
-import { openDatabase } from '../electron/core/store/open-database';
 import { emptyMediaFields } from '../shared/media-fields';
+import { openLibrary } from './generate-library';
 
 const GENERATOR_VERSION = 1;
 
@@ -49,7 +47,7 @@ export async function generatedMediaLibrary(cacheDir: string, count: number): Pr
 export function copyMediaLibrary(source: string, target: string): string {
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(source, target, { recursive: true, filter: (file) => !file.endsWith('.lock') && !file.endsWith('.lock.json') });
-  const db = openDatabase(dataPaths(target).database, MIGRATIONS);
+  const db = openLibrary(target);
   db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ name: 'Bench Photo Editor', role: 'photo_editor' }));
   db.close();
   return target;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generatedLibrary } from './generate-library';
 import { benchImport } from './media-bench';
-import { benchAcknowledgedUpdate, benchSearch } from './node-scenarios';
+import { benchAcknowledgedUpdate, benchOpen, benchSearch } from './node-scenarios';
 import { runSyncScenarios } from './sync-scenarios';
 import { printTable, type BenchRow } from './table';
 
@@ -18,7 +18,8 @@ const PHOTOS = Number(process.env.LEDE_BENCH_PHOTOS ?? 200);
 /**
  * LEDE_BENCH_ONLY picks one group of rows: `core` (search, commits, browser),
  * `media` (the photo desk's rows, slow to prepare the first time) or `sync`.
- * Without it, every row runs.
+ * Without it, every row runs. LEDE_BENCH_NO_BROWSER=1 leaves out the
+ * browser rows of `core` (the store's rows alone, e.g. the encryption ones).
  */
 const ONLY = process.env.LEDE_BENCH_ONLY ?? '';
 const runs = (group: 'core' | 'media' | 'sync') => ONLY === '' || ONLY === group;
@@ -32,10 +33,13 @@ async function main(): Promise<void> {
     if (runs('core')) {
       console.error(`Preparing a library of ${ARTICLES.toLocaleString('en')} stories (cached in .bench-cache/)…`);
       const library = generatedLibrary(cacheDir, ARTICLES, WORDS);
-      rows.push(benchSearch(library, ARTICLES));
+      rows.push(...benchSearch(library, ARTICLES));
+      rows.push(benchOpen(library, ARTICLES));
       rows.push(...(await benchAcknowledgedUpdate(workDir)));
-      const browser = await import('./drive/browser-scenarios');
-      rows.push(...(await browser.runBrowserScenarios({ repo, library, workDir, articles: ARTICLES })));
+      if (process.env.LEDE_BENCH_NO_BROWSER !== '1') {
+        const browser = await import('./drive/browser-scenarios');
+        rows.push(...(await browser.runBrowserScenarios({ repo, library: library.dir, workDir, articles: ARTICLES })));
+      }
     }
     if (runs('media')) {
       if (!runs('core')) {

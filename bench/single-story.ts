@@ -6,10 +6,8 @@ import { articleDocName, articleParts } from '../shared/article-doc';
 import { ArticleIndex } from '../electron/core/articles/article-index';
 import { deriveArticle } from '../electron/core/articles/derive';
 import { DocStore } from '../electron/core/docs/doc-store';
-import { dataPaths } from '../electron/core/paths';
-import { MIGRATIONS } from '../electron/core/store/migrations';
-import { openDatabase } from '../electron/core/store/open-database';
 import { buildStoryDoc, random } from './corpus';
+import { openLibrary } from './generate-library';
 
 export const LONG_STORY_ID = '11111111-1111-4111-8111-111111111111';
 
@@ -20,7 +18,7 @@ export const LONG_STORY_ID = '11111111-1111-4111-8111-111111111111';
  */
 export function libraryWithLongStory(dir: string, words: number): { dataDir: string; bodyJson: unknown; lastWords: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const db = openDatabase(dataPaths(dir).database, MIGRATIONS);
+  const db = openLibrary(dir);
   const docs = new DocStore(db);
   const index = new ArticleIndex(db);
   const doc = buildStoryDoc(random(7), words, Date.now());

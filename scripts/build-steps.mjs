@@ -10,7 +10,7 @@ const stampFile = path.join(dist, '.build-stamp');
 const SOURCES = ['renderer', 'shared', 'electron', 'server', 'package.json', 'vite.config.ts', 'scripts/build-steps.mjs'];
 
 // Native modules and Electron itself stay outside the bundles.
-const EXTERNAL = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'sharp', 'exiftool-vendored', 'pg-native'];
+const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'bufferutil', 'utf-8-validate', 'sharp', 'exiftool-vendored', 'pg-native'];
 
 // ESM bundles that contain CommonJS packages need a real `require`.
 const ESM_REQUIRE_BANNER =

@@ -49,12 +49,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   if (TARGET_PLATFORMS[target] !== process.platform) {
     console.error(
-      `Build the ${PLATFORM_NAMES[target]} installer on ${PLATFORM_NAMES[target]}: Lede's native modules (better-sqlite3 and the photo tools) ` +
+      `Build the ${PLATFORM_NAMES[target]} installer on ${PLATFORM_NAMES[target]}: Lede's native modules (better-sqlite3-multiple-ciphers and the photo tools) ` +
         'are compiled for Electron on the system that builds them. See docs/admin-guide.md.',
     );
     process.exit(2);
   }
-  // An npm `nodedir` (set on machines that build better-sqlite3 offline for
+  // An npm `nodedir` (set on machines that build the SQLite module offline for
   // Node) would make the Electron rebuild compile against Node's headers: a
   // module that loads in no Electron. The rebuild must fetch Electron's.
   for (const key of Object.keys(process.env)) {

@@ -1,6 +1,6 @@
 // Native modules for the Electron shell during development (`npm start`).
 //
-// The tests load better-sqlite3 built for Node; Electron's utility process
+// The tests load better-sqlite3-multiple-ciphers built for Node; Electron's utility process
 // needs a build for Electron's ABI. Rebuilding in place would break the tests
 // (DESIGN.md §13), so the Electron build goes into dist/electron/node_modules,
 // which dist/electron/core-host.mjs resolves before the repository's copy.
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const MODULES = ['better-sqlite3'];
+const MODULES = ['better-sqlite3-multiple-ciphers'];
 // The parts of a native package needed to build and load it.
 const PACKAGE_PARTS = ['package.json', 'binding.gyp', 'lib', 'src', 'deps'];
 

@@ -6,7 +6,7 @@
 //
 // Why a separate folder (ADR 0022): electron-builder rebuilds native modules
 // for Electron in place, walking up to its project folder. Run on the
-// repository it would replace the Node build of better-sqlite3 that the tests
+// repository it would replace the Node build of better-sqlite3-multiple-ciphers that the tests
 // load (DESIGN.md §13). With the staged folder as its project, the rebuild
 // cannot reach the repository's node_modules.
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ import { root } from './build-steps.mjs';
 import { makeIcons } from './make-icons.mjs';
 
 /** Modules the Node bundles keep external and the packaged app needs at run time (scripts/build-steps.mjs). */
-export const NATIVE_MODULES = ['better-sqlite3', 'sharp', 'exiftool-vendored'];
+export const NATIVE_MODULES = ['better-sqlite3-multiple-ciphers', 'sharp', 'exiftool-vendored'];
 /** The build outputs the app is made of. */
 export const APP_BUNDLES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/core-host.mjs', 'dist/renderer/index.html'];
 /** Installer resources copied from build/ (the icon source is rendered, not copied). */

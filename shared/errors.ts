@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'too_large',
   'db_newer_version',
   'db_corrupt',
+  /** The library database is encrypted and its key is not on this computer (key file missing, keychain unavailable). Nothing was changed. */
+  'db_key_missing',
+  /** The key here does not open the library database (another library's key, or a damaged file). Nothing was changed. */
+  'db_key_wrong',
   'data_dir_locked',
   'unauthorized',
   /** The newsroom's policy file sets this setting; people cannot change it on this machine. */

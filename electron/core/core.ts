@@ -32,10 +32,12 @@ import { RevisionService } from './revisions/revision-service';
 import { RevisionStore } from './revisions/revision-store';
 import { Sessions, type EmitEvent } from './sessions';
 import { SettingsStore } from './settings/settings-store';
-import { backupDatabase, hasBackupFor } from './store/backup';
+import { backupDatabase, hasBackupFor, type BackupPlace } from './store/backup';
+import { encryptPlainBackups } from './store/encrypt-library';
+import { resolveLibraryKey } from './secrets/library-key';
 import { acquireDataDirLock, type DataDirLock } from './store/data-dir-lock';
 import { MIGRATIONS } from './store/migrations';
-import { asStoreError, openDatabase, type Database } from './store/open-database';
+import { asStoreError, openDatabase, type Database, type LibraryKey } from './store/open-database';
 import { SyncClient } from './sync/sync-client';
 import { SyncStore } from './sync/sync-store';
 
@@ -76,6 +78,13 @@ export interface CoreOptions {
    * protects it (the web shell).
    */
   secretSealer?: SecretSealer;
+  /**
+   * The data key Electron's main process unwrapped from the OS keychain
+   * (ADR 0045); the library's key is derived from it. Without one (the web
+   * shell, a desktop without a keychain) the library's key is the file
+   * secrets/database.key (ADR 0051).
+   */
+  dataKey?: Buffer | null;
 }
 
 /** What the shells reach below the API: importing from paths or uploads (never from the renderer's hands). */
@@ -114,7 +123,7 @@ export interface Core {
   readonly log: Logger;
   readonly media: CoreMedia;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices; sync: SyncClient; db: Database };
+  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices; sync: SyncClient; db: Database; backups: BackupPlace };
 }
 
 /**
@@ -125,15 +134,25 @@ export interface Core {
 export function openCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataDir);
   const lock = acquireDataDirLock(paths, `Lede ${options.version} (${options.shell})`);
+  const log = options.logger ?? createLogger(paths.logs);
   let db: Database;
+  let key: LibraryKey;
   try {
-    db = openDatabase(paths.database, MIGRATIONS);
+    key = resolveLibraryKey(options.dataDir, options.dataKey ?? null);
+    db = openDatabase(paths.database, MIGRATIONS, key, {
+      onEncryptionStep: (step) => log.info('encrypting the plain library', { step }),
+      onKeptPlainRemoved: () => log.info('removed the plain library kept from before encryption'),
+    });
   } catch (error) {
     lock.release();
     throw error;
   }
   try {
-    return startCore(options, paths, db, lock);
+    const backups: BackupPlace = { dir: paths.backups, key };
+    const { encrypted, failed } = encryptPlainBackups(backups.dir, key.bytes);
+    if (encrypted > 0) log.info('encrypted the backups made before the library was encrypted', { count: encrypted });
+    for (const backup of failed) log.error('a plain backup could not be encrypted; it is left as it was and tried again at the next start', backup);
+    return startCore(options, paths, db, lock, log, backups);
   } catch (error) {
     // Damage found after opening (e.g. while rebuilding library rows): free
     // the folder so the person can restore a backup, and say what happened.
@@ -143,8 +162,7 @@ export function openCore(options: CoreOptions): Core {
   }
 }
 
-function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: DataDirLock): Core {
-  const log = options.logger ?? createLogger(paths.logs);
+function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: DataDirLock, log: Logger, backups: BackupPlace): Core {
   const docs = new DocStore(db);
   const live = new LiveDocs(db, docs, log);
   const index = new ArticleIndex(db);
@@ -163,7 +181,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   });
   const media = startMedia(options, db, docs, live, settings, sessions, log);
   const syncStore = new SyncStore(db, settings, new SecretStore(options.dataDir, options.secretSealer ?? fileModeSealer, log));
-  moveTokenOutOfDatabase(db, syncStore, paths.backups, log);
+  moveTokenOutOfDatabase(db, syncStore, backups, log);
   const sync = new SyncClient({
     store: syncStore,
     docs,
@@ -183,7 +201,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     },
     isStoryOpen: (id) => sessions.isOpenAnywhere(id),
     emitMediaChanged: (sha256s) => sessions.toAll('media.changed', { sha256s }),
-    backupsDir: paths.backups,
+    backups,
     insecureHosts: () => policy.policy.insecureHosts,
   });
   const handlers = createHandlers({
@@ -221,7 +239,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   let backupTimer: NodeJS.Timeout | null = null;
   if (options.backupDelayMs !== null && !hasBackupFor(paths.backups)) {
     backupTimer = setTimeout(() => {
-      backupDatabase(db, paths.backups).then(
+      backupDatabase(paths.database, backups).then(
         (file) => log.info('backup written', { file }),
         (error: unknown) => log.error('backup failed', { error }),
       );
@@ -244,7 +262,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
         return (await resolveMediaFile(options.dataDir, sha256, variant)) !== null;
       },
     },
-    internals: { articles, docs, live, revisions, media: media.services, sync, db },
+    internals: { articles, docs, live, revisions, media: media.services, sync, db, backups },
     connect(emit) {
       const session = sessions.add(emit);
       return {

@@ -9,6 +9,8 @@ export interface DialogText {
 const TITLES: Partial<Record<CoreFailure['code'], string>> = {
   db_newer_version: 'This library was made by a newer Lede',
   db_corrupt: 'Lede’s library is damaged',
+  db_key_missing: 'The key to Lede’s library is missing',
+  db_key_wrong: 'Lede’s library does not open with its key',
   data_dir_locked: 'Lede’s library is already open',
 };
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain } from 'electron';
+import { LedeError } from '../../shared/errors';
 import { parseSpellcheckLanguages, SHELL_IPC, type ShellCommand } from '../../shared/shell';
 import { createLogger, type Logger } from '../core/log';
 import { loadPolicy } from '../core/policy/policy-file';
@@ -218,6 +219,16 @@ function startShell(): void {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(appMenuTemplate({ appName: app.name, platform: process.platform, isPackaged: app.isPackaged, onShowShortcuts })),
     );
+    try {
+      // Unlocked before the core starts: a key the library depends on and the keychain cannot give stops here, with its reason.
+      dataKey();
+    } catch (error) {
+      if (!(error instanceof LedeError)) throw error;
+      const text = startupFailureText({ code: error.code, message: error.message }, dataDir);
+      dialog.showErrorBox(text.message, text.detail);
+      app.quit();
+      return;
+    }
     supervisor.start();
     openWindow();
     const updates = decideUpdates({ policy: policy.policy.updates, isPackaged: app.isPackaged, platform: process.platform, appImage: process.env.APPIMAGE });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SyncDocKind } from '../../shared/sync-protocol';
 import { mergeState } from './merge-state';
 import type { MergeOutcome } from './server-store';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { SyncDocKind } from '../../shared/sync-protocol';
 import { FileBlobStore } from '../media/file-blob-store';
 import { configureServerConnection } from './sqlite-documents';

@@ -10,7 +10,7 @@ const bundles = new Map<string, Promise<string>>();
 /**
  * Bundles a small TypeScript entry (a test's child process) into a runnable
  * .mjs in a temp folder, with its worker threads' entries beside it (as the
- * build places them). better-sqlite3 stays external (it is native) and is
+ * build places them). the SQLite module stays external (it is native) and is
  * found through a node_modules link to the repository's.
  */
 export function bundleScript(entry: string, companions: readonly string[] = []): Promise<string> {
@@ -31,7 +31,7 @@ export function bundleScript(entry: string, companions: readonly string[] = []):
             target: 'node20',
             format: 'esm',
             // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate.
-            external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
+            external: ['better-sqlite3-multiple-ciphers', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
             banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
             logLevel: 'error',
           }),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import { openLibraryFile } from './library-key';
 
 /** sha256 of a file's bytes, to prove a refused file was not touched. */
 export function sha256File(file: string): string {
@@ -13,7 +13,7 @@ export function sha256File(file: string): string {
  * wrote nothing at all.
  */
 export function snapshotDatabase(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { fileMustExist: true });
+  const db = openLibraryFile(file, { fileMustExist: true });
   try {
     const tables = db
       .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name")

@@ -36,7 +36,7 @@ function hash(file: string): string | null {
   return fs.existsSync(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : null;
 }
 
-const nativeBuild = path.join(repoRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const nativeBuild = path.join(repoRoot, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
 
 beforeAll(async () => {
   await buildIfStale();
@@ -77,19 +77,19 @@ describe('the packaged app', () => {
     const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
     expect(pkg).toMatchObject({ name: 'lede', productName: 'Lede', main: 'dist/electron/main.cjs' });
     const version = (name: string) => lock.packages[`node_modules/${name}`]!.version;
-    expect(staged.dependencies).toEqual({ 'better-sqlite3': version('better-sqlite3'), sharp: version('sharp'), 'exiftool-vendored': version('exiftool-vendored') });
+    expect(staged.dependencies).toEqual({ 'better-sqlite3-multiple-ciphers': version('better-sqlite3-multiple-ciphers'), sharp: version('sharp'), 'exiftool-vendored': version('exiftool-vendored') });
     expect(pkg.packageManager).toMatch(/^npm@/);
   });
 
-  it('ships better-sqlite3 with its run-time dependencies, unpacked from the asar, without the Node build', () => {
-    for (const file of ['/node_modules/better-sqlite3/package.json', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/bindings/bindings.js', '/node_modules/file-uri-to-path/package.json']) {
+  it('ships better-sqlite3-multiple-ciphers with its run-time dependencies, unpacked from the asar, without the Node build', () => {
+    for (const file of ['/node_modules/better-sqlite3-multiple-ciphers/package.json', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js', '/node_modules/bindings/bindings.js', '/node_modules/file-uri-to-path/package.json']) {
       expect(files, file).toContain(file);
     }
-    expect(asar.statFile(archive, 'node_modules/better-sqlite3/lib/index.js').unpacked).toBe(true);
-    expect(fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'lib', 'index.js'))).toBe(true);
+    expect(asar.statFile(archive, 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js').unpacked).toBe(true);
+    expect(fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'lib', 'index.js'))).toBe(true);
     // The Node build must never ship (Electron's is made by the rebuild), nor the C sources.
-    expect(files.filter((file) => file.startsWith('/node_modules/better-sqlite3/build/'))).toEqual([]);
-    expect(files.filter((file) => file.startsWith('/node_modules/better-sqlite3/deps/') || file.startsWith('/node_modules/better-sqlite3/src/'))).toEqual([]);
+    expect(files.filter((file) => file.startsWith('/node_modules/better-sqlite3-multiple-ciphers/build/'))).toEqual([]);
+    expect(files.filter((file) => file.startsWith('/node_modules/better-sqlite3-multiple-ciphers/deps/') || file.startsWith('/node_modules/better-sqlite3-multiple-ciphers/src/'))).toEqual([]);
   });
 
   it('unpacks the photo desk’s native modules (sharp, libvips, exiftool) too', () => {

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LIBRARY_KEY_FILE } from '../../electron/core/secrets/library-key';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startWebShellProcess, type WebShellProcess } from '../helpers/web-shell-process';
 
@@ -42,5 +45,24 @@ describe('npm run web', () => {
     expect(await trade(shell.port, fresh)).toBe(401);
     // The terminal shows links, the log never does.
     expect(shell.output()).not.toMatch(/WARN.*#token=/);
+  });
+
+  it('with the library\'s key file gone, refuses to start, names the file and leaves the library as it was', async () => {
+    const dataDir = makeTempDir();
+    shell = await startWebShellProcess({ dataDir });
+    await shell.stop();
+    shell = null;
+    const keyFile = path.join(dataDir, LIBRARY_KEY_FILE);
+    const library = path.join(dataDir, 'lede.sqlite');
+    fs.renameSync(keyFile, path.join(dataDir, 'key-moved-away'));
+    const before = fs.readFileSync(library);
+    const failed = await startWebShellProcess({ dataDir }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failed).toMatch(/web shell exited with 1/);
+    expect(failed).toContain(`Lede cannot open its library: The library database ${library} is encrypted and its key is not here: ${keyFile} is missing`);
+    expect(fs.readFileSync(library).equals(before)).toBe(true);
+    expect(fs.existsSync(keyFile)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { STATUSES } from '../../../shared/model';
 import { normalizeForSearch } from '../../../shared/search-text';
 import type { DerivedArticle } from './derive';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ArticleSummary, Status } from '../../../shared/model';
 import { isoWithOffset } from '../../../shared/time';
 import { toFtsQuery } from './search-query';

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 export type DocKind = 'article' | 'media';
 /** Whether an update was made on this computer or arrived from the sync server. */

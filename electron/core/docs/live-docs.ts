@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedeError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import type { DocKind, DocStore } from './doc-store';

@@ -49,6 +49,16 @@ export async function syncFile(file: string): Promise<void> {
   }
 }
 
+/** fsync of one file's bytes, synchronously (a database copy about to be renamed into place). */
+export function syncFileSync(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * fsync of a folder, so the names in it are on disk. Windows cannot open a
  * folder for this (NTFS journals renames itself): there it is skipped.

@@ -136,7 +136,7 @@ export function describeStartupFailure(error: unknown): { code: ErrorCode; messa
     return {
       code: 'internal',
       message:
-        'Lede’s database module (better-sqlite3) was built for Node.js, not for this Electron. ' +
+        'Lede’s database module (better-sqlite3-multiple-ciphers) was built for Node.js, not for this Electron. ' +
         'Installers rebuild it for Electron; in a development checkout run Lede with `npm run web`, ' +
         `or rebuild the module for Electron outside the tree the tests use. (${detail.split('\n')[0]})`,
     };

@@ -54,7 +54,7 @@ function run(port: ParentPortLike): void {
 
   host = startCoreHost({
     parentPort: port,
-    openCore: () => openCore({ dataDir, shell: 'electron', version: readAppVersion(here), secretSealer }),
+    openCore: () => openCore({ dataDir, shell: 'electron', version: readAppVersion(here), secretSealer, dataKey }),
     exit: (code) => process.exit(code),
     reportEarly: (message) => console.error(message),
   });

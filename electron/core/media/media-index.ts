@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { checkMediaFields, emptyMediaFields, type MediaFields } from '../../../shared/media-fields';
 import type { MediaFileFacts } from '../../../shared/media-doc';
 import { normalizeForSearch } from '../../../shared/search-text';

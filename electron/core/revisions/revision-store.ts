@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { StorySnapshot } from '../../../shared/article-body';
 import type { RevisionReason, RevisionSummary } from '../../../shared/revisions/revision';
 import type { Status } from '../../../shared/model';

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileDurablySync } from '../files/durable-files';
 import { makePrivateDir } from '../files/private-files';
+import { LedeError } from '../../../shared/errors';
 import type { Logger } from '../log';
+import { libraryDependsOnDataKey } from './library-key';
 import { DATA_KEY_BYTES } from './secret-sealer';
 
 /** What Electron's safeStorage offers, as far as the data key needs it (main passes the real one). */
@@ -26,11 +28,17 @@ export interface DataKeyUnlock {
 }
 
 /**
- * The data key that seals this data folder's secrets, kept wrapped by the
- * OS keychain in `secrets/data-key.keychain`. Made on first use. A wrapped
- * key the keychain cannot open (the keychain was reset, the folder came from
- * another computer) is replaced: what it sealed is lost, which for the sync
- * token means signing in again — never a copied folder that still works.
+ * The data key that seals this data folder's secrets and, where no key file
+ * says otherwise, keys the library database (ADR 0051); kept wrapped by the
+ * OS keychain in `secrets/data-key.keychain`. Made on first use.
+ *
+ * A wrapped key the keychain cannot open (the keychain was reset, the folder
+ * came from another computer), or one that is gone, is replaced only while
+ * no encrypted library depends on it: then what it sealed is lost, which for
+ * the sync token means signing in again — never a copied folder that still
+ * works. Once the library is encrypted under it, a new key would make the
+ * library unreadable for good, so that is refused (db_key_missing) and
+ * nothing is changed.
  */
 export function unlockDataKey(dataDir: string, keychain: Keychain, log: Logger): DataKeyUnlock {
   if (!keychain.isEncryptionAvailable()) {
@@ -47,8 +55,17 @@ export function unlockDataKey(dataDir: string, keychain: Keychain, log: Logger):
     } catch (error) {
       problem = `the keychain could not open the saved data key (${(error as Error).message})`;
     }
-    log.warn('data key replaced; secrets sealed with the old one are lost', { problem });
   }
+  if (libraryDependsOnDataKey(dataDir)) {
+    throw new LedeError(
+      'db_key_missing',
+      `The library in ${dataDir} is encrypted with a key kept by this computer's keychain, and ` +
+        (problem ? `${problem} (${file}).` : `the wrapped key ${file} is missing.`) +
+        ' Lede has changed nothing. If the keychain was reset or this data folder came from another computer, open it where it was made, ' +
+        'or put back the secrets folder that belongs to it; to start an empty library instead, move lede.sqlite aside.',
+    );
+  }
+  if (problem) log.warn('data key replaced; secrets sealed with the old one are lost', { problem });
   const key = randomBytes(DATA_KEY_BYTES);
   makePrivateDir(path.dirname(file));
   writeFileDurablySync(file, keychain.encryptString(key.toString('base64')));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LedeError } from '../../../shared/errors';
 import { makePrivateDir, makePrivateFile, writePrivateFileSync } from '../files/private-files';
 import type { DataPaths } from '../paths';

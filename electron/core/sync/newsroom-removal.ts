@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import * as Y from 'yjs';
 import { mediaReferences } from '../../../shared/media-refs';
 

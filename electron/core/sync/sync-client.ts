@@ -10,7 +10,7 @@ import { SYNC_ORIGIN, type LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { PresenceUser } from './doc-link';
 import type { MediaBlobs } from './media-blobs';
-import { rewriteBackups } from '../store/backup';
+import { rewriteBackups, type BackupPlace } from '../store/backup';
 import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-removal';
 import { presenceColor } from './presence-color';
 import { SyncApiError, SyncServerApi } from './server-api';
@@ -33,8 +33,8 @@ export interface SyncClientDeps {
   isStoryOpen(articleId: string): boolean;
   /** Photo rows that changed (removed with the newsroom's data). */
   emitMediaChanged?(sha256s: string[]): void;
-  /** The library's kept backups, rewritten when the newsroom's data is removed. */
-  backupsDir?: string;
+  /** The library's kept backups (and their key), rewritten when the newsroom's data is removed. */
+  backups?: BackupPlace;
   /** Hosts the machine policy lets Lede reach over plain http:// (test networks only). */
   insecureHosts?(): readonly string[];
   backgroundLinks?: number;
@@ -398,9 +398,9 @@ export class SyncClient {
       // Read again from the beginning if this computer signs in again: the removed stories are wanted then.
       store.resetCursor();
       let backups = 0;
-      if (this.deps.backupsDir) {
+      if (this.deps.backups) {
         try {
-          backups = rewriteBackups(this.deps.backupsDir, (backup) => removeDocuments(backup, planRemoval(backup, plan.docIds)));
+          backups = rewriteBackups(this.deps.backups, (backup) => removeDocuments(backup, planRemoval(backup, plan.docIds)));
         } catch (error) {
           log.error('sync: could not remove the newsroom’s stories from the backups', { error });
         }

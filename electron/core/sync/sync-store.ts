@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { SERVER_ROLES } from '../../../shared/sync-protocol';
 import type { SecretStore } from '../secrets/secret-store';

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Logger } from '../log';
-import { rewriteBackups } from '../store/backup';
+import { rewriteBackups, type BackupPlace } from '../store/backup';
 import { SyncStore } from './sync-store';
 
 /**
@@ -12,12 +12,12 @@ import { SyncStore } from './sync-store';
  * it. Safe to interrupt: until the row is rewritten the token is still
  * found there, and a second run finds nothing more to do.
  */
-export function moveTokenOutOfDatabase(db: Database, store: SyncStore, backupsDir: string, log: Logger): void {
+export function moveTokenOutOfDatabase(db: Database, store: SyncStore, backups: BackupPlace, log: Logger): void {
   if (!store.moveLegacyToken()) return;
   db.pragma('wal_checkpoint(TRUNCATE)');
   let rewritten = 0;
   try {
-    rewritten = rewriteBackups(backupsDir, (backup) => SyncStore.stripLegacyToken(backup));
+    rewritten = rewriteBackups(backups, (backup) => SyncStore.stripLegacyToken(backup));
   } catch (error) {
     log.error('could not remove the old sync token from the backups', { error });
   }

@@ -32,6 +32,7 @@ import { waitUntil } from '../../helpers/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { fixturePath } from '../../helpers/fixtures';
 import { waitFor } from '../../helpers/wait';
+import { TEST_KEY } from '../../helpers/library-key';
 
 /** Checks the envelope every result must have, whatever went in. */
 function expectEnvelope(result: Result<unknown>): void {
@@ -195,7 +196,7 @@ describe('payloads that break the contract', () => {
 
 describe('every channel', () => {
   it('has exactly one handler in createHandlers', async () => {
-    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS, TEST_KEY);
     const other = openTestCore();
     try {
       const docs = new DocStore(db);

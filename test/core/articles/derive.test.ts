@@ -7,6 +7,7 @@ import { dataPaths } from '../../../electron/core/paths';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { openDatabase } from '../../../electron/core/store/open-database';
 import { connect, EDITOR, openStory, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
+import { keyOf } from '../../helpers/library-key';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -175,7 +176,7 @@ describe('stale-row recovery', () => {
     core = undefined;
 
     // Changes on disk that the library never heard of, as after a crash mid-debounce.
-    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS);
+    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS, keyOf(dataPaths(dataDir).database));
     const docs = new DocStore(db);
     const doc = docs.load(articleDocName(id))!;
     doc.on('update', (update: Uint8Array) => docs.append(articleDocName(id), update));
@@ -198,7 +199,7 @@ describe('stale-row recovery', () => {
     const { dataDir } = core!;
     await core!.close();
     core = undefined;
-    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS);
+    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS, keyOf(dataPaths(dataDir).database));
     db.prepare('DELETE FROM articles').run();
     db.close();
     const again = await start({ dataDir });
@@ -214,7 +215,7 @@ describe('stale-row recovery', () => {
     const { dataDir } = core!;
     await core!.close();
     core = undefined;
-    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS);
+    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS, keyOf(dataPaths(dataDir).database));
     const docs = new DocStore(db);
     // Changed in the order last, first, middle: the middle one is the newest change.
     for (const [n, index] of [2, 0, 1].entries()) {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleDocName, articleParts, readArticleFields } from '../../../shared/article-doc';
 import type { Core } from '../../../electron/core/core';
 import { dataPaths } from '../../../electron/core/paths';
 import { connect, openStory, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
+import { openLibraryFile } from '../../helpers/library-key';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -36,7 +36,7 @@ async function ids(client: TestClient, payload: { view?: 'active' | 'trash'; que
 
 /** Counts of what the database still holds about one story, read through a separate connection. */
 function onDisk(dataDir: string, id: string): Record<string, number> {
-  const db = new Database(dataPaths(dataDir).database, { readonly: true });
+  const db = openLibraryFile(dataPaths(dataDir).database, { readonly: true });
   try {
     const docId = articleDocName(id);
     const count = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocStore } from '../../../electron/core/docs/doc-store';
@@ -8,6 +8,7 @@ import { openDatabase } from '../../../electron/core/store/open-database';
 import { bundleScript, startScript } from '../../helpers/bundle-script';
 import { mulberry32 } from '../../helpers/random';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { TEST_KEY } from '../../helpers/library-key';
 
 const DOC = 'article:00000000-0000-4000-8000-000000000001';
 const STEPS = ['read', 'snapshot', 'delete'] as const;
@@ -18,7 +19,7 @@ afterEach(() => {
 });
 
 function openStore(file = path.join(makeTempDir(), 'lede.sqlite')): { db: Database.Database; store: DocStore; file: string } {
-  const db = openDatabase(file, MIGRATIONS);
+  const db = openDatabase(file, MIGRATIONS, TEST_KEY);
   opened.push(db);
   return { db, store: new DocStore(db), file };
 }

@@ -9,11 +9,12 @@
 import { DocStore } from '../../../electron/core/docs/doc-store';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { openDatabase } from '../../../electron/core/store/open-database';
+import { TEST_KEY } from '../../helpers/library-key';
 
 const [file, docId, round] = process.argv.slice(2);
 if (!file || !docId || !round) throw new Error('usage: doc-writer <db> <doc id> <round>');
 
-const db = openDatabase(file, MIGRATIONS);
+const db = openDatabase(file, MIGRATIONS, TEST_KEY);
 const store = new DocStore(db);
 const doc = store.load(docId);
 if (!doc) throw new Error(`no document ${docId}`);

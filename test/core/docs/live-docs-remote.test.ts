@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleDocName, articleParts, readArticleFields, seedArticle } from '../../../shared/article-doc';
@@ -13,6 +12,7 @@ import { openDatabase } from '../../../electron/core/store/open-database';
 import { connect, openStory, openTestCore, REPORTER } from '../../helpers/core';
 import { waitUntil } from '../../helpers/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { TEST_KEY, openLibraryFile } from '../../helpers/library-key';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -100,14 +100,14 @@ describe('changes from the sync server (LiveDocs.applyRemote)', () => {
 describe('migration 004 (sync)', () => {
   it('counts every stored update of an existing library as waiting to sync', () => {
     const file = path.join(makeTempDir(), 'lede.sqlite');
-    const old = openDatabase(file, [initial]);
+    const old = openDatabase(file, [initial], TEST_KEY);
     old.prepare("INSERT INTO documents (id, kind, created_ms, updated_ms, last_seq) VALUES ('article:a', 'article', 1, 1, 2)").run();
     old.prepare("INSERT INTO doc_updates (doc_id, data, created_ms) VALUES ('article:a', x'00', 1), ('article:a', x'00', 1)").run();
     old.close();
-    const db = openDatabase(file, MIGRATIONS);
+    const db = openDatabase(file, MIGRATIONS, TEST_KEY);
     expect(db.prepare("SELECT local_changes, synced_changes FROM documents WHERE id = 'article:a'").get()).toEqual({ local_changes: 3, synced_changes: 0 });
     db.close();
-    const raw = new Database(file, { readonly: true });
+    const raw = openLibraryFile(file, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(4);
     raw.close();
   });

@@ -57,7 +57,7 @@ describe.runIf(hasModes)('the data folder is private to its user', () => {
     const [row] = (await client.call('media.list', {})).items;
     expect(await core.media.ensureFile(row!.sha256, 'preview')).toBe(true);
     core.log.warn('a line so the log exists');
-    await backupDatabase(core.internals.db, path.join(dataDir, 'backups'));
+    await backupDatabase(core.internals.db.name, core.internals.backups);
 
     const entries = modesUnder(dataDir);
     for (const expected of ['lede.sqlite', 'lede.sqlite-wal', 'lede.lock', 'lede.lock.json', 'logs/lede.log', 'media', 'backups']) {

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedeError } from '../../../shared/errors';
 import { PeopleStore, nameKey } from '../../../electron/core/people/people-store';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { openDatabase } from '../../../electron/core/store/open-database';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { TEST_KEY } from '../../helpers/library-key';
 
 let db: Database.Database | undefined;
 afterEach(() => {
@@ -14,7 +15,7 @@ afterEach(() => {
 });
 
 function store(): PeopleStore {
-  db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+  db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS, TEST_KEY);
   return new PeopleStore(db);
 }
 

@@ -5,6 +5,10 @@ import { silentLogger } from '../../../electron/core/log';
 import { DATA_KEY_ENV, DATA_KEY_FILE, takeDataKeyFromEnv, unlockDataKey, type Keychain } from '../../../electron/core/secrets/data-key';
 import { fileModeSealer, keySealer } from '../../../electron/core/secrets/secret-sealer';
 import { SecretStore } from '../../../electron/core/secrets/secret-store';
+import { LedeError } from '../../../shared/errors';
+import { dataPaths } from '../../../electron/core/paths';
+import { LIBRARY_KEY_FILE } from '../../../electron/core/secrets/library-key';
+import { openTestCore } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 /** A stand-in for the OS keychain (Electron's safeStorage cannot run here): wraps with a per-"computer" secret. */
@@ -87,4 +91,48 @@ describe('secrets outside the database', () => {
     expect(env).toEqual({ PATH: '/usr/bin' });
     expect(takeDataKeyFromEnv({ [DATA_KEY_ENV]: 'short' })).toBeNull();
   });
+
+  it('never replaces a data key that an encrypted library is keyed from: refused with db_key_missing, nothing changed', async () => {
+    const dir = makeTempDir();
+    const { key } = unlockDataKey(dir, fakeKeychain('laptop'), silentLogger);
+    const core = openTestCore({ dataDir: dir, dataKey: key });
+    await core.close();
+    const wrapped = fs.readFileSync(path.join(dir, DATA_KEY_FILE));
+    const library = fs.readFileSync(dataPaths(dir).database);
+    // The keychain was reset, or the folder came from another computer:
+    const error = refusal(() => unlockDataKey(dir, fakeKeychain('another-computer'), silentLogger));
+    expect(error.code).toBe('db_key_missing');
+    expect(error.message).toContain(path.join(dir, DATA_KEY_FILE));
+    expect(error.message).toContain('keychain could not open');
+    expect(fs.readFileSync(path.join(dir, DATA_KEY_FILE)).equals(wrapped)).toBe(true);
+    expect(fs.readFileSync(dataPaths(dir).database).equals(library)).toBe(true);
+    // Nor is one made when the wrapped key is gone.
+    fs.rmSync(path.join(dir, DATA_KEY_FILE));
+    expect(refusal(() => unlockDataKey(dir, fakeKeychain('laptop'), silentLogger)).message).toContain('is missing');
+    expect(fs.existsSync(path.join(dir, DATA_KEY_FILE))).toBe(false);
+  });
+
+  it('still replaces an unreadable data key when the library does not depend on it (its own key file, or no library yet)', async () => {
+    const dir = makeTempDir();
+    unlockDataKey(dir, fakeKeychain('laptop'), silentLogger);
+    // A library keyed by its key file (made where there was no keychain):
+    await openTestCore({ dataDir: dir }).close();
+    expect(fs.existsSync(path.join(dir, LIBRARY_KEY_FILE))).toBe(true);
+    const replaced = unlockDataKey(dir, fakeKeychain('another-computer'), silentLogger);
+    expect(replaced.problem).toContain('keychain could not open');
+    expect(replaced.key).not.toBeNull();
+    const empty = makeTempDir();
+    unlockDataKey(empty, fakeKeychain('laptop'), silentLogger);
+    expect(unlockDataKey(empty, fakeKeychain('another-computer'), silentLogger).key).not.toBeNull();
+  });
 });
+
+function refusal(fn: () => unknown): LedeError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LedeError);
+    return error as LedeError;
+  }
+  throw new Error('expected a refusal');
+}

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleDocName, articleParts, readArticleFields } from '../../../shared/article-doc';
 import type { Core } from '../../../electron/core/core';
 import { DocStore } from '../../../electron/core/docs/doc-store';
 import { dataPaths } from '../../../electron/core/paths';
-import { backupDatabase, hasBackupFor } from '../../../electron/core/store/backup';
+import { backupDatabase, hasBackupFor, rewriteBackups, type BackupPlace } from '../../../electron/core/store/backup';
+import { openKeyed } from '../../../electron/core/store/cipher';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
-import { openDatabase } from '../../../electron/core/store/open-database';
+import { openDatabase, type Database } from '../../../electron/core/store/open-database';
 import { connect, openStory, openTestCore, REPORTER } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { TEST_KEY, keyOf, openLibraryFile } from '../../helpers/library-key';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -37,25 +38,30 @@ async function libraryWithStories(): Promise<{ dataDir: string; stories: Array<{
   return { dataDir, stories };
 }
 
+/** Backups of the library `db` has open, with its key. */
+function backupsIn(dir: string, db: Database): BackupPlace {
+  return { dir, key: keyOf(db.name) };
+}
+
 function day(n: number): Date {
   return new Date(Date.UTC(2026, 0, n, 12));
 }
 
-describe('backups through the SQLite backup API', () => {
+describe('backups (VACUUM INTO in a worker thread, encrypted with the library key)', () => {
   it('writes a consistent copy in which every story can be found and loaded', async () => {
     const { dataDir, stories } = await libraryWithStories();
-    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS);
+    const db = openDatabase(dataPaths(dataDir).database, MIGRATIONS, keyOf(dataPaths(dataDir).database));
     const backupsDir = path.join(dataDir, 'backups');
     let file: string;
     try {
-      file = await backupDatabase(db, backupsDir, day(5));
+      file = await backupDatabase(db.name, backupsIn(backupsDir, db), day(5));
     } finally {
       db.close();
     }
     expect(path.basename(file)).toBe('lede-2026-01-05.sqlite');
     expect(fs.readdirSync(backupsDir)).toEqual(['lede-2026-01-05.sqlite']);
 
-    const copy = new Database(file);
+    const copy = openLibraryFile(file);
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       const rows = copy.prepare('SELECT id, headline FROM articles ORDER BY headline').all();
@@ -72,31 +78,24 @@ describe('backups through the SQLite backup API', () => {
     }
   });
 
-  it('copies what is committed even while another connection keeps writing', async () => {
+  it('copies what was committed when it ran, and nothing another connection commits afterwards', async () => {
     const { dataDir, stories } = await libraryWithStories();
     const file = dataPaths(dataDir).database;
-    const source = openDatabase(file, MIGRATIONS);
-    const writer = openDatabase(file, MIGRATIONS);
+    const source = openDatabase(file, MIGRATIONS, keyOf(file));
+    const writer = openDatabase(file, MIGRATIONS, keyOf(file));
     const docName = articleDocName(stories[0]!.id);
     const docs = new DocStore(writer);
     const doc = docs.load(docName)!;
     doc.on('update', (update: Uint8Array) => docs.append(docName, update));
-    // Enough pages that the backup takes several steps, with writes in between.
-    writer.prepare("INSERT INTO settings (key, value) VALUES ('filler', ?)").run('x'.repeat(4_000_000));
     try {
-      const backup = backupDatabase(source, path.join(dataDir, 'backups'), day(6));
-      for (let i = 0; i < 50; i++) {
-        articleParts(doc).teaser.insert(0, `w${i} `);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const copy = new Database(await backup);
+      articleParts(doc).teaser.insert(0, 'before ');
+      const backup = await backupDatabase(file, backupsIn(path.join(dataDir, 'backups'), source), day(6));
+      articleParts(doc).teaser.insert(0, 'after ');
+      const copy = openLibraryFile(backup);
       try {
         expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
         const loaded = new DocStore(copy).load(docName)!;
-        // Whatever moment it copied, the copy holds a prefix of the edits, each one whole.
-        const teaser = readArticleFields(loaded).teaser;
-        expect(teaser).toMatch(/^(w\d+ )*$/);
-        expect(readArticleFields(loaded).headline).toBe(stories[0]!.headline);
+        expect(readArticleFields(loaded)).toMatchObject({ teaser: 'before ', headline: stories[0]!.headline });
       } finally {
         copy.close();
       }
@@ -107,13 +106,108 @@ describe('backups through the SQLite backup API', () => {
     }
   });
 
+  it('is written while this thread goes on committing: the copy holds a prefix of the edits, each one whole', async () => {
+    const { dataDir, stories } = await libraryWithStories();
+    const file = dataPaths(dataDir).database;
+    const writer = openDatabase(file, MIGRATIONS, keyOf(file));
+    const docName = articleDocName(stories[0]!.id);
+    const docs = new DocStore(writer);
+    const doc = docs.load(docName)!;
+    doc.on('update', (update: Uint8Array) => docs.append(docName, update));
+    // Enough pages that the copy takes a while, with commits meanwhile.
+    writer.prepare("INSERT INTO settings (key, value) VALUES ('filler', ?)").run('x'.repeat(4_000_000));
+    try {
+      const backup = backupDatabase(file, backupsIn(path.join(dataDir, 'backups'), writer), day(6));
+      let committedMeanwhile = 0;
+      let done = false;
+      void backup.finally(() => (done = true));
+      for (let i = 0; i < 50; i++) {
+        articleParts(doc).teaser.insert(0, `w${i} `);
+        if (!done) committedMeanwhile++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(committedMeanwhile).toBeGreaterThan(0);
+      const copy = openLibraryFile(await backup);
+      try {
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        const loaded = new DocStore(copy).load(docName)!;
+        expect(readArticleFields(loaded).teaser).toMatch(/^(w\d+ )*$/);
+        expect(readArticleFields(loaded).headline).toBe(stories[0]!.headline);
+      } finally {
+        copy.close();
+      }
+    } finally {
+      doc.destroy();
+      writer.close();
+    }
+  });
+
+  it('is encrypted with the library key: no story text, no SQLite header, and another key does not open it', async () => {
+    const { dataDir, stories } = await libraryWithStories();
+    const file = dataPaths(dataDir).database;
+    const db = openDatabase(file, MIGRATIONS, keyOf(file));
+    let backup: string;
+    try {
+      backup = await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(7));
+    } finally {
+      db.close();
+    }
+    const bytes = fs.readFileSync(backup);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    for (const word of ['Rhine', 'Moscow', stories[0]!.id]) expect(bytes.includes(Buffer.from(word))).toBe(false);
+    expect(() => openKeyed(backup, TEST_KEY.bytes)).toThrow(expect.objectContaining({ code: 'SQLITE_NOTADB' }));
+    expect((fs.statSync(backup).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('a backup restores: put in place of lede.sqlite, core opens it with the same key and every story is there and found', async () => {
+    const { dataDir, stories } = await libraryWithStories();
+    const file = dataPaths(dataDir).database;
+    const db = openDatabase(file, MIGRATIONS, keyOf(file));
+    let backup: string;
+    try {
+      backup = await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(9));
+    } finally {
+      db.close();
+    }
+    for (const part of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(part, { force: true });
+    fs.copyFileSync(backup, file);
+    core = openTestCore({ dataDir });
+    const client = connect(core);
+    const listed = (await client.call('library.list', {})).items.map((item) => item.headline).sort();
+    expect(listed).toEqual(stories.map((story) => story.headline).sort());
+    expect((await client.call('library.list', { query: 'Rhine' })).items.map((item) => item.id)).toEqual([stories[1]!.id]);
+  });
+
+  it('rewriteBackups opens each backup with the key, applies the change and rebuilds it', async () => {
+    const { dataDir } = await libraryWithStories();
+    const file = dataPaths(dataDir).database;
+    const key = keyOf(file);
+    const db = openDatabase(file, MIGRATIONS, key);
+    try {
+      db.prepare("INSERT INTO settings (key, value) VALUES ('scrub-me', 'Floods')").run();
+      await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(3));
+      await backupDatabase(file, backupsIn(dataPaths(dataDir).backups, db), day(4));
+    } finally {
+      db.close();
+    }
+    expect(rewriteBackups({ dir: dataPaths(dataDir).backups, key }, (backup) => backup.prepare("DELETE FROM settings WHERE key = 'scrub-me'").run())).toBe(2);
+    for (const name of ['lede-2026-01-03.sqlite', 'lede-2026-01-04.sqlite']) {
+      const copy = openLibraryFile(path.join(dataPaths(dataDir).backups, name), { readonly: true });
+      expect(copy.prepare("SELECT count(*) FROM settings WHERE key = 'scrub-me'").pluck().get()).toBe(0);
+      expect(copy.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(2);
+      copy.close();
+    }
+    // Another key is refused, not used to write a backup no one could read.
+    expect(() => rewriteBackups({ dir: dataPaths(dataDir).backups, key: TEST_KEY }, () => {})).toThrow(expect.objectContaining({ code: 'SQLITE_NOTADB' }));
+  });
+
   it('keeps only the newest N daily files and leaves other files alone', async () => {
-    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS, TEST_KEY);
     const backupsDir = path.join(makeTempDir(), 'backups');
     fs.mkdirSync(backupsDir);
     fs.writeFileSync(path.join(backupsDir, 'notes.txt'), 'kept by a person');
     try {
-      for (const n of [3, 1, 7, 2, 9, 4]) await backupDatabase(db, backupsDir, day(n), 3);
+      for (const n of [3, 1, 7, 2, 9, 4]) await backupDatabase(db.name, backupsIn(backupsDir, db), day(n), 3);
     } finally {
       db.close();
     }
@@ -121,16 +215,16 @@ describe('backups through the SQLite backup API', () => {
   });
 
   it('replaces the same day\'s backup rather than adding one, and leaves no partial file', async () => {
-    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS);
+    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS, TEST_KEY);
     const backupsDir = path.join(makeTempDir(), 'backups');
     try {
       expect(hasBackupFor(backupsDir, day(8))).toBe(false);
-      await backupDatabase(db, backupsDir, day(8));
+      await backupDatabase(db.name, backupsIn(backupsDir, db), day(8));
       db.prepare("INSERT INTO settings (key, value) VALUES ('later', '1')").run();
-      const file = await backupDatabase(db, backupsDir, day(8));
+      const file = await backupDatabase(db.name, backupsIn(backupsDir, db), day(8));
       expect(hasBackupFor(backupsDir, day(8))).toBe(true);
       expect(fs.readdirSync(backupsDir)).toEqual(['lede-2026-01-08.sqlite']);
-      const copy = new Database(file, { readonly: true });
+      const copy = openLibraryFile(file, { readonly: true });
       expect(copy.prepare("SELECT value FROM settings WHERE key = 'later'").pluck().get()).toBe('1');
       copy.close();
     } finally {
@@ -147,7 +241,7 @@ describe('backups through the SQLite backup API', () => {
     while (!hasBackupFor(backupsDir) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(hasBackupFor(backupsDir)).toBe(true);
     const [name] = fs.readdirSync(backupsDir).filter((f) => f.endsWith('.sqlite'));
-    const copy = new Database(path.join(backupsDir, name!), { readonly: true });
+    const copy = openLibraryFile(path.join(backupsDir, name!), { readonly: true });
     expect(copy.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'articles'").pluck().get()).toBe(1);
     copy.close();
   });

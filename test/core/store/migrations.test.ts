@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { LedeError } from '../../../shared/errors';
 import { openDatabase } from '../../../electron/core/store/open-database';
@@ -11,6 +11,7 @@ import { dataPaths } from '../../../electron/core/paths';
 import { connect, openTestCore, REPORTER } from '../../helpers/core';
 import { sha256File } from '../../helpers/db-snapshot';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { TEST_KEY, keyOf, openLibraryFile, decryptLibraryFile } from '../../helpers/library-key';
 
 const NEWER = 4242;
 
@@ -37,7 +38,7 @@ function refusal(fn: () => unknown): LedeError {
   throw new Error('expected a refusal, but it opened');
 }
 
-/** A library written the way Lede writes it (WAL, stories in it), closed cleanly. */
+/** A library written the way Lede writes it (encrypted, WAL, stories in it), closed cleanly. */
 async function realLibrary(): Promise<{ dataDir: string; file: string }> {
   const core = openTestCore();
   const client = connect(core);
@@ -47,7 +48,20 @@ async function realLibrary(): Promise<{ dataDir: string; file: string }> {
   return { dataDir: core.dataDir, file: dataPaths(core.dataDir).database };
 }
 
+/** The same library as a Lede from before ADR 0051 left it: plain. */
+async function plainLibrary(): Promise<{ dataDir: string; file: string }> {
+  const library = await realLibrary();
+  decryptLibraryFile(library.file);
+  return library;
+}
+
 function withUserVersion(file: string, version: number): void {
+  const db = openLibraryFile(file);
+  db.pragma(`user_version = ${version}`);
+  db.close();
+}
+
+function withPlainUserVersion(file: string, version: number): void {
   const db = new Database(file);
   db.pragma(`user_version = ${version}`);
   db.close();
@@ -61,7 +75,7 @@ function overwrite(file: string, offset: number, length: number): void {
 
 describe('a fresh library database', () => {
   it('is migrated to the latest schema with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
-    const db = openDatabase(freshFile(), MIGRATIONS);
+    const db = openDatabase(freshFile(), MIGRATIONS, TEST_KEY);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -75,7 +89,7 @@ describe('a fresh library database', () => {
   });
 
   it('enforces foreign keys: an update for an unknown document is rejected', () => {
-    const db = openDatabase(freshFile(), MIGRATIONS);
+    const db = openDatabase(freshFile(), MIGRATIONS, TEST_KEY);
     try {
       expect(() => db.prepare('INSERT INTO doc_updates (doc_id, data, created_ms) VALUES (?, ?, 0)').run('article:nobody', Buffer.from([0, 0]))).toThrow(
         /FOREIGN KEY/i,
@@ -91,8 +105,8 @@ describe('a fresh library database', () => {
       { version: 1, name: 'one', up: "CREATE TABLE runs (n TEXT); INSERT INTO runs VALUES ('one')" },
       { version: 2, name: 'two', up: (db) => void db.prepare("INSERT INTO runs VALUES ('two')").run() },
     ];
-    openDatabase(file, counting).close();
-    const db = openDatabase(file, counting);
+    openDatabase(file, counting, TEST_KEY).close();
+    const db = openDatabase(file, counting, TEST_KEY);
     try {
       expect(db.prepare('SELECT n FROM runs ORDER BY rowid').pluck().all()).toEqual(['one', 'two']);
       expect(migrate(db, counting)).toEqual({ from: 2, to: 2 });
@@ -121,8 +135,8 @@ describe('migrations run in one transaction each', () => {
 
   it.each(failing)('a failing second migration (%s) leaves version 1 and no half-created table', (_label, broken) => {
     const file = freshFile();
-    expect(() => openDatabase(file, [first, broken])).toThrow();
-    const db = new Database(file);
+    expect(() => openDatabase(file, [first, broken], TEST_KEY)).toThrow();
+    const db = openLibraryFile(file);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(1);
       expect(tables(db)).toContain('kept');
@@ -132,7 +146,7 @@ describe('migrations run in one transaction each', () => {
     }
     // Once the migration is fixed, the same file moves on from version 1.
     const fixed: Migration = { version: 2, name: 'fixed', up: 'CREATE TABLE half (x INTEGER)' };
-    const reopened = openDatabase(file, [first, fixed]);
+    const reopened = openDatabase(file, [first, fixed], TEST_KEY);
     try {
       expect(reopened.pragma('user_version', { simple: true })).toBe(2);
       expect(tables(reopened)).toEqual(expect.arrayContaining(['kept', 'half']));
@@ -143,11 +157,14 @@ describe('migrations run in one transaction each', () => {
 });
 
 describe('a database from a newer Lede', () => {
-  it('refuses a database from a newer Lede without touching the file', async () => {
-    const { file } = await realLibrary();
-    withUserVersion(file, NEWER);
+  it.each([
+    ['encrypted', realLibrary, withUserVersion],
+    ['plain (before encryption)', plainLibrary, withPlainUserVersion],
+  ] as const)('refuses an %s database from a newer Lede without touching the file', async (_label, library, setVersion) => {
+    const { file } = await library();
+    setVersion(file, NEWER);
     const before = sha256File(file);
-    const error = refusal(() => openDatabase(file, MIGRATIONS));
+    const error = refusal(() => openDatabase(file, MIGRATIONS, keyOf(file)));
     expect(error.code).toBe('db_newer_version');
     expect(error.message).toContain(String(NEWER));
     expect(error.message).toMatch(new RegExp(`\\b${LATEST_SCHEMA_VERSION}\\b`));
@@ -165,61 +182,76 @@ describe('a database from a newer Lede', () => {
     expect(sha256File(file)).toBe(before);
   });
 
-  it('refuses a newer database in rollback-journal mode and creates no -wal or -shm file', () => {
+  it('refuses a plain newer database before encrypting it, and creates no -wal, -shm or copy beside it', () => {
     const file = freshFile();
     const db = new Database(file);
     db.exec('CREATE TABLE future (x INTEGER)');
     db.pragma(`user_version = ${NEWER}`);
     db.close();
     const before = sha256File(file);
-    expect(refusal(() => openDatabase(file, MIGRATIONS)).code).toBe('db_newer_version');
+    expect(refusal(() => openDatabase(file, MIGRATIONS, TEST_KEY)).code).toBe('db_newer_version');
     expect(sha256File(file)).toBe(before);
-    expect(sidecars(file)).toEqual([]);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['lede.sqlite']);
   });
 });
 
 describe('a damaged library database', () => {
-  const damages: Array<[string, (file: string) => void]> = [
-    ['text garbage instead of a database', (file) => fs.writeFileSync(file, 'Dear editor, this is not a database.\n'.repeat(300))],
-    ['an overwritten header magic', (file) => overwrite(file, 0, 16)],
-    ['a damaged first page (b-tree header)', (file) => overwrite(file, 100, 12)],
-    [
-      'a damaged schema page (the middle of the page that page 1 points to)',
-      (file) => {
-        // Page 1 of Lede's schema is an interior page whose right child holds the schema rows.
-        const bytes = fs.readFileSync(file);
-        const pageSize = bytes.readUInt16BE(16);
-        const child = bytes[100] === 0x05 ? bytes.readUInt32BE(108) : 1;
-        overwrite(file, (child - 1) * pageSize + pageSize / 4, pageSize / 2);
-      },
-    ],
+  const schemaPage = (file: string) => {
+    // Page 1 of Lede's schema is an interior page whose right child holds the schema rows.
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    const child = bytes[100] === 0x05 ? bytes.readUInt32BE(108) : 1;
+    overwrite(file, (child - 1) * pageSize + pageSize / 4, pageSize / 2);
+  };
+  const damages: Array<[string, () => Promise<{ dataDir: string; file: string }>, (file: string) => void]> = [
+    ['text garbage instead of a database', realLibrary, (file) => fs.writeFileSync(file, 'Dear editor, this is not a database.\n'.repeat(300))],
+    ['an encrypted file cut short (not a whole number of pages)', realLibrary, (file) => fs.truncateSync(file, fs.statSync(file).size - 1000)],
+    ['a plain library with a damaged first page (b-tree header)', plainLibrary, (file) => overwrite(file, 100, 12)],
+    ['a plain library with a damaged schema page', plainLibrary, schemaPage],
   ];
 
-  it.each(damages)('refuses %s with db_corrupt and leaves the bytes as they were', async (_label, damage) => {
-    const { file } = await realLibrary();
+  it.each(damages)('refuses %s with db_corrupt and leaves the bytes as they were', async (_label, library, damage) => {
+    const { file } = await library();
     damage(file);
     const before = sha256File(file);
-    const error = refusal(() => openDatabase(file, MIGRATIONS));
+    const error = refusal(() => openDatabase(file, MIGRATIONS, keyOf(file)));
     expect(error.code).toBe('db_corrupt');
     expect(error.message).toContain(file);
     expect(error.message).toMatch(/backup/i);
     expect(sha256File(file)).toBe(before);
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.startsWith('lede.sqlite.'))).toEqual([]);
   });
 
-  it.each(damages)('refuses %s through openCore, with the code, and frees the folder', async (_label, damage) => {
-    const { dataDir, file } = await realLibrary();
+  it.each(damages)('refuses %s through openCore, with the code, and frees the folder', async (_label, library, damage) => {
+    const { dataDir, file } = await library();
     damage(file);
     const before = sha256File(file);
     for (let attempt = 0; attempt < 2; attempt++) expect(refusal(() => openTestCore({ dataDir })).code).toBe('db_corrupt');
     expect(sha256File(file)).toBe(before);
   });
 
+  // Bytes alone cannot tell a damaged first page of an encrypted file from another library's key: the message says both.
+  it.each([
+    ['an encrypted library whose first page (salt) is overwritten', realLibrary, (file: string) => overwrite(file, 0, 16)],
+    ['a plain library whose header magic is overwritten (it reads as encrypted)', plainLibrary, (file: string) => overwrite(file, 0, 16)],
+  ] as const)('refuses %s with db_key_wrong, naming damage and backups, untouched', async (_label, library, damage) => {
+    const { dataDir, file } = await library();
+    damage(file);
+    const before = sha256File(file);
+    const error = refusal(() => openTestCore({ dataDir }));
+    expect(error.code).toBe('db_key_wrong');
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/damaged/);
+    expect(error.message).toMatch(/backup/i);
+    expect(sha256File(file)).toBe(before);
+  });
+
   it('refuses a library whose story table is damaged with db_corrupt, and frees the folder', async () => {
     const { dataDir, file } = await realLibrary();
-    const probe = new Database(file, { readonly: true });
+    const probe = openLibraryFile(file, { readonly: true });
     const root = probe.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'documents'").pluck().get() as number;
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
     probe.close();
-    const pageSize = fs.readFileSync(file).readUInt16BE(16);
     overwrite(file, (root - 1) * pageSize + 8, pageSize - 8);
     const before = sha256File(file);
     // Core reads every story's row at start (stale-row recovery): the damage
@@ -234,15 +266,15 @@ describe('refusing a file leaves nothing beside it', () => {
   // A database Lede wrote is in WAL mode; a read-only look at such a file
   // makes SQLite create -wal and -shm files that a refused open leaves behind.
   const cases: Array<[string, (file: string) => void]> = [
-    ['a newer-version database', (file) => withUserVersion(file, NEWER)],
-    ['a database with a damaged first page', (file) => overwrite(file, 100, 12)],
+    ['a plain newer-version database', (file) => withPlainUserVersion(file, NEWER)],
+    ['a plain database with a damaged first page', (file) => overwrite(file, 100, 12)],
   ];
 
   it.each(cases)('leaves no -wal or -shm file beside %s', async (_label, prepare) => {
-    const { file } = await realLibrary();
+    const { file } = await plainLibrary();
     prepare(file);
     expect(sidecars(file)).toEqual([]);
-    expect(() => openDatabase(file, MIGRATIONS)).toThrow(LedeError);
+    expect(() => openDatabase(file, MIGRATIONS, keyOf(file))).toThrow(LedeError);
     expect(sidecars(file)).toEqual([]);
   });
 });

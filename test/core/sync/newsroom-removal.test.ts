@@ -12,6 +12,7 @@ import { importAndWait } from '../../helpers/media';
 import { closeAll, hasStory, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
 import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { plaintextBytes } from '../../helpers/library-key';
 
 /**
  * "Remove this newsroom's stories from this computer" (ADR 0050): on sign-out
@@ -68,7 +69,11 @@ async function importPhoto(client: SyncedClient, color: string): Promise<string>
   return page.items.find((item) => item.filename === path.basename(file))!.sha256;
 }
 
-/** Data-folder files (database, WAL, backups) whose bytes hold `text`, case-insensitively (search entries are lower-cased). */
+/**
+ * Library files (database with its WAL, backups) whose decrypted pages hold
+ * `text`, case-insensitively (search entries are lower-cased). On disk they
+ * are encrypted (ADR 0051): what matters is that the pages no longer hold it.
+ */
 function filesHolding(dataDir: string, text: string): string[] {
   const needles = [Buffer.from(text), Buffer.from(text.toLowerCase())];
   const found: string[] = [];
@@ -76,8 +81,8 @@ function filesHolding(dataDir: string, text: string): string[] {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (/\.sqlite(-wal|-shm|-journal)?$/.test(entry.name)) {
-        const bytes = fs.readFileSync(file);
+      else if (/\.sqlite$/.test(entry.name)) {
+        const bytes = plaintextBytes(file);
         if (needles.some((needle) => bytes.includes(needle))) found.push(path.relative(dataDir, file));
       }
     }
@@ -106,7 +111,7 @@ describe('removing the newsroom’s stories on sign-out', () => {
     const local = await writeStory(a.client, 'Draft never sent', 'Pelicanverse notes stay here.', [sharedWithLocal]);
     a.core.internals.articles.flush();
     const dataDir = a.core.dataDir;
-    await backupDatabase(a.core.internals.db, path.join(dataDir, 'backups'));
+    await backupDatabase(a.core.internals.db.name, a.core.internals.backups);
     expect(filesHolding(dataDir, 'Zanzibarquill').length).toBeGreaterThan(0);
 
     const preview = await a.client.call('sync.removalPreview', {});

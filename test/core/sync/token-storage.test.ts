@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { backupDatabase } from '../../../electron/core/store/backup';
@@ -8,6 +8,7 @@ import { connect, openTestCore } from '../../helpers/core';
 import { closeAll, waitSynced } from '../../helpers/sync';
 import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { openLibraryFile, decryptLibraryFile, plaintextBytes } from '../../helpers/library-key';
 
 /**
  * The sync token is a newsroom credential: it is kept in the secret store,
@@ -30,7 +31,9 @@ function filesHolding(dir: string, secret: string): string[] {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (fs.readFileSync(file).includes(Buffer.from(secret))) found.push(path.relative(dir, file));
+      else if (/\.sqlite-(wal|shm)$/.test(entry.name)) continue; // folded into their database below
+      // Library files are encrypted (ADR 0051): it is their decrypted pages that must not hold the secret.
+      else if ((entry.name.endsWith('.sqlite') ? plaintextBytes(file) : fs.readFileSync(file)).includes(Buffer.from(secret))) found.push(path.relative(dir, file));
     }
   };
   walk(dir);
@@ -55,7 +58,7 @@ describe('where the sync token lives', () => {
     const core = await signedIn(dataDir, server, token);
     await connect(core).call('article.create', {});
     await waitSynced({ core, client: connect(core), name: 'A' });
-    await backupDatabase(core.internals.db, path.join(dataDir, 'backups'));
+    await backupDatabase(core.internals.db.name, core.internals.backups);
     expect(filesHolding(dataDir, token)).toEqual([path.join('secrets', 'sync-token')]);
 
     // Signing out removes it; nothing on disk holds it any more.
@@ -73,7 +76,8 @@ describe('where the sync token lives', () => {
     await first.close();
     cores = [];
 
-    // As an older Lede left it: the token inside the account's settings row, in the WAL and in yesterday's backup.
+    // As an older Lede left it: a plain library (ADR 0051 came later), the token inside the account's settings row, in the WAL and in yesterday's backup.
+    decryptLibraryFile(path.join(dataDir, 'lede.sqlite'));
     fs.rmSync(path.join(dataDir, 'secrets'), { recursive: true });
     const legacy = new Database(path.join(dataDir, 'lede.sqlite'));
     const row = legacy.prepare("SELECT value FROM settings WHERE key = 'sync.account'").get() as { value: string };
@@ -89,9 +93,15 @@ describe('where the sync token lives', () => {
     // Still signed in, with the same token, now from the secret store.
     await waitSynced({ core: again, client: connect(again), name: 'A' });
     expect(again.internals.sync.status().account).toMatchObject({ name: 'Richard Connor', serverUrl: server.url });
+    // The plain library is kept (encrypted is the copy now in use) until a later start opens the encrypted one.
+    expect(filesHolding(dataDir, token)).toEqual(['lede.sqlite.plain-before-encryption', path.join('secrets', 'sync-token')]);
+    await again.close();
+    cores = [];
+    const third = openTestCore({ dataDir });
+    cores.push(third);
     expect(filesHolding(dataDir, token)).toEqual([path.join('secrets', 'sync-token')]);
-    // The backup is still a good backup.
-    const backup = new Database(path.join(dataDir, 'backups', 'lede-2026-12-01.sqlite'), { readonly: true });
+    // The backup is still a good backup, encrypted now.
+    const backup = openLibraryFile(path.join(dataDir, 'backups', 'lede-2026-12-01.sqlite'), { readonly: true });
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(JSON.parse((backup.prepare("SELECT value FROM settings WHERE key = 'sync.account'").get() as { value: string }).value)).toMatchObject({ name: 'Richard Connor' });
     backup.close();

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** One schema version: SQL (or a function) run inside one transaction. */
 export interface Migration {

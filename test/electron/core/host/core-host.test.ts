@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../../electron/core/core';
 import { startCoreHost, describeStartupFailure, type CoreHost, type ParentPortLike } from '../../../../electron/core/host/core-host';
@@ -17,6 +17,7 @@ import { importAndWait } from '../../../helpers/media';
 import { makeTempDir } from '../../../helpers/temp-dir';
 import { waitFor } from '../../../helpers/wait';
 import { channel } from '../../helpers/ports';
+import { openLibraryFile } from '../../../helpers/library-key';
 
 class FakeParentPort extends EventEmitter implements ParentPortLike {
   readonly sent: HostToMain[] = [];
@@ -125,7 +126,7 @@ describe('core host', () => {
     const { core, page } = channel();
     parent.fromMain({ type: 'connect', windowId: 1 }, [core]);
     const headlineOnDisk = () => {
-      const db = new Database(dataPaths(dataDir).database, { readonly: true });
+      const db = openLibraryFile(dataPaths(dataDir).database, { readonly: true });
       try {
         return (db.prepare('SELECT headline FROM articles WHERE id = ?').get(id) as { headline: string }).headline;
       } finally {
