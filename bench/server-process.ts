@@ -10,7 +10,7 @@ export interface ServerHandle {
 }
 
 export async function startServer(repo: string, dataDir: string, port = 0, args: string[] = []): Promise<ServerHandle> {
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.LEDE_BENCH_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.LEDE_BENCH_SERVER_PROF] : []), path.join(repo, 'dist', 'server', 'main.mjs'), '--data-dir', dataDir, '--port', String(port), ...args], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repo, 'dist', 'server', 'main.mjs'), '--data-dir', dataDir, '--port', String(port), ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

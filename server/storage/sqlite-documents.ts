@@ -11,7 +11,7 @@ import type { MergeOutcome } from './server-store';
  * every client (ADR 0052).
  */
 
-/** Opens the server database file with the settings every connection to it uses. */
+/** The settings every connection to the server database file uses (the store's and the worker's). */
 export function configureServerConnection(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // A store is acknowledged to clients as "stored": it must be on disk.

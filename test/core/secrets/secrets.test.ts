@@ -5,11 +5,11 @@ import { silentLogger } from '../../../electron/core/log';
 import { DATA_KEY_ENV, DATA_KEY_FILE, takeDataKeyFromEnv, unlockDataKey, type Keychain } from '../../../electron/core/secrets/data-key';
 import { fileModeSealer, keySealer } from '../../../electron/core/secrets/secret-sealer';
 import { SecretStore } from '../../../electron/core/secrets/secret-store';
-import { LedeError } from '../../../shared/errors';
 import { dataPaths } from '../../../electron/core/paths';
 import { LIBRARY_KEY_FILE } from '../../../electron/core/secrets/library-key';
 import { openTestCore } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { refusal } from '../../helpers/refusal';
 
 /** A stand-in for the OS keychain (Electron's safeStorage cannot run here): wraps with a per-"computer" secret. */
 function fakeKeychain(computer: string, available = true): Keychain {
@@ -127,12 +127,3 @@ describe('secrets outside the database', () => {
   });
 });
 
-function refusal(fn: () => unknown): LedeError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LedeError);
-    return error as LedeError;
-  }
-  throw new Error('expected a refusal');
-}

@@ -4,7 +4,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleParts } from '../../../shared/article-doc';
-import { LedeError } from '../../../shared/errors';
 import type { Core, CoreOptions } from '../../../electron/core/core';
 import { dataPaths } from '../../../electron/core/paths';
 import { LIBRARY_KEY_FILE, libraryKeyFromDataKey } from '../../../electron/core/secrets/library-key';
@@ -16,6 +15,7 @@ import { bundleScript, startScript } from '../../helpers/bundle-script';
 import { connect, openStory, openTestCore, REPORTER } from '../../helpers/core';
 import { sha256File } from '../../helpers/db-snapshot';
 import { decryptLibraryFile, keyOf, openLibraryFile } from '../../helpers/library-key';
+import { refusal } from '../../helpers/refusal';
 
 const HEADLINES = ['Minister met the source at the harbour', 'Floods close the Rhine to shipping', 'Council hides the audit'];
 const NOTE = 'Source Marguerite asked not to be named';
@@ -85,15 +85,6 @@ function filesHolding(dataDir: string, text: string): string[] {
   return found.sort();
 }
 
-function refusal(fn: () => unknown): LedeError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LedeError);
-    return error as LedeError;
-  }
-  throw new Error('expected a refusal, but it opened');
-}
 
 /** The folder's listing with each file's hash: proof that a refusal changed nothing. */
 function folderState(dir: string): Record<string, string> {

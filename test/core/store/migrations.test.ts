@@ -12,6 +12,7 @@ import { connect, openTestCore, REPORTER } from '../../helpers/core';
 import { sha256File } from '../../helpers/db-snapshot';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { TEST_KEY, keyOf, openLibraryFile, decryptLibraryFile } from '../../helpers/library-key';
+import { refusal } from '../../helpers/refusal';
 
 const NEWER = 4242;
 
@@ -27,16 +28,6 @@ function tables(db: Database.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
 }
 
-/** Runs `fn`, expecting a LedeError; returns it. */
-function refusal(fn: () => unknown): LedeError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LedeError);
-    return error as LedeError;
-  }
-  throw new Error('expected a refusal, but it opened');
-}
 
 /** A library written the way Lede writes it (encrypted, WAL, stories in it), closed cleanly. */
 async function realLibrary(): Promise<{ dataDir: string; file: string }> {
