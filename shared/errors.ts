@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'unauthorized',
   /** The newsroom's policy file sets this setting; people cannot change it on this machine. */
   'locked_by_policy',
+  /** A stored setting this Lede cannot read (damaged, or saved by a newer Lede): it is kept, so saving over it is refused (ADR 0053). */
+  'setting_unreadable',
   /** The sync server could not be reached (or did not answer like one). */
   'unreachable',
   /** An address that would carry the token or stories unencrypted over the network (http:// to another computer). */

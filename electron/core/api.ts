@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
 import type { ConfigOverrides, ConfigView } from '../../shared/config';
 import { channels, describeIssues, isChannel, type Channel, type ParsedPayloadOf, type ResultOf } from '../../shared/contract';
 import { LedeError, fail, ok, type Result } from '../../shared/errors';
 import { canonicalLanguageTag } from '../../shared/language';
-import { NEWSROOM_ROLES, type Profile } from '../../shared/model';
+import type { Profile } from '../../shared/model';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { readStory } from '../../shared/article-body';
 import { newsroomSchema } from '../../shared/editor/extensions';
@@ -21,7 +20,9 @@ import type { PeopleStore } from './people/people-store';
 import { lockedMessage, lockedSettingsIn, managedConfig } from './policy/managed-config';
 import type { PolicyLoad } from './policy/policy-file';
 import type { SessionState, Sessions } from './sessions';
+import { readProfile, saveProfile } from './settings/profile';
 import type { SettingsStore } from './settings/settings-store';
+import { STORED_NEWSROOM_CONFIG } from './settings/stored-settings';
 import type { Database } from './store/open-database';
 import { normalizeServerUrl, type SyncClient } from './sync/sync-client';
 
@@ -45,22 +46,6 @@ export interface ApiContext {
 type Handler<C extends Channel> = (payload: ParsedPayloadOf<C>, session: SessionState) => ResultOf<C> | Promise<ResultOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
 
-const PROFILE_KEY = 'profile';
-const CONFIG_KEY = 'config';
-const profileSchema = z.object({ name: z.string().min(1), role: z.enum(NEWSROOM_ROLES) });
-
-export function readProfile(settings: SettingsStore): Profile | null {
-  return settings.get(PROFILE_KEY, profileSchema);
-}
-
-/** Saves the profile and tells every window. */
-export function saveProfile(settings: SettingsStore, sessions: Sessions, profile: Profile): Profile {
-  settings.set(PROFILE_KEY, profile);
-  sessions.toAll('profile.changed', profile);
-  return profile;
-}
-const overridesSchema = channels['config.set'].payload as z.ZodType<ConfigOverrides>;
-
 /** The API, implemented once. Both shells call `invoke`; nothing else reaches core. */
 export function createHandlers(ctx: ApiContext): Handlers {
   const { articles, revisions, people, settings, sessions, sync } = ctx;
@@ -71,7 +56,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     if (!current) throw new LedeError('profile_required', 'Tell Lede who you are first (name and newsroom role).');
     return current;
   };
-  const userSettings = (): ConfigOverrides => settings.get(CONFIG_KEY, overridesSchema) ?? {};
+  const userSettings = (): ConfigOverrides => settings.read(STORED_NEWSROOM_CONFIG) ?? {};
   const config = (): ConfigView => managedConfig(userSettings(), ctx.policy);
 
   return {
@@ -98,7 +83,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
           published: { ...current.workflowRules?.published, ...payload.workflowRules?.published },
         },
       };
-      settings.set(CONFIG_KEY, merged);
+      settings.write(STORED_NEWSROOM_CONFIG, merged);
       const resolved = config();
       sessions.toAll('config.changed', resolved);
       return resolved;

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
-import { createHandlers, dispatch, readProfile, saveProfile } from './api';
+import { createHandlers, dispatch } from './api';
 import { ArticleIndex } from './articles/article-index';
 import { ArticleService, articleIdOf } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
@@ -22,7 +21,7 @@ import { MediaExporter } from './media/media-exporter';
 import { MediaImporter, type FileOutcome } from './media/media-importer';
 import { MediaIndex } from './media/media-index';
 import { MediaLibrary } from './media/media-library';
-import { PhotoDeskStore, type MediaServices } from './media/media-services';
+import type { MediaServices } from './media/media-services';
 import { mediaRoot, resolveMediaFile, type MediaVariant } from './media/media-store';
 import { PreviewMaker } from './media/preview-maker';
 import { MediaWorkerPool } from './media/worker-pool';
@@ -31,6 +30,8 @@ import { loadPolicy } from './policy/policy-file';
 import { RevisionService } from './revisions/revision-service';
 import { RevisionStore } from './revisions/revision-store';
 import { Sessions, type EmitEvent } from './sessions';
+import { PhotoDeskStore } from './settings/photo-desk-store';
+import { readProfile, saveProfile } from './settings/profile';
 import { SettingsStore } from './settings/settings-store';
 import { backupDatabase, hasBackupFor, type BackupPlace } from './store/backup';
 import { encryptPlainBackups } from './store/encrypt-library';
@@ -105,9 +106,6 @@ export interface CoreMedia {
   ensureFile(sha256: string, variant: MediaVariant): Promise<boolean>;
 }
 
-const PROFILE_KEY = 'profile';
-const authorSchema = z.object({ name: z.string() });
-
 /** One connected window or tab. */
 export interface CoreSession {
   readonly id: string;
@@ -174,7 +172,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const settings = new SettingsStore(db, log);
   const sessions = new Sessions();
   const policy = loadPolicy({ file: options.policyFile, log });
-  const author = () => settings.get(PROFILE_KEY, authorSchema)?.name ?? '';
+  const author = () => readProfile(settings)?.name ?? '';
   const revisions = new RevisionService(live, new RevisionStore(db), author, log, {
     idleMs: options.revisionIdleMs ?? 2 * 60_000,
     maxDirtyMs: options.revisionMaxDirtyMs ?? 10 * 60_000,
