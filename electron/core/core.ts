@@ -1,3 +1,4 @@
+import { articleIdOf } from '../../shared/documents/article-kind';
 import { z } from 'zod';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,7 +7,7 @@ import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
 import { createHandlers, dispatch, readProfile, saveProfile } from './api';
 import { ArticleIndex } from './articles/article-index';
-import { ArticleService, articleIdOf } from './articles/article-service';
+import { ArticleService } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
 import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
@@ -168,7 +169,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const index = new ArticleIndex(db);
   const articles = new ArticleService(live, docs, index, log, {
     deriveDelayMs: options.deriveDelayMs ?? 300,
-    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    compactAfterUpdates: options.compactAfterUpdates,
   });
   const people = new PeopleStore(db);
   const settings = new SettingsStore(db, log);

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedeError } from '../../../shared/errors';
 import type { Logger } from '../log';
-import type { DocKind, DocStore } from './doc-store';
+import type { DocStore } from './doc-store';
+import type { DocKind } from '../../../shared/documents/doc-names';
 
 /** Who made a change: a session's id, or core itself (workflow moves, seeding). */
 export type ChangeOrigin = string;
