@@ -232,6 +232,15 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   revisions.onChanged((id) => sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id }));
   // A story closed everywhere gets its last edits checkpointed before it leaves memory.
   articles.onRelease((id) => revisions.flush(id));
+  sessions.onFirstOpen((id) => sync.storyOpened(id));
+  sessions.onLastClose((id) => {
+    try {
+      articles.release(id);
+    } catch (error) {
+      log.warn('could not release story', { id, error });
+    }
+    sync.storyClosed(id);
+  });
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
   articles.recoverStaleRows();
   media.services.library.recoverStaleRows();
@@ -274,14 +283,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
         },
         close: () => {
           if (closed) return;
-          for (const id of sessions.remove(session)) {
-            try {
-              articles.release(id);
-              sync.storyClosed(id);
-            } catch (error) {
-              log.warn('could not release story', { id, error });
-            }
-          }
+          sessions.remove(session);
         },
       };
     },
