@@ -1,9 +1,8 @@
+import { articleDocName, projectArticle } from '../shared/documents/article-kind';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { articleDocName } from '../shared/article-doc';
 import { ArticleIndex } from '../electron/core/articles/article-index';
-import { deriveArticle } from '../electron/core/articles/derive';
 import { DocStore } from '../electron/core/docs/doc-store';
 import { dataPaths } from '../electron/core/paths';
 import { resolveLibraryKey } from '../electron/core/secrets/library-key';
@@ -92,7 +91,7 @@ function generatedPlainLibrary(cacheDir: string, count: number, wordsPerStory: n
         const doc = buildStoryDoc(rand, wordsPerStory, createdMs);
         const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
         const seq = docs.create(articleDocName(id), 'article', Y.encodeStateAsUpdate(doc), createdMs);
-        index.write(id, articleDocName(id), deriveArticle(doc), createdMs, seq);
+        index.write(id, articleDocName(id), projectArticle(doc), createdMs, seq);
         doc.destroy();
       }
     })();

@@ -1,9 +1,10 @@
+import { articleDocName } from '../shared/documents/article-kind';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { articleDocName, articleParts } from '../shared/article-doc';
+import { articleParts } from '../shared/article-doc';
 import { base64ToBytes } from '../shared/base64';
 import { CONTROL_DOC, SYNC_SOCKET_PATH } from '../shared/sync-protocol';
 import { DEFAULT_LIMITS } from '../server/limits';

@@ -1,10 +1,10 @@
+import { articleDocName, projectArticle } from '../shared/documents/article-kind';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { articleDocName, articleParts } from '../shared/article-doc';
+import { articleParts } from '../shared/article-doc';
 import { ArticleIndex } from '../electron/core/articles/article-index';
-import { deriveArticle } from '../electron/core/articles/derive';
 import { DocStore } from '../electron/core/docs/doc-store';
 import { buildStoryDoc, random } from './corpus';
 import { openLibrary } from './generate-library';
@@ -23,7 +23,7 @@ export function libraryWithLongStory(dir: string, words: number): { dataDir: str
   const index = new ArticleIndex(db);
   const doc = buildStoryDoc(random(7), words, Date.now());
   const seq = docs.create(articleDocName(LONG_STORY_ID), 'article', Y.encodeStateAsUpdate(doc));
-  index.write(LONG_STORY_ID, articleDocName(LONG_STORY_ID), deriveArticle(doc), Date.now(), seq);
+  index.write(LONG_STORY_ID, articleDocName(LONG_STORY_ID), projectArticle(doc), Date.now(), seq);
   db.prepare("INSERT INTO settings (key, value) VALUES ('profile', ?)").run(JSON.stringify({ name: 'Bench Reporter', role: 'reporter' }));
   db.close();
   const body = articleParts(doc).body;

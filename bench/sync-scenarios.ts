@@ -1,10 +1,11 @@
+import { articleDocName } from '../shared/documents/article-kind';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { articleDocName, articleParts } from '../shared/article-doc';
+import { articleParts } from '../shared/article-doc';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64';
 import { SYNC_SOCKET_PATH } from '../shared/sync-protocol';
 import { openCore, type Core, type CoreSession } from '../electron/core/core';

@@ -11,7 +11,8 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../shared/base64';
-import { CONTROL_DOC, REFUSAL_REASONS, syncDocKind, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
+import { CONTROL_DOC, REFUSAL_REASONS, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
+import { docKindOf } from '../shared/documents/doc-names';
 import type { AuthThrottle } from './auth/auth-throttle';
 import type { Account, Authenticator } from './auth/authenticator';
 import { canWrite } from './auth/authenticator';
@@ -105,7 +106,7 @@ export class SyncExtension implements Extension {
     const { documentName, token, connectionConfig } = data;
     const peer = (data.context as { peer?: Peer }).peer;
     const control = documentName === CONTROL_DOC;
-    if (!control && !syncDocKind(documentName)) throw { reason: REFUSAL_REASONS.badName };
+    if (!control && !docKindOf(documentName)) throw { reason: REFUSAL_REASONS.badName };
     // A throttled address is refused before its token costs a lookup (the
     // socket is then closed by its guard, unless something on it authenticated).
     if (peer && (await this.options.throttle.retryAfterMs(peer.address)) > 0 && !this.auth.passesThrottle(token)) {
@@ -262,7 +263,7 @@ export class SyncExtension implements Extension {
   }
 
   private async storeNow(documentName: string, document: Document): Promise<void> {
-    const kind = syncDocKind(documentName);
+    const kind = docKindOf(documentName);
     if (!kind) return;
     const retry = this.retrying.get(documentName);
     if (retry) {

@@ -22,10 +22,6 @@ export type MetaKey = (typeof META_KEYS)[number];
 /** Meta keys that only core may change (through the workflow API), never an editor's update. */
 export const PROTECTED_META_KEYS: readonly MetaKey[] = ['status', 'publishedAt', 'trashedAt', 'createdAt'];
 
-export function articleDocName(id: string): string {
-  return `article:${id}`;
-}
-
 export interface ArticleParts {
   body: Y.XmlFragment;
   headline: Y.Text;
@@ -129,11 +125,6 @@ export function bodyPlainText(body: Y.XmlFragment): string {
   for (const child of body.toArray()) walk(child);
   endLine();
   return lines.join('\n');
-}
-
-/** Every piece of text in the story, for search: fields, bylines, tags and body. */
-export function articleSearchText(doc: Y.Doc): { fields: ArticleFields; body: string } {
-  return { fields: readArticleFields(doc), body: bodyPlainText(articleParts(doc).body) };
 }
 
 export interface ArticleSeed {

@@ -23,14 +23,6 @@ export interface MediaFileFacts {
   importedAt: string;
 }
 
-export function mediaDocName(sha256: string): string {
-  return `media:${sha256}`;
-}
-
-export function mediaShaOf(docName: string): string | null {
-  return docName.startsWith('media:') ? docName.slice('media:'.length) : null;
-}
-
 export function readMediaFields(doc: Y.Doc): MediaFields {
   const fields = emptyMediaFields() as Record<string, string | string[]>;
   for (const field of MEDIA_TEXT_FIELDS) fields[field] = doc.getText(field).toString();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOC_KINDS } from './documents/doc-names';
 
 /**
  * What the workstation and the newsroom sync server agree on: document
@@ -19,25 +20,13 @@ export const CONTROL_DOC = 'newsroom';
 export const SERVER_ROLES = ['admin', 'editor', 'reader'] as const;
 export type ServerRole = (typeof SERVER_ROLES)[number];
 
-export const SYNC_DOC_KINDS = ['article', 'media'] as const;
-export type SyncDocKind = (typeof SYNC_DOC_KINDS)[number];
-
-const ARTICLE_NAME = /^article:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const MEDIA_NAME = /^media:[0-9a-f]{64}$/;
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-/** The kind of a document that syncs, or null for any other name (refused by the server). */
-export function syncDocKind(name: string): SyncDocKind | null {
-  if (ARTICLE_NAME.test(name)) return 'article';
-  if (MEDIA_NAME.test(name)) return 'media';
-  return null;
-}
 
 /** One row of the server's catalog: a document changed (or purged) since a cursor. */
 export const catalogItemSchema = z.object({
   /** The document's name, e.g. `article:<uuid>` or `media:<sha256>`. */
   id: z.string().max(200),
-  kind: z.enum(SYNC_DOC_KINDS),
+  kind: z.enum(DOC_KINDS),
   headline: z.string(),
   status: z.string(),
   /** When the server last stored a change (ISO 8601, UTC). */

@@ -95,20 +95,15 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'article.open': (payload, session) => {
       const { state, updatedAt } = articles.openState(payload.id);
-      const first = !sessions.isOpenAnywhere(payload.id);
-      sessions.opened(session, payload.id);
-      if (first) sync.storyOpened(payload.id);
+      sessions.open(session, payload.id);
       return { id: payload.id, state: bytesToBase64(state), updatedAt };
     },
     'article.close': (payload, session) => {
-      if (sessions.closed(session, payload.id) && !sessions.isOpenAnywhere(payload.id)) {
-        articles.release(payload.id);
-        sync.storyClosed(payload.id);
-      }
+      sessions.close(session, payload.id);
       return {};
     },
     'article.update': (payload, session) => {
-      if (!session.openArticles.has(payload.id)) {
+      if (!sessions.isOpenIn(session, payload.id)) {
         throw new LedeError('invalid_payload', 'Open the story before sending changes to it.');
       }
       articles.applyUpdate(payload.id, base64ToBytes(payload.update), session.id);

@@ -1,3 +1,4 @@
+import { articleIdOf } from '../../shared/documents/article-kind';
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -5,7 +6,7 @@ import { bytesToBase64 } from '../../shared/base64';
 import type { Result } from '../../shared/errors';
 import { createHandlers, dispatch } from './api';
 import { ArticleIndex } from './articles/article-index';
-import { ArticleService, articleIdOf } from './articles/article-service';
+import { ArticleService } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
 import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
@@ -166,7 +167,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const index = new ArticleIndex(db);
   const articles = new ArticleService(live, docs, index, log, {
     deriveDelayMs: options.deriveDelayMs ?? 300,
-    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    compactAfterUpdates: options.compactAfterUpdates,
   });
   const people = new PeopleStore(db);
   const settings = new SettingsStore(db, log);
@@ -229,6 +230,15 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   revisions.onChanged((id) => sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id }));
   // A story closed everywhere gets its last edits checkpointed before it leaves memory.
   articles.onRelease((id) => revisions.flush(id));
+  sessions.onFirstOpen((id) => sync.storyOpened(id));
+  sessions.onLastClose((id) => {
+    try {
+      articles.release(id);
+    } catch (error) {
+      log.warn('could not release story', { id, error });
+    }
+    sync.storyClosed(id);
+  });
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
   articles.recoverStaleRows();
   media.services.library.recoverStaleRows();
@@ -271,14 +281,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
         },
         close: () => {
           if (closed) return;
-          for (const id of sessions.remove(session)) {
-            try {
-              articles.release(id);
-              sync.storyClosed(id);
-            } catch (error) {
-              log.warn('could not release story', { id, error });
-            }
-          }
+          sessions.remove(session);
         },
       };
     },

@@ -37,7 +37,6 @@ export function useDeferredEditorState<T extends Record<string, unknown>>(editor
       if (timer !== null) clearTimeout(timer);
     };
     // The selector is a pure function of the editor; a new closure each render must not resubscribe.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
   return state;
 }

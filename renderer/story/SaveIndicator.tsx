@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OpenArticle, SaveState } from '../documents/open-article';
+import type { OpenArticle, SaveState } from './open-article';
 
 function describe(state: SaveState): string {
   switch (state.kind) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OpenArticle } from '../documents/open-article';
+import type { OpenArticle } from './open-article';
 import { matchesShortcut } from '../editor/shortcut-label';
 import { SHORTCUTS } from '../help/shortcuts';
 import { useApp } from '../state/app-store';

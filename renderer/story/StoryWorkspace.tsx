@@ -5,7 +5,7 @@ import { languageDirection } from '../../shared/language';
 import { shellBridge } from '../api/shell';
 import { STATUS_LABELS } from '../../shared/model';
 import { isReadOnlyStatus } from '../../shared/status';
-import type { OpenArticle } from '../documents/open-article';
+import type { OpenArticle } from './open-article';
 import { FieldInput } from '../editor/FieldInput';
 import { StoryEditor } from '../editor/StoryEditor';
 import { insertFigure } from '../editor/figure-insert';

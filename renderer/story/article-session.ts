@@ -1,5 +1,5 @@
 import { lede, ledeBridge } from '../api/client';
-import { OpenArticle } from '../documents/open-article';
+import { OpenArticle } from './open-article';
 
 interface Entry {
   article: Promise<OpenArticle>;
@@ -14,15 +14,14 @@ const live = new Set<OpenArticle>();
 let unloadGuard = false;
 
 /**
- * One OpenArticle per story in this window, shared by whoever shows it.
+ * One OpenArticle per story in this window, shared by whoever shows it, so
+ * that every view of a story edits one Yjs document and sends its edits once.
  *
- * Core remembers open stories per session as a set, not a count: if the
- * story screen opened a second copy while the first was still closing (React
+ * Core counts the opens of each session (a second `article.open` needs a
+ * second `article.close`); here, closing waits a moment for a remount (React
  * mounts effects twice in development, or a quick Library → story → Library
- * → story), the first copy's `article.close` would close the story for the
- * second one too, and its edits would be refused. So opening is counted
- * here, closing waits a moment for a remount, and a new open waits until an
- * earlier close has finished.
+ * → story) so the story is not reloaded, and a new open waits until an
+ * earlier close has drained its edits, so they are never sent twice.
  */
 export function acquireArticle(id: string): Promise<OpenArticle> {
   const existing = entries.get(id);

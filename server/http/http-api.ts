@@ -3,14 +3,8 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import {
-  CATALOG_PAGE_MAX,
-  SYNC_PROTOCOL_VERSION,
-  lookupRequestSchema,
-  syncDocKind,
-  type CatalogItem,
-  type CatalogPage,
-} from '../../shared/sync-protocol';
+import { CATALOG_PAGE_MAX, SYNC_PROTOCOL_VERSION, lookupRequestSchema, type CatalogItem, type CatalogPage } from '../../shared/sync-protocol';
+import { docKindOf } from '../../shared/documents/doc-names';
 import type { AuthThrottle } from '../auth/auth-throttle';
 import type { LostDevices } from '../auth/lost-devices';
 import { hashToken, looksLikeToken } from '../auth/tokens';
@@ -122,7 +116,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
         await requireAccount(request);
         const parsed = lookupRequestSchema.safeParse(await readJson(request, options.maxJsonBytes));
         if (!parsed.success) throw new HttpError('invalid_request', 'Send {"ids": ["article:<uuid>", …]} with at most 1,000 ids.');
-        const rows = await guarded(log, () => store.lookup(parsed.data.ids.filter((id) => syncDocKind(id) !== null)));
+        const rows = await guarded(log, () => store.lookup(parsed.data.ids.filter((id) => docKindOf(id) !== null)));
         sendJson(response, 200, { items: rows.map(toItem) });
       },
     },
@@ -161,7 +155,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
       handle: async (request, response, match) => {
         const account = await requireWriter(request);
         const name = decodeName(match[1]!);
-        if (!name || !syncDocKind(name)) throw new HttpError('invalid_request', 'Not a document name (article:<uuid> or media:<sha256>).');
+        if (!name || !docKindOf(name)) throw new HttpError('invalid_request', 'Not a document name (article:<uuid> or media:<sha256>).');
         const purged = await guarded(log, () => store.purgeDocument(name, Date.now()));
         if (!purged) throw new HttpError('not_found', 'The server has no document with this name.');
         log.info('purged a document', { name, by: account.name });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { readArticleFields } from '../../shared/article-doc';
-import type { SyncDocKind } from '../../shared/sync-protocol';
+import { DOCUMENT_KINDS } from '../../shared/documents/kinds';
+import type { DocKind } from '../../shared/documents/doc-names';
 
 export interface MergedState {
   /** The merged state to store (everything stored before, plus the update). */
@@ -23,7 +23,7 @@ export interface MergedState {
  * take anything away. Deletions are part of the state (the delete set), so
  * they merge the same way.
  */
-export function mergeState(stored: Uint8Array | null, update: Uint8Array | readonly Uint8Array[], kind: SyncDocKind): MergedState {
+export function mergeState(stored: Uint8Array | null, update: Uint8Array | readonly Uint8Array[], kind: DocKind): MergedState {
   const doc = new Y.Doc();
   const updates = update instanceof Uint8Array ? [update] : update;
   try {
@@ -31,20 +31,10 @@ export function mergeState(stored: Uint8Array | null, update: Uint8Array | reado
     const before = Y.snapshot(doc);
     const changed = !stored || updates.some((one) => !Y.snapshotContainsUpdate(before, one));
     if (changed) Y.transact(doc, () => updates.forEach((one) => Y.applyUpdate(doc, one)));
-    const { headline, status } = describe(doc, kind);
+    const { headline, status } = DOCUMENT_KINDS[kind].catalogSummary(doc);
     const state = changed ? Y.encodeStateAsUpdate(doc) : stored!;
     return { state, snapshot: Y.encodeSnapshot(Y.snapshot(doc)), changed, stateBytes: state.byteLength, headline, status };
   } finally {
     doc.destroy();
   }
-}
-
-/** The catalog row's words for a document, read with the same schema the workstation uses. */
-function describe(doc: Y.Doc, kind: SyncDocKind): { headline: string; status: string } {
-  if (kind === 'article') {
-    const fields = readArticleFields(doc);
-    return { headline: fields.headline, status: fields.status };
-  }
-  // A media asset's metadata document has no headline or workflow status.
-  return { headline: '', status: '' };
 }

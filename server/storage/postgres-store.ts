@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import pg from 'pg';
-import type { SyncDocKind } from '../../shared/sync-protocol';
+import type { DocKind } from '../../shared/documents/doc-names';
 import type { ServerLog } from '../log';
 import {
   UserExistsError,
@@ -129,7 +129,7 @@ export class PostgresServerStore implements ServerStore {
     return row ? { state: row.state ? new Uint8Array(row.state) : null, version: Number(row.version), deleted: row.deleted } : null;
   }
 
-  async mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome> {
+  async mergeDocument(name: string, kind: DocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome> {
     return this.transaction(async (client): Promise<MergeOutcome> => {
       const head = Number((await client.query('SELECT seq FROM lede_catalog_head WHERE id = 1 FOR UPDATE')).rows[0].seq);
       const found = await client.query('SELECT state, version, deleted, seq FROM lede_documents WHERE name = $1', [name]);
@@ -276,7 +276,7 @@ function toUser(row: { id: string; name: string; role: UserRow['role']; token_ha
 
 function toCatalogRow(row: {
   name: string;
-  kind: SyncDocKind;
+  kind: DocKind;
   headline: string;
   status: string;
   updated_ms: string;

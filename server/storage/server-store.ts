@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { ServerRole, SyncDocKind } from '../../shared/sync-protocol';
+import type { ServerRole } from '../../shared/sync-protocol';
+import type { DocKind } from '../../shared/documents/doc-names';
 
 /**
  * Where the sync server keeps documents, the catalog, accounts and media.
@@ -20,7 +21,7 @@ export interface ServerStore {
    * store's write lock: load, merge, write. `describe` reads the merged
    * document into its catalog row. A purged document is left alone.
    */
-  mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome>;
+  mergeDocument(name: string, kind: DocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome>;
   /** Purges a document: its state goes, a tombstone stays in the catalog. False if unknown. */
   purgeDocument(name: string, now: number): Promise<boolean>;
   catalog(since: number, limit: number): Promise<CatalogRows>;
@@ -54,7 +55,7 @@ export type MergeOutcome =
 
 export interface CatalogRow {
   name: string;
-  kind: SyncDocKind;
+  kind: DocKind;
   headline: string;
   status: string;
   updatedMs: number;

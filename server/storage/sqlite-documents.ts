@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { SyncDocKind } from '../../shared/sync-protocol';
+import type { DocKind } from '../../shared/documents/doc-names';
 import { mergeState } from './merge-state';
 import type { MergeOutcome } from './server-store';
 
@@ -19,7 +19,7 @@ export function configureServerConnection(db: Database.Database): void {
   db.pragma('busy_timeout = 10000');
 }
 
-export function mergeIntoSqlite(db: Database.Database, name: string, kind: SyncDocKind, update: Uint8Array | readonly Uint8Array[], now: number): MergeOutcome {
+export function mergeIntoSqlite(db: Database.Database, name: string, kind: DocKind, update: Uint8Array | readonly Uint8Array[], now: number): MergeOutcome {
   // IMMEDIATE takes SQLite's write lock before reading, so two server
   // processes (or connections) on this file cannot both merge from the same old state.
   return db.transaction((): MergeOutcome => {

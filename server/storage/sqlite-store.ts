@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { SyncDocKind } from '../../shared/sync-protocol';
+import type { DocKind } from '../../shared/documents/doc-names';
 import { FileBlobStore } from '../media/file-blob-store';
 import { configureServerConnection } from './sqlite-documents';
 import { StoreWorker } from './store-worker-client';
@@ -50,7 +50,7 @@ const SCHEMA = `
 
 interface DocumentRow {
   name: string;
-  kind: SyncDocKind;
+  kind: DocKind;
   headline: string;
   status: string;
   updated_ms: number;
@@ -106,7 +106,7 @@ export class SqliteServerStore implements ServerStore {
     return row ? { state: row.state ? new Uint8Array(row.state) : null, version: row.version, deleted: row.deleted === 1 } : null;
   }
 
-  async mergeDocument(name: string, kind: SyncDocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome> {
+  async mergeDocument(name: string, kind: DocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome> {
     return this.writer.run({ op: 'sqlite-merge', file: this.file, name, kind, update, now });
   }
 

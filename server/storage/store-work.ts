@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { SyncDocKind } from '../../shared/sync-protocol';
+import type { DocKind } from '../../shared/documents/doc-names';
 import { mergeState, type MergedState } from './merge-state';
 import type { MergeOutcome } from './server-store';
 import { configureServerConnection, mergeIntoSqlite, purgeFromSqlite } from './sqlite-documents';
@@ -7,9 +7,9 @@ import { configureServerConnection, mergeIntoSqlite, purgeFromSqlite } from './s
 /** What the store worker does: the CPU- and I/O-heavy part of storing a document. */
 export type StoreWork =
   /** PostgreSQL: merge in memory (the database I/O is async already). */
-  | { op: 'merge-state'; stored: Uint8Array | null; update: Uint8Array | readonly Uint8Array[]; kind: SyncDocKind }
+  | { op: 'merge-state'; stored: Uint8Array | null; update: Uint8Array | readonly Uint8Array[]; kind: DocKind }
   /** Embedded SQLite: the whole load–merge–write transaction, on the worker's own connection. */
-  | { op: 'sqlite-merge'; file: string; name: string; kind: SyncDocKind; update: Uint8Array | readonly Uint8Array[]; now: number }
+  | { op: 'sqlite-merge'; file: string; name: string; kind: DocKind; update: Uint8Array | readonly Uint8Array[]; now: number }
   | { op: 'sqlite-purge'; file: string; name: string; now: number };
 
 export type StoreWorkResult<W extends StoreWork> = W extends { op: 'merge-state' } ? MergedState : W extends { op: 'sqlite-merge' } ? MergeOutcome : boolean;

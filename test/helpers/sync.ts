@@ -1,5 +1,6 @@
+import { articleDocName } from '../../shared/documents/article-kind';
 import * as Y from 'yjs';
-import { articleDocName, articleParts, bodyPlainText, readArticleFields } from '../../shared/article-doc';
+import { articleParts, bodyPlainText, readArticleFields } from '../../shared/article-doc';
 import type { Core, CoreOptions } from '../../electron/core/core';
 import { connect, openStory, openTestCore, type TestClient } from './core';
 import type { SyncServerProcess } from './sync-server-process';

@@ -1,6 +1,7 @@
+import { articleDocName, articleKind, projectArticle } from '../../../shared/documents/article-kind';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { articleDocName, articleParts, readStatus, seedArticle, type ArticleSeed } from '../../../shared/article-doc';
+import { articleParts, readStatus, seedArticle, type ArticleSeed } from '../../../shared/article-doc';
 import type { NewsroomConfig } from '../../../shared/config';
 import { LedeError } from '../../../shared/errors';
 import { canonicalLanguageTag } from '../../../shared/language';
@@ -9,19 +10,18 @@ import { checkTransition, isReadOnlyStatus } from '../../../shared/status';
 import { describeRefusal, hasErrors, unacknowledgedWarnings, type CheckResult } from '../../../shared/workflow/checks';
 import type { RuleId } from '../../../shared/workflow/rules';
 import { isoWithOffset } from '../../../shared/time';
+import { DerivedRows } from '../docs/derived-rows';
 import type { DocStore } from '../docs/doc-store';
 import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { ArticleIndex } from './article-index';
-import { deriveArticle } from './derive';
 import { checkArticle } from './ready-checks';
-import { articleUpdateGuard } from './update-guard';
 
 export interface ArticleServiceOptions {
   /** Quiet time before a changed story's library row and search entry are rewritten. */
   deriveDelayMs: number;
-  /** Updates a story may collect before it is compacted into its snapshot. */
-  compactAfterUpdates: number;
+  /** Updates a story may collect before it is compacted into its snapshot (default: the article kind's policy). */
+  compactAfterUpdates?: number;
 }
 
 /**
@@ -29,8 +29,7 @@ export interface ArticleServiceOptions {
  * trash. Keeps each story's library row in step with its document, debounced.
  */
 export class ArticleService {
-  private readonly deriveTimers = new Map<string, NodeJS.Timeout>();
-  private readonly changedSinceCompaction = new Map<string, number>();
+  private readonly rows: DerivedRows;
   private derivedListener: ((ids: string[]) => void) | null = null;
   private releaseListener: ((id: string) => void) | null = null;
   private readonly purgeHooks: Array<(docName: string) => void> = [];
@@ -39,13 +38,16 @@ export class ArticleService {
     private readonly live: LiveDocs,
     private readonly store: DocStore,
     private readonly index: ArticleIndex,
-    private readonly log: Logger,
-    private readonly options: ArticleServiceOptions,
+    log: Logger,
+    options: ArticleServiceOptions,
   ) {
-    live.onStored((change) => {
-      const id = articleIdOf(change.docId);
-      if (id) this.scheduleDerive(id);
+    this.rows = new DerivedRows(live, store, log, {
+      kind: articleKind,
+      deriveDelayMs: options.deriveDelayMs,
+      compaction: { ...articleKind.compaction, afterUpdates: options.compactAfterUpdates ?? articleKind.compaction.afterUpdates },
+      write: (id, docName, doc, info) => index.write(id, docName, projectArticle(doc), info.updatedMs, info.lastSeq),
     });
+    this.rows.onDerived((ids) => this.derivedListener?.(ids));
   }
 
   /** Called with story ids whenever their library rows were rewritten. */
@@ -55,13 +57,7 @@ export class ArticleService {
 
   /** Rebuilds rows that a crash left behind their documents. */
   recoverStaleRows(): number {
-    const stale = this.index.staleDocIds();
-    for (const docId of stale) {
-      const id = articleIdOf(docId);
-      if (id) this.derive(id, { keepLoaded: false });
-    }
-    if (stale.length) this.log.info('rebuilt library rows', { count: stale.length });
-    return stale.length;
+    return this.rows.recover(this.index.staleDocIds());
   }
 
   create(input: { section?: string; language?: string }, config: NewsroomConfig): string {
@@ -117,7 +113,7 @@ export class ArticleService {
     } catch {
       throw new LedeError('invalid_payload', 'The update is not a valid Yjs update.');
     }
-    this.live.apply(docName, update, origin, articleUpdateGuard);
+    this.live.apply(docName, update, origin, articleKind.sessionEditGuard ?? undefined);
   }
 
   /** The ready checks for moving the story to `to`, as they stand now. */
@@ -195,8 +191,7 @@ export class ArticleService {
    * Call `removed` once the rows are gone.
    */
   forget(id: string): void {
-    this.cancelDerive(id);
-    this.changedSinceCompaction.delete(id);
+    this.rows.forget(id);
     this.live.unload(articleDocName(id));
   }
 
@@ -207,7 +202,7 @@ export class ArticleService {
 
   private discard(id: string, runHooks: boolean): void {
     const docName = articleDocName(id);
-    this.cancelDerive(id);
+    this.rows.forget(id);
     this.live.unload(docName);
     // One transaction: a crash in between must not bring the story back.
     this.store.transaction(() => {
@@ -220,25 +215,18 @@ export class ArticleService {
 
   /** Writes every pending library row now (before quitting, or for tests). */
   flush(): void {
-    for (const id of [...this.deriveTimers.keys()]) this.derive(id);
+    this.rows.flush();
   }
 
   /** Merges a story's updates into its snapshot if enough have piled up. */
   compactIfDue(id: string, force = false): void {
-    const docName = articleDocName(id);
-    const pending = this.store.pendingUpdates(docName);
-    if (pending === 0 || (!force && pending < this.options.compactAfterUpdates)) return;
-    const { merged } = this.store.compact(docName);
-    this.changedSinceCompaction.delete(id);
-    this.log.debug('compacted', { docId: docName, merged });
+    this.rows.compactIfDue(id, force);
   }
 
   /** A story no session has open any more: write its row, compact, free memory. */
   release(id: string): void {
     this.releaseListener?.(id);
-    if (this.deriveTimers.has(id)) this.derive(id);
-    this.compactIfDue(id, true);
-    this.live.unload(articleDocName(id));
+    this.rows.release(id);
   }
 
   private docName(id: string): string {
@@ -247,43 +235,7 @@ export class ArticleService {
     return docName;
   }
 
-  private scheduleDerive(id: string): void {
-    clearTimeout(this.deriveTimers.get(id));
-    // A story changed by sync while nobody has it open is read for its row
-    // and let go again: a first sync of a thousand stories must not keep a
-    // thousand documents in memory.
-    const timer = setTimeout(() => this.derive(id, { keepLoaded: false }), this.options.deriveDelayMs);
-    timer.unref();
-    this.deriveTimers.set(id, timer);
-    const count = (this.changedSinceCompaction.get(id) ?? 0) + 1;
-    this.changedSinceCompaction.set(id, count);
+  private derive(id: string): void {
+    this.rows.refresh(id);
   }
-
-  private cancelDerive(id: string): void {
-    clearTimeout(this.deriveTimers.get(id));
-    this.deriveTimers.delete(id);
-  }
-
-  private derive(id: string, { keepLoaded = true } = {}): void {
-    this.cancelDerive(id);
-    const docName = articleDocName(id);
-    const info = this.store.info(docName);
-    if (!info) return;
-    const wasLoaded = this.live.isLoaded(docName);
-    try {
-      const derived = deriveArticle(this.live.get(docName));
-      this.index.write(id, docName, derived, info.updatedMs, info.lastSeq);
-      if ((this.changedSinceCompaction.get(id) ?? 0) >= this.options.compactAfterUpdates) this.compactIfDue(id);
-    } catch (error) {
-      this.log.error('could not derive library row', { id, error });
-      return;
-    } finally {
-      if (!keepLoaded && !wasLoaded) this.live.unload(docName);
-    }
-    this.derivedListener?.([id]);
-  }
-}
-
-export function articleIdOf(docName: string): string | null {
-  return docName.startsWith('article:') ? docName.slice('article:'.length) : null;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { DocKind } from '../../../shared/documents/doc-names';
 
-export type DocKind = 'article' | 'media';
 /** Whether an update was made on this computer or arrived from the sync server. */
 export type UpdateOrigin = 'local' | 'remote';
 

@@ -2,7 +2,10 @@ import * as Y from 'yjs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedeError } from '../../../shared/errors';
 import type { Logger } from '../log';
-import type { DocKind, DocStore } from './doc-store';
+import type { DocStore } from './doc-store';
+import type { DocKind } from '../../../shared/documents/doc-names';
+import type { EditGuard } from '../../../shared/documents/document-kind';
+import { documentKindOf } from '../../../shared/documents/kinds';
 
 /** Who made a change: a session's id, or core itself (workflow moves, seeding). */
 export type ChangeOrigin = string;
@@ -10,8 +13,6 @@ export const CORE_ORIGIN: ChangeOrigin = 'core';
 /** Changes that arrived from the newsroom sync server. */
 export const SYNC_ORIGIN: ChangeOrigin = 'sync';
 
-/** Inspects a finished transaction and returns why it is refused, or null. */
-export type ChangeGuard = (transaction: Y.Transaction, doc: Y.Doc) => string | null;
 
 export interface StoredChange {
   docId: string;
@@ -78,14 +79,16 @@ export class LiveDocs {
    * Stores an update that arrived from the sync server, through the same
    * path as every other change: in one SQLite transaction, then listeners
    * (open sessions get `article.updated`, library rows are derived). A
-   * document this computer does not have yet is created. Remote updates are
-   * not guarded: the server and the other clients run the same rules.
-   * A document nobody has open is not loaded into memory for this.
+   * document this computer does not have yet is created. The document's kind
+   * decides whether remote updates are guarded (none is today: the server
+   * and the other clients run the same rules). A document nobody has open is
+   * not loaded into memory for this unless its kind guards remote updates.
    */
   applyRemote(docId: string, kind: DocKind, update: Uint8Array): void {
-    const loaded = this.docs.get(docId);
+    const guard = documentKindOf(docId)?.remoteUpdateGuard ?? undefined;
+    const loaded = this.docs.get(docId) ?? (guard && this.store.info(docId) ? this.get(docId) : undefined);
     if (loaded) {
-      this.run(docId, loaded, undefined, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN));
+      this.run(docId, loaded, guard, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN));
       return;
     }
     const now = Date.now();
@@ -101,7 +104,7 @@ export class LiveDocs {
    * depends on changes core never received would only wait in Yjs' pending
    * queue, in memory, without being stored: it is refused, not acknowledged.
    */
-  apply(docId: string, update: Uint8Array, origin: ChangeOrigin, guard?: ChangeGuard): void {
+  apply(docId: string, update: Uint8Array, origin: ChangeOrigin, guard?: EditGuard): void {
     const doc = this.get(docId);
     this.run(docId, doc, guard, () => {
       Y.applyUpdate(doc, update, origin);
@@ -129,7 +132,7 @@ export class LiveDocs {
     return [...this.docs.keys()];
   }
 
-  private run(docId: string, doc: Y.Doc, guard: ChangeGuard | undefined, mutate: () => void): void {
+  private run(docId: string, doc: Y.Doc, guard: EditGuard | undefined, mutate: () => void): void {
     let refusal: string | null = null;
     const inspect = (transaction: Y.Transaction) => {
       if (guard && refusal === null) refusal = guard(transaction, doc);

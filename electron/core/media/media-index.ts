@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { checkMediaFields, emptyMediaFields, type MediaFields } from '../../../shared/media-fields';
 import type { MediaFileFacts } from '../../../shared/media-doc';
-import { normalizeForSearch } from '../../../shared/search-text';
+import { MEDIA_SEARCH_COLUMNS, type MediaProjection } from '../../../shared/documents/media-kind';
+import { SearchEntries } from '../store/search-entries';
 import { toFtsQuery } from '../articles/search-query';
 import type { MEDIA_FILTERS, MEDIA_SORTS } from '../../../shared/contract';
 
@@ -67,11 +68,7 @@ const FILTER: Record<MediaFilter, string | null> = {
 /** The derived `media` rows and their search entries (see migration 002). */
 export class MediaIndex {
   private readonly upsert: Statement;
-  private readonly selectSearchRowid: Statement;
-  private readonly nextSearchRowid: Statement;
-  private readonly deleteSearch: Statement;
-  private readonly insertSearch: Statement;
-  private readonly setSearchRowid: Statement;
+  private readonly search: SearchEntries;
   private readonly selectStale: Statement;
   private readonly selectExists: Statement;
 
@@ -84,11 +81,7 @@ export class MediaIndex {
          alt_text = excluded.alt_text, fields = excluded.fields, facts = excluded.facts, missing_alt = excluded.missing_alt, missing_credit = excluded.missing_credit,
          over_limit = excluded.over_limit, derived_seq = excluded.derived_seq`,
     );
-    this.selectSearchRowid = db.prepare('SELECT search_rowid AS rowid FROM media WHERE sha256 = ?');
-    this.nextSearchRowid = db.prepare('SELECT coalesce(max(search_rowid), 0) + 1 AS next FROM media');
-    this.deleteSearch = db.prepare('DELETE FROM media_search WHERE rowid = ?');
-    this.insertSearch = db.prepare('INSERT INTO media_search (rowid, caption, headline, keywords, creators, place, other) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.setSearchRowid = db.prepare('UPDATE media SET search_rowid = ? WHERE sha256 = ?');
+    this.search = new SearchEntries(db, { rows: 'media', key: 'sha256', fts: 'media_search', columns: MEDIA_SEARCH_COLUMNS });
     this.selectStale = db.prepare(
       `SELECT d.id AS docId FROM documents d LEFT JOIN media m ON m.doc_id = d.id
        WHERE d.kind = 'media' AND (m.sha256 IS NULL OR m.derived_seq < d.last_seq)`,
@@ -100,7 +93,8 @@ export class MediaIndex {
     return this.selectExists.get(sha256) !== undefined;
   }
 
-  write(sha256: string, docId: string, facts: MediaFileFacts, fields: MediaFields, derivedSeq: number): void {
+  write(sha256: string, docId: string, projection: MediaProjection, derivedSeq: number): void {
+    const { facts, fields } = projection;
     const problems = checkMediaFields(fields);
     this.db.transaction(() => {
       this.upsert.run({
@@ -123,14 +117,7 @@ export class MediaIndex {
         overLimit: problems.some((p) => p.level === 'ERROR') ? 1 : 0,
         derivedSeq,
       });
-      const previous = (this.selectSearchRowid.get(sha256) as { rowid: number | null }).rowid;
-      if (previous !== null) this.deleteSearch.run(previous);
-      const next = (this.nextSearchRowid.get() as { next: number }).next;
-      const n = normalizeForSearch;
-      const place = [fields.sublocation, fields.city, fields.state, fields.country, fields.countryCode].join(' ');
-      const other = [facts.filename, fields.title, fields.altText, fields.credit, fields.source, fields.personsShown.join(' '), fields.jobId].join(' ');
-      this.insertSearch.run(next, n(fields.caption), n(fields.headline), n(fields.keywords.join(' ')), n(fields.creators.join(' ')), n(place), n(other));
-      this.setSearchRowid.run(next, sha256);
+      this.search.replace(sha256, projection.search);
     })();
   }
 

@@ -1,13 +1,12 @@
+import { mediaDocName, mediaKind, projectMedia } from '../../../shared/documents/media-kind';
+import { DerivedRows } from '../docs/derived-rows';
 import { LedeError } from '../../../shared/errors';
-import { applyMediaPatch, mediaDocName, mediaShaOf, readMediaFacts, readMediaFields, seedMedia, type MediaFileFacts } from '../../../shared/media-doc';
+import { applyMediaPatch, seedMedia, type MediaFileFacts } from '../../../shared/media-doc';
 import type { MediaFields } from '../../../shared/media-fields';
 import type { DocStore } from '../docs/doc-store';
-import { SYNC_ORIGIN, type ChangeOrigin, type LiveDocs } from '../docs/live-docs';
+import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { MediaIndex, MediaRow } from './media-index';
-
-/** Updates a photo's document may collect before it is compacted into one snapshot. */
-const COMPACT_AFTER_UPDATES = 50;
 
 /**
  * Photos as documents: each one's editable metadata is a Yjs document
@@ -18,28 +17,24 @@ const COMPACT_AFTER_UPDATES = 50;
  */
 export class MediaLibrary {
   private changedListener: ((sha256s: string[]) => void) | null = null;
+  /** A photo's row is derived in the transaction that changes it; one that changed by sync is derived at once. */
+  private readonly rows: DerivedRows;
 
   constructor(
     private readonly live: LiveDocs,
     private readonly store: DocStore,
     private readonly index: MediaIndex,
-    private readonly log: Logger,
+    log: Logger,
   ) {
+    this.rows = new DerivedRows(live, store, log, {
+      kind: mediaKind,
+      deriveDelayMs: null,
+      compaction: mediaKind.compaction,
+      write: (sha256, docName, doc, info) => index.write(sha256, docName, projectMedia(doc), info.lastSeq),
+    });
     // A photo's metadata changed on another computer and arrived by sync: its
     // row follows (the file itself comes on demand, when it is first shown).
-    live.onStored((change) => {
-      if (change.origin !== SYNC_ORIGIN) return;
-      const sha256 = mediaShaOf(change.docId);
-      if (!sha256) return;
-      try {
-        this.derive(sha256);
-      } catch (error) {
-        this.log.error('could not derive a synced photo row', { sha256, error });
-        return;
-      }
-      this.release(sha256);
-      this.changedListener?.([sha256]);
-    });
+    this.rows.onDerived((sha256s) => this.changedListener?.(sha256s));
   }
 
   onChanged(listener: (sha256s: string[]) => void): void {
@@ -59,7 +54,7 @@ export class MediaLibrary {
     const docName = mediaDocName(sha256);
     this.store.transaction(() => {
       if (!this.live.has(docName)) this.live.create(docName, 'media', (doc) => seedMedia(doc, facts, fields));
-      this.derive(sha256);
+      this.rows.derive(sha256);
     });
     this.live.unload(docName);
     this.changedListener?.([sha256]);
@@ -78,12 +73,12 @@ export class MediaLibrary {
         const before = this.store.info(docName)?.lastSeq;
         this.live.change(docName, (doc) => applyMediaPatch(doc, fields), origin);
         if (this.store.info(docName)?.lastSeq !== before) {
-          this.derive(sha256);
+          this.rows.derive(sha256);
           changed.push(sha256);
         }
       }
     });
-    for (const sha256 of changes.map((change) => change.sha256)) this.release(sha256);
+    for (const sha256 of changes.map((change) => change.sha256)) this.rows.release(sha256);
     if (changed.length) this.changedListener?.(changed);
     return changed;
   }
@@ -94,31 +89,6 @@ export class MediaLibrary {
 
   /** Rebuilds rows a crash left behind their documents. */
   recoverStaleRows(): number {
-    const stale = this.index.staleDocIds();
-    for (const docId of stale) {
-      const sha256 = mediaShaOf(docId);
-      if (!sha256) continue;
-      try {
-        this.derive(sha256);
-      } catch (error) {
-        this.log.error('could not rebuild a photo row', { sha256, error });
-      }
-      this.live.unload(docId);
-    }
-    if (stale.length) this.log.info('rebuilt photo rows', { count: stale.length });
-    return stale.length;
-  }
-
-  private derive(sha256: string): void {
-    const docName = mediaDocName(sha256);
-    const doc = this.live.get(docName);
-    const info = this.store.info(docName)!;
-    this.index.write(sha256, docName, readMediaFacts(doc), readMediaFields(doc), info.lastSeq);
-  }
-
-  private release(sha256: string): void {
-    const docName = mediaDocName(sha256);
-    if (this.store.pendingUpdates(docName) >= COMPACT_AFTER_UPDATES) this.store.compact(docName);
-    this.live.unload(docName);
+    return this.rows.recover(this.index.staleDocIds());
   }
 }

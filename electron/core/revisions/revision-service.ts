@@ -1,5 +1,6 @@
+import { articleDocName } from '../../../shared/documents/article-kind';
 import { readStory } from '../../../shared/article-body';
-import { articleDocName, readStatus, articleParts } from '../../../shared/article-doc';
+import { readStatus, articleParts } from '../../../shared/article-doc';
 import { LedeError } from '../../../shared/errors';
 import { RESTORABLE_PARTS, type RestorablePart, type RevisionReason, type RevisionSummary } from '../../../shared/revisions/revision';
 import { diffStories, type StoryDiff } from '../../../shared/revisions/story-diff';

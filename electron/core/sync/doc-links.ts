@@ -1,7 +1,8 @@
 import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { REFUSAL_REASONS } from '../../../shared/sync-protocol';
-import type { DocKind, DocStore } from '../docs/doc-store';
+import type { DocStore } from '../docs/doc-store';
+import { docKindOf, type DocKind } from '../../../shared/documents/doc-names';
 import type { LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import { DocLink, type PresenceUser } from './doc-link';
@@ -129,7 +130,7 @@ export class DocLinks {
   }
 
   kindOf(docId: string): DocKind {
-    return this.deps.docs.info(docId)?.kind ?? (docId.startsWith('media:') ? 'media' : 'article');
+    return this.deps.docs.info(docId)?.kind ?? docKindOf(docId) ?? 'article';
   }
 
   schedulePump(): void {

@@ -1,6 +1,7 @@
+import { docKindOf } from '../../../shared/documents/doc-names';
+import { mediaShaOf } from '../../../shared/documents/media-kind';
 import type * as Y from 'yjs';
 import { mediaReferences } from '../../../shared/media-refs';
-import { SHA256_HEX } from '../../../shared/sync-protocol';
 
 /**
  * The media files (by sha256) that sync uploads and downloads. Core passes
@@ -34,9 +35,7 @@ export function documentOnlyMediaBlobs(): MediaBlobs {
 
 /** Figures' media in a story; a media document needs its own file. */
 export function documentMediaReferences(docName: string, doc: Y.Doc): string[] {
-  if (docName.startsWith('media:')) {
-    const sha = docName.slice('media:'.length);
-    return SHA256_HEX.test(sha) ? [sha] : [];
-  }
-  return mediaReferences(doc);
+  const kind = docKindOf(docName);
+  if (kind === 'media') return [mediaShaOf(docName)!];
+  return kind === 'article' ? mediaReferences(doc) : [];
 }

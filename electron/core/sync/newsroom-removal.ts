@@ -1,3 +1,4 @@
+import { mediaShaOf } from '../../../shared/documents/media-kind';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import * as Y from 'yjs';
 import { mediaReferences } from '../../../shared/media-refs';
@@ -61,7 +62,8 @@ export function planRemoval(db: Database, alsoRemove: Iterable<string> = []): Re
   const plan: RemovalPlan = { docIds: [], articleDocIds: [], mediaShas: [], unsyncedChanges: 0, unsyncedDocuments: 0, keptStories: keptStories.length };
   for (const row of chosen.values()) {
     if (row.kind === 'media') {
-      const sha = row.id.slice('media:'.length);
+      const sha = mediaShaOf(row.id);
+      if (!sha) continue;
       if (keptPhotos.has(sha)) continue;
       plan.mediaShas.push(sha);
     } else {

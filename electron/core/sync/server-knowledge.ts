@@ -1,6 +1,8 @@
+import { articleIdOf } from '../../../shared/documents/article-kind';
 import type { CatalogItem } from '../../../shared/sync-protocol';
-import { articleIdOf, type ArticleService } from '../articles/article-service';
-import type { DocKind, DocStore } from '../docs/doc-store';
+import { type ArticleService } from '../articles/article-service';
+import type { DocStore } from '../docs/doc-store';
+import type { DocKind } from '../../../shared/documents/doc-names';
 import type { LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import { backoffDelay } from './backoff';

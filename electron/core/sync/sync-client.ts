@@ -1,10 +1,11 @@
+import { articleDocName, articleIdOf } from '../../../shared/documents/article-kind';
 import type { ApiError } from '../../../shared/errors';
 import { LedeError } from '../../../shared/errors';
 import type { SyncStatus } from '../../../shared/sync-status';
-import { syncDocKind } from '../../../shared/sync-protocol';
+import { docKindOf } from '../../../shared/documents/doc-names';
 import { cleartextProblem } from '../../../shared/service-url';
 import { isoWithOffset } from '../../../shared/time';
-import { articleIdOf, type ArticleService } from '../articles/article-service';
+import { type ArticleService } from '../articles/article-service';
 import type { DocStore } from '../docs/doc-store';
 import { SYNC_ORIGIN, type LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
@@ -77,7 +78,7 @@ export class SyncClient {
   constructor(private readonly deps: SyncClientDeps) {
     deps.live.onStored((change) => {
       if (change.origin === SYNC_ORIGIN) return;
-      const kind = syncDocKind(change.docId);
+      const kind = docKindOf(change.docId);
       if (!kind) return;
       this.session?.localChange(change.docId, change.update, kind);
       this.changed();
@@ -277,15 +278,15 @@ export class SyncClient {
   }
 
   presence(articleId: string): PresenceUser[] {
-    return this.session?.presence(`article:${articleId}`) ?? [];
+    return this.session?.presence(articleDocName(articleId)) ?? [];
   }
 
   storyOpened(articleId: string): void {
-    this.session?.storyOpened(`article:${articleId}`);
+    this.session?.storyOpened(articleDocName(articleId));
   }
 
   storyClosed(articleId: string): void {
-    this.session?.storyClosed(`article:${articleId}`);
+    this.session?.storyClosed(articleDocName(articleId));
   }
 
   /** Downloads a photo this computer does not have (on demand: when a story shows it). */

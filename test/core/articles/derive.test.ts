@@ -1,6 +1,7 @@
+import { articleDocName } from '../../../shared/documents/article-kind';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { articleDocName, articleParts } from '../../../shared/article-doc';
+import { articleParts } from '../../../shared/article-doc';
 import type { Core } from '../../../electron/core/core';
 import { DocStore } from '../../../electron/core/docs/doc-store';
 import { dataPaths } from '../../../electron/core/paths';

@@ -1,6 +1,7 @@
+import { articleDocName } from '../../../shared/documents/article-kind';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleDocName, articleParts, readArticleFields } from '../../../shared/article-doc';
+import { articleParts, readArticleFields } from '../../../shared/article-doc';
 import type { Core } from '../../../electron/core/core';
 import { dataPaths } from '../../../electron/core/paths';
 import { connect, openStory, openTestCore, REPORTER, type TestClient } from '../../helpers/core';

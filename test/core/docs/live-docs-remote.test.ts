@@ -1,8 +1,9 @@
+import { articleDocName } from '../../../shared/documents/article-kind';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { articleDocName, articleParts, readArticleFields, seedArticle } from '../../../shared/article-doc';
+import { articleParts, readArticleFields, seedArticle } from '../../../shared/article-doc';
 import { base64ToBytes } from '../../../shared/base64';
 import type { Core } from '../../../electron/core/core';
 import { SYNC_ORIGIN } from '../../../electron/core/docs/live-docs';

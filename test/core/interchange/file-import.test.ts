@@ -37,7 +37,7 @@ afterAll(async () => {
 
 async function story(id: string) {
   const { doc } = await openStory(client, id);
-  return { fields: readArticleFields(doc), body: readBodyJson(doc) as { content: Array<Record<string, any>> } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { fields: readArticleFields(doc), body: readBodyJson(doc) as { content: Array<Record<string, any>> } };
 }
 
 async function total(): Promise<number> {
@@ -79,7 +79,7 @@ describe('Word (.docx) import', () => {
     expect(first!.content).toHaveLength(5);
     expect(heading).toMatchObject({ type: 'heading', attrs: { level: 2 }, content: [{ text: 'What shippers say' }] });
     expect(bullets!.type).toBe('bulletList');
-    expect(bullets!.content.map((item: any) => item.content[0].content[0].text)).toEqual(['Cargo waits in Rotterdam', 'Prices for coal rise']); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(bullets!.content.map((item: any) => item.content[0].content[0].text)).toEqual(['Cargo waits in Rotterdam', 'Prices for coal rise']);
     expect(subhead).toMatchObject({ type: 'heading', attrs: { level: 2 }, content: [{ text: 'Next steps' }] });
     expect(numbered!.type).toBe('orderedList');
     expect(numbered!.content).toHaveLength(2);

@@ -26,7 +26,7 @@ const catalog: MediaCatalog = {
   describe: (sha) => (sha === SEED_PICTURE ? { mimeType: 'image/jpeg', width: 1920, height: 1080, byteSize: 345_678, headline: 'Al-Sharaa in Damascus' } : null),
 };
 
-type Ninjs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Ninjs = Record<string, any>;
 
 let core: Core;
 let client: TestClient;

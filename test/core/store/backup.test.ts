@@ -1,7 +1,8 @@
+import { articleDocName } from '../../../shared/documents/article-kind';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleDocName, articleParts, readArticleFields } from '../../../shared/article-doc';
+import { articleParts, readArticleFields } from '../../../shared/article-doc';
 import type { Core } from '../../../electron/core/core';
 import { DocStore } from '../../../electron/core/docs/doc-store';
 import { dataPaths } from '../../../electron/core/paths';

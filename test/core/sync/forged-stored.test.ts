@@ -1,3 +1,4 @@
+import { articleDocName } from '../../../shared/documents/article-kind';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OutgoingMessage } from '@hocuspocus/server';
@@ -10,7 +11,7 @@ import { SqliteServerStore } from '../../../server/storage/sqlite-store';
 import type { ServerStore } from '../../../server/storage/server-store';
 import { startSyncServer, type SyncServer } from '../../../server/sync-server';
 import { addUser } from '../../../server/users-cli';
-import { articleDocName, articleParts, bodyPlainText } from '../../../shared/article-doc';
+import { articleParts, bodyPlainText } from '../../../shared/article-doc';
 import { bytesToBase64 } from '../../../shared/base64';
 import { CONTROL_DOC, SYNC_SOCKET_PATH } from '../../../shared/sync-protocol';
 import { openStory } from '../../helpers/core';

@@ -1,8 +1,8 @@
+import { mediaDocName } from '../../../shared/documents/media-kind';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { mediaDocName } from '../../../shared/media-doc';
 import { resolveMediaFile } from '../../../electron/core/media/media-store';
 import { connect, openTestCore } from '../../helpers/core';
 import { fixturePath } from '../../helpers/fixtures';

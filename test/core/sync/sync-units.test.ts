@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts } from '../../../shared/article-doc';
 import { mediaReferences } from '../../../shared/media-refs';
-import { syncDocKind } from '../../../shared/sync-protocol';
+import { docKindOf } from '../../../shared/documents/doc-names';
 import { backoffDelay } from '../../../electron/core/sync/backoff';
 import { documentMediaReferences } from '../../../electron/core/sync/media-blobs';
 import { presenceColor } from '../../../electron/core/sync/presence-color';
@@ -41,9 +41,9 @@ describe('server addresses', () => {
 
 describe('document names and media references', () => {
   it('only articles by uuid and media by sha256 sync', () => {
-    expect(syncDocKind('article:3f1b2c4d-1111-4222-8333-444455556666')).toBe('article');
-    expect(syncDocKind(`media:${'a'.repeat(64)}`)).toBe('media');
-    for (const name of ['article:x', 'newsroom', `media:${'A'.repeat(64)}`, 'article:3f1b2c4d-1111-4222-8333-444455556666/..', '']) expect(syncDocKind(name)).toBeNull();
+    expect(docKindOf('article:3f1b2c4d-1111-4222-8333-444455556666')).toBe('article');
+    expect(docKindOf(`media:${'a'.repeat(64)}`)).toBe('media');
+    for (const name of ['article:x', 'newsroom', `media:${'A'.repeat(64)}`, 'article:3f1b2c4d-1111-4222-8333-444455556666/..', '']) expect(docKindOf(name)).toBeNull();
   });
 
   it('a story needs the files its figures show, once each; a media document needs its own file', () => {

@@ -1,0 +1,72 @@
+import type * as Y from 'yjs';
+import { PROTECTED_META_KEYS, articleParts, bodyPlainText, readArticleFields } from '../article-doc';
+import type { ArticleFields } from '../model';
+import { normalizeForSearch } from '../search-text';
+import { countWords } from '../text-stats';
+import { docIdOf, docNameOf } from './doc-names';
+import type { DocumentKind, EditGuard } from './document-kind';
+
+/** A story: `article:<uuid>`, its fields, body and workflow state in one Yjs document (see article-doc.ts). */
+export function articleDocName(id: string): string {
+  return docNameOf('article', id);
+}
+
+export function articleIdOf(docName: string): string | null {
+  return docIdOf('article', docName);
+}
+
+/**
+ * Status, dates and trash state change only through the workflow API, where
+ * core checks who may do what. An editor's update that touches them is refused.
+ */
+export const articleSessionEditGuard: EditGuard = (transaction, doc) => {
+  const meta = articleParts(doc).meta;
+  const keys = transaction.changed.get(meta as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>);
+  if (!keys) return null;
+  const touched = PROTECTED_META_KEYS.filter((key) => keys.has(key as string));
+  return touched.length > 0
+    ? `The story's ${touched.join(', ')} can only be changed through the workflow (Status menu, Trash), not by an edit.`
+    : null;
+};
+
+/** The search index's columns for a story, in the order of the `article_search` table. */
+export const ARTICLE_SEARCH_COLUMNS = ['headline', 'kicker', 'teaser', 'body', 'people', 'tags'] as const;
+
+/** What the library row and the search index hold for one story. */
+export interface ArticleProjection {
+  fields: ArticleFields;
+  wordCount: number;
+  /** Normalised for search, one entry per ARTICLE_SEARCH_COLUMNS column. */
+  search: string[];
+}
+
+/** Reads a story's document into its library row and search entry. Pure. */
+export function projectArticle(doc: Y.Doc): ArticleProjection {
+  const fields = readArticleFields(doc);
+  const body = bodyPlainText(articleParts(doc).body);
+  const people = [...fields.bylines.map((b) => [b.name, b.organisation ?? ''].join(' ')), ...fields.editedBy.map((e) => e.name)]
+    .join(' ')
+    .trim();
+  const tags = [...fields.tags, ...fields.sources, fields.section, fields.slug, fields.dateline].join(' ');
+  return {
+    fields,
+    wordCount: countWords(body),
+    search: [fields.headline, fields.kicker, fields.teaser, body, people, tags].map(normalizeForSearch),
+  };
+}
+
+export const articleKind: DocumentKind = {
+  kind: 'article',
+  docName: articleDocName,
+  idOf: articleIdOf,
+  sessionEditGuard: articleSessionEditGuard,
+  remoteUpdateGuard: null,
+  catalogSummary(doc) {
+    const fields = readArticleFields(doc);
+    return { headline: fields.headline, status: fields.status };
+  },
+  // A story is let go of when the last window closes it: compacting then
+  // means the next open reads one snapshot. While it is open, every keystroke
+  // is an update, so a long session compacts on the way too.
+  compaction: { afterUpdates: 500, onRelease: true },
+};
