@@ -24,7 +24,6 @@ export type SyncDocKind = (typeof SYNC_DOC_KINDS)[number];
 
 const ARTICLE_NAME = /^article:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MEDIA_NAME = /^media:[0-9a-f]{64}$/;
-export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** The kind of a document that syncs, or null for any other name (refused by the server). */
 export function syncDocKind(name: string): SyncDocKind | null {

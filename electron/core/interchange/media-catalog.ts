@@ -1,3 +1,6 @@
+import { MEDIA_HASH_DIGITS } from '../../../shared/media-hash';
+import type { MediaVariant } from '../../../shared/media-variants';
+
 /**
  * The one seam between interchange (export, import) and the media library.
  * Export asks the catalog what it knows about a figure's picture (renditions,
@@ -28,10 +31,6 @@ export interface MediaCatalog {
 
 export const EMPTY_MEDIA_CATALOG: MediaCatalog = { describe: () => null };
 
-/** The variants a media asset is served in (DESIGN.md §6). */
-export const MEDIA_VARIANTS = ['original', 'preview', 'thumb'] as const;
-export type MediaVariant = (typeof MEDIA_VARIANTS)[number];
-
 /** Default base of exported media addresses: the renderer's own protocol, `lede-media://<sha256>/<variant>`. */
 export const DEFAULT_MEDIA_HREF_BASE = 'lede-media://';
 
@@ -40,7 +39,9 @@ export function mediaHref(base: string, sha256: string, variant: MediaVariant): 
 }
 
 /** The hash in a Lede media address (`lede-media://<sha256>[/variant]`), or null. */
+const LEDE_MEDIA_HREF = new RegExp(`^lede-media://(${MEDIA_HASH_DIGITS})(?:/|$)`);
+
 export function mediaHashFromHref(href: string | null | undefined): string | null {
-  const match = /^lede-media:\/\/([0-9a-f]{64})(?:\/|$)/.exec(href ?? '');
+  const match = LEDE_MEDIA_HREF.exec(href ?? '');
   return match ? match[1]! : null;
 }

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isMediaHash } from '../../../shared/media-hash';
+import { isMediaVariant, type MediaVariant } from '../../../shared/media-variants';
 import { FORMAT_EXTENSIONS, FORMAT_MIME, type ImageFormat } from './image-sniff';
 
 /**
@@ -8,19 +10,6 @@ import { FORMAT_EXTENSIONS, FORMAT_MIME, type ImageFormat } from './image-sniff'
  * changed), `media/previews/ab/abcdef….jpg` and `media/thumbs/ab/abcdef….jpg`.
  * A hash and a variant name are the only way in; nothing else maps to a path.
  */
-export const MEDIA_VARIANTS = ['thumb', 'preview', 'original'] as const;
-export type MediaVariant = (typeof MEDIA_VARIANTS)[number];
-
-const SHA256 = /^[0-9a-f]{64}$/;
-
-export function isSha256(value: unknown): value is string {
-  return typeof value === 'string' && SHA256.test(value);
-}
-
-export function isMediaVariant(value: unknown): value is MediaVariant {
-  return typeof value === 'string' && (MEDIA_VARIANTS as readonly string[]).includes(value);
-}
-
 export function mediaRoot(dataDir: string): string {
   return path.join(dataDir, 'media');
 }
@@ -48,7 +37,7 @@ export interface ResolvedMedia {
  * Used by both shells' media routes; needs no database.
  */
 export async function resolveMediaFile(dataDir: string, sha256: unknown, variant: unknown): Promise<ResolvedMedia | null> {
-  if (!isSha256(sha256) || !isMediaVariant(variant)) return null;
+  if (!isMediaHash(sha256) || !isMediaVariant(variant)) return null;
   let file: string;
   if (variant === 'original') {
     const folder = path.join(mediaRoot(dataDir), FOLDERS.original, sha256.slice(0, 2));

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { PRIVATE_FILE_MODE, makePrivateDir } from '../files/private-files';
 import { documentMediaReferences, type MediaBlobs } from '../sync/media-blobs';
 import type { MediaServices } from './media-services';
-import { MEDIA_VARIANTS, isSha256, mediaRoot, variantPath } from './media-store';
+import { isMediaHash } from '../../../shared/media-hash';
+import { MEDIA_VARIANTS } from '../../../shared/media-variants';
+import { mediaRoot, variantPath } from './media-store';
 
 /**
  * The photo desk's files as sync sees them: an asset is "here" when its
@@ -14,7 +16,7 @@ import { MEDIA_VARIANTS, isSha256, mediaRoot, variantPath } from './media-store'
  */
 export function photoDeskBlobs(dataDir: string, services: MediaServices, incomingDir: string): MediaBlobs {
   const originalFile = (sha256: string): string | null => {
-    if (!isSha256(sha256)) return null;
+    if (!isMediaHash(sha256)) return null;
     const folder = path.join(mediaRoot(dataDir), 'originals', sha256.slice(0, 2));
     let names: string[];
     try {
@@ -44,7 +46,7 @@ export function photoDeskBlobs(dataDir: string, services: MediaServices, incomin
       }
     },
     async remove(sha256) {
-      if (!isSha256(sha256)) return;
+      if (!isMediaHash(sha256)) return;
       // Normally one original; an interrupted import may have left another extension.
       for (let i = 0; i < 8; i++) {
         const original = originalFile(sha256);

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { mediaReferences } from '../../../shared/media-refs';
-import { SHA256_HEX } from '../../../shared/sync-protocol';
+import { isMediaHash } from '../../../shared/media-hash';
 
 /**
  * The media files (by sha256) that sync uploads and downloads. Core passes
@@ -36,7 +36,7 @@ export function documentOnlyMediaBlobs(): MediaBlobs {
 export function documentMediaReferences(docName: string, doc: Y.Doc): string[] {
   if (docName.startsWith('media:')) {
     const sha = docName.slice('media:'.length);
-    return SHA256_HEX.test(sha) ? [sha] : [];
+    return isMediaHash(sha) ? [sha] : [];
   }
   return mediaReferences(doc);
 }
