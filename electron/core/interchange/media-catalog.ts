@@ -4,11 +4,11 @@ import type { MediaVariant } from '../../../shared/media-variants';
 /**
  * The one seam between interchange (export, import) and the media library.
  * Export asks the catalog what it knows about a figure's picture (renditions,
- * size, type); import hands it the pictures found in a file. Core passes one
- * catalog in from core.ts: until the photo desk's media service exists it is
- * `EMPTY_MEDIA_CATALOG`, which knows nothing and cannot import — figures then
- * still export with their own caption, credit and alt text, and imported
- * pictures become figures without a picture (the import says so).
+ * size, type); import hands it the pictures found in a file. Core passes in
+ * the photo desk's catalog (`media/photo-desk-catalog.ts`). A picture the
+ * catalog does not know still exports as a figure with its own caption, credit
+ * and alt text; a catalog that cannot import turns imported pictures into
+ * figures without a picture (the import says so).
  */
 
 export interface MediaDescription {
@@ -28,8 +28,6 @@ export interface MediaCatalog {
   /** Stores a picture found in an imported file; absent when there is no media library to store it in. */
   importBytes?(bytes: Uint8Array, name: string): Promise<{ sha256: string }>;
 }
-
-export const EMPTY_MEDIA_CATALOG: MediaCatalog = { describe: () => null };
 
 /** Default base of exported media addresses: the renderer's own protocol, `lede-media://<sha256>/<variant>`. */
 export const DEFAULT_MEDIA_HREF_BASE = 'lede-media://';
