@@ -1,16 +1,8 @@
-import { z } from 'zod';
-import { channels } from '../../../shared/contract';
-import type { CodeReplacement, CaptionTemplate } from '../../../shared/photo-templates';
-import type { SettingsStore } from '../settings/settings-store';
 import type { MediaExporter } from './media-exporter';
 import type { MediaImporter } from './media-importer';
 import type { MediaIndex } from './media-index';
 import type { MediaLibrary } from './media-library';
-
-export interface PhotoDeskSettings {
-  templates: CaptionTemplate[];
-  codes: CodeReplacement[];
-}
+import type { PhotoDeskStore } from './photo-desk-store';
 
 /** Everything the photo desk's API handlers use, built in core.ts. */
 export interface MediaServices {
@@ -19,22 +11,4 @@ export interface MediaServices {
   importer: MediaImporter;
   exporter: MediaExporter;
   photoDesk: PhotoDeskStore;
-}
-
-const KEY = 'photoDesk';
-const schema = channels['photoDesk.get'].result as unknown as z.ZodType<PhotoDeskSettings>;
-
-/** The desk's caption templates and code replacements, kept in settings for everyone on this computer. */
-export class PhotoDeskStore {
-  constructor(private readonly settings: SettingsStore) {}
-
-  get(): PhotoDeskSettings {
-    return this.settings.get(KEY, schema) ?? { templates: [], codes: [] };
-  }
-
-  set(patch: Partial<PhotoDeskSettings>): PhotoDeskSettings {
-    const next = { ...this.get(), ...patch };
-    this.settings.set(KEY, next);
-    return next;
-  }
 }
