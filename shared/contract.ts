@@ -205,6 +205,7 @@ const importProgress = z.object({
   imported: z.number().int(),
   duplicates: z.number().int(),
   failed: z.number().int(),
+  /** The file being worked on (or the last one), as the person named it. */
   current: z.string(),
   errors: z.array(z.object({ file: z.string(), reason: z.string() })),
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ExifTool, WriteTags } from 'exiftool-vendored';
+import type { EventPayloadOf, ResultOf } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import { checkMediaFields, MEDIA_FIELDS, isListField } from '../../../shared/media-fields';
 import type { Logger } from '../log';
@@ -9,16 +10,8 @@ import { EXPORT_TAGS, exportTags, type TagValue } from './export-tags';
 import type { MediaIndex, MediaRow } from './media-index';
 import { resolveMediaFile } from './media-store';
 
-export type ExportResult =
-  | { sha256: string; filename: string; ok: true; file: string }
-  | { sha256: string; filename: string; ok: false; reason: string };
-
-export interface ExportProgress {
-  exportId: string;
-  total: number;
-  done: number;
-  current: string;
-}
+export type ExportResult = ResultOf<'media.export'>['results'][number];
+export type ExportProgress = EventPayloadOf<'media.exportProgress'>;
 
 /** Formats whose IPTC IIM block ExifTool writes; the rest get XMP only. */
 const IIM_FORMATS = new Set(['jpeg', 'tiff']);
