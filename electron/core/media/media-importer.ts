@@ -41,8 +41,9 @@ export interface MediaImporterOptions {
 
 /**
  * Imports photos: each file is hashed and its metadata read in a worker
- * thread, decoded into a preview and thumbnail by sharp (libuv threads),
- * stored under its hash, and registered as a media document. Several files
+ * thread, decoded once into its thumbnail by sharp (libuv threads; the 1000 px
+ * preview is made the first time something shows it — preview-maker.ts, ADR
+ * 0015), stored under its hash, and registered as a media document. Several files
  * are in flight at once so the stages overlap. A bad file is reported with
  * its name and reason and the rest go on; cancel stops before the next file.
  */
