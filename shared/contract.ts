@@ -7,6 +7,7 @@ import { SYNC_PROTOCOLS, serviceUrlProblem } from './service-url';
 import { CHECKED_STATUSES, RULE_IDS, RULE_LEVELS } from './workflow/rules';
 import { EXPORT_FORMATS, IMPORT_FORMATS, MAX_IMPORT_BASE64, MAX_IMPORT_BYTES } from './interchange';
 import { REVISION_REASONS, RESTORABLE_PARTS } from './revisions/revision';
+import { MEDIA_HASH } from './media-hash';
 import { MEDIA_LIST_FIELDS, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from './media-fields';
 import { SYNC_BADGES, presencePersonSchema, syncStatusSchema } from './sync-status';
 
@@ -151,7 +152,7 @@ export const MEDIA_BATCH_MAX = 5000;
 export const MEDIA_FILTERS = ['all', 'missingAlt', 'missingCredit', 'overLimit'] as const;
 export const MEDIA_SORTS = ['imported', 'taken', 'filename'] as const;
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a photo id (sha256, 64 hex digits)');
+const sha256 = z.string().regex(MEDIA_HASH, 'must be a photo id (sha256, 64 hex digits)');
 const mediaText = z.string().max(MEDIA_TEXT_MAX, `must be at most ${MEDIA_TEXT_MAX} characters`);
 const mediaList = z.array(z.string().max(1000)).max(MEDIA_LIST_MAX);
 const mediaFields = z
@@ -204,6 +205,7 @@ const importProgress = z.object({
   imported: z.number().int(),
   duplicates: z.number().int(),
   failed: z.number().int(),
+  /** The file being worked on (or the last one), as the person named it. */
   current: z.string(),
   errors: z.array(z.object({ file: z.string(), reason: z.string() })),
 });

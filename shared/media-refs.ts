@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ARTICLE_BODY } from './article-doc';
-import { SHA256_HEX } from './sync-protocol';
+import { isMediaHash } from './media-hash';
 
 /**
  * The media assets (sha256) a story's body refers to: every figure's
@@ -13,7 +13,7 @@ export function mediaReferences(doc: Y.Doc): string[] {
     for (const child of node.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
       const media = child.getAttribute('media') as unknown;
-      if (typeof media === 'string' && SHA256_HEX.test(media)) found.add(media);
+      if (isMediaHash(media)) found.add(media);
       walk(child);
     }
   };

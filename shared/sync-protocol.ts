@@ -20,7 +20,6 @@ export const CONTROL_DOC = 'newsroom';
 export const SERVER_ROLES = ['admin', 'editor', 'reader'] as const;
 export type ServerRole = (typeof SERVER_ROLES)[number];
 
-export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** One row of the server's catalog: a document changed (or purged) since a cursor. */
 export const catalogItemSchema = z.object({

@@ -10,8 +10,8 @@ import { ArticleService } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
 import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
-import { photoDeskCatalog } from './media/media-catalog';
-import { photoDeskBlobs } from './media/sync-blobs';
+import { photoDeskCatalog } from './media/photo-desk-catalog';
+import { photoDeskBlobs } from './media/photo-desk-blobs';
 import { createLogger, type Logger } from './log';
 import { fileModeSealer, type SecretSealer } from './secrets/secret-sealer';
 import { SecretStore } from './secrets/secret-store';
@@ -23,7 +23,8 @@ import { MediaImporter, type FileOutcome } from './media/media-importer';
 import { MediaIndex } from './media/media-index';
 import { MediaLibrary } from './media/media-library';
 import type { MediaServices } from './media/media-services';
-import { mediaRoot, resolveMediaFile, type MediaVariant } from './media/media-store';
+import { mediaIncomingDir, resolveMediaFile } from './media/media-store';
+import type { MediaVariant } from '../../shared/media-variants';
 import { PreviewMaker } from './media/preview-maker';
 import { MediaWorkerPool } from './media/worker-pool';
 import { PeopleStore } from './people/people-store';
@@ -334,7 +335,7 @@ function startMedia(options: CoreOptions, db: Database, docs: DocStore, live: Li
     concurrency: options.importConcurrency ?? 3,
   });
   const exporter = new MediaExporter(options.dataDir, index, log);
-  const incomingDir = `${mediaRoot(options.dataDir)}/incoming`;
+  const incomingDir = mediaIncomingDir(options.dataDir);
   const services: MediaServices = { index, library, importer, exporter, photoDesk: new PhotoDeskStore(settings) };
   const core: Omit<CoreMedia, 'ensureFile'> = {
     importPaths: (paths) => importer.importPaths(paths),

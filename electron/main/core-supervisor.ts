@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../shared/errors';
 import { parseHostToMain, type MainToHost } from '../core/host/host-protocol';
-import type { MediaVariant } from '../core/media/media-store';
+import type { MediaVariant } from '../../shared/media-variants';
 
 /**
  * Keeps the core's utility process running: starts it, restarts it with a

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
-import { isMediaVariant, isSha256, parseByteRange, resolveMediaFile, type MediaVariant } from '../core/media/media-store';
+import { isMediaHash } from '../../shared/media-hash';
+import { isMediaVariant, type MediaVariant } from '../../shared/media-variants';
+import { parseByteRange, resolveMediaFile } from '../core/media/media-store';
 
 export const MEDIA_SCHEME = 'lede-media';
 
@@ -31,7 +33,7 @@ export async function mediaResponse(dataDir: string, request: Request, ensureFil
   const sha256 = url.hostname;
   const variant = url.pathname.replace(/^\/+/, '');
   let found = await resolveMediaFile(dataDir, sha256, variant);
-  if (!found && isSha256(sha256) && isMediaVariant(variant) && (await ensureFile(sha256, variant))) {
+  if (!found && isMediaHash(sha256) && isMediaVariant(variant) && (await ensureFile(sha256, variant))) {
     found = await resolveMediaFile(dataDir, sha256, variant);
   }
   if (!found) return new Response('Not found', { status: 404 });

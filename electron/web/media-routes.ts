@@ -6,7 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LedeError } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { PRIVATE_FILE_MODE, makePrivateDir } from '../core/files/private-files';
-import { isMediaVariant, isSha256, parseByteRange, resolveMediaFile } from '../core/media/media-store';
+import { isMediaHash } from '../../shared/media-hash';
+import { isMediaVariant } from '../../shared/media-variants';
+import { parseByteRange, resolveMediaFile } from '../core/media/media-store';
 import { notFound, sendJson } from './static-files';
 
 /** Largest single upload: bigger than any camera file, small enough to refuse a runaway request early. */
@@ -23,7 +25,7 @@ export async function serveMedia(core: Core, urlPath: string, request: IncomingM
   const match = MEDIA_PATH.exec(urlPath);
   let found = match ? await resolveMediaFile(core.dataDir, match[1], match[2]) : null;
   // A photo known here only by sync is downloaded, and a preview made, when it is first shown.
-  if (!found && match && isSha256(match[1]) && isMediaVariant(match[2]) && (await core.media.ensureFile(match[1], match[2]))) {
+  if (!found && match && isMediaHash(match[1]) && isMediaVariant(match[2]) && (await core.media.ensureFile(match[1], match[2]))) {
     found = await resolveMediaFile(core.dataDir, match[1], match[2]);
   }
   if (!found) return notFound(response);

@@ -1,6 +1,5 @@
 import { isMediaHash } from '../../shared/media-hash';
-
-export { isMediaHash };
+import type { MediaVariant } from '../../shared/media-variants';
 
 /**
  * Where the editor loads a media asset from. The Electron shell serves
@@ -8,8 +7,6 @@ export { isMediaHash };
  * the app shell may replace this resolver once at start-up (see
  * `setMediaUrlResolver`) so the editor never needs to know which shell it runs in.
  */
-
-export type MediaVariant = 'thumb' | 'preview' | 'original';
 
 export type MediaUrlResolver = (sha256: string, variant: MediaVariant) => string;
 

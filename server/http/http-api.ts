@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CATALOG_PAGE_MAX, SYNC_PROTOCOL_VERSION, lookupRequestSchema, type CatalogItem, type CatalogPage } from '../../shared/sync-protocol';
 import { docKindOf } from '../../shared/documents/doc-names';
+import { MEDIA_HASH_DIGITS } from '../../shared/media-hash';
 import type { AuthThrottle } from '../auth/auth-throttle';
 import type { LostDevices } from '../auth/lost-devices';
 import { hashToken, looksLikeToken } from '../auth/tokens';
@@ -32,6 +33,9 @@ export interface HttpApiOptions {
   /** After a purge: drop the document from memory and tell clients the catalog moved. */
   onPurged(name: string, cursor: number | null): void;
 }
+
+/** `/api/media/<sha256>`: a media file by its hash; any other name matches no route. */
+const MEDIA_ROUTE = new RegExp(`^/api/media/(${MEDIA_HASH_DIGITS})$`);
 
 /**
  * The HTTP half of the server: health, the catalog, media blobs and purges.
@@ -122,7 +126,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
     },
     {
       method: 'GET',
-      pattern: /^\/api\/media\/([0-9a-f]{64})$/,
+      pattern: MEDIA_ROUTE,
       handle: async (request, response, match) => {
         await requireAccount(request);
         const blob = await guarded(log, () => store.blobs.open(match[1]!));
@@ -133,7 +137,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
     },
     {
       method: 'HEAD',
-      pattern: /^\/api\/media\/([0-9a-f]{64})$/,
+      pattern: MEDIA_ROUTE,
       handle: async (request, response, match) => {
         await requireAccount(request);
         const present = await guarded(log, () => store.blobs.has(match[1]!));
@@ -143,7 +147,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
     },
     {
       method: 'PUT',
-      pattern: /^\/api\/media\/([0-9a-f]{64})$/,
+      pattern: MEDIA_ROUTE,
       handle: async (request, response, match) => {
         await requireWriter(request);
         await receiveMedia(request, response, match[1]!);

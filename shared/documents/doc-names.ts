@@ -1,3 +1,5 @@
+import { MEDIA_HASH } from '../media-hash';
+
 /**
  * The names of Lede's documents, `<kind>:<id>`: one place that builds them
  * and one that reads them, used by core, the sync client and the server.
@@ -9,7 +11,7 @@ export type DocKind = (typeof DOC_KINDS)[number];
 
 const ID_PATTERNS: Record<DocKind, RegExp> = {
   article: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-  media: /^[0-9a-f]{64}$/,
+  media: MEDIA_HASH,
 };
 
 export function docNameOf(kind: DocKind, id: string): string {

@@ -1,24 +1,12 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { ParsedPayloadOf, ResultOf } from '../../../shared/contract';
 import type { ArticleSummary, Status } from '../../../shared/model';
 import { isoWithOffset } from '../../../shared/time';
 import { toFtsQuery } from './search-query';
 
-export interface LibraryQuery {
-  query: string;
-  status?: Status;
-  section?: string;
-  view: 'active' | 'trash';
-  sort: 'updated' | 'created' | 'headline' | 'status';
-  offset: number;
-  limit: number;
-}
-
-export interface LibraryPage {
-  total: number;
-  /** True when a search matched more stories than were counted (`total` is then a lower bound). */
-  capped: boolean;
-  items: ArticleSummary[];
-}
+export type LibraryQuery = ParsedPayloadOf<'library.list'>;
+/** `capped`: a search matched more stories than were counted (`total` is then a lower bound). */
+export type LibraryPage = ResultOf<'library.list'>;
 
 /**
  * A search counts its matches only up to this many (plus the pages scrolled

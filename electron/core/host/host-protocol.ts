@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
-import { isMediaVariant, isSha256, type MediaVariant } from '../media/media-store';
+import { isMediaHash } from '../../../shared/media-hash';
+import { isMediaVariant, type MediaVariant } from '../../../shared/media-variants';
 
 /**
  * What Electron's main process and the core's utility process say to each
@@ -61,7 +62,7 @@ export function parseMainToHost(data: unknown): MainToHost | null {
       return valid ? { type: 'import-paths', paths: paths as string[] } : null;
     }
     case 'media-wanted':
-      return isRequestId(data.requestId) && isSha256(data.sha256) && isMediaVariant(data.variant)
+      return isRequestId(data.requestId) && isMediaHash(data.sha256) && isMediaVariant(data.variant)
         ? { type: 'media-wanted', requestId: data.requestId, sha256: data.sha256, variant: data.variant }
         : null;
     default:

@@ -1,11 +1,14 @@
+import { MEDIA_HASH_DIGITS } from '../../../shared/media-hash';
+import type { MediaVariant } from '../../../shared/media-variants';
+
 /**
  * The one seam between interchange (export, import) and the media library.
  * Export asks the catalog what it knows about a figure's picture (renditions,
- * size, type); import hands it the pictures found in a file. Core passes one
- * catalog in from core.ts: until the photo desk's media service exists it is
- * `EMPTY_MEDIA_CATALOG`, which knows nothing and cannot import — figures then
- * still export with their own caption, credit and alt text, and imported
- * pictures become figures without a picture (the import says so).
+ * size, type); import hands it the pictures found in a file. Core passes in
+ * the photo desk's catalog (`media/photo-desk-catalog.ts`). A picture the
+ * catalog does not know still exports as a figure with its own caption, credit
+ * and alt text; a catalog that cannot import turns imported pictures into
+ * figures without a picture (the import says so).
  */
 
 export interface MediaDescription {
@@ -26,12 +29,6 @@ export interface MediaCatalog {
   importBytes?(bytes: Uint8Array, name: string): Promise<{ sha256: string }>;
 }
 
-export const EMPTY_MEDIA_CATALOG: MediaCatalog = { describe: () => null };
-
-/** The variants a media asset is served in (DESIGN.md §6). */
-export const MEDIA_VARIANTS = ['original', 'preview', 'thumb'] as const;
-export type MediaVariant = (typeof MEDIA_VARIANTS)[number];
-
 /** Default base of exported media addresses: the renderer's own protocol, `lede-media://<sha256>/<variant>`. */
 export const DEFAULT_MEDIA_HREF_BASE = 'lede-media://';
 
@@ -40,7 +37,9 @@ export function mediaHref(base: string, sha256: string, variant: MediaVariant): 
 }
 
 /** The hash in a Lede media address (`lede-media://<sha256>[/variant]`), or null. */
+const LEDE_MEDIA_HREF = new RegExp(`^lede-media://(${MEDIA_HASH_DIGITS})(?:/|$)`);
+
 export function mediaHashFromHref(href: string | null | undefined): string | null {
-  const match = /^lede-media:\/\/([0-9a-f]{64})(?:\/|$)/.exec(href ?? '');
+  const match = LEDE_MEDIA_HREF.exec(href ?? '');
   return match ? match[1]! : null;
 }

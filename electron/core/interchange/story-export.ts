@@ -1,4 +1,5 @@
 import type { StorySnapshot } from '../../../shared/article-body';
+import type { ResultOf } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import type { ExportFormat } from '../../../shared/interchange';
 import { mediaHref, type MediaCatalog } from './media-catalog';
@@ -6,11 +7,7 @@ import { storyToNinjs } from './ninjs/ninjs-export';
 import { validateNinjs } from './ninjs/validate-ninjs';
 import { storyToHtml, storyToMarkdown } from './story-exports';
 
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  text: string;
-}
+export type ExportedFile = ResultOf<'article.export'>;
 
 export interface StoryExportContext {
   id: string;

@@ -2,23 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ExifTool, WriteTags } from 'exiftool-vendored';
+import type { EventPayloadOf, ResultOf } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import { checkMediaFields, MEDIA_FIELDS, isListField } from '../../../shared/media-fields';
 import type { Logger } from '../log';
-import { EXPORT_TAGS, exportTags, type TagValue } from './export-tags';
+import { exportTags, type TagValue } from './export-tags';
+import { IIM_CODED_CHARACTER_SET, PHOTO_METADATA_TAGS } from './metadata-tags';
 import type { MediaIndex, MediaRow } from './media-index';
 import { resolveMediaFile } from './media-store';
 
-export type ExportResult =
-  | { sha256: string; filename: string; ok: true; file: string }
-  | { sha256: string; filename: string; ok: false; reason: string };
-
-export interface ExportProgress {
-  exportId: string;
-  total: number;
-  done: number;
-  current: string;
-}
+export type ExportResult = ResultOf<'media.export'>['results'][number];
+export type ExportProgress = EventPayloadOf<'media.exportProgress'>;
 
 /** Formats whose IPTC IIM block ExifTool writes; the rest get XMP only. */
 const IIM_FORMATS = new Set(['jpeg', 'tiff']);
@@ -133,8 +127,8 @@ async function verify(exiftool: ExifTool, file: string, row: MediaRow, withIim: 
   for (const field of MEDIA_FIELDS) {
     if (field === 'dateCreated') continue;
     const expected = isListField(field) ? row.fields[field] : row.fields[field].trim() === '' ? [] : [row.fields[field]];
-    const targets = EXPORT_TAGS[field];
-    const tags = [targets.xmp, ...(withIim && targets.iim ? [targets.iim] : [])];
+    const targets = PHOTO_METADATA_TAGS[field];
+    const tags = [targets.xmp.write, ...(withIim && targets.iim ? [targets.iim.write] : [])];
     for (const tag of tags) {
       const found = asList(read[tag]);
       if (found.length !== expected.length || found.some((value, i) => value !== expected[i])) {
@@ -143,7 +137,8 @@ async function verify(exiftool: ExifTool, file: string, row: MediaRow, withIim: 
     }
   }
   if (withIim) {
-    if (read['IPTC:CodedCharacterSet'] !== 'UTF8') return `IPTC:CodedCharacterSet = ${String(read['IPTC:CodedCharacterSet'])}`;
+    const charset = IIM_CODED_CHARACTER_SET.write;
+    if (read[charset] !== 'UTF8') return `${charset} = ${String(read[charset])}`;
     if (read['Photoshop:IPTCDigest'] !== read['File:CurrentIPTCDigest']) return 'an IPTCDigest that does not match the IPTC data';
   }
   return null;

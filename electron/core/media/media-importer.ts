@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { EventPayloadOf } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import type { MediaFileFacts } from '../../../shared/media-doc';
 import type { Logger } from '../log';
@@ -11,18 +12,7 @@ import { resolveMediaFile, variantPath } from './media-store';
 import { makeThumbnail, RenditionError } from './renditions';
 import type { MediaWorkerPool } from './worker-pool';
 
-export interface ImportProgress {
-  importId: string;
-  state: 'running' | 'finished' | 'cancelled';
-  total: number;
-  done: number;
-  imported: number;
-  duplicates: number;
-  failed: number;
-  /** The file being worked on (or the last one), as the person named it. */
-  current: string;
-  errors: Array<{ file: string; reason: string }>;
-}
+export type ImportProgress = EventPayloadOf<'media.importProgress'>;
 
 export type FileOutcome =
   | { status: 'imported' | 'duplicate'; sha256: string; name: string }
@@ -51,8 +41,9 @@ export interface MediaImporterOptions {
 
 /**
  * Imports photos: each file is hashed and its metadata read in a worker
- * thread, decoded into a preview and thumbnail by sharp (libuv threads),
- * stored under its hash, and registered as a media document. Several files
+ * thread, decoded once into its thumbnail by sharp (libuv threads; the 1000 px
+ * preview is made the first time something shows it — preview-maker.ts, ADR
+ * 0015), stored under its hash, and registered as a media document. Several files
  * are in flight at once so the stages overlap. A bad file is reported with
  * its name and reason and the rest go on; cancel stops before the next file.
  */

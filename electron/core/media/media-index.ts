@@ -4,35 +4,13 @@ import type { MediaFileFacts } from '../../../shared/media-doc';
 import { MEDIA_SEARCH_COLUMNS, type MediaProjection } from '../../../shared/documents/media-kind';
 import { SearchEntries } from '../store/search-entries';
 import { toFtsQuery } from '../articles/search-query';
-import type { MEDIA_FILTERS, MEDIA_SORTS } from '../../../shared/contract';
+import type { ParsedPayloadOf, ResultOf } from '../../../shared/contract';
 
-export type MediaFilter = (typeof MEDIA_FILTERS)[number];
-export type MediaSort = (typeof MEDIA_SORTS)[number];
-
-export interface MediaQuery {
-  query: string;
-  filter: MediaFilter;
-  sort: MediaSort;
-  offset: number;
-  limit: number;
-}
-
-export interface MediaRow {
-  sha256: string;
-  filename: string;
-  format: string;
-  bytes: number;
-  width: number;
-  height: number;
-  takenAt: string;
-  importedAt: string;
-  camera: string;
-  lens: string;
-  fields: MediaFields;
-  missingAlt: boolean;
-  missingCredit: boolean;
-  overLimit: boolean;
-}
+export type MediaQuery = ParsedPayloadOf<'media.list'>;
+export type MediaFilter = MediaQuery['filter'];
+export type MediaSort = MediaQuery['sort'];
+/** A photo as the API answers it. */
+export type MediaRow = ResultOf<'media.get'>['items'][number];
 
 interface Stored {
   sha256: string;

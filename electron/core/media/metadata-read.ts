@@ -1,12 +1,14 @@
 import ExifReader from 'exifreader';
-import { MEDIA_TEXT_MAX, emptyMediaFields, type MediaFields, type MediaTextField, type MediaListField } from '../../../shared/media-fields';
+import { MEDIA_FIELDS, MEDIA_TEXT_MAX, emptyMediaFields, isListField, type MediaFields } from '../../../shared/media-fields';
+import { EXIF_LIST_SEPARATOR, IIM_CODED_CHARACTER_SET, IIM_TIME_CREATED, PHOTO_METADATA_TAGS } from './metadata-tags';
 
 /**
- * Reads a photo's caption, credit and the rest with ExifReader, in the order
- * DESIGN.md §6 asks: XMP first (it is Unicode by definition), then IPTC IIM
- * (decoded as UTF-8 when dataset 1:90 says so, otherwise as UTF-8 if the
- * bytes are valid UTF-8 and as Windows-1252 if not), then EXIF, which also
- * gives the camera, lens and the time the picture was taken. See ADR 0011.
+ * Reads a photo's caption, credit and the rest with ExifReader, from the
+ * tags metadata-tags.ts names, in the order DESIGN.md §6 asks: XMP first (it
+ * is Unicode by definition), then IPTC IIM (decoded as UTF-8 when dataset
+ * 1:90 says so, otherwise as UTF-8 if the bytes are valid UTF-8 and as
+ * Windows-1252 if not), then EXIF, which also gives the camera, lens and the
+ * time the picture was taken. See ADR 0011.
  */
 
 export interface ReadMetadata {
@@ -101,86 +103,51 @@ function utf16XmpTags(bytes: Buffer): Group | undefined {
   return undefined;
 }
 
-const XMP_TEXT: Array<[MediaTextField, string]> = [
-  ['caption', 'description'],
-  ['headline', 'Headline'],
-  ['altText', 'AltTextAccessibility'],
-  ['extendedDescription', 'ExtDescrAccessibility'],
-  ['credit', 'Credit'],
-  ['creatorJobTitle', 'AuthorsPosition'],
-  ['copyright', 'rights'],
-  ['source', 'Source'],
-  ['captionWriter', 'CaptionWriter'],
-  ['dateCreated', 'DateCreated'],
-  ['city', 'City'],
-  ['sublocation', 'Location'],
-  ['state', 'State'],
-  ['country', 'Country'],
-  ['countryCode', 'CountryCode'],
-  ['jobId', 'TransmissionReference'],
-  ['instructions', 'Instructions'],
-  ['title', 'title'],
-  ['digitalSourceType', 'DigitalSourceType'],
-  ['usageTerms', 'UsageTerms'],
-];
-
-const XMP_LISTS: Array<[MediaListField, string]> = [
-  ['creators', 'creator'],
-  ['keywords', 'subject'],
-  ['personsShown', 'PersonInImage'],
-];
-
-const IIM_TEXT: Array<[MediaTextField, string]> = [
-  ['caption', 'Caption/Abstract'],
-  ['headline', 'Headline'],
-  ['credit', 'Credit'],
-  ['creatorJobTitle', 'By-line Title'],
-  ['copyright', 'Copyright Notice'],
-  ['source', 'Source'],
-  ['captionWriter', 'Writer/Editor'],
-  ['city', 'City'],
-  ['sublocation', 'Sub-location'],
-  ['state', 'Province/State'],
-  ['country', 'Country/Primary Location Name'],
-  ['countryCode', 'Country/Primary Location Code'],
-  ['jobId', 'Original Transmission Reference'],
-  ['instructions', 'Special Instructions'],
-  ['title', 'Object Name'],
-];
-
-const IIM_LISTS: Array<[MediaListField, string]> = [
-  ['creators', 'By-line'],
-  ['keywords', 'Keywords'],
-];
-
 export function mapTags(tags: Record<string, Group | undefined>): ReadMetadata {
   const fields = emptyMediaFields();
   const xmp = tags.xmp ?? {};
   const iptc = tags.iptc ?? {};
   const exif = tags.exif ?? {};
-  const iimUtf8 = isUtf8CodedCharacterSet(single(iptc['Coded Character Set']));
+  const iimUtf8 = isUtf8CodedCharacterSet(single(iptc[IIM_CODED_CHARACTER_SET.read]));
 
-  for (const [field, name] of XMP_TEXT) fields[field] = clean(xmpText(xmp[name]));
-  for (const [field, name] of XMP_LISTS) fields[field] = xmpList(xmp[name]);
+  for (const field of MEDIA_FIELDS) {
+    const name = PHOTO_METADATA_TAGS[field].xmp.read;
+    if (isListField(field)) fields[field] = xmpList(xmp[name]);
+    else fields[field] = clean(xmpText(xmp[name]));
+  }
 
-  for (const [field, name] of IIM_TEXT) {
-    if (fields[field] === '') fields[field] = clean(iimText(single(iptc[name]), iimUtf8));
+  for (const field of MEDIA_FIELDS) {
+    const name = PHOTO_METADATA_TAGS[field].iim?.read;
+    // The date is two datasets, read together below.
+    if (!name || field === 'dateCreated') continue;
+    if (isListField(field)) {
+      if (fields[field].length === 0) fields[field] = many(iptc[name]).map((tag) => clean(iimText(tag, iimUtf8))).filter(Boolean);
+    } else if (fields[field] === '') {
+      fields[field] = clean(iimText(single(iptc[name]), iimUtf8));
+    }
   }
-  for (const [field, name] of IIM_LISTS) {
-    if (fields[field].length === 0) fields[field] = many(iptc[name]).map((tag) => clean(iimText(tag, iimUtf8))).filter(Boolean);
+  if (fields.dateCreated === '') {
+    fields.dateCreated = iimDate(single(iptc[PHOTO_METADATA_TAGS.dateCreated.iim.read]), single(iptc[IIM_TIME_CREATED.read]));
   }
-  if (fields.dateCreated === '') fields.dateCreated = iimDate(single(iptc['Date Created']), single(iptc['Time Created']));
 
   // EXIF last: descriptions there are often a camera's default text, so only a gap is filled.
-  if (fields.caption === '') fields.caption = clean(exifText(exif.ImageDescription));
-  if (fields.creators.length === 0) {
-    fields.creators = exifText(exif.Artist)
-      .split(';')
-      .map((name) => clean(name))
-      .filter(Boolean);
+  for (const field of MEDIA_FIELDS) {
+    const name = PHOTO_METADATA_TAGS[field].exif?.read;
+    if (!name) continue;
+    const text = exifText(exif[name]);
+    if (isListField(field)) {
+      if (fields[field].length === 0) {
+        fields[field] = text
+          .split(EXIF_LIST_SEPARATOR.trim())
+          .map((item) => clean(item))
+          .filter(Boolean);
+      }
+    } else if (fields[field] === '') {
+      fields[field] = clean(text);
+    }
   }
-  if (fields.copyright === '') fields.copyright = clean(exifText(exif.Copyright));
 
+  // Facts about the picture rather than editable fields: EXIF only, never written.
   const make = clean(exifText(exif.Make));
   const model = clean(exifText(exif.Model));
   const camera = model.toLowerCase().startsWith(make.toLowerCase()) ? model : [make, model].filter(Boolean).join(' ');

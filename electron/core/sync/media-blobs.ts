@@ -19,20 +19,6 @@ export interface MediaBlobs {
   referencedBy(docName: string, doc: Y.Doc): string[];
 }
 
-/**
- * Until the photo desk's media store is wired in: knows no files, but reads
- * which files a story refers to from the story itself (figures' `media`).
- */
-export function documentOnlyMediaBlobs(): MediaBlobs {
-  return {
-    has: () => false,
-    read: (sha256) => Promise.reject(new Error(`No media file ${sha256} on this computer.`)),
-    write: () => Promise.reject(new Error('This Lede keeps no media files yet.')),
-    remove: () => Promise.resolve(),
-    referencedBy: documentMediaReferences,
-  };
-}
-
 /** Figures' media in a story; a media document needs its own file. */
 export function documentMediaReferences(docName: string, doc: Y.Doc): string[] {
   const kind = docKindOf(docName);

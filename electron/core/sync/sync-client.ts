@@ -1,4 +1,5 @@
 import { articleDocName, articleIdOf } from '../../../shared/documents/article-kind';
+import type { ResultOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import { LedeError } from '../../../shared/errors';
 import type { SyncStatus } from '../../../shared/sync-status';
@@ -54,13 +55,7 @@ export interface SignOutOptions {
 }
 
 /** What removing the newsroom's data would take, for the sign-out dialog. */
-export interface RemovalPreview {
-  stories: number;
-  photos: number;
-  keptStories: number;
-  unsyncedChanges: number;
-  unsyncedStories: number;
-}
+export type RemovalPreview = ResultOf<'sync.removalPreview'>;
 
 /**
  * The workstation's sync client: the signed-in account, one session at a

@@ -5,7 +5,7 @@ import { bytesToBase64 } from '../../../shared/base64';
 import { articleParts } from '../../../shared/article-doc';
 import { channels, events as eventSchemas, isEventName, MAX_UPDATE_BASE64, type Channel } from '../../../shared/contract';
 import { ERROR_CODES, type Result } from '../../../shared/errors';
-import { DEFAULT_MEDIA_HREF_BASE, EMPTY_MEDIA_CATALOG } from '../../../electron/core/interchange/media-catalog';
+import { DEFAULT_MEDIA_HREF_BASE } from '../../../electron/core/interchange/media-catalog';
 import { RevisionService } from '../../../electron/core/revisions/revision-service';
 import { RevisionStore } from '../../../electron/core/revisions/revision-store';
 import { createHandlers } from '../../../electron/core/api';
@@ -206,7 +206,7 @@ describe('every channel', () => {
         db,
         articles,
         revisions: new RevisionService(live, new RevisionStore(db), () => 'Test', silentLogger, { idleMs: 1000, maxDirtyMs: 5000 }),
-        interchange: { catalog: EMPTY_MEDIA_CATALOG, hrefBase: DEFAULT_MEDIA_HREF_BASE },
+        interchange: { catalog: { describe: () => null }, hrefBase: DEFAULT_MEDIA_HREF_BASE },
         people: new PeopleStore(db),
         settings: new SettingsStore(db, silentLogger),
         sessions: new Sessions(),

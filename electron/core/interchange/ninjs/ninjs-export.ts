@@ -2,7 +2,8 @@ import type { StorySnapshot } from '../../../../shared/article-body';
 import type { Status } from '../../../../shared/model';
 import { bodyPlainTextFromJson } from '../body-text';
 import { bodyHtml } from '../body-html';
-import { mediaHref, type MediaCatalog, type MediaVariant } from '../media-catalog';
+import { MEDIA_VARIANTS, type MediaVariant } from '../../../../shared/media-variants';
+import { mediaHref, type MediaCatalog } from '../media-catalog';
 import { NINJS, type NinjsAssociation, type NinjsDocument } from './ninjs-types';
 import { countCharacters, countWords } from '../../../../shared/text-stats';
 
@@ -121,7 +122,7 @@ function pictureAssociation(name: string, sha: string, node: JsonNode, context: 
   const caption = captionText(node).trim();
   const alt = String(attrs.alt ?? '').trim();
   const credit = String(attrs.credit ?? '').trim();
-  const renditions = (['original', 'preview', 'thumb'] as const).map((variant) => ({
+  const renditions = MEDIA_VARIANTS.map((variant) => ({
     name: RENDITION_NAMES[variant],
     href: mediaHref(context.mediaHrefBase, sha, variant),
     ...(variant === 'original' && known

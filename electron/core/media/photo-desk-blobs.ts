@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { PRIVATE_FILE_MODE, makePrivateDir } from '../files/private-files';
 import { documentMediaReferences, type MediaBlobs } from '../sync/media-blobs';
 import type { MediaServices } from './media-services';
-import { MEDIA_VARIANTS, isSha256, mediaRoot, variantPath } from './media-store';
+import { findOriginalSync, removeMediaFiles } from './media-store';
 
 /**
  * The photo desk's files as sync sees them: an asset is "here" when its
@@ -13,27 +13,15 @@ import { MEDIA_VARIANTS, isSha256, mediaRoot, variantPath } from './media-store'
  * adopts the photo's synced document rather than seeding a second one.
  */
 export function photoDeskBlobs(dataDir: string, services: MediaServices, incomingDir: string): MediaBlobs {
-  const originalFile = (sha256: string): string | null => {
-    if (!isSha256(sha256)) return null;
-    const folder = path.join(mediaRoot(dataDir), 'originals', sha256.slice(0, 2));
-    let names: string[];
-    try {
-      names = fs.readdirSync(folder);
-    } catch {
-      return null;
-    }
-    const name = names.find((entry) => entry.startsWith(`${sha256}.`) && !entry.endsWith('.part'));
-    return name ? path.join(folder, name) : null;
-  };
   return {
-    has: (sha256) => originalFile(sha256) !== null,
+    has: (sha256) => findOriginalSync(dataDir, sha256) !== null,
     async read(sha256) {
-      const file = originalFile(sha256);
+      const file = findOriginalSync(dataDir, sha256);
       if (!file) throw new Error(`No media file ${sha256} on this computer.`);
       return fs.promises.readFile(file);
     },
     async write(sha256, bytes) {
-      if (originalFile(sha256)) return;
+      if (findOriginalSync(dataDir, sha256)) return;
       makePrivateDir(incomingDir);
       const file = path.join(incomingDir, `${randomUUID()}.part`);
       await fs.promises.writeFile(file, bytes, { mode: PRIVATE_FILE_MODE });
@@ -43,16 +31,7 @@ export function photoDeskBlobs(dataDir: string, services: MediaServices, incomin
         throw new Error(`The photo ${sha256.slice(0, 12)}… from the server could not be stored: ${outcome.status === 'failed' ? outcome.reason : 'cancelled'}`);
       }
     },
-    async remove(sha256) {
-      if (!isSha256(sha256)) return;
-      // Normally one original; an interrupted import may have left another extension.
-      for (let i = 0; i < 8; i++) {
-        const original = originalFile(sha256);
-        if (!original) break;
-        await fs.promises.rm(original, { force: true });
-      }
-      for (const variant of MEDIA_VARIANTS) if (variant !== 'original') await fs.promises.rm(variantPath(dataDir, sha256, variant), { force: true });
-    },
+    remove: (sha256) => removeMediaFiles(dataDir, sha256),
     referencedBy: documentMediaReferences,
   };
 }
