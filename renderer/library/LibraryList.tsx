@@ -68,7 +68,7 @@ export function LibraryList({ pager, total, resetKey, view, listRef, onOpen, onT
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const current = pager.row(selectedIndex);
+    const current = pager.item(selectedIndex);
     switch (event.key) {
       case 'ArrowDown':
         moveTo(selectedIndex + 1);
@@ -132,7 +132,7 @@ export function LibraryList({ pager, total, resetKey, view, listRef, onOpen, onT
             id={rowId(item.index)}
             index={item.index}
             total={total}
-            summary={pager.row(item.index)}
+            summary={pager.item(item.index)}
             selected={item.index === selectedIndex}
             view={view}
             now={now}

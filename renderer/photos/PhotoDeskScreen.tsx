@@ -10,7 +10,7 @@ import { filesFromDrop, hasFiles } from './drop-files';
 import { ExportDialog } from './ExportDialog';
 import { ImportStatus } from './ImportStatus';
 import { importFiles } from './media-import';
-import { MediaPager } from './media-pager';
+import { createMediaPager } from './media-pager';
 import { MetadataEditor } from './MetadataEditor';
 import { PhotoDeskFilters } from './PhotoDeskFilters';
 import { usePhotoDesk } from './photo-desk-store';
@@ -30,7 +30,7 @@ type DeskSettings = ResultOf<'photoDesk.get'>;
 export function PhotoDeskScreen() {
   const navigate = useApp((s) => s.navigate);
   const { query, filter, sort, selected, focusIndex, setSelection } = usePhotoDesk();
-  const [pager] = useState(() => new MediaPager(lede()));
+  const [pager] = useState(() => createMediaPager(lede()));
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const [ids, setIds] = useState<string[] | null>(null);
   const [debouncedQuery, setDebouncedQuery] = useState(query);
