@@ -6,9 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LedeError } from '../../shared/errors';
 import type { Core } from '../core/core';
 import { PRIVATE_FILE_MODE, makePrivateDir } from '../core/files/private-files';
-import { isMediaHash } from '../../shared/media-hash';
-import { isMediaVariant } from '../../shared/media-variants';
-import { parseByteRange, resolveMediaFile } from '../core/media/media-store';
+import { answerMediaRequest } from '../core/media/media-response';
 import { notFound, sendJson } from './static-files';
 
 /** Largest single upload: bigger than any camera file, small enough to refuse a runaway request early. */
@@ -17,45 +15,27 @@ export const MAX_UPLOAD_BYTES = 300 * 1024 * 1024;
 const MEDIA_PATH = /^\/media\/([^/]+)\/([^/]+)$/;
 
 /**
- * GET /media/<sha256>/<variant>: a stored photo, by hash only, with byte
- * ranges. Anything that is not a known hash and variant is a 404; the
- * caller has already checked the session cookie.
+ * GET /media/<sha256>/<variant>: a stored photo, answered as
+ * `answerMediaRequest` decides (the same answer as Electron's lede-media://).
+ * The caller has already checked the session cookie.
  */
 export async function serveMedia(core: Core, urlPath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const match = MEDIA_PATH.exec(urlPath);
-  let found = match ? await resolveMediaFile(core.dataDir, match[1], match[2]) : null;
-  // A photo known here only by sync is downloaded, and a preview made, when it is first shown.
-  if (!found && match && isMediaHash(match[1]) && isMediaVariant(match[2]) && (await core.media.ensureFile(match[1], match[2]))) {
-    found = await resolveMediaFile(core.dataDir, match[1], match[2]);
-  }
-  if (!found) return notFound(response);
-  const headers: Record<string, string | number> = {
-    'Content-Type': found.contentType,
-    'Accept-Ranges': 'bytes',
-    // Content-addressed: the bytes behind a hash never change.
-    'Cache-Control': 'private, max-age=31536000, immutable',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
-  };
-  const range = parseByteRange(request.headers.range, found.size);
-  if (range === 'unsatisfiable') {
-    response.writeHead(416, { ...headers, 'Content-Range': `bytes */${found.size}` });
+  if (!match) return notFound(response);
+  const answer = await answerMediaRequest(
+    core.dataDir,
+    { method: request.method ?? 'GET', sha256: match[1]!, variant: match[2]!, range: request.headers.range },
+    (sha256, variant) => core.media.ensureFile(sha256, variant),
+  );
+  if (answer.status === 404) return notFound(response);
+  response.writeHead(answer.status, answer.headers);
+  if (answer.status === 405 || !answer.body) {
     response.end();
     return;
   }
-  const start = range?.start ?? 0;
-  const end = range?.end ?? found.size - 1;
-  response.writeHead(range ? 206 : 200, {
-    ...headers,
-    'Content-Length': found.size === 0 ? 0 : end - start + 1,
-    ...(range ? { 'Content-Range': `bytes ${start}-${end}/${found.size}` } : {}),
-  });
-  if (request.method === 'HEAD' || found.size === 0) {
-    response.end();
-    return;
-  }
+  const { file, start, end } = answer.body;
   // pipeline, not pipe: a client that goes away mid-file closes the file too, and a read error ends the response.
-  pipeline(fs.createReadStream(found.file, { start, end }), response, () => undefined);
+  pipeline(fs.createReadStream(file, { start, end }), response, () => undefined);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { STATUSES, STATUS_LABELS, type Status } from '../../shared/model';
 import { useApp } from '../state/app-store';
+import { FilterBar, FilterSearch, FilterSelect, labelledChoices } from '../ui/FilterBar';
 import { useLibrary, type LibrarySort } from './library-store';
 
 const SORT_LABELS: Record<LibrarySort, string> = {
@@ -39,77 +40,38 @@ export function LibraryFilters({ onEnterList }: LibraryFiltersProps) {
   const sectionOptions = section && !sections.includes(section) ? [...sections, section] : sections;
 
   return (
-    <div className="library-filters" role="search">
-      <div className="field field-inline search-field">
-        <label className="field-label" htmlFor="library-search">
-          Search
-        </label>
-        <input
-          id="library-search"
-          ref={searchRef}
-          type="search"
-          className="input"
-          placeholder="Headlines, body text, bylines, tags…"
-          title="Search (/)"
-          aria-keyshortcuts="/"
-          value={search}
-          onChange={(event) => setFilters({ search: event.target.value })}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') {
-              event.preventDefault();
-              onEnterList();
-            }
-          }}
-        />
-      </div>
-      <div className="field field-inline">
-        <label className="field-label" htmlFor="library-status">
-          Status
-        </label>
-        <select
-          id="library-status"
-          className="select"
-          value={status}
-          onChange={(event) => setFilters({ status: event.target.value as Status | '' })}
-        >
-          <option value="">All</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field-inline">
-        <label className="field-label" htmlFor="library-section">
-          Section
-        </label>
-        <select id="library-section" className="select" value={section} onChange={(event) => setFilters({ section: event.target.value })}>
-          <option value="">All</option>
-          {sectionOptions.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field-inline">
-        <label className="field-label" htmlFor="library-sort">
-          Sort
-        </label>
-        <select
-          id="library-sort"
-          className="select"
-          value={sort}
-          onChange={(event) => setFilters({ sort: event.target.value as LibrarySort })}
-        >
-          {(Object.keys(SORT_LABELS) as LibrarySort[]).map((key) => (
-            <option key={key} value={key}>
-              {SORT_LABELS[key]}
-            </option>
-          ))}
-        </select>
-      </div>
+    <FilterBar>
+      <FilterSearch
+        id="library-search"
+        label="Search"
+        inputRef={searchRef}
+        placeholder="Headlines, body text, bylines, tags…"
+        title="Search (/)"
+        aria-keyshortcuts="/"
+        value={search}
+        onChange={(value) => setFilters({ search: value })}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            onEnterList();
+          }
+        }}
+      />
+      <FilterSelect<Status | ''>
+        id="library-status"
+        label="Status"
+        value={status}
+        options={[['', 'All'], ...STATUSES.map((s) => [s, STATUS_LABELS[s]] as const)]}
+        onChange={(value) => setFilters({ status: value })}
+      />
+      <FilterSelect
+        id="library-section"
+        label="Section"
+        value={section}
+        options={[['', 'All'], ...sectionOptions.map((name) => [name, name] as const)]}
+        onChange={(value) => setFilters({ section: value })}
+      />
+      <FilterSelect id="library-sort" label="Sort" value={sort} options={labelledChoices(SORT_LABELS)} onChange={(value) => setFilters({ sort: value })} />
       <div className="field field-inline">
         <span className="field-label" id="library-view-label">
           View
@@ -123,6 +85,6 @@ export function LibraryFilters({ onEnterList }: LibraryFiltersProps) {
           </button>
         </div>
       </div>
-    </div>
+    </FilterBar>
   );
 }

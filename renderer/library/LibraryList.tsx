@@ -1,6 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import type { ArticleSummary } from '../../shared/model';
+import { navigationTarget, rowsInView } from '../ui/listbox';
+import { useVirtualRows } from '../ui/use-virtual-rows';
 import type { LibraryPager } from './library-pager';
 import { LibraryRow } from './LibraryRow';
 import { useLibrary, type LibraryView } from './library-store';
@@ -26,68 +27,32 @@ interface LibraryListProps {
  * view. Focus stays on the list; the selected row is its active descendant.
  */
 export function LibraryList({ pager, total, resetKey, view, listRef, onOpen, onTrash, onRestore, onPurge }: LibraryListProps) {
-  const scrollRef = useRef<HTMLDivElement | null>(null);
   const selectedIndex = Math.min(useLibrary((s) => s.selectedIndex), Math.max(0, total - 1));
   const select = useLibrary((s) => s.select);
   const now = useNow(60_000);
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    pager.ensure(first, last);
-  }, [pager, first, last, total]);
+  const { scrollRef, rows, first, last, totalSize, scrollToItem } = useVirtualRows({ itemCount: total, itemsPerRow: 1, rowHeight: ROW_HEIGHT, overscan: 10, pager, resetKey });
 
   // Coming back from a story: the list shows the row that was open, and has focus for the keys.
   useEffect(() => {
-    if (selectedIndex > 0) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
+    if (selectedIndex > 0) scrollToItem(selectedIndex, 'center');
     if (document.activeElement === document.body) scrollRef.current?.focus({ preventScroll: true });
     // Only when the list appears.
   }, []);
 
-  const previousKey = useRef(resetKey);
-  useEffect(() => {
-    if (previousKey.current === resetKey) return;
-    previousKey.current = resetKey;
-    virtualizer.scrollToOffset(0);
-  }, [resetKey, virtualizer]);
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(total - 1, index));
-    select(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const current = pager.row(selectedIndex);
+    // One row short of a screenful: after a page, the row it started from can still be seen.
+    const pageRows = Math.max(1, rowsInView(scrollRef.current, ROW_HEIGHT, 10) - 1);
+    const target = navigationTarget(event.key, selectedIndex, total, { kind: 'list', pageRows });
+    if (target !== null) {
+      select(target);
+      scrollToItem(target);
+      event.preventDefault();
+      return;
+    }
+    const current = pager.item(selectedIndex);
     switch (event.key) {
-      case 'ArrowDown':
-        moveTo(selectedIndex + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(selectedIndex - 1);
-        break;
-      case 'PageDown':
-        moveTo(selectedIndex + page);
-        break;
-      case 'PageUp':
-        moveTo(selectedIndex - page);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(total - 1);
-        break;
       case 'Enter':
         if (current) onOpen(current);
         break;
@@ -122,17 +87,17 @@ export function LibraryList({ pager, total, resetKey, view, listRef, onOpen, onT
       onKeyDown={onKeyDown}
       onFocus={() => {
         // Coming back to the list shows where the selection is.
-        if (total > 0 && (selectedIndex < first || selectedIndex > last)) virtualizer.scrollToIndex(selectedIndex);
+        if (total > 0 && (selectedIndex < first || selectedIndex > last)) scrollToItem(selectedIndex);
       }}
     >
-      <div role="presentation" className="story-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => (
+      <div role="presentation" className="story-list-sizer" style={{ height: totalSize }}>
+        {rows.map((item) => (
           <LibraryRow
             key={item.key}
             id={rowId(item.index)}
             index={item.index}
             total={total}
-            summary={pager.row(item.index)}
+            summary={pager.item(item.index)}
             selected={item.index === selectedIndex}
             view={view}
             now={now}

@@ -4,6 +4,7 @@ import { SyncBadge } from '../sync/SyncBadge';
 import { useSync } from '../sync/sync-state';
 import { StatusBadge } from '../ui/StatusBadge';
 import { countLabel, exactTime, relativeTime } from '../ui/format';
+import { optionAttributes } from '../ui/listbox';
 import type { LibraryView } from './library-store';
 
 interface LibraryRowProps {
@@ -26,7 +27,7 @@ export function LibraryRow({ id, index, total, summary, selected, view, now, sty
   const syncing = useSync((s) => s.status !== null && s.status.state !== 'signed_out');
   if (!summary) {
     return (
-      <div id={id} role="option" aria-selected={selected} aria-posinset={index + 1} aria-setsize={total} aria-busy="true" className="story-row story-row-loading" style={style}>
+      <div {...optionAttributes(id, index, total, selected)} aria-busy="true" className="story-row story-row-loading" style={style}>
         <span className="visually-hidden">Loading…</span>
         <span className="skeleton skeleton-line skeleton-short" aria-hidden="true" />
         <span className="skeleton skeleton-line" aria-hidden="true" />
@@ -37,11 +38,7 @@ export function LibraryRow({ id, index, total, summary, selected, view, now, sty
   const when = inTrash && summary.trashedAt ? summary.trashedAt : summary.updatedAt;
   return (
     <div
-      id={id}
-      role="option"
-      aria-selected={selected}
-      aria-posinset={index + 1}
-      aria-setsize={total}
+      {...optionAttributes(id, index, total, selected)}
       className="story-row"
       data-story-id={summary.id}
       style={style}

@@ -22,7 +22,7 @@ import { useLibraryPager } from './use-library-pager';
 /** The list of every story on this computer: find one, open it, start a new one. */
 export function LibraryScreen() {
   const navigate = useApp((s) => s.navigate);
-  const { search, status, section, view, sort, setFilters, remember } = useLibrary();
+  const { search, status, section, view, sort, setFilters } = useLibrary();
   const { pager, snapshot } = useLibraryPager({
     query: search,
     status: status || undefined,
@@ -60,10 +60,7 @@ export function LibraryScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const open = (summary: ArticleSummary) => {
-    remember(summary);
-    navigate({ screen: 'story', id: summary.id });
-  };
+  const open = (summary: ArticleSummary) => navigate({ screen: 'story', id: summary.id });
 
   const filtered = status !== '' || section !== '';
   const total = snapshot.total;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { LIBRARY_SORTS } from '../../shared/contract';
-import type { ArticleSummary, Status } from '../../shared/model';
+import type { Status } from '../../shared/model';
 
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 export type LibraryView = 'active' | 'trash';
@@ -16,32 +16,25 @@ export interface LibraryFilters {
 
 interface LibraryState extends LibraryFilters {
   selectedIndex: number;
-  /** Rows seen in the list, by id, so the story screen can show "updated" before its row is fetched again. */
-  seen: Map<string, ArticleSummary>;
   setFilters(patch: Partial<LibraryFilters>): void;
   select(index: number): void;
-  remember(summary: ArticleSummary): void;
 }
 
 /**
  * The library's filters and selection live outside the screen, so going into
  * a story and back returns to the same search, filters and row.
  */
-export const useLibrary = create<LibraryState>((set, get) => ({
+export const useLibrary = create<LibraryState>((set) => ({
   search: '',
   status: '',
   section: '',
   view: 'active',
   sort: 'updated',
   selectedIndex: 0,
-  seen: new Map(),
   setFilters(patch) {
     set({ ...patch, selectedIndex: 0 });
   },
   select(index) {
     set({ selectedIndex: Math.max(0, index) });
-  },
-  remember(summary) {
-    get().seen.set(summary.id, summary);
   },
 }));

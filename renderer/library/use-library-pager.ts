@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { lede } from '../api/client';
-import { LibraryPager, type LibraryParams, type PagerSnapshot } from './library-pager';
+import type { PagerSnapshot } from '../ui/list-pager';
+import { createLibraryPager, type LibraryPager, type LibraryParams } from './library-pager';
 
 const SEARCH_DEBOUNCE_MS = 120;
 const CHANGED_DEBOUNCE_MS = 250;
@@ -11,7 +12,7 @@ const CHANGED_DEBOUNCE_MS = 250;
  * says library rows changed.
  */
 export function useLibraryPager(params: LibraryParams): { pager: LibraryPager; snapshot: PagerSnapshot } {
-  const [pager] = useState(() => new LibraryPager(lede()));
+  const [pager] = useState(() => createLibraryPager(lede()));
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const [query, setQuery] = useState(params.query);
 

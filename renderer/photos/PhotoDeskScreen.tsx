@@ -7,13 +7,13 @@ import { showToast } from '../ui/toast-store';
 import { Toaster } from '../ui/Toaster';
 import { CodesDialog } from './CodesDialog';
 import { filesFromDrop, hasFiles } from './drop-files';
-import { ExportDialog } from './ExportDialog';
 import { ImportStatus } from './ImportStatus';
 import { importFiles } from './media-import';
-import { MediaPager } from './media-pager';
+import { createMediaPager } from './media-pager';
 import { MetadataEditor } from './MetadataEditor';
 import { PhotoDeskFilters } from './PhotoDeskFilters';
 import { usePhotoDesk } from './photo-desk-store';
+import { PhotoExportDialog } from './PhotoExportDialog';
 import { PhotoGrid } from './PhotoGrid';
 import { TemplatesDialog } from './TemplatesDialog';
 import { useSelectedAssets } from './use-selected-assets';
@@ -30,7 +30,7 @@ type DeskSettings = ResultOf<'photoDesk.get'>;
 export function PhotoDeskScreen() {
   const navigate = useApp((s) => s.navigate);
   const { query, filter, sort, selected, focusIndex, setSelection } = usePhotoDesk();
-  const [pager] = useState(() => new MediaPager(lede()));
+  const [pager] = useState(() => createMediaPager(lede()));
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const [ids, setIds] = useState<string[] | null>(null);
   const [debouncedQuery, setDebouncedQuery] = useState(query);
@@ -235,7 +235,7 @@ export function PhotoDeskScreen() {
       </div>
       {dialog === 'templates' && assets && <TemplatesDialog templates={settings.templates} assets={assets} onClose={() => setDialog(null)} />}
       {dialog === 'codes' && <CodesDialog codes={settings.codes} onClose={() => setDialog(null)} />}
-      {dialog === 'export' && assets && <ExportDialog assets={assets} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && assets && <PhotoExportDialog assets={assets} onClose={() => setDialog(null)} />}
       <Toaster />
     </div>
   );

@@ -1,5 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useState, type KeyboardEvent } from 'react';
+import { navigationTarget, rowsInView } from '../ui/listbox';
+import { useVirtualRows } from '../ui/use-virtual-rows';
 import { clickSelection, moveSelection, type SelectionState } from './grid-selection';
 import type { MediaPager } from './media-pager';
 import { usePhotoDesk } from './photo-desk-store';
@@ -25,10 +26,9 @@ interface PhotoGridProps {
  * shift+arrows, Home/End, Space and ctrl/cmd+A with the keyboard.
  */
 export function PhotoGrid({ pager, total, idAt, onSelectAll, resetKey }: PhotoGridProps) {
-  const scrollRef = useRef<HTMLDivElement | null>(null);
   const [columns, setColumns] = useState(5);
   const { selected, focusIndex, anchorIndex, setSelection } = usePhotoDesk();
-  const rows = Math.ceil(total / columns);
+  const { scrollRef, rows, totalSize, scrollToItem } = useVirtualRows({ itemCount: total, itemsPerRow: columns, rowHeight: TILE_HEIGHT, overscan: 3, pager, resetKey });
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -40,58 +40,24 @@ export function PhotoGrid({ pager, total, idAt, onSelectAll, resetKey }: PhotoGr
     return () => observer.disconnect();
   }, []);
 
-  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scrollRef.current, estimateSize: () => TILE_HEIGHT, overscan: 3 });
-  const items = virtualizer.getVirtualItems();
-  const firstRow = items[0]?.index ?? 0;
-  const lastRow = items[items.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    pager.ensure(firstRow * columns, (lastRow + 1) * columns - 1);
-  }, [pager, firstRow, lastRow, columns, total]);
-
-  const previousKey = useRef(resetKey);
-  useEffect(() => {
-    if (previousKey.current === resetKey) return;
-    previousKey.current = resetKey;
-    virtualizer.scrollToOffset(0);
-  }, [resetKey, virtualizer]);
-
   const state: SelectionState = { selected, focusIndex: Math.min(focusIndex, Math.max(0, total - 1)), anchorIndex };
   const apply = (next: SelectionState) => {
     setSelection(new Set(next.selected), next.focusIndex, next.anchorIndex);
-    virtualizer.scrollToIndex(Math.floor(next.focusIndex / columns), { align: 'auto' });
+    scrollToItem(next.focusIndex);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
+    const layout = { kind: 'grid', columns, pageRows: rowsInView(scrollRef.current, TILE_HEIGHT, 1), rtl: document.dir === 'rtl' } as const;
+    const target = navigationTarget(event.key, state.focusIndex, total, layout);
+    if (target !== null) {
+      // Shift extends the selection from the anchor; a plain move selects the photo moved to.
+      apply(moveSelection(state, target, total, event.shiftKey, idAt));
+      event.preventDefault();
+      return;
+    }
     const mod = event.ctrlKey || event.metaKey;
-    const moveBy = (delta: number) => apply(moveSelection(state, state.focusIndex + delta, total, event.shiftKey, idAt));
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? TILE_HEIGHT) / TILE_HEIGHT)) * columns;
     switch (event.key) {
-      case 'ArrowRight':
-        moveBy(document.dir === 'rtl' ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        moveBy(document.dir === 'rtl' ? 1 : -1);
-        break;
-      case 'ArrowDown':
-        moveBy(columns);
-        break;
-      case 'ArrowUp':
-        moveBy(-columns);
-        break;
-      case 'PageDown':
-        moveBy(page);
-        break;
-      case 'PageUp':
-        moveBy(-page);
-        break;
-      case 'Home':
-        apply(moveSelection(state, 0, total, event.shiftKey, idAt));
-        break;
-      case 'End':
-        apply(moveSelection(state, total - 1, total, event.shiftKey, idAt));
-        break;
       case ' ':
         apply(clickSelection(state, state.focusIndex, { shift: false, toggle: true }, idAt));
         break;
@@ -122,8 +88,8 @@ export function PhotoGrid({ pager, total, idAt, onSelectAll, resetKey }: PhotoGr
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div role="presentation" className="photo-grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((row) => (
+      <div role="presentation" className="photo-grid-sizer" style={{ height: totalSize }}>
+        {rows.map((row) => (
           <div key={row.key} role="presentation" className="photo-grid-row" style={{ height: row.size, transform: `translateY(${row.start}px)` }}>
             {Array.from({ length: columns }, (_, column) => {
               const index = row.index * columns + column;

@@ -1,4 +1,5 @@
 import { mediaUrl } from '../editor/media-url';
+import { optionAttributes } from '../ui/listbox';
 import { MEDIA_DRAG_TYPE } from './drag-types';
 import type { MediaAsset } from './media-pager';
 
@@ -12,12 +13,11 @@ interface PhotoTileProps {
   onPointer(modifiers: { shift: boolean; toggle: boolean }): void;
 }
 
-
 /** One photo in the grid: thumbnail, name, and what it still lacks. Draggable into a story. */
 export function PhotoTile({ id, index, total, asset, selected, focused, onPointer }: PhotoTileProps) {
   if (!asset) {
     return (
-      <div id={id} role="option" aria-selected={false} aria-posinset={index + 1} aria-setsize={total} aria-busy="true" className="photo-tile photo-tile-loading">
+      <div {...optionAttributes(id, index, total, false)} aria-busy="true" className="photo-tile photo-tile-loading">
         <span className="visually-hidden">Loading…</span>
         <span className="photo-tile-thumb skeleton" aria-hidden="true" />
       </div>
@@ -27,11 +27,7 @@ export function PhotoTile({ id, index, total, asset, selected, focused, onPointe
   const label = `${asset.filename}${caption ? ` — ${caption.slice(0, 80)}` : ''}`;
   return (
     <div
-      id={id}
-      role="option"
-      aria-selected={selected}
-      aria-posinset={index + 1}
-      aria-setsize={total}
+      {...optionAttributes(id, index, total, selected)}
       aria-label={label}
       className={['photo-tile', selected ? 'is-selected' : '', focused ? 'is-focused' : ''].filter(Boolean).join(' ')}
       data-sha256={asset.sha256}

@@ -14,7 +14,7 @@ import '../photos/photos.css';
 import { moveToTrash, restoreStory } from '../library/library-actions';
 import { useApp } from '../state/app-store';
 import { Toaster } from '../ui/Toaster';
-import { ExportDialog } from './ExportDialog';
+import { StoryExportDialog } from './StoryExportDialog';
 import { HistoryPanel } from './history/HistoryPanel';
 import { Inspector } from './inspector/Inspector';
 import { SaveIndicator } from './SaveIndicator';
@@ -173,7 +173,7 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
           />
         )}
       </div>
-      {exportOpen && <ExportDialog id={article.id} onClose={() => setExportOpen(false)} />}
+      {exportOpen && <StoryExportDialog id={article.id} onClose={() => setExportOpen(false)} />}
       <Toaster />
     </div>
   );

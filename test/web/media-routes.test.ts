@@ -10,6 +10,7 @@ import { sessionCookie } from '../helpers/api-socket';
 import { connect, openTestCore, type TestClient } from '../helpers/core';
 import { fixturePath } from '../helpers/fixtures';
 import { importAndWait } from '../helpers/media';
+import { expectServedMediaHeaders } from '../helpers/media-headers';
 import { makeTempDir } from '../helpers/temp-dir';
 import { waitFor } from '../helpers/wait';
 
@@ -48,13 +49,17 @@ describe('GET /media/<sha256>/<variant>', () => {
   it('serves each variant by hash, with byte ranges, and the original byte for byte', async () => {
     const thumb = await fetch(url(`/media/${sha}/thumb`), { headers: { Cookie: cookie } });
     expect(thumb.status).toBe(200);
-    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
-    expect(thumb.headers.get('accept-ranges')).toBe('bytes');
+    expectServedMediaHeaders(thumb.headers, 'image/jpeg');
     const original = Buffer.from(await (await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie } })).arrayBuffer());
     expect(original.equals(fs.readFileSync(fixturePath('images', 'metapm.jpg')))).toBe(true);
     const part = await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie, Range: 'bytes=0-3' } });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 0-3/${original.length}`);
+    expectServedMediaHeaders(part.headers, 'image/jpeg');
+    const head = await fetch(url(`/media/${sha}/original`), { method: 'HEAD', headers: { Cookie: cookie } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(original.length));
+    expectServedMediaHeaders(head.headers, 'image/jpeg');
     expect(Buffer.from(await part.arrayBuffer()).equals(original.subarray(0, 4))).toBe(true);
     const tail = await fetch(url(`/media/${sha}/original`), { headers: { Cookie: cookie, Range: 'bytes=-2' } });
     expect(Buffer.from(await tail.arrayBuffer()).equals(original.subarray(-2))).toBe(true);

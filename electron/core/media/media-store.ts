@@ -99,31 +99,3 @@ export async function resolveMediaFile(dataDir: string, sha256: unknown, variant
     return null;
   }
 }
-
-export type ByteRange = { start: number; end: number };
-
-/**
- * One `Range: bytes=…` over a file of `size` bytes: the range to send, null
- * for "send it all" (no or unusable header), or 'unsatisfiable' (416).
- * Multiple ranges are answered with the whole file, which HTTP allows.
- */
-export function parseByteRange(header: string | null | undefined, size: number): ByteRange | null | 'unsatisfiable' {
-  if (!header) return null;
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match) return null;
-  const [, first, last] = match;
-  if (first === '' && last === '') return null;
-  let start: number;
-  let end: number;
-  if (first === '') {
-    const suffix = Number(last);
-    if (suffix === 0) return 'unsatisfiable';
-    start = Math.max(0, size - suffix);
-    end = size - 1;
-  } else {
-    start = Number(first);
-    end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  }
-  if (start >= size || start > end) return 'unsatisfiable';
-  return { start, end };
-}

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { variantPath } from '../../../electron/core/media/media-store';
-import { mediaResponse, type EnsureMediaFile } from '../../../electron/main/media-protocol';
+import type { EnsureMediaFile } from '../../../electron/core/media/media-response';
+import { mediaResponse } from '../../../electron/main/media-protocol';
+import { expectServedMediaHeaders } from '../../helpers/media-headers';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const SHA = 'ab'.repeat(32);
@@ -21,11 +23,20 @@ describe('lede-media:// in the Electron shell', () => {
     const ensure: EnsureMediaFile = async (sha, variant) => (asked.push(`${sha}/${variant}`), false);
     const whole = await ask(dataDir, `lede-media://${SHA}/thumb`, ensure);
     expect(whole.status).toBe(200);
-    expect(whole.headers.get('content-type')).toBe('image/jpeg');
+    expectServedMediaHeaders(whole.headers, 'image/jpeg');
     expect(Buffer.from(await whole.arrayBuffer()).toString()).toBe('0123456789');
     const part = await ask(dataDir, `lede-media://${SHA}/thumb`, ensure, { Range: 'bytes=2-4' });
     expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 2-4/10');
+    expectServedMediaHeaders(part.headers, 'image/jpeg');
     expect(await part.text()).toBe('234');
+    const head = await mediaResponse(dataDir, new Request(`lede-media://${SHA}/thumb`, { method: 'HEAD' }), ensure);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('10');
+    expectServedMediaHeaders(head.headers, 'image/jpeg');
+    const beyond = await ask(dataDir, `lede-media://${SHA}/thumb`, ensure, { Range: 'bytes=10-' });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe('bytes */10');
     expect(asked).toEqual([]);
   });
 

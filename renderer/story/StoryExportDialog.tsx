@@ -12,7 +12,7 @@ const DESCRIPTIONS: Record<ExportFormat, string> = {
 };
 
 /** Exports the story as a file in one of the interchange formats. */
-export function ExportDialog({ id, onClose }: { id: string; onClose(): void }) {
+export function StoryExportDialog({ id, onClose }: { id: string; onClose(): void }) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 

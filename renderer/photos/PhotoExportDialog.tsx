@@ -16,7 +16,7 @@ const FOLDER_KEY = 'lede.photoDesk.exportFolder';
  * shown as a warning. Then copies go to the folder and each file's result is
  * listed, with the reason when one failed.
  */
-export function ExportDialog({ assets, onClose }: { assets: MediaAsset[]; onClose(): void }) {
+export function PhotoExportDialog({ assets, onClose }: { assets: MediaAsset[]; onClose(): void }) {
   const folderId = useId();
   const desktop = ledeBridge().desktop;
   const [folder, setFolder] = useState(() => localStorage.getItem(FOLDER_KEY) ?? '');
