@@ -28,7 +28,7 @@ export interface MediaCatalog {
 
 export const EMPTY_MEDIA_CATALOG: MediaCatalog = { describe: () => null };
 
-/** The variants a media asset is served in (DESIGN.md §6). */
+/** The variants a media asset is served in (docs/content-model.md, A photo). */
 export const MEDIA_VARIANTS = ['original', 'preview', 'thumb'] as const;
 export type MediaVariant = (typeof MEDIA_VARIANTS)[number];
 

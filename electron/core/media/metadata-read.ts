@@ -3,7 +3,7 @@ import { MEDIA_TEXT_MAX, emptyMediaFields, type MediaFields, type MediaTextField
 
 /**
  * Reads a photo's caption, credit and the rest with ExifReader, in the order
- * DESIGN.md §6 asks: XMP first (it is Unicode by definition), then IPTC IIM
+ * docs/content-model.md asks (ADR 0011): XMP first (it is Unicode by definition), then IPTC IIM
  * (decoded as UTF-8 when dataset 1:90 says so, otherwise as UTF-8 if the
  * bytes are valid UTF-8 and as Windows-1252 if not), then EXIF, which also
  * gives the camera, lens and the time the picture was taken. See ADR 0011.

@@ -58,7 +58,7 @@ describe('ninjs export of the seed story', () => {
     expect(validate(ninjs), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('carries each field where DESIGN.md §2 maps it', async () => {
+  it('carries each field where docs/content-model.md maps it', async () => {
     const ninjs = await exportNinjs(seedId);
     expect(ninjs.uri).toBe(`urn:uuid:${seedId}`);
     expect(ninjs.headlines).toEqual([
