@@ -83,7 +83,7 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 
 /**
  * Raw sharp thumbnailing of the same files: what the import is compared with
- * (DESIGN.md §10) — one file after another, as a plain thumbnailing loop does
+ * (docs/budgets.md) — one file after another, as a plain thumbnailing loop does
  * it. The budget asks the whole import (hash, copy, metadata, thumbnail,
  * index) to come within 0.8× of that, which it can only do by overlapping
  * its stages. The same thumbnailing four files at a time (every core busy) is

@@ -8,7 +8,7 @@ import { runSyncScenarios } from './sync-scenarios';
 import { printTable, type BenchRow } from './table';
 
 /**
- * `npm run bench`: every budget of DESIGN.md §10 that this issue owns, in one
+ * `npm run bench`: every budget of docs/budgets.md that this issue owns, in one
  * table. Generated libraries are cached under .bench-cache/ between runs.
  */
 const ARTICLES = Number(process.env.LEDE_BENCH_ARTICLES ?? 100_000);

@@ -1,4 +1,4 @@
-/** One row of the benchmark table (DESIGN.md §10). */
+/** One row of the benchmark table (docs/budgets.md). */
 export interface BenchRow {
   scenario: string;
   figure: string;

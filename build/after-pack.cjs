@@ -1,6 +1,6 @@
 // electron-builder afterPack hook: flips Electron's fuses in the packed app,
 // after the files are in place and before anything is signed (flipping
-// changes the binary, so it must come first). DESIGN.md §8: no RunAsNode,
+// changes the binary, so it must come first). docs/product.md, Security: no RunAsNode,
 // no NODE_OPTIONS, no --inspect, asar integrity checked, app only from asar.
 'use strict';
 const path = require('node:path');

@@ -2,7 +2,7 @@
 //
 // The tests load better-sqlite3-multiple-ciphers built for Node; Electron's utility process
 // needs a build for Electron's ABI. Rebuilding in place would break the tests
-// (DESIGN.md §13), so the Electron build goes into dist/electron/node_modules,
+// (docs/dependencies.md), so the Electron build goes into dist/electron/node_modules,
 // which dist/electron/core-host.mjs resolves before the repository's copy.
 // Packaged apps get theirs from electron-builder instead.
 import { spawnSync } from 'node:child_process';

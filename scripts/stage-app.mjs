@@ -7,7 +7,7 @@
 // Why a separate folder (ADR 0022): electron-builder rebuilds native modules
 // for Electron in place, walking up to its project folder. Run on the
 // repository it would replace the Node build of better-sqlite3-multiple-ciphers that the tests
-// load (DESIGN.md §13). With the staged folder as its project, the rebuild
+// load (docs/dependencies.md). With the staged folder as its project, the rebuild
 // cannot reach the repository's node_modules.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The editable metadata of a photo (DESIGN.md §6), declared once as data:
+ * The editable metadata of a photo (docs/content-model.md, A photo), declared once as data:
  * its label in the photo desk, whether it is one text or a list, and its
  * IPTC IIM byte limit where the field exists in IIM. The metadata reader,
  * the editor, the checks and the export all walk this table.

@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /**
  * The one place the workstation window's options are set. The security
- * settings are fixed here and nowhere else (DESIGN.md §8); a unit test fails
+ * settings are fixed here and nowhere else (docs/product.md, Security); a unit test fails
  * if any of them changes. Only the preload path and the window's bounds are
  * filled in at run time, by `windowOptionsFor`, which cannot override them.
  */

@@ -5,14 +5,15 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * The shared fixtures folder beside the checkout (`../shared/fixtures`), not
- * the repository's own `shared/` code. LEDE_FIXTURES_DIR overrides it. Fails
- * loudly when it is missing, so no test silently runs without its inputs.
+ * The repository's own test inputs, `test/fixtures/` (where each file comes
+ * from: test/fixtures/SOURCES.md). LEDE_FIXTURES_DIR points the tests at
+ * another folder of the same layout. Fails loudly when the folder is missing,
+ * so no test silently runs without its inputs.
  */
 export function fixturesDir(): string {
-  const dir = process.env.LEDE_FIXTURES_DIR ?? path.resolve(repoRoot, '..', 'shared', 'fixtures');
+  const dir = process.env.LEDE_FIXTURES_DIR ?? path.join(repoRoot, 'test', 'fixtures');
   if (!fs.existsSync(dir)) {
-    throw new Error(`Fixtures folder not found at ${dir}. Put the shared fixtures beside the checkout or set LEDE_FIXTURES_DIR.`);
+    throw new Error(`Fixtures folder not found at ${dir}. Unset LEDE_FIXTURES_DIR to use test/fixtures, or point it at a folder laid out like test/fixtures.`);
   }
   return dir;
 }
@@ -23,8 +24,9 @@ export function fixturePath(...parts: string[]): string {
   return file;
 }
 
+/** Published standards the tests check against (IPTC's ninjs schema and examples), inside the fixtures folder. */
 export function standardsDir(): string {
-  return path.resolve(fixturesDir(), '..', 'standards');
+  return fixturePath('standards');
 }
 
 export { repoRoot };

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts } from '../../shared/article-doc';
 import { openStory } from '../helpers/core';
-import { addParagraph, closeAll, hasStory, openSyncedClient, storyContent, waitSynced, waitUntil, type SyncedClient } from '../helpers/sync';
-import { startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
+import { addParagraph, closeAfterEach, hasStory, openSyncedClient, storyContent, waitSynced, waitUntil } from '../helpers/sync';
+import { startSyncServerProcess } from '../helpers/sync-server-process';
 
 /**
  * The newsroom's per-document size limit (`--max-document-mb`): a change
@@ -11,13 +11,7 @@ import { startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-
  * told in words, and nothing else stops: the socket, the story's earlier
  * text and every other story keep syncing.
  */
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  clients = [];
-  servers = [];
-});
+const { clients, servers } = closeAfterEach();
 
 /** About `bytes` of text as many paragraphs, as a long paste becomes. */
 function pasteOf(bytes: number, marker: string): Y.XmlElement[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NEWSROOM_ROLES, STATUSES, STATUS_LABELS, type NewsroomRole, type Status } from '../../shared/model';
 import { allowedNextStatuses, checkTransition, isForwardMove } from '../../shared/status';
 
-// The workflow written out by hand from DESIGN.md §2 (plus ready → in edit,
+// The workflow written out by hand from docs/content-model.md (plus ready → in edit,
 // which status.ts adds), so these tests do not restate the code under test.
 // Y = anyone, E = editor only, - = refused, ? = open question (see below).
 const TABLE: Record<Status, Record<Status, 'Y' | 'E' | '-' | '?'>> = {

@@ -4,11 +4,11 @@ import { EXIF_LIST_SEPARATOR, IIM_CODED_CHARACTER_SET, IIM_TIME_CREATED, PHOTO_M
 
 /**
  * Reads a photo's caption, credit and the rest with ExifReader, from the
- * tags metadata-tags.ts names, in the order DESIGN.md §6 asks: XMP first (it
- * is Unicode by definition), then IPTC IIM (decoded as UTF-8 when dataset
- * 1:90 says so, otherwise as UTF-8 if the bytes are valid UTF-8 and as
- * Windows-1252 if not), then EXIF, which also gives the camera, lens and the
- * time the picture was taken. See ADR 0011.
+ * tags metadata-tags.ts names, in the order docs/content-model.md asks: XMP
+ * first (it is Unicode by definition), then IPTC IIM (decoded as UTF-8 when
+ * dataset 1:90 says so, otherwise as UTF-8 if the bytes are valid UTF-8 and
+ * as Windows-1252 if not), then EXIF, which also gives the camera, lens and
+ * the time the picture was taken. See ADR 0011.
  */
 
 export interface ReadMetadata {

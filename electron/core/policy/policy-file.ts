@@ -11,7 +11,7 @@ import { EMPTY_POLICY, parsePolicy, type Policy } from './policy-schema';
 export const POLICY_FILE_ENV = 'LEDE_POLICY_FILE';
 const MAX_POLICY_BYTES = 1024 * 1024;
 
-/** Where newsroom IT puts policy.json on each system (DESIGN.md §11); LEDE_POLICY_FILE overrides it. */
+/** Where newsroom IT puts policy.json on each system (docs/product.md, Deployment); LEDE_POLICY_FILE overrides it. */
 export function policyFilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   const override = env[POLICY_FILE_ENV];
   if (override && override.trim() !== '') return path.resolve(override);

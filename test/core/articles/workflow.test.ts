@@ -7,7 +7,7 @@ import type { Core } from '../../../electron/core/core';
 import { connect, EDITOR, openStory, openTestCore, REPORTER, type TestClient, CHECKS_OFF } from '../../helpers/core';
 
 /**
- * The workflow as DESIGN.md §2 states it, written out independently of
+ * The workflow as docs/content-model.md states it, written out independently of
  * shared/status.ts: draft ↔ in edit → ready → published; spiked from any;
  * published or spiked back to draft only by an editor. status.ts adds
  * ready → in edit ("an editor may send a ready story back").

@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { addParagraph, closeAll, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
+import { describe, expect, it } from 'vitest';
+import { addParagraph, closeAfterEach, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
 import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  clients = [];
-  servers = [];
-});
+const { clients, servers } = closeAfterEach();
 
 async function catalogIds(server: SyncServerProcess, token: string): Promise<string[]> {
   const response = await fetch(`${server.url}/api/catalog?since=0&limit=1000`, { headers: { Authorization: `Bearer ${token}` } });

@@ -1,16 +1,16 @@
 import { mediaDocName } from '../../../shared/documents/media-kind';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { resolveMediaFile } from '../../../electron/core/media/media-store';
 import { connect, openTestCore } from '../../helpers/core';
 import { fixturePath } from '../../helpers/fixtures';
 import { importAndWait } from '../../helpers/media';
 import { mulberry32 } from '../../helpers/random';
-import { closeAll, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
-import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
-import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
+import { closeAfterEach, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
+import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import { startTcpProxy } from '../../helpers/tcp-proxy';
 
 /**
  * ADR 0014's promise, driven through every ordering that matters: two
@@ -60,16 +60,7 @@ const PHOTO_SHA = () => createHash('sha256').update(fs.readFileSync(PHOTO())).di
 const FIRST_CREDIT = 'Desk credit from the first laptop';
 const SECOND_ALT = 'Alt text written on the second laptop';
 
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-let proxies: TcpProxy[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  await Promise.all(proxies.map((proxy) => proxy.close()));
-  clients = [];
-  servers = [];
-  proxies = [];
-});
+const { clients, servers, proxies } = closeAfterEach();
 
 async function laptop(name: string): Promise<SyncedClient> {
   const core = openTestCore();

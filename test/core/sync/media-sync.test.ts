@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { resolveMediaFile } from '../../../electron/core/media/media-store';
 import { articleParts } from '../../../shared/article-doc';
 import { openStory } from '../../helpers/core';
 import { fixturePath } from '../../helpers/fixtures';
 import { importAndWait } from '../../helpers/media';
-import { closeAll, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
+import { closeAfterEach, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
 import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
-import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
+import { startTcpProxy } from '../../helpers/tcp-proxy';
 
 /**
  * Photos and sync, with the real photo desk on each computer: a story is
@@ -19,16 +19,7 @@ import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
  * computers that imported the same photo on their own end up with one set of
  * captions, not two.
  */
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-let proxies: TcpProxy[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  await Promise.all(proxies.map((proxy) => proxy.close()));
-  clients = [];
-  servers = [];
-  proxies = [];
-});
+const { clients, servers, proxies } = closeAfterEach();
 
 const PHOTO = () => fixturePath('images', 'IPTC-PhotometadataRef-Std2021.1.jpg');
 const PHOTO_SHA = () => createHash('sha256').update(fs.readFileSync(PHOTO())).digest('hex');

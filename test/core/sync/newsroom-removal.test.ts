@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseServerArgs } from '../../../server/args';
 import { backupDatabase } from '../../../electron/core/store/backup';
@@ -9,8 +9,7 @@ import { articleParts } from '../../../shared/article-doc';
 import { connect, openStory, openTestCore, type TestClient } from '../../helpers/core';
 import { makeJpeg } from '../../helpers/images';
 import { importAndWait } from '../../helpers/media';
-import { closeAll, hasStory, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
-import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
+import { closeAfterEach, hasStory, serverWithTwoEditors, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { plaintextBytes } from '../../helpers/library-key';
 
@@ -23,23 +22,9 @@ import { plaintextBytes } from '../../helpers/library-key';
  * lost (`user lost`) does the same by itself at its next connection, and
  * forgets the token. Against the real server process, on loopback.
  */
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  clients = [];
-  servers = [];
-});
+const { clients, servers } = closeAfterEach();
 
-async function newsroom() {
-  const server = await startSyncServerProcess();
-  servers.push(server);
-  const token = await server.addUser('Richard Connor', 'editor');
-  const a = await openSyncedClient(server, token, 'Richard Connor');
-  const b = await openSyncedClient(server, await server.addUser('Wesley Rahn', 'editor'), 'Wesley Rahn');
-  clients.push(a, b);
-  return { server, token, a, b };
-}
+const newsroom = () => serverWithTwoEditors({ clients, servers });
 
 async function writeStory(client: TestClient, headline: string, body: string, photos: string[] = []): Promise<string> {
   const { id } = await client.call('article.create', {});
@@ -237,7 +222,7 @@ describe('a computer reported lost', () => {
 
     // The notice survives a restart and stays until read; signing in again (with a new token) clears it.
     await a.core.close();
-    clients = clients.filter((client) => client !== a);
+    clients.splice(clients.indexOf(a), 1);
     const core = openTestCore({ dataDir: a.core.dataDir });
     const client = connect(core);
     clients.push({ core, client, name: 'reopened' });

@@ -1,9 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyTextChange, articleParts } from '../../../shared/article-doc';
 import { openStory } from '../../helpers/core';
-import { closeAll, openSyncedClient, storyContent, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
-import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
+import { closeAfterEach, openSyncedClient, storyContent, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
+import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
 
 const occurrences = (text: string, needle: string) => text.split(needle).length - 1;
@@ -14,16 +14,7 @@ const occurrences = (text: string, needle: string) => text.split(needle).length 
  * with DATABASE_URL): the same suite runs against both.
  */
 export function offlineMergeSuite(serverEnv: () => Promise<Record<string, string> | null>): void {
-  let clients: SyncedClient[] = [];
-  let servers: SyncServerProcess[] = [];
-  let proxies: TcpProxy[] = [];
-  afterEach(async () => {
-    await closeAll(clients, servers);
-    await Promise.all(proxies.map((proxy) => proxy.close()));
-    clients = [];
-    servers = [];
-    proxies = [];
-  });
+  const { clients, servers, proxies } = closeAfterEach();
 
   /** A story with a headline and two paragraphs, on both computers and stored. */
   async function sharedStory() {

@@ -1,22 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts } from '../../../shared/article-doc';
 import { openStory } from '../../helpers/core';
 import { freshDatabase } from '../../helpers/postgres';
-import { closeAll, hasStory, openSyncedClient, storyContent, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
-import { serviceUrl, startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
+import { closeAfterEach, hasStory, openSyncedClient, storyContent, waitSynced, waitUntil } from '../../helpers/sync';
+import { serviceUrl, startSyncServerProcess } from '../../helpers/sync-server-process';
 
 const pgBase = serviceUrl('LEDE_TEST_DATABASE_URL');
 const redisUrl = serviceUrl('LEDE_TEST_REDIS_URL');
 
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  clients = [];
-  servers = [];
-});
+const { clients, servers } = closeAfterEach();
 
 describe.skipIf(!pgBase || !redisUrl)('several server processes behind a load balancer (PostgreSQL + Redis)', () => {
   it('two processes serve one story to two clients: live edits cross over, both are stored once, presence too', async () => {

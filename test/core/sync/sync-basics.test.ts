@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
-import { addParagraph, closeAll, hasStory, openSyncedClient, storyContent, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
+import { describe, expect, it } from 'vitest';
+import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import { addParagraph, closeAfterEach, hasStory, openSyncedClient, storyContent, waitSynced, waitUntil } from '../../helpers/sync';
 
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  clients = [];
-  servers = [];
-});
+const { clients, servers } = closeAfterEach();
 
 describe('sync between two workstations', () => {
   it('a story written on one computer appears on the other', async () => {

@@ -1,39 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts, seedArticle } from '../../../shared/article-doc';
 import { createServerLog } from '../../../server/log';
-import { startSyncServer, type SyncServer } from '../../../server/sync-server';
+import { startSyncServer } from '../../../server/sync-server';
 import { addUser } from '../../../server/users-cli';
 import { connect, openStory, openTestCore } from '../../helpers/core';
-import { addParagraph, closeAll, hasStory, openSyncedClient, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
-import { startSyncServerProcess, type SyncServerProcess } from '../../helpers/sync-server-process';
-import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy';
+import { addParagraph, closeAfterEach, hasStory, openSyncedClient, serverWithTwoEditors, waitSynced, waitUntil, type SyncedClient } from '../../helpers/sync';
+import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import { startTcpProxy } from '../../helpers/tcp-proxy';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-let clients: SyncedClient[] = [];
-let servers: SyncServerProcess[] = [];
-let inProcess: SyncServer[] = [];
-let proxies: TcpProxy[] = [];
-afterEach(async () => {
-  await closeAll(clients, servers);
-  await Promise.all(inProcess.map((server) => server.close()));
-  await Promise.all(proxies.map((proxy) => proxy.close()));
-  clients = [];
-  servers = [];
-  inProcess = [];
-  proxies = [];
-});
+const { clients, servers, inProcess, proxies } = closeAfterEach();
 
-async function pair() {
-  const server = await startSyncServerProcess();
-  servers.push(server);
-  const token = await server.addUser('Richard Connor', 'editor');
-  const a = await openSyncedClient(server, token, 'Richard Connor');
-  const b = await openSyncedClient(server, await server.addUser('Wesley Rahn', 'editor'), 'Wesley Rahn');
-  clients.push(a, b);
-  return { server, token, a, b };
-}
+const pair = () => serverWithTwoEditors({ clients, servers });
 
 describe('signing in', () => {
   it('refuses an address that answers nothing, and a wrong token, with reasons; nothing is saved', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECURE_WEB_PREFERENCES, WINDOW_OPTIONS, windowOptionsFor } from '../../../electron/main/window-options';
 
-// DESIGN.md §8. If one of these changes, the change must be deliberate: update
+// docs/product.md, Security. If one of these changes, the change must be deliberate: update
 // this list in the same commit and say why in its message.
 const REQUIRED_SECURITY = {
   contextIsolation: true,

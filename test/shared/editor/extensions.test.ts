@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE, newsroomSchema } from '../../../shared/editor/extensions';
 
 describe('the newsroom schema', () => {
-  it('has exactly the nodes of DESIGN.md §5', () => {
+  it('has exactly the nodes of docs/content-model.md', () => {
     expect(Object.keys(newsroomSchema().nodes).sort()).toEqual(
       [
         'doc',
@@ -24,7 +24,7 @@ describe('the newsroom schema', () => {
     );
   });
 
-  it('has exactly the marks of DESIGN.md §5', () => {
+  it('has exactly the marks of docs/content-model.md', () => {
     expect(Object.keys(newsroomSchema().marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'underline']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../../electron/core/security/csp';
 
-/** DESIGN.md §8: a strict Content-Security-Policy. A change that loosens it must fail here. */
+/** docs/product.md, Security: a strict Content-Security-Policy. A change that loosens it must fail here. */
 function directives(csp: string): Map<string, string[]> {
   return new Map(
     csp.split(';').map((part) => {
