@@ -172,7 +172,6 @@ function many(tag: Tag | Tag[] | undefined): Tag[] {
 
 /** Trims, drops control characters and caps the length: metadata comes from strangers. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const value = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   return value.length > MEDIA_TEXT_MAX ? value.slice(0, MEDIA_TEXT_MAX) : value;
 }
