@@ -1,5 +1,5 @@
 import { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { articleParts, readArticleFields } from './article-doc';
 import { newsroomSchema } from './editor/extensions';
@@ -11,6 +11,15 @@ export type BodyJson = { type: 'doc'; content?: unknown[] };
 /** The body of a story's document as ProseMirror JSON, read straight from the shared type. */
 export function readBodyJson(doc: Y.Doc): BodyJson {
   return yXmlFragmentToProsemirrorJSON(articleParts(doc).body) as BodyJson;
+}
+
+/**
+ * Writes ProseMirror JSON (an imported file's body) into an empty body
+ * fragment: the inverse of readBodyJson. For a story's first content only;
+ * changing an existing body is a reconciling change (revisions/apply-restore.ts).
+ */
+export function writeBodyJson(body: Y.XmlFragment, json: BodyJson): void {
+  prosemirrorJSONToYXmlFragment(newsroomSchema(), json, body);
 }
 
 /** ProseMirror JSON of the body as a document of the newsroom schema. */

@@ -1,4 +1,4 @@
-import { DEFAULT_WORKFLOW_RULES, mergeWorkflowRules, type CheckedStatus, type RuleLevels, type WorkflowRules } from './workflow/rules';
+import { CHECKED_STATUSES, DEFAULT_WORKFLOW_RULES, mergeWorkflowRules, type CheckedStatus, type RuleLevels, type WorkflowRules } from './workflow/rules';
 
 /**
  * Newsroom configuration as data: one place with the defaults. User settings
@@ -132,4 +132,20 @@ export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
     config.workflowRules = mergeWorkflowRules(config.workflowRules, layer.workflowRules);
   }
   return config;
+}
+
+/**
+ * A person's settings after a change from Settings: what the change names
+ * replaces what was set, except limits and check levels, which change field
+ * by field and rule by rule (changing the headline limit keeps the kicker's).
+ */
+export function mergeConfigOverrides(current: ConfigOverrides, change: ConfigOverrides): ConfigOverrides {
+  return {
+    ...current,
+    ...change,
+    limits: { ...current.limits, ...change.limits },
+    workflowRules: Object.fromEntries(
+      CHECKED_STATUSES.map((status) => [status, { ...current.workflowRules?.[status], ...change.workflowRules?.[status] }]),
+    ) as ConfigOverrides['workflowRules'],
+  };
 }

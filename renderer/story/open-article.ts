@@ -182,6 +182,9 @@ export class OpenArticle {
         void this.sendNext();
       },
       (error: Error & { code?: ApiError['code'] }) => {
+        // The pipe broke again before the story was reopened: nothing is
+        // wrong with the edits; the next connection reopens and sends them.
+        if (error.code === 'disconnected') return this.publish();
         this.state = { kind: 'error', waiting: this.pending.length, error: { code: error.code ?? 'internal', message: error.message }, fatal: true };
         this.notify();
       },

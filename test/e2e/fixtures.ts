@@ -15,16 +15,20 @@ export interface WebShellHandle {
   url: string;
   /** SIGKILL: the process gets no chance to clean up. */
   kill(): Promise<void>;
-  /** Starts the shell again on the same data folder (new token, new URL). */
-  restart(): Promise<string>;
+  /**
+   * Starts the shell again on the same data folder (new token, new URL). On
+   * the same port when asked, as a person's restarted `npm run web` is (the
+   * default port): a page left open can then reconnect once it has a session.
+   */
+  restart(options?: { samePort?: boolean }): Promise<string>;
 }
 
-export async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<void>; output: () => string }> {
+export async function launch(dataDir: string, extraEnv: Record<string, string> = {}, port = 0): Promise<{ child: ChildProcess; url: string; exited: Promise<void>; output: () => string }> {
   const server = path.join(repoRoot, 'dist', 'web', 'server.mjs');
   if (!fs.existsSync(server)) throw new Error('dist/web/server.mjs is missing: run `npm run build` first (npm test does).');
   // The machine's own policy file (/etc/lede/policy.json) must not change what a test sees.
   const env = { ...process.env, LEDE_POLICY_FILE: path.join(dataDir, 'no-policy.json'), ...extraEnv };
-  const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -60,8 +64,8 @@ export const test = base.extend<{ shell: WebShellHandle; shellEnv: Record<string
         current.child.kill('SIGKILL');
         await current.exited;
       },
-      async restart() {
-        current = await launch(dataDir, shellEnv);
+      async restart({ samePort = false } = {}) {
+        current = await launch(dataDir, shellEnv, samePort ? Number(new URL(current.url).port) : 0);
         outputs.push(current.output);
         return current.url;
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, DEFAULT_LIMITS, DEFAULT_SECTIONS, LIMITED_FIELDS, resolveConfig } from '../../shared/config';
+import { DEFAULT_CONFIG, DEFAULT_LIMITS, DEFAULT_SECTIONS, LIMITED_FIELDS, mergeConfigOverrides, resolveConfig, type ConfigOverrides } from '../../shared/config';
+import { CHECKED_STATUSES } from '../../shared/workflow/rules';
 
 describe('resolveConfig', () => {
   it('gives the defaults with no layers', () => {
@@ -48,5 +49,29 @@ describe('resolveConfig', () => {
   it('has sensible defaults: warn below error for every limited field', () => {
     for (const field of LIMITED_FIELDS) expect(DEFAULT_LIMITS[field].warn).toBeLessThan(DEFAULT_LIMITS[field].error);
     expect(DEFAULT_CONFIG.languages.map((l) => l.tag)).toContain(DEFAULT_CONFIG.defaultLanguage);
+  });
+});
+
+describe('mergeConfigOverrides', () => {
+  it('replaces what a change names, but limits field by field and check levels rule by rule, for every checked status', () => {
+    const current: ConfigOverrides = {
+      sections: ['Politics'],
+      limits: { headline: { warn: 60, error: 90 } },
+      workflowRules: { ready: { 'headline-present': 'WARN' }, published: { 'teaser-present': 'WARN' } },
+    };
+    const change: ConfigOverrides = {
+      sections: ['World'],
+      limits: { kicker: { warn: 20, error: 30 } },
+      workflowRules: { ready: { 'byline-present': 'off' } },
+    };
+    expect(mergeConfigOverrides(current, change)).toEqual({
+      sections: ['World'],
+      limits: { headline: { warn: 60, error: 90 }, kicker: { warn: 20, error: 30 } },
+      workflowRules: {
+        ready: { 'headline-present': 'WARN', 'byline-present': 'off' },
+        published: { 'teaser-present': 'WARN' },
+      },
+    });
+    expect(Object.keys(mergeConfigOverrides({}, {}).workflowRules!).sort()).toEqual([...CHECKED_STATUSES].sort());
   });
 });

@@ -1,4 +1,4 @@
-import type { BodyJson } from '../../../shared/article-body';
+import { writeBodyJson, type BodyJson } from '../../../shared/article-body';
 import type { ArticleSeed } from '../../../shared/article-doc';
 import type { ImportFormat } from '../../../shared/interchange';
 
@@ -11,4 +11,9 @@ export interface ImportedDraft {
   notes: string[];
   /** The format the file was read as. */
   format: ImportFormat;
+}
+
+/** What ArticleService.createSeeded writes into the new story: the draft's fields, and its body into the Yjs document. */
+export function draftSeed(draft: ImportedDraft): Omit<ArticleSeed, 'createdAt' | 'language'> & { language?: string } {
+  return { ...draft.seed, writeBody: (body) => writeBodyJson(body, draft.body) };
 }

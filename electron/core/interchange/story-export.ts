@@ -5,7 +5,7 @@ import type { ExportFormat } from '../../../shared/interchange';
 import { mediaHref, type MediaCatalog } from './media-catalog';
 import { storyToNinjs } from './ninjs/ninjs-export';
 import { validateNinjs } from './ninjs/validate-ninjs';
-import { storyToHtml, storyToMarkdown } from './story-exports';
+import { storyToHtml, storyToMarkdown } from './story-html-markdown';
 
 export type ExportedFile = ResultOf<'article.export'>;
 

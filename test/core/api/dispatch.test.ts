@@ -1,28 +1,13 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../../../shared/base64';
 import { articleParts } from '../../../shared/article-doc';
 import { channels, events as eventSchemas, isEventName, MAX_UPDATE_BASE64, type Channel } from '../../../shared/contract';
 import { ERROR_CODES, type Result } from '../../../shared/errors';
-import { DEFAULT_MEDIA_HREF_BASE } from '../../../electron/core/interchange/media-catalog';
-import { RevisionService } from '../../../electron/core/revisions/revision-service';
-import { RevisionStore } from '../../../electron/core/revisions/revision-store';
-import { createHandlers } from '../../../electron/core/api';
-import { ArticleIndex } from '../../../electron/core/articles/article-index';
-import { ArticleService } from '../../../electron/core/articles/article-service';
+import { API_FEATURES, combineFeatures } from '../../../electron/core/api/handlers';
+import type { ApiContext, Handlers } from '../../../electron/core/api/handler-types';
 import type { Core } from '../../../electron/core/core';
-import { DocStore } from '../../../electron/core/docs/doc-store';
-import { LiveDocs } from '../../../electron/core/docs/live-docs';
-import { silentLogger } from '../../../electron/core/log';
 import { dataPaths } from '../../../electron/core/paths';
-import { PeopleStore } from '../../../electron/core/people/people-store';
-import { EMPTY_POLICY } from '../../../electron/core/policy/policy-schema';
-import { Sessions } from '../../../electron/core/sessions';
-import { SettingsStore } from '../../../electron/core/settings/settings-store';
-import { MIGRATIONS } from '../../../electron/core/store/migrations';
-import { openDatabase } from '../../../electron/core/store/open-database';
-import type { SyncClient } from '../../../electron/core/sync/sync-client';
 import { createServerLog } from '../../../server/log';
 import { startSyncServer } from '../../../server/sync-server';
 import { addUser } from '../../../server/users-cli';
@@ -32,7 +17,6 @@ import { waitUntil } from '../../helpers/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { fixturePath } from '../../helpers/fixtures';
 import { waitFor } from '../../helpers/wait';
-import { TEST_KEY } from '../../helpers/library-key';
 
 /** Checks the envelope every result must have, whatever went in. */
 function expectEnvelope(result: Result<unknown>): void {
@@ -194,37 +178,35 @@ describe('payloads that break the contract', () => {
   });
 });
 
-describe('every channel', () => {
-  it('has exactly one handler in createHandlers', async () => {
-    const db = openDatabase(path.join(makeTempDir(), 'lede.sqlite'), MIGRATIONS, TEST_KEY);
-    const other = openTestCore();
-    try {
-      const docs = new DocStore(db);
-      const live = new LiveDocs(db, docs, silentLogger);
-      const articles = new ArticleService(live, docs, new ArticleIndex(db), silentLogger, { deriveDelayMs: 5, compactAfterUpdates: 500 });
-      const handlers = createHandlers({
-        db,
-        articles,
-        revisions: new RevisionService(live, new RevisionStore(db), () => 'Test', silentLogger, { idleMs: 1000, maxDirtyMs: 5000 }),
-        interchange: { catalog: { describe: () => null }, hrefBase: DEFAULT_MEDIA_HREF_BASE },
-        people: new PeopleStore(db),
-        settings: new SettingsStore(db, silentLogger),
-        sessions: new Sessions(),
-        // Only the handler map's keys are checked here; sync is exercised below.
-        sync: {} as SyncClient,
-        log: silentLogger,
-        media: other.internals.media,
-        app: { version: '0.0.0-test', shell: 'web' },
-        policy: { policy: EMPTY_POLICY, file: '/nowhere/policy.json', source: 'none', problem: null },
-      });
-      expect(Object.keys(handlers).sort()).toEqual(Object.keys(channels).sort());
-      for (const handler of Object.values(handlers)) expect(typeof handler).toBe('function');
-    } finally {
-      db.close();
-      await other.close();
+describe('the handler map', () => {
+  // The features' factories only keep the context; no handler runs here.
+  type Features = Record<string, Partial<Handlers>>;
+  const built = (): Features => Object.fromEntries(Object.entries(API_FEATURES).map(([name, build]) => [name, build({} as ApiContext)]));
+  // Typed as any features, so that the compile-time completeness check does not refuse the broken sets below.
+  const combine = (features: Features) => combineFeatures(features);
+
+  it('gives every channel of the contract to exactly one feature', () => {
+    const owners = new Map<string, string[]>();
+    for (const [feature, handlers] of Object.entries(built())) {
+      for (const channel of Object.keys(handlers)) owners.set(channel, [...(owners.get(channel) ?? []), feature]);
     }
+    expect([...owners.keys()].sort()).toEqual(Object.keys(channels).sort());
+    for (const [channel, features] of owners) expect(features, `${channel} is claimed by ${features.join(' and ')}`).toHaveLength(1);
   });
 
+  it('refuses, naming them, a channel two features claim, a channel the contract lacks, and a channel nobody handles', () => {
+    const features = built();
+    expect(() => combine(features)).not.toThrow();
+    expect(() => combine({ ...features, duplicate: { 'app.info': () => ({ version: '1', shell: 'web' }) } })).toThrow(
+      'app.info is handled by both the settings and the duplicate handlers.',
+    );
+    expect(() => combine({ ...features, stray: { 'article.delete': () => ({}) } as Partial<Handlers> })).toThrow(/stray handlers answer "article.delete"/);
+    const { people: _people, ...withoutPeople } = features;
+    expect(() => combine(withoutPeople)).toThrow('No handler for people.search, people.save.');
+  });
+});
+
+describe('every channel', () => {
   it('answers a happy-path call with a value its result schema accepts, and emits only valid events', async () => {
     const server = await startSyncServer({ dataDir: makeTempDir(), host: '127.0.0.1', port: 0, log: createServerLog('error') });
     const [, , token] = await addUser(server.store, 'Richard Connor', 'editor');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyToHtml, storyToMarkdown } from '../../../electron/core/interchange/story-exports';
+import { storyToHtml, storyToMarkdown } from '../../../electron/core/interchange/story-html-markdown';
 import type { StorySnapshot } from '../../../shared/article-body';
 import type { ArticleFields } from '../../../shared/model';
 import { parseInertHtml } from '../../../electron/core/interchange/html-to-doc';

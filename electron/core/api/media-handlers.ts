@@ -1,0 +1,23 @@
+import type { Channel } from '../../../shared/contract';
+import type { ApiContext, FeatureHandlers } from './handler-types';
+
+/** The photo desk: the media library (list, metadata, import, export) and the desk's templates and codes. */
+export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel, `media.${string}` | `photoDesk.${string}`>> {
+  const { media, sessions } = ctx;
+  return {
+    'media.list': (payload) => media.index.query(payload),
+    'media.ids': (payload) => ({ ids: media.index.ids(payload) }),
+    'media.get': (payload) => ({ items: media.library.get(payload.sha256s) }),
+    'media.update': (payload, session) => ({ changed: media.library.update(payload.changes, session.id) }),
+    'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
+    'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),
+    'media.importUnsent': (payload) => ({ recorded: media.importer.recordUnsent(payload.importId, payload.name, payload.reason) }),
+    'media.export': (payload, session) => media.exporter.export(payload.sha256s, payload.folder, (progress) => session.emit('media.exportProgress', progress)),
+    'photoDesk.get': () => media.photoDesk.get(),
+    'photoDesk.set': (payload) => {
+      const next = media.photoDesk.set(payload);
+      sessions.toAll('photoDesk.changed', next);
+      return next;
+    },
+  };
+}

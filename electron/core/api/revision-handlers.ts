@@ -1,0 +1,22 @@
+import { requireProfile } from '../settings/profile';
+import type { ApiContext, FeatureHandlers } from './handler-types';
+
+/** A story's history: its checkpoints, the difference between two, and restoring parts of one. */
+export function revisionHandlers(ctx: ApiContext): FeatureHandlers<'article.revisions' | 'article.revisionDiff' | 'article.restoreRevision'> {
+  const { articles, revisions, settings } = ctx;
+  return {
+    // articles.doc() first: an unknown story is not_found, not an empty history.
+    'article.revisions': (payload) => {
+      articles.doc(payload.id);
+      return { items: revisions.list(payload.id) };
+    },
+    'article.revisionDiff': (payload) => {
+      articles.doc(payload.id);
+      return revisions.diff(payload.id, payload.from, payload.to);
+    },
+    'article.restoreRevision': (payload) => {
+      articles.doc(payload.id);
+      return revisions.restore(payload.id, payload.revisionId, payload.parts, requireProfile(settings).name);
+    },
+  };
+}
