@@ -1,25 +1,34 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { SERVER_ROLES, type ServerRole } from '../shared/sync-protocol';
+import { ACCOUNT_ROLES, isAccountRole, type AccountRole } from '../shared/accounts/roles';
+import { deskNameProblem } from '../shared/accounts/desks';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 
 export const DEFAULT_SERVER_PORT = 4818;
 
 export type ServerCommand =
   | { kind: 'serve'; dataDir: string; host: string; port: number; tls?: { certFile: string; keyFile: string }; maxMediaBytes: number; limits: Partial<ServerLimits> }
-  | { kind: 'user-add'; dataDir: string; name: string; role: ServerRole }
+  | { kind: 'user-add'; dataDir: string; name: string; role: AccountRole; desks: string[] }
+  | { kind: 'user-set-role'; dataDir: string; name: string; role: AccountRole }
   | { kind: 'user-revoke'; dataDir: string; name: string }
   | { kind: 'user-lost'; dataDir: string; name: string }
-  | { kind: 'user-list'; dataDir: string };
+  | { kind: 'user-list'; dataDir: string }
+  | { kind: 'desk-add'; dataDir: string; desk: string }
+  | { kind: 'desk-list'; dataDir: string }
+  | { kind: 'desk-member-add' | 'desk-member-remove'; dataDir: string; desk: string; name: string };
 
 export const USAGE = `Usage:
   npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--max-media-mb N]
                     [--trust-proxy ADDRESS,…] [--max-connections-per-address N] [--max-connections-per-account N]
                     [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N] [--max-document-mb N]
-  npm run server -- user add NAME --role editor|reader|admin [--data-dir DIR]
+  npm run server -- user add NAME --role ${ACCOUNT_ROLES.join('|')} [--desk DESK]… [--data-dir DIR]
+  npm run server -- user set-role NAME --role ${ACCOUNT_ROLES.join('|')} [--data-dir DIR]
   npm run server -- user revoke NAME [--data-dir DIR]
   npm run server -- user lost NAME [--data-dir DIR]   (revoke; that computer removes the newsroom's stories when it next connects)
   npm run server -- user list [--data-dir DIR]
+  npm run server -- desk add NAME [--data-dir DIR]
+  npm run server -- desk list [--data-dir DIR]
+  npm run server -- desk member add|remove DESK USER [--data-dir DIR]
 
   --data-dir DIR   where the server keeps its database and media (default: ./lede-server-data)
   --port N         port (default ${DEFAULT_SERVER_PORT}; 0 picks a free one)
@@ -40,7 +49,8 @@ Environment:
 /** Parses the server's command line; throws an Error whose message says what is wrong, then the usage. */
 export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerCommand {
   const positional: string[] = [];
-  const flags = new Map<string, string>();
+  // Every value of each flag, in order (--desk may be given more than once).
+  const flags = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') throw new Error(USAGE);
@@ -50,16 +60,26 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--max-media-mb', ...LIMIT_FLAGS].includes(flag)) {
+    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--desk', '--max-media-mb', ...LIMIT_FLAGS].includes(flag)) {
       throw new Error(`Unknown option ${flag}.\n\n${USAGE}`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') throw new Error(`${flag} needs a value.\n\n${USAGE}`);
-    flags.set(flag, value);
+    flags.set(flag, [...(flags.get(flag) ?? []), value]);
   }
-  const dataDir = path.resolve(cwd, flags.get('--data-dir') ?? 'lede-server-data');
+  const single = new Map<string, string>();
+  for (const [flag, values] of flags) {
+    if (values.length > 1 && flag !== '--desk') throw new Error(`${flag} is given more than once.\n\n${USAGE}`);
+    single.set(flag, values[values.length - 1]!);
+  }
+  const dataDir = path.resolve(cwd, single.get('--data-dir') ?? 'lede-server-data');
   const allow = (...allowed: string[]) => {
     for (const flag of flags.keys()) if (flag !== '--data-dir' && !allowed.includes(flag)) throw new Error(`${flag} does not apply here.\n\n${USAGE}`);
+  };
+  const roleFlag = (command: string): AccountRole => {
+    const role = single.get('--role');
+    if (!role || !isAccountRole(role)) throw new Error(`"${command}" needs --role ${ACCOUNT_ROLES.join('|')}.\n\n${USAGE}`);
+    return role;
   };
 
   if (positional[0] === 'user') {
@@ -70,38 +90,75 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
       allow();
       return { kind: 'user-list', dataDir };
     }
-    if (action !== 'add' && action !== 'revoke' && action !== 'lost') throw new Error(`Unknown user command "${action ?? ''}": use add, revoke, lost or list.\n\n${USAGE}`);
-    const trimmed = (name ?? '').trim();
-    if (!trimmed) throw new Error(`"user ${action}" needs a NAME.\n\n${USAGE}`);
-    if (trimmed.length > 100 || /[\u0000-\u001f\u007f]/.test(trimmed)) throw new Error('A user name is at most 100 characters, without control characters.');
+    if (action !== 'add' && action !== 'set-role' && action !== 'revoke' && action !== 'lost') {
+      throw new Error(`Unknown user command "${action ?? ''}": use add, set-role, revoke, lost or list.\n\n${USAGE}`);
+    }
+    const trimmed = accountName(name, `user ${action}`);
     if (action === 'revoke' || action === 'lost') {
       allow();
       return { kind: action === 'revoke' ? 'user-revoke' : 'user-lost', dataDir, name: trimmed };
     }
-    allow('--role');
-    const role = flags.get('--role');
-    if (!role || !(SERVER_ROLES as readonly string[]).includes(role)) throw new Error(`"user add" needs --role ${SERVER_ROLES.join('|')}.\n\n${USAGE}`);
-    return { kind: 'user-add', dataDir, name: trimmed, role: role as ServerRole };
+    if (action === 'set-role') {
+      allow('--role');
+      return { kind: 'user-set-role', dataDir, name: trimmed, role: roleFlag('user set-role') };
+    }
+    allow('--role', '--desk');
+    const desks = [...new Set((flags.get('--desk') ?? []).map((desk) => deskName(desk)))];
+    return { kind: 'user-add', dataDir, name: trimmed, role: roleFlag('user add'), desks };
+  }
+  if (positional[0] === 'desk') {
+    const [, action, ...rest] = positional;
+    allow();
+    if (action === 'list') {
+      if (rest.length > 0) throw new Error(`"desk list" takes no name.\n\n${USAGE}`);
+      return { kind: 'desk-list', dataDir };
+    }
+    if (action === 'add') {
+      if (rest.length !== 1) throw new Error(`"desk add" takes one NAME (quote a name with spaces).\n\n${USAGE}`);
+      return { kind: 'desk-add', dataDir, desk: deskName(rest[0]!) };
+    }
+    if (action === 'member') {
+      const [change, desk, name, ...more] = rest;
+      if ((change !== 'add' && change !== 'remove') || desk === undefined || name === undefined || more.length > 0) {
+        throw new Error(`Use "desk member add DESK USER" or "desk member remove DESK USER".\n\n${USAGE}`);
+      }
+      return { kind: change === 'add' ? 'desk-member-add' : 'desk-member-remove', dataDir, desk: deskName(desk), name: accountName(name, `desk member ${change}`) };
+    }
+    throw new Error(`Unknown desk command "${action ?? ''}": use add, list or member.\n\n${USAGE}`);
   }
   if (positional.length > 0) throw new Error(`Unknown command "${positional[0]}".\n\n${USAGE}`);
 
   allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', ...LIMIT_FLAGS);
-  const port = Number(flags.get('--port') ?? DEFAULT_SERVER_PORT);
+  const port = Number(single.get('--port') ?? DEFAULT_SERVER_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n\n${USAGE}`);
-  const certFile = flags.get('--tls-cert');
-  const keyFile = flags.get('--tls-key');
+  const certFile = single.get('--tls-cert');
+  const keyFile = single.get('--tls-key');
   if (Boolean(certFile) !== Boolean(keyFile)) throw new Error(`--tls-cert and --tls-key go together.\n\n${USAGE}`);
-  const maxMediaMb = Number(flags.get('--max-media-mb') ?? 200);
+  const maxMediaMb = Number(single.get('--max-media-mb') ?? 200);
   if (!Number.isFinite(maxMediaMb) || maxMediaMb <= 0 || maxMediaMb > 4096) throw new Error('--max-media-mb must be a number of megabytes from 1 to 4096.');
   return {
     kind: 'serve',
     dataDir,
-    host: flags.get('--host') ?? '127.0.0.1',
+    host: single.get('--host') ?? '127.0.0.1',
     port,
     tls: certFile && keyFile ? { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } : undefined,
     maxMediaBytes: Math.round(maxMediaMb * 1024 * 1024),
-    limits: parseLimits(flags),
+    limits: parseLimits(single),
   };
+}
+
+function accountName(raw: string | undefined, command: string): string {
+  const trimmed = (raw ?? '').trim();
+  if (!trimmed) throw new Error(`"${command}" needs a NAME.\n\n${USAGE}`);
+  if (trimmed.length > 100 || /[\u0000-\u001f\u007f]/.test(trimmed)) throw new Error('A user name is at most 100 characters, without control characters.');
+  return trimmed;
+}
+
+function deskName(raw: string): string {
+  const trimmed = raw.trim();
+  const problem = deskNameProblem(trimmed);
+  if (problem) throw new Error(problem);
+  return trimmed;
 }
 
 const LIMIT_FLAGS = ['--trust-proxy', '--max-connections-per-address', '--max-connections-per-account', '--auth-timeout-s', '--max-auth-failures', '--max-frame-mb', '--max-document-mb'];

@@ -1,10 +1,10 @@
 import { parseServerArgs, type ServerCommand } from './args';
 import { createServerLog } from './log';
 import { openServerStore } from './storage/open-store';
-import { UserExistsError } from './storage/server-store';
+import { NotFoundError, UserExistsError, type ServerStore } from './storage/server-store';
 import { startSyncServer } from './sync-server';
-import { openLostDevices } from './auth/lost-devices';
-import { addUser, listUsers, loseUser, revokeUser } from './users-cli';
+import { openLostDevices, type LostDevices } from './auth/lost-devices';
+import { addDesk, addDeskMember, addUser, listDesks, listUsers, loseUser, removeDeskMember, revokeUser, setUserRole } from './users-cli';
 
 /**
  * `npm run server`: the newsroom sync server, or its account commands.
@@ -41,17 +41,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     try {
-      const lines =
-        command.kind === 'user-add'
-          ? await addUser(store, command.name, command.role)
-          : command.kind === 'user-revoke'
-            ? await revokeUser(store, command.name)
-            : command.kind === 'user-lost'
-              ? await loseUser(store, lost, command.name)
-              : await listUsers(store, lost);
+      const lines = await runAccountCommand(command, store, lost);
       for (const line of lines) console.log(line);
     } catch (error) {
-      console.error(error instanceof UserExistsError ? error.message : `Failed: ${(error as Error).message}`);
+      console.error(error instanceof UserExistsError || error instanceof NotFoundError ? error.message : `Failed: ${(error as Error).message}`);
       process.exitCode = 1;
     } finally {
       await lost.close();
@@ -98,6 +91,30 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The account and desk commands: each prints the lines it returns. */
+async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve' }>, store: ServerStore, lost: LostDevices): Promise<string[]> {
+  switch (command.kind) {
+    case 'user-add':
+      return addUser(store, command.name, command.role, command.desks);
+    case 'user-set-role':
+      return setUserRole(store, command.name, command.role);
+    case 'user-revoke':
+      return revokeUser(store, command.name);
+    case 'user-lost':
+      return loseUser(store, lost, command.name);
+    case 'user-list':
+      return listUsers(store, lost);
+    case 'desk-add':
+      return addDesk(store, command.desk);
+    case 'desk-list':
+      return listDesks(store);
+    case 'desk-member-add':
+      return addDeskMember(store, command.desk, command.name);
+    case 'desk-member-remove':
+      return removeDeskMember(store, command.desk, command.name);
+  }
 }
 
 void main();

@@ -16,7 +16,7 @@ export const TEXT_FIELDS = ['headline', 'kicker', 'teaser'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export const LIST_FIELDS = ['bylines', 'sources', 'editedBy', 'tags'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
-export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', 'createdAt', 'publishedAt', 'trashedAt'] as const;
+export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', 'createdAt', 'publishedAt', 'trashedAt', 'desk'] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
 /** Meta keys that only core may change (through the workflow API), never an editor's update. */
@@ -56,6 +56,12 @@ function metaString(meta: Y.Map<string | null>, key: MetaKey): string {
 function metaNullable(meta: Y.Map<string | null>, key: MetaKey): string | null {
   const value = meta.get(key);
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** The desk a story belongs to; null while no desk has claimed it. */
+export function readDesk(meta: Y.Map<string | null>): string | null {
+  const desk = meta.get('desk');
+  return typeof desk === 'string' && desk !== '' ? desk : null;
 }
 
 export function readStatus(meta: Y.Map<string | null>): Status {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_ROLES } from './accounts/roles';
 import { DOC_KINDS } from './documents/doc-names';
 
 /**
@@ -17,8 +18,6 @@ export const SYNC_SOCKET_PATH = '/sync';
  */
 export const CONTROL_DOC = 'newsroom';
 
-export const SERVER_ROLES = ['admin', 'editor', 'reader'] as const;
-export type ServerRole = (typeof SERVER_ROLES)[number];
 
 
 /** One row of the server's catalog: a document changed (or purged) since a cursor. */
@@ -68,7 +67,12 @@ export const SYNC_PROTOCOL_VERSION = 2;
  */
 export const MIN_SERVER_PROTOCOL = 2;
 
-export const accountSchema = z.object({ name: z.string().min(1), role: z.enum(SERVER_ROLES) });
+export const accountSchema = z.object({
+  name: z.string().min(1),
+  role: z.enum(ACCOUNT_ROLES),
+  /** The account's desks, its default first (servers before desks send none). */
+  desks: z.array(z.string().max(200)).max(1000).default([]),
+});
 export type ServerAccount = z.infer<typeof accountSchema>;
 
 export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SERVER_ROLES } from './sync-protocol';
+import { ACCOUNT_ROLES } from './accounts/roles';
 
 /**
  * What a window shows about sync:
@@ -24,7 +24,7 @@ export const syncStatusSchema = z.object({
   /** Stories the server no longer knows; the person decides what happens to them. */
   flagged: z.number().int().min(0),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  account: z.object({ name: z.string(), role: z.enum(SERVER_ROLES), serverUrl: z.string() }).nullable(),
+  account: z.object({ name: z.string(), role: z.enum(ACCOUNT_ROLES), desks: z.array(z.string()), serverUrl: z.string() }).nullable(),
   /** The last server signed in to, to fill in the sign-in form. */
   lastServerUrl: z.string().nullable(),
   /** Stories changed on the server in this many days come to this computer. */

@@ -1,11 +1,13 @@
-import type { ServerRole } from '../../shared/sync-protocol';
+import { canWriteAnything, type AccountRole } from '../../shared/accounts/roles';
 import type { ServerStore } from '../storage/server-store';
 import { hashToken, looksLikeToken, sameHash } from './tokens';
 
 export interface Account {
   id: string;
   name: string;
-  role: ServerRole;
+  role: AccountRole;
+  /** Its desks, in the order it joined them. */
+  desks: string[];
 }
 
 /** How long a token check is trusted before the database is asked again. */
@@ -35,7 +37,8 @@ export class Authenticator {
     const cached = this.cache.get(hash);
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.account;
     const row = await this.store.userByTokenHash(hash);
-    const account = row && row.revokedMs === null && sameHash(row.tokenHash, hash) ? { id: row.id, name: row.name, role: row.role } : null;
+    const account =
+      row && row.revokedMs === null && sameHash(row.tokenHash, hash) ? { id: row.id, name: row.name, role: row.role, desks: await this.store.desksOf(row.id) } : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { account, at: Date.now() });
     if (account) {
@@ -87,5 +90,5 @@ export class Authenticator {
 }
 
 export function canWrite(account: Account): boolean {
-  return account.role === 'editor' || account.role === 'admin';
+  return canWriteAnything(account.role);
 }

@@ -9,8 +9,9 @@ import pg from 'pg';
  * `device_lost`), so it removes the newsroom's stories and forgets the token.
  *
  * Kept beside the server's store, in the same database (its own table,
- * created here), so a backup of the server database carries it too: the
- * SQLite file under the data folder, or PostgreSQL when DATABASE_URL is set.
+ * made by the store's schema steps, storage/schema.ts), so a backup of the
+ * server database carries it too: the SQLite file under the data folder, or
+ * PostgreSQL when DATABASE_URL is set. Open the store first.
  */
 export interface LostDevices {
   /** Records these token hashes as lost (idempotent). */
@@ -34,9 +35,6 @@ class SqliteLostDevices implements LostDevices {
     this.db = new Database(path.join(dataDir, 'lede-server.sqlite'));
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('synchronous = FULL');
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS lost_tokens (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, lost_ms INTEGER NOT NULL) STRICT',
-    );
   }
 
   async markLost(tokenHashes: string[], name: string, now: number): Promise<void> {
@@ -67,14 +65,6 @@ class PostgresLostDevices implements LostDevices {
   static async open(url: string): Promise<PostgresLostDevices> {
     const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
     pool.on('error', () => undefined);
-    try {
-      await pool.query(
-        'CREATE TABLE IF NOT EXISTS lede_lost_tokens (token_hash text PRIMARY KEY, user_name text NOT NULL, lost_ms bigint NOT NULL)',
-      );
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw error;
-    }
     return new PostgresLostDevices(pool);
   }
 

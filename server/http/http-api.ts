@@ -73,7 +73,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
 
   const requireWriter = async (request: http.IncomingMessage): Promise<Account> => {
     const account = await requireAccount(request);
-    if (!canWrite(account)) throw new HttpError('forbidden', `The account "${account.name}" can read but not change anything (role: reader).`);
+    if (!canWrite(account)) throw new HttpError('forbidden', `The account "${account.name}" can read but not change anything (role: ${account.role}).`);
     return account;
   };
 
@@ -97,7 +97,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
       pattern: /^\/api\/me$/,
       handle: async (request, response) => {
         const account = await requireAccount(request);
-        sendJson(response, 200, { name: account.name, role: account.role });
+        sendJson(response, 200, { name: account.name, role: account.role, desks: account.desks });
       },
     },
     {

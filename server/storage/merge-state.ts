@@ -13,6 +13,7 @@ export interface MergedState {
   stateBytes: number;
   headline: string;
   status: string;
+  desk: string | null;
 }
 
 /**
@@ -31,9 +32,9 @@ export function mergeState(stored: Uint8Array | null, update: Uint8Array | reado
     const before = Y.snapshot(doc);
     const changed = !stored || updates.some((one) => !Y.snapshotContainsUpdate(before, one));
     if (changed) Y.transact(doc, () => updates.forEach((one) => Y.applyUpdate(doc, one)));
-    const { headline, status } = DOCUMENT_KINDS[kind].catalogSummary(doc);
+    const { headline, status, desk } = DOCUMENT_KINDS[kind].catalogSummary(doc);
     const state = changed ? Y.encodeStateAsUpdate(doc) : stored!;
-    return { state, snapshot: Y.encodeSnapshot(Y.snapshot(doc)), changed, stateBytes: state.byteLength, headline, status };
+    return { state, snapshot: Y.encodeSnapshot(Y.snapshot(doc)), changed, stateBytes: state.byteLength, headline, status, desk };
   } finally {
     doc.destroy();
   }

@@ -5,8 +5,10 @@ import pg from 'pg';
 import type { DocKind } from '../../shared/documents/doc-names';
 import type { ServerLog } from '../log';
 import {
+  NotFoundError,
   UserExistsError,
   type BlobStore,
+  type DeskRow,
   type CatalogRow,
   type CatalogRows,
   type MergeOutcome,
@@ -15,42 +17,13 @@ import {
   type StoredDocument,
   type UserRow,
 } from './server-store';
+import { SCHEMA_VERSION, stepsAfter } from './schema';
 import { StoreWorker } from './store-worker-client';
 
-const SCHEMA_VERSION = 1;
-// Any fixed number: the advisory lock that lets only one process create the schema.
+// Any fixed number: the advisory lock that lets only one process move the schema on.
 const SCHEMA_LOCK = 0x1ede;
 
-const SCHEMA = `
-  CREATE TABLE lede_meta (key text PRIMARY KEY, value text NOT NULL);
-  -- One row whose lock orders every change: the catalog's numbers follow commit order.
-  CREATE TABLE lede_catalog_head (id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL);
-  INSERT INTO lede_catalog_head (id, seq) VALUES (1, 0);
-  CREATE TABLE lede_documents (
-    name text PRIMARY KEY,
-    kind text NOT NULL CHECK (kind IN ('article', 'media')),
-    state bytea,
-    version bigint NOT NULL,
-    headline text NOT NULL DEFAULT '',
-    status text NOT NULL DEFAULT '',
-    updated_ms bigint NOT NULL,
-    deleted boolean NOT NULL DEFAULT false,
-    seq bigint NOT NULL
-  );
-  CREATE INDEX lede_documents_by_seq ON lede_documents (seq);
-  CREATE TABLE lede_users (
-    id text PRIMARY KEY,
-    name text NOT NULL,
-    role text NOT NULL CHECK (role IN ('admin', 'editor', 'reader')),
-    token_hash text NOT NULL UNIQUE,
-    created_ms bigint NOT NULL,
-    revoked_ms bigint
-  );
-  CREATE UNIQUE INDEX lede_users_active_name ON lede_users (name) WHERE revoked_ms IS NULL;
-  CREATE TABLE lede_media (sha256 text PRIMARY KEY, size bigint NOT NULL, data bytea NOT NULL, created_ms bigint NOT NULL);
-`;
-
-const CATALOG_COLUMNS = 'name, kind, headline, status, updated_ms, deleted, version, seq';
+const CATALOG_COLUMNS = 'name, kind, headline, status, updated_ms, deleted, version, seq, desk';
 
 /**
  * The server database on PostgreSQL (`DATABASE_URL`), for newsrooms that run
@@ -88,17 +61,18 @@ export class PostgresServerStore implements ServerStore {
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       const exists = await client.query("SELECT to_regclass('lede_meta') IS NOT NULL AS present");
-      if (!exists.rows[0].present) {
-        await client.query(SCHEMA);
-        await client.query("INSERT INTO lede_meta (key, value) VALUES ('server_id', $1), ('schema_version', $2)", [
-          randomUUID(),
-          String(SCHEMA_VERSION),
-        ]);
-        return;
+      const current = exists.rows[0].present
+        ? Number((await client.query("SELECT value FROM lede_meta WHERE key = 'schema_version'")).rows[0]?.value ?? 0)
+        : 0;
+      if (current > SCHEMA_VERSION) {
+        throw new Error(`This server database was written by a newer Lede sync server (schema ${current}); update the server.`);
       }
-      const version = await client.query("SELECT value FROM lede_meta WHERE key = 'schema_version'");
-      if (Number(version.rows[0]?.value ?? 0) > SCHEMA_VERSION) {
-        throw new Error(`This server database was written by a newer Lede sync server (schema ${version.rows[0].value}); update the server.`);
+      if (current === SCHEMA_VERSION) return;
+      for (const step of stepsAfter(current)) await client.query(step.postgres);
+      if (current === 0) {
+        await client.query("INSERT INTO lede_meta (key, value) VALUES ('server_id', $1), ('schema_version', $2)", [randomUUID(), String(SCHEMA_VERSION)]);
+      } else {
+        await client.query("UPDATE lede_meta SET value = $1 WHERE key = 'schema_version'", [String(SCHEMA_VERSION)]);
       }
     });
   }
@@ -144,11 +118,11 @@ export class PostgresServerStore implements ServerStore {
       const version = Number(row?.version ?? 0) + 1;
       await client.query('UPDATE lede_catalog_head SET seq = $1 WHERE id = 1', [seq]);
       await client.query(
-        `INSERT INTO lede_documents (name, kind, state, version, headline, status, updated_ms, deleted, seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, false, $8)
+        `INSERT INTO lede_documents (name, kind, state, version, headline, status, updated_ms, deleted, seq, desk)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, false, $8, $9)
          ON CONFLICT (name) DO UPDATE SET state = excluded.state, version = excluded.version, headline = excluded.headline,
-           status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq`,
-        [name, kind, Buffer.from(merged.state), version, merged.headline, merged.status, now, seq],
+           status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq, desk = excluded.desk`,
+        [name, kind, Buffer.from(merged.state), version, merged.headline, merged.status, now, seq, merged.desk],
       );
       return { kind: 'stored', version, snapshot: merged.snapshot, seq, changed: true, stateBytes: merged.stateBytes };
     });
@@ -229,6 +203,53 @@ export class PostgresServerStore implements ServerStore {
     return new Set(ids.filter((id) => !active.has(id)));
   }
 
+  async setRole(name: string, role: UserRow['role']): Promise<boolean> {
+    const result = await this.pool.query('UPDATE lede_users SET role = $1 WHERE name = $2 AND revoked_ms IS NULL', [role, name]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async addDesk(name: string, now: number): Promise<boolean> {
+    const result = await this.pool.query('INSERT INTO lede_desks (name, created_ms) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, now]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async listDesks(): Promise<DeskRow[]> {
+    const desks = await this.pool.query('SELECT name, created_ms FROM lede_desks ORDER BY name');
+    const members = await this.pool.query(
+      `SELECT m.desk, u.name FROM lede_desk_members m JOIN lede_users u ON u.id = m.user_id
+       WHERE u.revoked_ms IS NULL ORDER BY u.name`,
+    );
+    return desks.rows.map((desk: { name: string; created_ms: string }) => ({
+      name: desk.name,
+      createdMs: Number(desk.created_ms),
+      members: members.rows.filter((member: { desk: string }) => member.desk === desk.name).map((member: { name: string }) => member.name),
+    }));
+  }
+
+  async addDeskMember(desk: string, userName: string, now: number): Promise<void> {
+    await this.transaction(async (client) => {
+      if ((await client.query('SELECT 1 FROM lede_desks WHERE name = $1', [desk])).rowCount === 0) {
+        throw new NotFoundError(`There is no desk called "${desk}". Add it with: desk add "${desk}"`);
+      }
+      const user = await client.query('SELECT id FROM lede_users WHERE name = $1 AND revoked_ms IS NULL', [userName]);
+      if (user.rowCount === 0) throw new NotFoundError(`There is no active account called "${userName}".`);
+      await client.query('INSERT INTO lede_desk_members (desk, user_id, added_ms) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [desk, user.rows[0].id, now]);
+    });
+  }
+
+  async removeDeskMember(desk: string, userName: string): Promise<boolean> {
+    const result = await this.pool.query(
+      'DELETE FROM lede_desk_members WHERE desk = $1 AND user_id IN (SELECT id FROM lede_users WHERE name = $2 AND revoked_ms IS NULL)',
+      [desk, userName],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async desksOf(userId: string): Promise<string[]> {
+    const result = await this.pool.query('SELECT desk FROM lede_desk_members WHERE user_id = $1 ORDER BY added_ms, desk', [userId]);
+    return result.rows.map((row: { desk: string }) => row.desk);
+  }
+
   async close(): Promise<void> {
     await this.merger.close();
     await this.pool.end();
@@ -283,6 +304,7 @@ function toCatalogRow(row: {
   deleted: boolean;
   version: string;
   seq: string;
+  desk: string | null;
 }): CatalogRow {
   return {
     name: row.name,
@@ -293,5 +315,6 @@ function toCatalogRow(row: {
     deleted: row.deleted,
     version: Number(row.version),
     seq: Number(row.seq),
+    desk: row.desk,
   };
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ServerRole } from '../../shared/sync-protocol';
+import type { AccountRole } from '../../shared/accounts/roles';
 import type { DocKind } from '../../shared/documents/doc-names';
 
 /**
@@ -34,6 +34,19 @@ export interface ServerStore {
   userByTokenHash(tokenHash: string): Promise<UserRow | null>;
   /** Of these user ids, the ones that are revoked or gone (for cutting off open connections). */
   revokedUserIds(ids: string[]): Promise<Set<string>>;
+  /** Changes an active account's role; false if there is no such account. */
+  setRole(name: string, role: AccountRole): Promise<boolean>;
+
+  /** Adds a desk; false if one by that name exists. */
+  addDesk(name: string, now: number): Promise<boolean>;
+  /** Every desk with its active members' names, by name. */
+  listDesks(): Promise<DeskRow[]>;
+  /** Puts an active account on a desk (idempotent). Throws NotFoundError for an unknown desk or account. */
+  addDeskMember(desk: string, userName: string, now: number): Promise<void>;
+  /** False if the account was not on the desk. */
+  removeDeskMember(desk: string, userName: string): Promise<boolean>;
+  /** The desks an account is on, in the order it joined them (its first is its default). */
+  desksOf(userId: string): Promise<string[]>;
 
   readonly blobs: BlobStore;
   close(): Promise<void>;
@@ -62,6 +75,8 @@ export interface CatalogRow {
   deleted: boolean;
   version: number;
   seq: number;
+  /** The story's desk; null for photos and for stories no desk has claimed. */
+  desk: string | null;
 }
 
 export interface CatalogRows {
@@ -73,7 +88,7 @@ export interface CatalogRows {
 export interface NewUser {
   id: string;
   name: string;
-  role: ServerRole;
+  role: AccountRole;
   tokenHash: string;
   createdMs: number;
 }
@@ -81,7 +96,7 @@ export interface NewUser {
 export interface UserRow {
   id: string;
   name: string;
-  role: ServerRole;
+  role: AccountRole;
   tokenHash: string;
   createdMs: number;
   revokedMs: number | null;
@@ -92,6 +107,20 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   put(sha256: string, verifiedFile: string, size: number): Promise<void>;
   open(sha256: string): Promise<{ size: number; stream: Readable } | null>;
+}
+
+export interface DeskRow {
+  name: string;
+  createdMs: number;
+  members: string[];
+}
+
+/** A desk or account a command named does not exist (its message says which). */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
 }
 
 export class UserExistsError extends Error {

@@ -36,11 +36,11 @@ export function mergeIntoSqlite(db: Database.Database, name: string, kind: DocKi
     const version = (row?.version ?? 0) + 1;
     db.prepare('UPDATE catalog_head SET seq = ? WHERE id = 1').run(seq);
     db.prepare(
-      `INSERT INTO documents (name, kind, state, version, headline, status, updated_ms, deleted, seq)
-       VALUES (@name, @kind, @state, @version, @headline, @status, @now, 0, @seq)
+      `INSERT INTO documents (name, kind, state, version, headline, status, updated_ms, deleted, seq, desk)
+       VALUES (@name, @kind, @state, @version, @headline, @status, @now, 0, @seq, @desk)
        ON CONFLICT (name) DO UPDATE SET state = excluded.state, version = excluded.version, headline = excluded.headline,
-         status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq`,
-    ).run({ name, kind, state: merged.state, version, headline: merged.headline, status: merged.status, now, seq });
+         status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq, desk = excluded.desk`,
+    ).run({ name, kind, state: merged.state, version, headline: merged.headline, status: merged.status, now, seq, desk: merged.desk });
     return { kind: 'stored', version, snapshot: merged.snapshot, seq, changed: true, stateBytes: merged.stateBytes };
   }).immediate();
 }

@@ -4,11 +4,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { DocKind } from '../../shared/documents/doc-names';
 import { FileBlobStore } from '../media/file-blob-store';
+import { SCHEMA_VERSION, stepsAfter } from './schema';
 import { configureServerConnection } from './sqlite-documents';
 import { StoreWorker } from './store-worker-client';
 import {
+  NotFoundError,
   UserExistsError,
   type CatalogRow,
+  type DeskRow,
   type CatalogRows,
   type MergeOutcome,
   type NewUser,
@@ -16,37 +19,6 @@ import {
   type StoredDocument,
   type UserRow,
 } from './server-store';
-
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
-  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-  -- One row whose lock orders every change: the catalog's numbers follow commit order.
-  CREATE TABLE catalog_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL) STRICT;
-  INSERT INTO catalog_head (id, seq) VALUES (1, 0);
-  CREATE TABLE documents (
-    name TEXT PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('article', 'media')),
-    state BLOB,
-    version INTEGER NOT NULL,
-    headline TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT '',
-    updated_ms INTEGER NOT NULL,
-    deleted INTEGER NOT NULL DEFAULT 0,
-    seq INTEGER NOT NULL
-  ) STRICT;
-  CREATE INDEX documents_by_seq ON documents (seq);
-  CREATE TABLE users (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reader')),
-    token_hash TEXT NOT NULL UNIQUE,
-    created_ms INTEGER NOT NULL,
-    revoked_ms INTEGER
-  ) STRICT;
-  -- Names are unique among active accounts; revoked ones stay for the record.
-  CREATE UNIQUE INDEX users_active_name ON users (name) WHERE revoked_ms IS NULL;
-`;
 
 interface DocumentRow {
   name: string;
@@ -57,6 +29,7 @@ interface DocumentRow {
   deleted: number;
   version: number;
   seq: number;
+  desk: string | null;
 }
 
 /**
@@ -84,10 +57,10 @@ export class SqliteServerStore implements ServerStore {
     }
     if (version < SCHEMA_VERSION) {
       this.db.transaction(() => {
-        // Another process may have created it while this one waited for the lock.
-        if ((this.db.pragma('user_version', { simple: true }) as number) >= SCHEMA_VERSION) return;
-        this.db.exec(SCHEMA);
-        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('server_id', randomUUID());
+        // Another process may have moved it on while this one waited for the lock.
+        const current = this.db.pragma('user_version', { simple: true }) as number;
+        for (const step of stepsAfter(current)) this.db.exec(step.sqlite);
+        if (current === 0) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('server_id', randomUUID());
         this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
       }).immediate();
     }
@@ -119,7 +92,7 @@ export class SqliteServerStore implements ServerStore {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare(
-          'SELECT name, kind, headline, status, updated_ms, deleted, version, seq FROM documents WHERE seq > ? ORDER BY seq LIMIT ?',
+          'SELECT name, kind, headline, status, updated_ms, deleted, version, seq, desk FROM documents WHERE seq > ? ORDER BY seq LIMIT ?',
         )
         .all(since, limit) as DocumentRow[];
       const head = (this.db.prepare('SELECT seq FROM catalog_head WHERE id = 1').get() as { seq: number }).seq;
@@ -131,7 +104,7 @@ export class SqliteServerStore implements ServerStore {
     if (names.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT name, kind, headline, status, updated_ms, deleted, version, seq FROM documents WHERE name IN (${names.map(() => '?').join(',')})`,
+        `SELECT name, kind, headline, status, updated_ms, deleted, version, seq, desk FROM documents WHERE name IN (${names.map(() => '?').join(',')})`,
       )
       .all(...names) as DocumentRow[];
     return rows.map(toCatalogRow);
@@ -171,6 +144,50 @@ export class SqliteServerStore implements ServerStore {
     return new Set(ids.filter((id) => !stillActive.has(id)));
   }
 
+  async setRole(name: string, role: UserRow['role']): Promise<boolean> {
+    return this.db.prepare('UPDATE users SET role = ? WHERE name = ? AND revoked_ms IS NULL').run(role, name).changes > 0;
+  }
+
+  async addDesk(name: string, now: number): Promise<boolean> {
+    return this.db.prepare('INSERT INTO desks (name, created_ms) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, now).changes > 0;
+  }
+
+  async listDesks(): Promise<DeskRow[]> {
+    const desks = this.db.prepare('SELECT name, created_ms FROM desks ORDER BY name').all() as Array<{ name: string; created_ms: number }>;
+    const members = this.db
+      .prepare(
+        `SELECT m.desk, u.name FROM desk_members m JOIN users u ON u.id = m.user_id
+         WHERE u.revoked_ms IS NULL ORDER BY u.name`,
+      )
+      .all() as Array<{ desk: string; name: string }>;
+    return desks.map((desk) => ({
+      name: desk.name,
+      createdMs: desk.created_ms,
+      members: members.filter((member) => member.desk === desk.name).map((member) => member.name),
+    }));
+  }
+
+  async addDeskMember(desk: string, userName: string, now: number): Promise<void> {
+    this.db.transaction(() => {
+      if (!this.db.prepare('SELECT 1 FROM desks WHERE name = ?').get(desk)) throw new NotFoundError(`There is no desk called "${desk}". Add it with: desk add "${desk}"`);
+      const user = this.db.prepare('SELECT id FROM users WHERE name = ? AND revoked_ms IS NULL').get(userName) as { id: string } | undefined;
+      if (!user) throw new NotFoundError(`There is no active account called "${userName}".`);
+      this.db.prepare('INSERT INTO desk_members (desk, user_id, added_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(desk, user.id, now);
+    }).immediate();
+  }
+
+  async removeDeskMember(desk: string, userName: string): Promise<boolean> {
+    return (
+      this.db
+        .prepare('DELETE FROM desk_members WHERE desk = ? AND user_id IN (SELECT id FROM users WHERE name = ? AND revoked_ms IS NULL)')
+        .run(desk, userName).changes > 0
+    );
+  }
+
+  async desksOf(userId: string): Promise<string[]> {
+    return this.db.prepare('SELECT desk FROM desk_members WHERE user_id = ? ORDER BY added_ms, desk').pluck().all(userId) as string[];
+  }
+
   async close(): Promise<void> {
     await this.writer.close();
     this.db.close();
@@ -200,5 +217,6 @@ function toCatalogRow(row: DocumentRow): CatalogRow {
     deleted: row.deleted === 1,
     version: row.version,
     seq: row.seq,
+    desk: row.desk,
   };
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { PROTECTED_META_KEYS, articleParts, bodyPlainText, readArticleFields } from '../article-doc';
+import { PROTECTED_META_KEYS, articleParts, bodyPlainText, readArticleFields, readDesk } from '../article-doc';
 import type { ArticleFields } from '../model';
 import { normalizeForSearch } from '../search-text';
 import { countWords } from '../text-stats';
@@ -63,7 +63,7 @@ export const articleKind: DocumentKind = {
   remoteUpdateGuard: null,
   catalogSummary(doc) {
     const fields = readArticleFields(doc);
-    return { headline: fields.headline, status: fields.status };
+    return { headline: fields.headline, status: fields.status, desk: readDesk(articleParts(doc).meta) };
   },
   // A story is let go of when the last window closes it: compacting then
   // means the next open reads one snapshot. While it is open, every keystroke

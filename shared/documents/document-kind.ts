@@ -38,6 +38,6 @@ export interface DocumentKind {
    */
   remoteUpdateGuard: EditGuard | null;
   /** The words of the server's catalog row. */
-  catalogSummary(doc: Y.Doc): { headline: string; status: string };
+  catalogSummary(doc: Y.Doc): { headline: string; status: string; desk: string | null };
   compaction: CompactionPolicy;
 }

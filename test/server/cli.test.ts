@@ -57,6 +57,11 @@ describe('server arguments', () => {
     [['--auth-timeout-s', '1.5'], /whole number/],
     [['user', 'list', '--trust-proxy', '10.0.0.1'], /does not apply/],
     [['--port', '70000'], /--port must be/],
+    [['user', 'add', 'A', '--role', 'reporter', '--role', 'editor'], /given more than once/],
+    [['desk', 'add', ' '], /needs a name/],
+    [['desk', 'add', 'x'.repeat(61)], /at most 60/],
+    [['desk', 'member', 'add', 'Sport'], /desk member add DESK USER/],
+    [['desk', 'add', 'Sport', '--role', 'editor'], /does not apply/],
     [['--port', 'x'], /--port must be/],
     [['--tls-cert', 'c.pem'], /go together/],
     [['--colour'], /Unknown option --colour/],
@@ -83,13 +88,39 @@ describe('server command line', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already a user called "Wesley Rahn"');
     const list = await cli(['user', 'list', '--data-dir', dataDir]);
-    expect(list.stdout).toMatch(/Wesley Rahn\s+editor\s+\S+ \S+\s+active/);
+    expect(list.stdout).toMatch(/Wesley Rahn\s+editor\s+—\s+\S+ \S+\s+active/);
     expect(list.stdout).not.toContain(lines.at(-1));
     expect((await cli(['user', 'revoke', 'Wesley Rahn', '--data-dir', dataDir])).code).toBe(0);
-    expect((await cli(['user', 'list', '--data-dir', dataDir])).stdout).toMatch(/Wesley Rahn\s+editor\s+\S+ \S+\s+revoked/);
+    expect((await cli(['user', 'list', '--data-dir', dataDir])).stdout).toMatch(/Wesley Rahn\s+editor\s+—\s+\S+ \S+\s+revoked/);
     const missing = await cli(['user', 'revoke', 'Nobody', '--data-dir', dataDir]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no active account called "Nobody"');
+  });
+
+  it('desks: add, list, members; user add --desk (first desk is the default), set-role; typos make nothing', async () => {
+    const dataDir = makeTempDir('lede-server-');
+    const run = (...args: string[]) => cli([...args, '--data-dir', dataDir]);
+    expect((await run('desk', 'list')).stdout).toContain('No desks yet');
+    expect((await run('desk', 'add', 'Politics')).code).toBe(0);
+    expect((await run('desk', 'add', 'Sport')).code).toBe(0);
+    const twice = await run('desk', 'add', 'Sport');
+    expect([twice.code, twice.stderr]).toEqual([1, expect.stringContaining('already a desk called "Sport"')]);
+    const typo = await run('user', 'add', 'Anna Wood', '--role', 'reporter', '--desk', 'Politics', '--desk', 'Sprot');
+    expect([typo.code, typo.stderr]).toEqual([1, expect.stringContaining('no desk called "Sprot"')]);
+    expect((await run('user', 'list')).stdout).toContain('No accounts yet');
+    const added = await run('user', 'add', 'Anna Wood', '--role', 'reporter', '--desk', 'Sport', '--desk', 'Politics');
+    expect(added.stdout).toContain('reporter account "Anna Wood" on "Sport", "Politics"');
+    expect((await run('user', 'list')).stdout).toMatch(/Anna Wood\s+reporter\s+Sport, Politics\s+/);
+    expect((await run('user', 'add', 'Tom Price', '--role', 'photo-editor')).code).toBe(0);
+    expect((await run('desk', 'member', 'add', 'Politics', 'Tom Price')).code).toBe(0);
+    expect((await run('desk', 'list')).stdout).toMatch(/Politics\s+Anna Wood, Tom Price\nSport\s+Anna Wood/);
+    const stranger = await run('desk', 'member', 'add', 'Politics', 'Nobody');
+    expect([stranger.code, stranger.stderr]).toEqual([1, expect.stringContaining('no active account called "Nobody"')]);
+    expect((await run('user', 'set-role', 'Anna Wood', '--role', 'editor')).stdout).toContain('"Anna Wood" is now desk editor');
+    expect((await run('user', 'set-role', 'Anna Wood', '--role', 'boss')).stderr).toContain('needs --role reporter|editor|photo-editor|reader|admin');
+    expect((await run('desk', 'member', 'remove', 'Sport', 'Anna Wood')).code).toBe(0);
+    expect((await run('user', 'list')).stdout).toMatch(/Anna Wood\s+editor\s+Politics\s+/);
+    expect((await run('desk', 'member', 'remove', 'Sport', 'Anna Wood')).stderr).toContain('not on the desk "Sport"');
   });
 
   it('prints exactly one line on stdout when ready', async () => {

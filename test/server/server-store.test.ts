@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts } from '../../shared/article-doc';
 import { createServerLog } from '../../server/log';
 import { openServerStore } from '../../server/storage/open-store';
+import { SCHEMA_STEPS } from '../../server/storage/schema';
 import { UserExistsError, type ServerStore } from '../../server/storage/server-store';
 import { freshDatabase } from '../helpers/postgres';
 import { serviceUrl } from '../helpers/sync-server-process';
@@ -135,5 +139,55 @@ describe.each(backends)('server store on $name', (backend) => {
     const [one, two] = await twoProcesses(backend);
     expect(await one.serverId()).toBe(await two.serverId());
     expect(await one.serverId()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the server database from before desks (schema 1) is moved on', () => {
+  const v1 = SCHEMA_STEPS[0]!;
+  const user = { id: randomUUID(), name: 'Wesley Rahn', tokenHash: 'a'.repeat(64) };
+
+  async function checkMovedOn(store: ServerStore): Promise<void> {
+    opened.push(store);
+    const [account] = await store.listUsers();
+    expect(account).toMatchObject({ name: 'Wesley Rahn', role: 'editor', revokedMs: null });
+    expect(await store.desksOf(user.id)).toEqual([]);
+    expect((await store.catalog(0, 10)).rows).toEqual([expect.objectContaining({ name: 'article:old', headline: 'Old story', desk: null })]);
+    expect(await store.addDesk('Politics', 1)).toBe(true);
+    await store.addDeskMember('Politics', 'Wesley Rahn', 2);
+    expect(await store.desksOf(user.id)).toEqual(['Politics']);
+    expect(await store.setRole('Wesley Rahn', 'photo-editor')).toBe(true);
+  }
+
+  it('on SQLite', async () => {
+    const dataDir = makeTempDir('lede-server-');
+    const db = new Database(path.join(dataDir, 'lede-server.sqlite'));
+    db.exec(v1.sqlite);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('server_id', 'old-server')").run();
+    db.prepare('INSERT INTO users (id, name, role, token_hash, created_ms) VALUES (?, ?, ?, ?, 1)').run(user.id, user.name, 'editor', user.tokenHash);
+    db.prepare("INSERT INTO documents (name, kind, state, version, headline, status, updated_ms, seq) VALUES ('article:old', 'article', NULL, 1, 'Old story', 'draft', 1, 1)").run();
+    db.prepare('UPDATE catalog_head SET seq = 1').run();
+    db.pragma('user_version = 1');
+    db.close();
+    const store = await openServerStore({ dataDir, log });
+    expect(await store.serverId()).toBe('old-server');
+    await checkMovedOn(store);
+  });
+
+  it.skipIf(pgBase === null)('on PostgreSQL', async () => {
+    const databaseUrl = await freshDatabase(pgBase!);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(v1.postgres);
+      await client.query("INSERT INTO lede_meta (key, value) VALUES ('server_id', 'old-server'), ('schema_version', '1')");
+      await client.query('INSERT INTO lede_users (id, name, role, token_hash, created_ms) VALUES ($1, $2, $3, $4, 1)', [user.id, user.name, 'editor', user.tokenHash]);
+      await client.query("INSERT INTO lede_documents (name, kind, state, version, headline, status, updated_ms, seq) VALUES ('article:old', 'article', NULL, 1, 'Old story', 'draft', 1, 1)");
+      await client.query('UPDATE lede_catalog_head SET seq = 1');
+    } finally {
+      await client.end();
+    }
+    const store = await openServerStore({ dataDir: makeTempDir('lede-server-'), databaseUrl, log });
+    expect(await store.serverId()).toBe('old-server');
+    await checkMovedOn(store);
   });
 });

@@ -8,7 +8,7 @@ const base: SyncStatus = {
   syncing: 0,
   flagged: 0,
   error: null,
-  account: { name: 'Richard Connor', role: 'editor', serverUrl: 'https://sync.example' },
+  account: { name: 'Richard Connor', role: 'editor', desks: [], serverUrl: 'https://sync.example' },
   lastServerUrl: 'https://sync.example',
   catalogDays: 30,
   lastSyncedAt: null,

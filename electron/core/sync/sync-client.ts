@@ -108,7 +108,7 @@ export class SyncClient {
       waitingStories: waiting.documents,
       syncing: session?.inFlight() ?? 0,
       flagged: this.deps.store.flaggedCount(),
-      account: account ? { name: account.name, role: account.role, serverUrl: account.serverUrl } : null,
+      account: account ? { name: account.name, role: account.role, desks: account.desks, serverUrl: account.serverUrl } : null,
       lastServerUrl: this.deps.store.lastServerUrl(),
       catalogDays: this.deps.store.options().catalogDays,
       lastSyncedAt: session?.lastSyncedMs ? isoWithOffset(session.lastSyncedMs) : null,
@@ -176,7 +176,7 @@ export class SyncClient {
     this.fatal = null;
     const previous = this.deps.store.account();
     if (previous && previous.serverUrl !== url) this.deps.store.resetCursor();
-    const account: SyncAccount = { serverUrl: url, token, name: me.name, role: me.role, serverId: previous?.serverUrl === url ? previous.serverId : serverId };
+    const account: SyncAccount = { serverUrl: url, token, name: me.name, role: me.role, desks: me.desks, serverId: previous?.serverUrl === url ? previous.serverId : serverId };
     this.deps.store.setAccount(account);
     this.deps.store.setNotice(null);
     this.deps.accountSignedIn({ name: me.name });

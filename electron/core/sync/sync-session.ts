@@ -288,12 +288,13 @@ export class SyncSession {
       const health = await this.api.health();
       const me = await this.api.me();
       if (!current()) return;
-      if (health.serverId !== this.account.serverId || me.role !== this.account.role || me.name !== this.account.name) {
+      const desksMoved = me.desks.join('\u0000') !== this.account.desks.join('\u0000');
+      if (health.serverId !== this.account.serverId || me.role !== this.account.role || me.name !== this.account.name || desksMoved) {
         if (health.serverId !== this.account.serverId) {
           this.deps.log.warn('sync: the server has a new id (reset, or a different server); documents it does not know will be flagged');
           this.knowledge.checkAllAcknowledged();
         }
-        this.account = { ...this.account, serverId: health.serverId, role: me.role, name: me.name };
+        this.account = { ...this.account, serverId: health.serverId, role: me.role, name: me.name, desks: me.desks };
         this.deps.hooks.accountChanged(this.account);
       }
       await this.knowledge.sendPurges();

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import { SERVER_ROLES } from '../../../shared/sync-protocol';
+import { ACCOUNT_ROLES } from '../../../shared/accounts/roles';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-removal';
@@ -9,7 +9,9 @@ const accountSchema = z.object({
   serverUrl: z.string(),
   token: z.string(),
   name: z.string(),
-  role: z.enum(SERVER_ROLES),
+  role: z.enum(ACCOUNT_ROLES),
+  /** The account's desks as the server last said (its default first). */
+  desks: z.array(z.string()).default([]),
   /** The server's id when this account last talked to it. */
   serverId: z.string(),
 });
@@ -87,7 +89,7 @@ export class SyncStore {
     const saved = this.settings.get(ACCOUNT_KEY, savedAccountSchema);
     const token = saved ? this.secrets.get(TOKEN_SECRET) : null;
     if (!saved || !token) return null;
-    return { serverUrl: saved.serverUrl, name: saved.name, role: saved.role, serverId: saved.serverId, token };
+    return { serverUrl: saved.serverUrl, name: saved.name, role: saved.role, desks: saved.desks, serverId: saved.serverId, token };
   }
 
   setAccount(account: SyncAccount | null): void {

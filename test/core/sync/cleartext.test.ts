@@ -58,7 +58,7 @@ describe('no cleartext to the newsroom', () => {
     const dataDir = makeTempDir();
     const first = open(undefined, dataDir);
     const store = new SyncStore(first.internals.db, new SettingsStore(first.internals.db, silentLogger), new SecretStore(dataDir, fileModeSealer, silentLogger));
-    store.setAccount({ serverUrl: 'http://sync.newsroom.example', token: 'lede_secret', name: 'Richard Connor', role: 'editor', serverId: 'srv' });
+    store.setAccount({ serverUrl: 'http://sync.newsroom.example', token: 'lede_secret', name: 'Richard Connor', role: 'editor', desks: [], serverId: 'srv' });
     await first.close();
     cores = [];
     const again = open(undefined, dataDir);

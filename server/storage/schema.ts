@@ -1,0 +1,127 @@
+/**
+ * The server database's schema, as numbered steps. Each step runs once, in
+ * the transaction that also records the new version, on SQLite
+ * (`PRAGMA user_version`) and on PostgreSQL (`lede_meta.schema_version`).
+ * A step is never edited once released: a change is a new step.
+ */
+export interface SchemaStep {
+  version: number;
+  what: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const SCHEMA_STEPS: readonly SchemaStep[] = [
+  {
+    version: 1,
+    what: 'documents, catalog, accounts, media',
+    sqlite: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      -- One row whose lock orders every change: the catalog's numbers follow commit order.
+      CREATE TABLE catalog_head (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL) STRICT;
+      INSERT INTO catalog_head (id, seq) VALUES (1, 0);
+      CREATE TABLE documents (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('article', 'media')),
+        state BLOB,
+        version INTEGER NOT NULL,
+        headline TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '',
+        updated_ms INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        seq INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX documents_by_seq ON documents (seq);
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reader')),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_ms INTEGER NOT NULL,
+        revoked_ms INTEGER
+      ) STRICT;
+      -- Names are unique among active accounts; revoked ones stay for the record.
+      CREATE UNIQUE INDEX users_active_name ON users (name) WHERE revoked_ms IS NULL;
+    `,
+    postgres: `
+      CREATE TABLE lede_meta (key text PRIMARY KEY, value text NOT NULL);
+      CREATE TABLE lede_catalog_head (id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL);
+      INSERT INTO lede_catalog_head (id, seq) VALUES (1, 0);
+      CREATE TABLE lede_documents (
+        name text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('article', 'media')),
+        state bytea,
+        version bigint NOT NULL,
+        headline text NOT NULL DEFAULT '',
+        status text NOT NULL DEFAULT '',
+        updated_ms bigint NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        seq bigint NOT NULL
+      );
+      CREATE INDEX lede_documents_by_seq ON lede_documents (seq);
+      CREATE TABLE lede_users (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'editor', 'reader')),
+        token_hash text NOT NULL UNIQUE,
+        created_ms bigint NOT NULL,
+        revoked_ms bigint
+      );
+      CREATE UNIQUE INDEX lede_users_active_name ON lede_users (name) WHERE revoked_ms IS NULL;
+      CREATE TABLE lede_media (sha256 text PRIMARY KEY, size bigint NOT NULL, data bytea NOT NULL, created_ms bigint NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    what: 'newsroom roles, desks, a story’s desk; lost tokens under the schema',
+    // Accounts made before desks keep their role: 'editor' (then "may write") stays editor.
+    sqlite: `
+      CREATE TABLE IF NOT EXISTS lost_tokens (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, lost_ms INTEGER NOT NULL) STRICT;
+      CREATE TABLE users_v2 (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('reporter', 'editor', 'photo-editor', 'reader', 'admin')),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_ms INTEGER NOT NULL,
+        revoked_ms INTEGER
+      ) STRICT;
+      INSERT INTO users_v2 (id, name, role, token_hash, created_ms, revoked_ms)
+        SELECT id, name, role, token_hash, created_ms, revoked_ms FROM users;
+      DROP TABLE users;
+      ALTER TABLE users_v2 RENAME TO users;
+      CREATE UNIQUE INDEX users_active_name ON users (name) WHERE revoked_ms IS NULL;
+      CREATE TABLE desks (name TEXT PRIMARY KEY, created_ms INTEGER NOT NULL) STRICT;
+      -- In the order people were added: an account's first desk is its default for new stories.
+      CREATE TABLE desk_members (
+        desk TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        added_ms INTEGER NOT NULL,
+        PRIMARY KEY (desk, user_id)
+      ) STRICT;
+      CREATE INDEX desk_members_by_user ON desk_members (user_id, added_ms);
+      -- NULL: a story no desk has claimed yet (made before desks, or offline before any sign-in).
+      ALTER TABLE documents ADD COLUMN desk TEXT;
+    `,
+    postgres: `
+      CREATE TABLE IF NOT EXISTS lede_lost_tokens (token_hash text PRIMARY KEY, user_name text NOT NULL, lost_ms bigint NOT NULL);
+      ALTER TABLE lede_users DROP CONSTRAINT IF EXISTS lede_users_role_check;
+      ALTER TABLE lede_users ADD CONSTRAINT lede_users_role_check CHECK (role IN ('reporter', 'editor', 'photo-editor', 'reader', 'admin'));
+      CREATE TABLE lede_desks (name text PRIMARY KEY, created_ms bigint NOT NULL);
+      CREATE TABLE lede_desk_members (
+        desk text NOT NULL,
+        user_id text NOT NULL,
+        added_ms bigint NOT NULL,
+        PRIMARY KEY (desk, user_id)
+      );
+      CREATE INDEX lede_desk_members_by_user ON lede_desk_members (user_id, added_ms);
+      ALTER TABLE lede_documents ADD COLUMN desk text;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]!.version;
+
+/** The steps a database at `version` still needs, in order. */
+export function stepsAfter(version: number): SchemaStep[] {
+  return SCHEMA_STEPS.filter((step) => step.version > version);
+}
