@@ -35,6 +35,42 @@ export function refusedClientMessage(data: Uint8Array, control: boolean): string
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
+/** The Yjs update a client message carries (a sync step 2 or an update), or null for anything else. */
+export function carriedUpdate(data: Uint8Array): Uint8Array | null {
+  try {
+    const message = new IncomingMessage(data);
+    message.readVarString();
+    if (message.readVarUint() !== MessageType.Sync) return null;
+    const step = message.readVarUint();
+    return step === SYNC_STEP_2 || step === SYNC_UPDATE ? message.readVarUint8Array() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The names an awareness message announces, by awareness client id (its
+ * states' `user.name`, where a state has one: an empty or cleared state
+ * announces nobody), or null when the message is not an awareness update.
+ * Throws on one that does not decode.
+ */
+export function announcedNames(data: Uint8Array): Array<{ clientId: number; name: string }> | null {
+  const message = new IncomingMessage(data);
+  message.readVarString();
+  if (message.readVarUint() !== MessageType.Awareness) return null;
+  const inner = new IncomingMessage(message.readVarUint8Array());
+  const count = inner.readVarUint();
+  const names: Array<{ clientId: number; name: string }> = [];
+  for (let index = 0; index < count; index++) {
+    const clientId = inner.readVarUint();
+    inner.readVarUint(); // clock
+    const state = JSON.parse(inner.readVarString()) as { user?: { name?: unknown } } | null;
+    const name = state?.user?.name;
+    if (typeof name === 'string') names.push({ clientId, name });
+  }
+  return names;
+}
+
 /**
  * Bytes of document change a client message carries (a sync step 2 or an
  * update), 0 for anything else (awareness, sync step 1, stateless). What the

@@ -11,12 +11,15 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../shared/base64';
-import { CONTROL_DOC, REFUSAL_REASONS, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
-import { docKindOf } from '../shared/documents/doc-names';
+import { CONTROL_DOC, REFUSAL_REASONS, REFUSED_CHANGE_REASON, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
+import { articleParts, readDesk } from '../shared/article-doc';
+import { docKindOf, type DocKind } from '../shared/documents/doc-names';
+import { storyAccess, type StoryAccess } from '../shared/workflow/story-rules';
 import type { AuthThrottle } from './auth/auth-throttle';
 import type { Account, Authenticator } from './auth/authenticator';
 import { canWrite } from './auth/authenticator';
-import { carriedChangeBytes, refusedClientMessage } from './client-messages';
+import { announcedNames, carriedChangeBytes, carriedUpdate, refusedClientMessage } from './client-messages';
+import { judgeUpdate } from './guard/edit-guard';
 import type { ServerLog } from './log';
 import type { ConnectionGate } from './net/connection-gate';
 import type { UnauthenticatedGuard } from './net/unauthenticated-guard';
@@ -37,6 +40,16 @@ export interface Peer {
   /** The socket closed (perhaps while its first token was being checked). */
   closed: boolean;
 }
+
+/**
+ * Close code of a writer's connection to a document after the server refused
+ * one of its changes by the newsroom's rules (the reason is
+ * REFUSED_CHANGE_REASON; the details came just before, as a `refused`
+ * stateless message).
+ */
+export const REFUSED_CHANGE_CLOSE = { code: 4403, reason: REFUSED_CHANGE_REASON };
+/** Close code of a connection whose account may no longer open the document (moved to another desk, or taken off one). */
+export const NO_ACCESS_CLOSE = { code: 4404, reason: REFUSAL_REASONS.notYourDesk };
 
 /** Close code of a document connection that sent a message the server does not take. */
 export const REFUSED_MESSAGE_CLOSE = { code: 4400, reason: 'refused-message' };
@@ -135,9 +148,39 @@ export class SyncExtension implements Extension {
       else peer.releaseAccount = release;
       peer.guard.authenticated();
     }
-    // Readers see everything and change nothing; nobody writes the control document.
-    connectionConfig.readOnly = control || !canWrite(account);
+    // Nobody writes the control document; who writes a story or a photo is the newsroom's rule.
+    const access = control ? 'read' : await this.accessTo(documentName, account);
+    if (access === 'none') {
+      this.log.info('refused a document: not on its desk', { documentName, account: account.name });
+      throw { reason: REFUSAL_REASONS.notYourDesk };
+    }
+    connectionConfig.readOnly = access === 'read' || !canWrite(account);
     return { account };
+  }
+
+  /**
+   * What an account may do with a document: a story by its desk (the
+   * document in memory knows its latest desk; else its catalog row); a photo
+   * is read by everyone, changed by photo editors, editors and admins, and
+   * brought in new by anyone who writes.
+   */
+  private async accessTo(documentName: string, account: Account): Promise<StoryAccess> {
+    const kind = docKindOf(documentName)!;
+    const loaded = this.instance.documents.get(documentName);
+    let row;
+    if (!loaded) {
+      try {
+        [row] = await this.store.lookup([documentName]);
+      } catch (error) {
+        this.log.error('could not look up a document (database unavailable?)', { documentName, error });
+        throw { reason: REFUSAL_REASONS.unavailable };
+      }
+    }
+    if (kind === 'article') return storyAccess(account, loaded ? readDesk(articleParts(loaded).meta) : (row?.desk ?? null));
+    if (account.role === 'reader') return 'read';
+    if (account.role !== 'reporter') return 'write';
+    const exists = loaded ? loaded.share.size > 0 : row !== undefined && !row.deleted;
+    return exists ? 'read' : 'write';
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
@@ -191,12 +234,73 @@ export class SyncExtension implements Extension {
       connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
       throw Object.assign(new Error('account revoked'), REVOKED_CLOSE);
     }
-    const refused = refusedClientMessage(update, documentName === CONTROL_DOC);
+    const refused = refusedClientMessage(update, documentName === CONTROL_DOC) ?? this.refusedPresence(update, account, document);
     if (refused) {
       this.log.warn('refused a client message', { documentName, account: account?.name, why: refused });
       throw Object.assign(new Error(refused), REFUSED_MESSAGE_CLOSE);
     }
     this.checkSize(document, connection.readOnly, update, documentName, account);
+    const kind = docKindOf(documentName);
+    if (kind && account && !connection.readOnly) this.checkRules(document, kind, update, account, connection);
+  }
+
+  /**
+   * Presence names come from the account: a state announcing anyone else is
+   * refused. Providers pass on the states they received as well (an echo of
+   * someone's presence, under the name the document already has for it),
+   * which is let through.
+   */
+  private refusedPresence(data: Uint8Array, account: Account | undefined, document: Document): string | null {
+    let names;
+    try {
+      names = announcedNames(data);
+    } catch {
+      return 'an awareness message that does not decode';
+    }
+    if (!names || !account) return null;
+    const known = document.awareness.getStates();
+    const honest = names.every(({ clientId, name }) => name === account.name || (known.get(clientId) as { user?: { name?: unknown } } | undefined)?.user?.name === name);
+    return honest ? null : 'presence under a name that is not the account’s';
+  }
+
+  /**
+   * The newsroom's rules on a writer's change (the document kind's server
+   * guard), before Hocuspocus applies or relays it. A refused change never
+   * reaches another client: its author is told why and what the server holds
+   * (a `refused` message, ADR 0058), then that document's connection is
+   * closed. Synchronous, like everything in this hook: Hocuspocus handles a
+   * socket's messages in the order their hooks settle.
+   */
+  private checkRules(document: Document, kind: DocKind, data: Uint8Array, account: Account, connection: { sendStateless(payload: string): void }): void {
+    const update = carriedUpdate(data);
+    if (!update) return;
+    const verdict = judgeUpdate(document, kind, update, account);
+    if (verdict.kind === 'refused') {
+      this.log.warn('refused a change by the newsroom’s rules', { documentName: document.name, account: account.name, why: verdict.refusal.message });
+      connection.sendStateless(JSON.stringify({ type: 'refused', ...verdict.refusal } satisfies ServerStateless));
+      throw Object.assign(new Error('change refused'), REFUSED_CHANGE_CLOSE);
+    }
+    if (!verdict.checked) return;
+    const deskBefore = kind === 'article' ? readDesk(articleParts(document).meta) : null;
+    const deskAfter = kind === 'article' ? readDesk(articleParts(verdict.after).meta) : null;
+    verdict.after.destroy();
+    // Once Hocuspocus has applied it: whoever is not on the new desk lets go of the story.
+    if (deskAfter !== deskBefore) setImmediate(() => this.enforceAccess(document));
+  }
+
+  /** Closes the connections to a story of accounts its desk no longer lets in; readers of it become read-only. */
+  private enforceAccess(document: Document): void {
+    if (document.isDestroyed) return;
+    const desk = readDesk(articleParts(document).meta);
+    for (const connection of document.getConnections()) {
+      const account = (connection.context as { account?: Account }).account;
+      if (!account) continue;
+      const access = storyAccess(account, desk);
+      if (access === 'none') {
+        this.log.info('closed a connection: the story moved to a desk its account is not on', { documentName: document.name, account: account.name });
+        connection.close(NO_ACCESS_CLOSE);
+      } else if (access === 'read') connection.readOnly = true;
+    }
   }
 
   /**

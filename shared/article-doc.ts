@@ -20,7 +20,7 @@ export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', '
 export type MetaKey = (typeof META_KEYS)[number];
 
 /** Meta keys that only core may change (through the workflow API), never an editor's update. */
-export const PROTECTED_META_KEYS: readonly MetaKey[] = ['status', 'publishedAt', 'trashedAt', 'createdAt'];
+export const PROTECTED_META_KEYS: readonly MetaKey[] = ['status', 'publishedAt', 'trashedAt', 'createdAt', 'desk'];
 
 export interface ArticleParts {
   body: Y.XmlFragment;
@@ -146,6 +146,8 @@ export interface ArticleSeed {
   editedBy?: EditorCredit[];
   slug?: string;
   dateline?: string;
+  /** The desk it belongs to (the signed-in account's first desk); none while no desk claims it. */
+  desk?: string | null;
   /** Writes the first body (an imported story); without it the body starts as one empty paragraph. */
   writeBody?: (body: Y.XmlFragment) => void;
 }
@@ -169,6 +171,7 @@ export function seedArticle(doc: Y.Doc, seed: ArticleSeed): void {
     if (seed.tags?.length) parts.tags.push(seed.tags);
     if (seed.editedBy?.length) parts.editedBy.push(seed.editedBy);
     if (seed.slug) parts.meta.set('slug', seed.slug);
+    if (seed.desk) parts.meta.set('desk', seed.desk);
     if (seed.dateline) parts.meta.set('dateline', seed.dateline);
     if (seed.writeBody) seed.writeBody(parts.body);
     // An empty first paragraph so the editor opens on a valid document without

@@ -276,6 +276,8 @@ export const channels = {
   },
   'article.trash': { payload: z.object({ id }).strict(), result: none },
   'article.restore': { payload: z.object({ id }).strict(), result: none },
+  /** Gives the story to a desk (null: none), as the signed-in account's role allows. */
+  'article.setDesk': { payload: z.object({ id, desk: z.string().max(60).nullable() }).strict(), result: none },
   'article.purge': { payload: z.object({ id }).strict(), result: none },
   'people.search': {
     payload: z.object({ query: z.string().max(MAX_NAME), limit: z.number().int().min(1).max(50).default(10) }).strict(),
@@ -315,6 +317,8 @@ export const channels = {
   /** The person read sync's notice (e.g. the computer was reported lost). */
   'sync.dismissNotice': { payload: none, result: syncStatusSchema },
   'sync.setOptions': { payload: z.object({ catalogDays: z.number().int().min(1).max(3650) }).strict(), result: syncStatusSchema },
+  /** The person read a change the server refused (`docId`), or all of them (null). */
+  'sync.dismissRefusal': { payload: z.object({ docId: z.string().max(200).nullable() }).strict(), result: syncStatusSchema },
   /** Connect again now instead of waiting for the next attempt. */
   'sync.retry': { payload: none, result: syncStatusSchema },
   /** Stories the server no longer knows (reset or restored server): the person decides. */

@@ -99,16 +99,25 @@ export type ServerErrorCode =
  *   after every store. A client's change is safe once this covers it.
  * - `catalog`: the catalog changed (sent on the control document).
  * - `pong`: answer to a client's `ping` on the control document.
+ * - `refused`: a change of the client's broke the newsroom's rules (see documentStatelessSchema).
  */
 export const serverStatelessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stored'), version: z.number().int().min(0), snapshot: z.string() }),
   z.object({ type: z.literal('catalog'), cursor: z.number().int().min(0) }),
   z.object({ type: z.literal('pong') }),
+  z.object({ type: z.literal('refused'), message: z.string().max(1000), restore: z.record(z.string(), z.string().nullable()) }),
 ]);
 export type ServerStateless = z.infer<typeof serverStatelessSchema>;
 
-/** What a document's link takes from the server: only `stored`. */
-export const documentStatelessSchema = z.object({ type: z.literal('stored'), version: z.number().int().min(0), snapshot: z.string() });
+/**
+ * What a document's link takes from the server: `stored`, and `refused`
+ * (a change of this laptop's broke the newsroom's rules: `restore` holds the
+ * server's values of the guarded keys it touched, in the kind's watched map).
+ */
+export const documentStatelessSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('stored'), version: z.number().int().min(0), snapshot: z.string() }),
+  z.object({ type: z.literal('refused'), message: z.string().max(1000), restore: z.record(z.string().max(100), z.string().max(1000).nullable()) }),
+]);
 /** What the control document takes from the server: `catalog` and `pong`. */
 export const controlStatelessSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('catalog'), cursor: z.number().int().min(0) }), z.object({ type: z.literal('pong') })]);
 
@@ -135,7 +144,16 @@ export const REFUSAL_REASONS = {
   rateLimited: 'rate-limited',
   /** The account (or address) has as many sockets open as the server allows. */
   tooManyConnections: 'too-many-connections',
+  /** The story belongs to a desk the account is not on. */
+  notYourDesk: 'not-your-desk',
 } as const;
+
+/**
+ * Why the server closed a writer's connection to a document after refusing
+ * a change by the newsroom's rules; a `refused` stateless message with the
+ * details came just before.
+ */
+export const REFUSED_CHANGE_REASON = 'refused-change';
 
 /**
  * Why the server closed a writer's connection to a document: the change

@@ -13,6 +13,17 @@ import { ACCOUNT_ROLES } from './accounts/roles';
 export const SYNC_STATES = ['signed_out', 'connecting', 'offline', 'syncing', 'synced', 'error'] as const;
 export type SyncState = (typeof SYNC_STATES)[number];
 
+/** A change of this computer's that the server refused by the newsroom's rules, undone here (ADR 0058). */
+export const refusedChangeSchema = z.object({
+  docId: z.string(),
+  articleId: z.string().nullable(),
+  headline: z.string(),
+  message: z.string(),
+  /** When it was refused (ISO 8601 with offset). */
+  at: z.string(),
+});
+export type RefusedChange = z.infer<typeof refusedChangeSchema>;
+
 export const syncStatusSchema = z.object({
   state: z.enum(SYNC_STATES),
   /** Changes made on this computer that the server has not stored. */
@@ -30,6 +41,8 @@ export const syncStatusSchema = z.object({
   /** Stories changed on the server in this many days come to this computer. */
   catalogDays: z.number().int(),
   lastSyncedAt: z.string().nullable(),
+  /** Changes the server refused, newest first, until the person dismisses them. */
+  refusals: z.array(refusedChangeSchema),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

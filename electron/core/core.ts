@@ -170,6 +170,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const articles = new ArticleService(live, docs, index, log, {
     deriveDelayMs: options.deriveDelayMs ?? 300,
     compactAfterUpdates: options.compactAfterUpdates,
+    // Read when a story is created or moved, after the sync store below exists.
+    actingAccount: () => syncStore.account(),
   });
   const people = new PeopleStore(db);
   const settings = new SettingsStore(db, log);

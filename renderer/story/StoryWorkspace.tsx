@@ -23,6 +23,8 @@ import { SyncStatusButton } from '../sync/SyncStatusButton';
 import { StoryHeader } from './StoryHeader';
 import { useYMapValue, useYText } from './use-y';
 import { ChecklistPanel } from './workflow/ChecklistPanel';
+import { RefusedChanges } from '../sync/RefusedChanges';
+import { useIsDeskEditor } from './workflow/use-workflow-role';
 import { useStatusMove } from './workflow/use-status-move';
 
 /** An open story: its fields and body in a writing column, everything else in the inspector beside it. */
@@ -41,11 +43,12 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   // Published and spiked stories are read-only until an editor moves them back to Draft (core refuses edits too).
   const locked = isReadOnlyStatus(status);
   const readOnly = inTrash || locked;
-  const isEditor = useApp((s) => s.profile?.role === 'editor');
+  const desk = useYMapValue(parts.meta, 'desk') || null;
+  const isEditor = useIsDeskEditor(desk);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
-  const statusMove = useStatusMove(article.id, status);
+  const statusMove = useStatusMove(article.id, status, desk);
   const [photosOpen, setPhotosOpen] = useState(false);
 
   useEffect(() => {
@@ -106,6 +109,7 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
           </button>
         )}
       </StoryHeader>
+      <RefusedChanges articleId={article.id} />
       {locked && !inTrash && (
         <div className="notice" role="note">
           <span>
@@ -159,6 +163,7 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
           </aside>
         ) : (
           <Inspector
+            id={article.id}
             parts={parts}
             language={language}
             dir={dir}

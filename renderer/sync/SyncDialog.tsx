@@ -4,12 +4,13 @@ import { lede } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { relativeTime } from '../ui/format';
 import { showToast } from '../ui/toast-store';
+import { ACCOUNT_ROLE_LABELS } from '../../shared/accounts/roles';
 import { LostDeviceNotice } from './LostDeviceNotice';
+import { RefusedChanges } from './RefusedChanges';
 import { SignInForm } from './SignInForm';
 import { SignOutPanel } from './SignOutPanel';
 import { useSync } from './sync-state';
 
-const ROLE_LABELS = { admin: 'Administrator', editor: 'Editor', reader: 'Reader (read-only)' } as const;
 
 /** Sign in to the newsroom's sync server, or see the account and what sync is doing. */
 export function SyncDialog() {
@@ -68,8 +69,10 @@ function AccountPanel({ status, onSignOut }: { status: SyncStatus; onSignOut(): 
       <dl className="sync-facts">
         <dt>Signed in as</dt>
         <dd>
-          {account.name} <span className="muted">· {ROLE_LABELS[account.role]}</span>
+          {account.name} <span className="muted">· {ACCOUNT_ROLE_LABELS[account.role]}{account.role === 'reader' ? ' (read-only)' : ''}</span>
         </dd>
+        <dt>Desks</dt>
+        <dd>{account.desks.length > 0 ? account.desks.join(', ') : <span className="muted">None (stories no desk has claimed)</span>}</dd>
         <dt>Server</dt>
         <dd className="sync-server">{account.serverUrl}</dd>
         <dt>State</dt>
@@ -83,6 +86,7 @@ function AccountPanel({ status, onSignOut }: { status: SyncStatus; onSignOut(): 
       {status.state === 'offline' && (
         <p className="field-hint">Lede keeps trying with growing pauses. Your changes are safe on this computer meanwhile.</p>
       )}
+      <RefusedChanges />
       {status.flagged > 0 && (
         <div className="inline-alert" role="alert">
           <span>

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CATALOG_PAGE_MAX, SYNC_PROTOCOL_VERSION, lookupRequestSchema, type CatalogItem, type CatalogPage } from '../../shared/sync-protocol';
 import { docKindOf } from '../../shared/documents/doc-names';
+import { storyAccess } from '../../shared/workflow/story-rules';
 import { MEDIA_HASH_DIGITS } from '../../shared/media-hash';
 import type { AuthThrottle } from '../auth/auth-throttle';
 import type { LostDevices } from '../auth/lost-devices';
@@ -104,24 +105,27 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
       method: 'GET',
       pattern: /^\/api\/catalog$/,
       handle: async (request, response, _match, url) => {
-        await requireAccount(request);
+        const account = await requireAccount(request);
         const since = integerParam(url, 'since', 0);
         const limit = Math.min(integerParam(url, 'limit', 500), CATALOG_PAGE_MAX);
         if (limit < 1) throw new HttpError('invalid_request', '"limit" must be at least 1.');
         const { rows, head } = await guarded(log, () => store.catalog(since, limit));
+        // The cursor passes other desks' stories too, so a page of them does not stop a reader.
         const cursor = rows.length > 0 ? rows[rows.length - 1]!.seq : Math.min(since, head);
-        sendJson(response, 200, { items: rows.map(toItem), cursor } satisfies CatalogPage);
+        sendJson(response, 200, { items: rows.filter((row) => mayList(account, row)).map(toItem), cursor } satisfies CatalogPage);
       },
     },
     {
       method: 'POST',
       pattern: /^\/api\/catalog\/lookup$/,
       handle: async (request, response) => {
-        await requireAccount(request);
+        const account = await requireAccount(request);
         const parsed = lookupRequestSchema.safeParse(await readJson(request, options.maxJsonBytes));
         if (!parsed.success) throw new HttpError('invalid_request', 'Send {"ids": ["article:<uuid>", …]} with at most 1,000 ids.');
         const rows = await guarded(log, () => store.lookup(parsed.data.ids.filter((id) => docKindOf(id) !== null)));
-        sendJson(response, 200, { items: rows.map(toItem) });
+        // A laptop asks about stories it has: one now on another desk is still known
+        // (so it is not flagged as lost), but says nothing of itself.
+        sendJson(response, 200, { items: rows.map((row) => (mayList(account, row) ? toItem(row) : { ...toItem(row), headline: '', status: '' })) });
       },
     },
     {
@@ -285,6 +289,11 @@ async function guarded<T>(log: ServerLog, fn: () => Promise<T>): Promise<T> {
     log.error('database call failed', { error });
     throw new HttpError('unavailable', 'The sync server cannot reach its database right now. Try again shortly.');
   }
+}
+
+/** Whether a catalog row is this account's to see: a story of its desks (or no desk's), any photo. */
+function mayList(account: Account, row: CatalogRow): boolean {
+  return row.kind !== 'article' || storyAccess(account, row.desk) !== 'none';
 }
 
 function toItem(row: CatalogRow): CatalogItem {

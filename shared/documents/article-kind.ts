@@ -3,8 +3,10 @@ import { PROTECTED_META_KEYS, articleParts, bodyPlainText, readArticleFields, re
 import type { ArticleFields } from '../model';
 import { normalizeForSearch } from '../search-text';
 import { countWords } from '../text-stats';
+import { refusedStoryChange, type GuardedStory } from '../workflow/story-rules';
+import type { Status } from '../model';
 import { docIdOf, docNameOf } from './doc-names';
-import type { DocumentKind, EditGuard } from './document-kind';
+import type { DocumentKind, EditGuard, ServerGuard } from './document-kind';
 
 /** A story: `article:<uuid>`, its fields, body and workflow state in one Yjs document (see article-doc.ts). */
 export function articleDocName(id: string): string {
@@ -25,8 +27,50 @@ export const articleSessionEditGuard: EditGuard = (transaction, doc) => {
   if (!keys) return null;
   const touched = PROTECTED_META_KEYS.filter((key) => keys.has(key as string));
   return touched.length > 0
-    ? `The story's ${touched.join(', ')} can only be changed through the workflow (Status menu, Trash), not by an edit.`
+    ? `The story's ${touched.join(', ')} can only be changed through the workflow (Status menu, Desk, Trash), not by an edit.`
     : null;
+};
+
+/** The meta keys the workflow guards on the server: PROTECTED_META_KEYS and the desk. */
+const GUARDED_KEYS = ['status', 'desk', 'trashedAt', 'publishedAt', 'createdAt'] as const satisfies ReadonlyArray<keyof GuardedStory>;
+
+/** The guarded parts of a story's document; null for a document nothing was written to yet. */
+export function readGuardedStory(doc: Y.Doc): GuardedStory | null {
+  const meta = articleParts(doc).meta;
+  if (meta.size === 0) return null;
+  const text = (key: string) => {
+    const value = meta.get(key);
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  return {
+    status: text('status') as Status | null,
+    desk: readDesk(meta),
+    trashedAt: text('trashedAt'),
+    publishedAt: text('publishedAt'),
+    createdAt: text('createdAt'),
+  };
+}
+
+/** What a refused change to a story that never reached the server is set back to. */
+const NEW_STORY: GuardedStory = { status: 'draft', desk: null, trashedAt: null, publishedAt: null, createdAt: null };
+
+/**
+ * The workflow on the server: every update that touches a story's status,
+ * desk, trash or dates is checked against the story rules for its sender.
+ */
+export const articleServerGuard: ServerGuard = {
+  watched: { map: 'meta', keys: GUARDED_KEYS },
+  refused(before, after, actor) {
+    const was = readGuardedStory(before);
+    const now = readGuardedStory(after);
+    if (!now) return null;
+    const refusal = refusedStoryChange(was, now, actor);
+    if (!refusal) return null;
+    const source = was ?? NEW_STORY;
+    // createdAt is only ever set back where the server has one.
+    const keys = refusal.fields.filter((key) => key !== 'createdAt' || source.createdAt !== null);
+    return { message: refusal.message, restore: Object.fromEntries(keys.map((key) => [key, source[key]])) };
+  },
 };
 
 /** The search index's columns for a story, in the order of the `article_search` table. */
@@ -61,6 +105,7 @@ export const articleKind: DocumentKind = {
   idOf: articleIdOf,
   sessionEditGuard: articleSessionEditGuard,
   remoteUpdateGuard: null,
+  serverGuard: articleServerGuard,
   catalogSummary(doc) {
     const fields = readArticleFields(doc);
     return { headline: fields.headline, status: fields.status, desk: readDesk(articleParts(doc).meta) };

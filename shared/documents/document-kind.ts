@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { Actor } from '../workflow/story-rules';
 import type { DocKind } from './doc-names';
 
 /** Inspects a finished transaction on a document and returns why it is refused, or null. */
@@ -12,6 +13,29 @@ export type EditGuard = (transaction: Y.Transaction, doc: Y.Doc) => string | nul
 export interface CompactionPolicy {
   afterUpdates: number;
   onRelease: boolean;
+}
+
+/** Why the server refused a writer's update, and what undoes it on their laptop. */
+export interface UpdateRefusal {
+  /** For the person who made the change, in words. */
+  message: string;
+  /**
+   * The values of `watched.map` as the server holds them, for the keys the
+   * refused change touched: the author's laptop writes them back (an
+   * ordinary change, so the refused one and its undoing merge to nothing).
+   */
+  restore: Record<string, string | null>;
+}
+
+/**
+ * What the sync server checks of a writer's update to this kind of
+ * document, before any other client sees it.
+ */
+export interface ServerGuard {
+  /** The root map and keys it guards: an update that touches none of them is an ordinary edit, let through unread. */
+  watched: { map: string; keys: readonly string[] };
+  /** Why this person may not turn `before` into `after` (both whole documents), or null. */
+  refused(before: Y.Doc, after: Y.Doc, actor: Actor): UpdateRefusal | null;
 }
 
 /**
@@ -37,6 +61,8 @@ export interface DocumentKind {
    * guard refused locally never reach it).
    */
   remoteUpdateGuard: EditGuard | null;
+  /** What the sync server checks of writers' updates; null: an account that may write this kind may change anything in it. */
+  serverGuard: ServerGuard | null;
   /** The words of the server's catalog row. */
   catalogSummary(doc: Y.Doc): { headline: string; status: string; desk: string | null };
   compaction: CompactionPolicy;

@@ -45,6 +45,10 @@ export const mediaKind: DocumentKind = {
   // document itself, so no session update reaches a photo's document.
   sessionEditGuard: null,
   remoteUpdateGuard: null,
+  // Who may change a photo is decided when a laptop attaches it (the
+  // server's document access: photo editors, editors and admins write,
+  // reporters only bring in new photos); its fields carry no workflow.
+  serverGuard: null,
   // A photo's document has no headline or workflow status.
   catalogSummary: () => ({ headline: '', status: '', desk: null }),
   // A photo's document is loaded only while it changes and let go of after

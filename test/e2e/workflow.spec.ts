@@ -26,7 +26,6 @@ test('moves a story through the workflow, explains a refused move, credits the e
   for (const [label, value] of [
     ['In edit', 'in_edit'],
     ['Ready', 'ready'],
-    ['Published', 'published'],
   ] as const) {
     await status.selectOption({ label });
     await expect(status).toHaveValue(value);
@@ -35,17 +34,19 @@ test('moves a story through the workflow, explains a refused move, credits the e
   // A reporter moved it forward: no "Edited by" credit for a reporter.
   await expect(page.getByRole('button', { name: /^Remove Richard Connor$/ })).toHaveCount(0);
 
-  // Only an editor takes a published story back to draft.
-  await status.selectOption({ label: 'Draft' });
-  await expect(refusal).toHaveText('Only an editor can move a published story back to Draft.');
-  await expect(status).toHaveValue('published');
+  // Publishing is the desk editor's.
+  await status.selectOption({ label: 'Published' });
+  await expect(refusal).toHaveText('Only a desk editor can publish a story; this one stays Ready.');
+  await expect(status).toHaveValue('ready');
 
-  // The same person becomes the desk editor (Settings), and may.
+  // The same person becomes the desk editor (Settings), publishes, and may take it back to draft.
   await page.getByRole('button', { name: /Library/ }).click();
   await page.getByTitle('Settings').click();
   await page.getByLabel('Newsroom role').selectOption({ label: 'Editor' });
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.locator('[data-story-id]').first().click();
+  await status.selectOption({ label: 'Published' });
+  await expect(status).toHaveValue('published');
   await status.selectOption({ label: 'Draft' });
   await expect(status).toHaveValue('draft');
   await status.selectOption({ label: 'In edit' });

@@ -7,7 +7,7 @@ export interface RawProvider {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   socket: HocuspocusProviderWebsocket;
-  events: { authenticated: number; failed: string[]; synced: number; stateless: string[]; closed: number; disconnected: number };
+  events: { authenticated: number; failed: string[]; synced: number; stateless: string[]; closed: number; closeReasons: string[]; disconnected: number };
   destroy(): void;
 }
 
@@ -20,13 +20,16 @@ export function rawProvider(serverUrl: string, token: string, name: string, doc 
     minDelay: 100,
     maxDelay: 1000,
   });
-  const events: RawProvider['events'] = { authenticated: 0, failed: [], synced: 0, stateless: [], closed: 0, disconnected: 0 };
+  const events: RawProvider['events'] = { authenticated: 0, failed: [], synced: 0, stateless: [], closed: 0, closeReasons: [], disconnected: 0 };
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token });
   provider.on('authenticated', () => events.authenticated++);
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => events.failed.push(reason));
   provider.on('synced', () => events.synced++);
   provider.on('stateless', ({ payload }: { payload: string }) => events.stateless.push(payload));
-  provider.on('close', () => events.closed++);
+  provider.on('close', ({ event }: { event?: { reason?: string } }) => {
+    events.closed++;
+    events.closeReasons.push(event?.reason ?? '');
+  });
   socket.on('disconnect', () => events.disconnected++);
   provider.attach();
   return {

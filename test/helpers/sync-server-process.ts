@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { AccountRole } from '../../shared/accounts/roles';
 import { bundleScript, startScript, type ScriptProcess } from './bundle-script';
 import { makeTempDir } from './temp-dir';
 
@@ -13,7 +14,8 @@ export interface SyncServerProcess {
   stop(): Promise<void>;
   /** Starts it again on the same data folder and port. */
   restart(): Promise<void>;
-  addUser(name: string, role: 'editor' | 'reader' | 'admin'): Promise<string>;
+  /** `user add NAME --role ROLE [--desk DESK]…`; the new token. */
+  addUser(name: string, role: AccountRole, desks?: string[]): Promise<string>;
   revokeUser(name: string): Promise<void>;
   /** `user lost NAME`: revoked, and that computer removes the newsroom's data at its next connection. */
   loseUser(name: string): Promise<string[]>;
@@ -79,8 +81,8 @@ export async function startSyncServerProcess(options: SyncServerProcessOptions =
       await current.exited;
     },
     restart: launch,
-    async addUser(name, role) {
-      const lines = await cli(['user', 'add', name, '--role', role]);
+    async addUser(name, role, desks = []) {
+      const lines = await cli(['user', 'add', name, '--role', role, ...desks.flatMap((desk) => ['--desk', desk])]);
       return lines[lines.length - 1]!;
     },
     async revokeUser(name) {

@@ -6,10 +6,10 @@ import { allowedNextStatuses, checkTransition, isForwardMove } from '../../share
 // which status.ts adds), so these tests do not restate the code under test.
 // Y = anyone, E = editor only, - = refused, ? = open question (see below).
 const TABLE: Record<Status, Record<Status, 'Y' | 'E' | '-' | '?'>> = {
-  draft: { draft: '-', in_edit: 'Y', ready: '-', published: '-', spiked: 'Y' },
-  in_edit: { draft: 'Y', in_edit: '-', ready: 'Y', published: '-', spiked: 'Y' },
-  ready: { draft: '-', in_edit: '?', ready: '-', published: 'Y', spiked: 'Y' },
-  published: { draft: 'E', in_edit: '-', ready: '-', published: '-', spiked: 'Y' },
+  draft: { draft: '-', in_edit: 'Y', ready: '-', published: '-', spiked: 'E' },
+  in_edit: { draft: 'Y', in_edit: '-', ready: 'Y', published: '-', spiked: 'E' },
+  ready: { draft: '-', in_edit: '?', ready: '-', published: 'E', spiked: 'E' },
+  published: { draft: 'E', in_edit: '-', ready: '-', published: '-', spiked: 'E' },
   spiked: { draft: 'E', in_edit: '-', ready: '-', published: '-', spiked: '-' },
 };
 const FORWARD = new Set(['draft>in_edit', 'in_edit>ready', 'ready>published']);
@@ -43,7 +43,9 @@ describe('checkTransition', () => {
   });
 
   it('says why an editor is needed, and where a story can go instead', () => {
-    expect(checkTransition('published', 'draft', 'reporter')).toEqual({ allowed: false, reason: expect.stringMatching(/only an editor/i) });
+    expect(checkTransition('published', 'draft', 'reporter')).toEqual({ allowed: false, reason: expect.stringMatching(/only a desk editor/i) });
+    expect(checkTransition('ready', 'published', 'reporter')).toEqual({ allowed: false, reason: 'Only a desk editor can publish a story; this one stays Ready.' });
+    expect(checkTransition('draft', 'spiked', 'photo_editor')).toEqual({ allowed: false, reason: 'Only a desk editor can spike a story; this one stays Draft.' });
     expect(checkTransition('draft', 'published', 'editor')).toEqual({ allowed: false, reason: expect.stringMatching(/In edit/) });
     expect(checkTransition('ready', 'ready', 'editor')).toEqual({ allowed: false, reason: expect.stringMatching(/already Ready/) });
   });

@@ -12,6 +12,7 @@ const base: SyncStatus = {
   lastServerUrl: 'https://sync.example',
   catalogDays: 30,
   lastSyncedAt: null,
+  refusals: [],
 };
 
 describe('sync status words', () => {

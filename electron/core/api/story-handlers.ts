@@ -16,6 +16,7 @@ type StoryChannel =
   | 'article.setStatus'
   | 'article.trash'
   | 'article.restore'
+  | 'article.setDesk'
   | 'article.purge';
 
 /** Stories: the library list, and a story's life from creation through editing and status moves to the trash. */
@@ -57,6 +58,10 @@ export function storyHandlers(ctx: ApiContext): FeatureHandlers<StoryChannel> {
     },
     'article.restore': (payload) => {
       articles.restore(payload.id);
+      return {};
+    },
+    'article.setDesk': (payload) => {
+      articles.setDesk(payload.id, payload.desk);
       return {};
     },
     'article.purge': (payload) => {

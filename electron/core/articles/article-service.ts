@@ -1,11 +1,14 @@
 import { articleDocName, articleKind, projectArticle } from '../../../shared/documents/article-kind';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { articleParts, readStatus, seedArticle, type ArticleSeed } from '../../../shared/article-doc';
+import { META_KEYS, articleParts, readArticleFields, readDesk, readStatus, seedArticle, type ArticleSeed } from '../../../shared/article-doc';
+import { deskNameProblem } from '../../../shared/accounts/desks';
+import { readGuardedStory } from '../../../shared/documents/article-kind';
+import { refusedStoryChange, workflowRoleOn, type Actor, type GuardedStory } from '../../../shared/workflow/story-rules';
 import type { NewsroomConfig } from '../../../shared/config';
 import { LedeError } from '../../../shared/errors';
 import { canonicalLanguageTag } from '../../../shared/language';
-import { STATUS_LABELS, type EditorCredit, type Profile, type Status } from '../../../shared/model';
+import { STATUS_LABELS, type EditorCredit, type NewsroomRole, type Profile, type Status } from '../../../shared/model';
 import { checkTransition, isReadOnlyStatus } from '../../../shared/status';
 import { describeRefusal, hasErrors, unacknowledgedWarnings, type CheckResult } from '../../../shared/workflow/checks';
 import type { RuleId } from '../../../shared/workflow/rules';
@@ -22,6 +25,12 @@ export interface ArticleServiceOptions {
   deriveDelayMs: number;
   /** Updates a story may collect before it is compacted into its snapshot (default: the article kind's policy). */
   compactAfterUpdates?: number;
+  /**
+   * The signed-in newsroom account, whose role and desks decide what this
+   * person may do once they signed in (the profile's role only applies
+   * before); null while signed out.
+   */
+  actingAccount?: () => Actor | null;
 }
 
 /**
@@ -34,6 +43,8 @@ export class ArticleService {
   private releaseListener: ((id: string) => void) | null = null;
   private readonly purgeHooks: Array<(docName: string) => void> = [];
 
+  private readonly actingAccount: () => Actor | null;
+
   constructor(
     private readonly live: LiveDocs,
     private readonly store: DocStore,
@@ -41,6 +52,7 @@ export class ArticleService {
     log: Logger,
     options: ArticleServiceOptions,
   ) {
+    this.actingAccount = options.actingAccount ?? (() => null);
     this.rows = new DerivedRows(live, store, log, {
       kind: articleKind,
       deriveDelayMs: options.deriveDelayMs,
@@ -72,7 +84,8 @@ export class ArticleService {
   createSeeded(seed: Omit<ArticleSeed, 'createdAt' | 'language'> & { language?: string }, config: NewsroomConfig): string {
     const id = randomUUID();
     const language = canonicalLanguageTag(seed.language ?? config.defaultLanguage) ?? config.defaultLanguage;
-    this.live.create(articleDocName(id), 'article', (doc) => seedArticle(doc, { ...seed, createdAt: isoWithOffset(new Date()), language }));
+    const desk = seed.desk !== undefined ? seed.desk : (this.actingAccount()?.desks[0] ?? null);
+    this.live.create(articleDocName(id), 'article', (doc) => seedArticle(doc, { ...seed, desk, createdAt: isoWithOffset(new Date()), language }));
     this.derive(id);
     return id;
   }
@@ -136,7 +149,8 @@ export class ArticleService {
     const docName = this.docName(id);
     const parts = articleParts(this.live.get(docName));
     const from = readStatus(parts.meta);
-    const verdict = checkTransition(from, to, actor.role);
+    const role = this.roleOn(parts.meta, actor);
+    const verdict = checkTransition(from, to, role);
     if (!verdict.allowed) throw new LedeError('transition_refused', verdict.reason);
     const checks = checkArticle(this.live.get(docName), to, gate.config);
     if (hasErrors(checks) || unacknowledgedWarnings(checks, gate.acknowledge).length > 0) {
@@ -147,20 +161,71 @@ export class ArticleService {
       meta.set('status', to);
       if (to === 'published' && !meta.get('publishedAt')) meta.set('publishedAt', isoWithOffset(new Date()));
       const alreadyCredited = editedBy.toArray().some((credit) => credit.name === actor.name);
-      if (verdict.forward && actor.role === 'editor' && !alreadyCredited) editedBy.push([{ name: actor.name }]);
+      if (verdict.forward && role === 'editor' && !alreadyCredited) editedBy.push([{ name: actor.name }]);
     });
     this.derive(id);
     return { status: to, from, editedBy: articleParts(this.live.get(docName)).editedBy.toArray() };
   }
 
+  /**
+   * Writes back the server's values of guarded keys after it refused a
+   * change of this computer's (sync's undo, ADR 0058): core's own change,
+   * not a session's edit, so the workflow guard does not stand in its way.
+   * Returns the story's headline, for the notice.
+   */
+  restoreGuarded(id: string, values: Record<string, string | null>): string {
+    const docName = this.docName(id);
+    this.live.change(docName, (doc) => {
+      const { meta } = articleParts(doc);
+      for (const [key, value] of Object.entries(values)) {
+        if (!(META_KEYS as readonly string[]).includes(key)) continue;
+        if ((meta.get(key) ?? null) !== value) meta.set(key, value);
+      }
+    });
+    this.derive(id);
+    return readArticleFields(this.live.get(docName)).headline;
+  }
+
   trash(id: string): void {
-    this.live.change(this.docName(id), (doc) => articleParts(doc).meta.set('trashedAt', isoWithOffset(new Date())));
+    const trashedAt = isoWithOffset(new Date());
+    this.checkAccountMay(id, { trashedAt });
+    this.live.change(this.docName(id), (doc) => articleParts(doc).meta.set('trashedAt', trashedAt));
     this.derive(id);
   }
 
   restore(id: string): void {
+    this.checkAccountMay(id, { trashedAt: null });
     this.live.change(this.docName(id), (doc) => articleParts(doc).meta.set('trashedAt', null));
     this.derive(id);
+  }
+
+  /** Gives the story to a desk (null: none), as the newsroom's rules allow the signed-in account. */
+  setDesk(id: string, desk: string | null): void {
+    const problem = desk === null ? null : deskNameProblem(desk);
+    if (problem) throw new LedeError('invalid_payload', problem);
+    this.checkAccountMay(id, { desk });
+    this.live.change(this.docName(id), (doc) => articleParts(doc).meta.set('desk', desk));
+    this.derive(id);
+  }
+
+  /** The workflow role this person has on this story: the account's on its desk once signed in, else the profile's. */
+  private roleOn(meta: Y.Map<string | null>, actor: Profile): NewsroomRole {
+    const account = this.actingAccount();
+    return account ? workflowRoleOn(account, readDesk(meta)) : actor.role;
+  }
+
+  /**
+   * The story rules the sync server runs, checked here first for a signed-in
+   * account so a move the server would refuse is refused at once, in words.
+   * (Signed out, the profile decides; the server checks again on sync.)
+   */
+  private checkAccountMay(id: string, change: Partial<GuardedStory>): void {
+    const account = this.actingAccount();
+    if (!account) return;
+    const before = readGuardedStory(this.live.get(this.docName(id)));
+    if (!before) return;
+    const refusal = refusedStoryChange(before, { ...before, ...change }, account);
+    if (refusal) throw new LedeError('transition_refused', refusal.message);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { base64ToBytes } from '../../../shared/base64';
-import { documentStatelessSchema, tooLargeLimit } from '../../../shared/sync-protocol';
+import type { UpdateRefusal } from '../../../shared/documents/document-kind';
+import { REFUSAL_REASONS, REFUSED_CHANGE_REASON, documentStatelessSchema, tooLargeLimit } from '../../../shared/sync-protocol';
 
 /** Who a person is to others looking at the same story. */
 export interface PresenceUser {
@@ -20,6 +21,8 @@ export interface DocLinkEvents {
   refused(docId: string, reason: string): void;
   /** The server refused a change: it would take the document past the newsroom's size limit. */
   tooLarge(docId: string, limitBytes: number): void;
+  /** The server refused a change by the newsroom's rules (who may publish, trash, move desks…). */
+  refusedChange(docId: string, refusal: UpdateRefusal): void;
   presence(docId: string, people: PresenceUser[]): void;
 }
 
@@ -54,6 +57,8 @@ export class DocLink {
   private destroyed = false;
   /** The server closed this document's connection itself (the socket stays open). */
   private closedByServer = false;
+  /** What the server said of a refused change, just before it closed the document's connection. */
+  private refusal: UpdateRefusal | null = null;
 
   constructor(
     readonly docId: string,
@@ -84,11 +89,22 @@ export class DocLink {
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.events.refused(docId, reason));
     this.provider.on('close', ({ event }: { event?: { reason?: string } }) => {
       this.synced = false;
-      // The server closes just this document's connection when a change is too large (the socket stays).
-      const limit = tooLargeLimit(event?.reason ?? '');
-      if (limit === null || this.destroyed) return;
-      this.closedByServer = true;
-      this.events.tooLarge(docId, limit);
+      if (this.destroyed) return;
+      // The server closes just this document's connection (the socket stays)
+      // when a change is too large, breaks the newsroom's rules, or the story
+      // left the account's desks.
+      const reason = event?.reason ?? '';
+      const limit = tooLargeLimit(reason);
+      if (limit !== null) {
+        this.closedByServer = true;
+        this.events.tooLarge(docId, limit);
+      } else if (reason === REFUSED_CHANGE_REASON) {
+        this.closedByServer = true;
+        this.events.refusedChange(docId, this.refusal ?? { message: '', restore: {} });
+      } else if (reason === REFUSAL_REASONS.notYourDesk) {
+        this.closedByServer = true;
+        this.events.refused(docId, reason);
+      }
     });
     this.provider.awareness?.on('change', () => this.events.presence(docId, this.people()));
     this.provider.attach();
@@ -153,6 +169,10 @@ export class DocLink {
     try {
       message = documentStatelessSchema.parse(JSON.parse(payload));
     } catch {
+      return;
+    }
+    if (message.type === 'refused') {
+      this.refusal = { message: message.message, restore: message.restore };
       return;
     }
     if (message.version < this.storedVersion) return;

@@ -1,5 +1,6 @@
 import type { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import type { UpdateRefusal } from '../../../shared/documents/document-kind';
 import { REFUSAL_REASONS } from '../../../shared/sync-protocol';
 import type { DocStore } from '../docs/doc-store';
 import { docKindOf, type DocKind } from '../../../shared/documents/doc-names';
@@ -9,6 +10,13 @@ import { DocLink, type PresenceUser } from './doc-link';
 import type { MediaUploads } from './media-uploads';
 import type { ServerKnowledge } from './server-knowledge';
 import type { SyncStore } from './sync-store';
+
+/**
+ * A document whose changes the server refused this many times in a row on
+ * one connection is left until the next: writing back what the server holds
+ * should end a refusal at once, so a loop means something else is wrong.
+ */
+const MAX_REFUSALS_IN_A_ROW = 3;
 
 /** A document attached this long without the server's answer is attached again. */
 const STALLED_MS = 8000;
@@ -42,6 +50,8 @@ export interface DocLinksDeps {
   /** A document got synced: the connection works. */
   progressed(): void;
   libraryChanged(docId: string): void;
+  /** Writes back what the server holds of a change it refused, and tells the person. */
+  undoRefused(docId: string, kind: DocKind, refusal: UpdateRefusal): void;
   later(ms: number, fn: () => void): void;
   background(work: Promise<unknown>, what: string): void;
   /** Start over on a new connection (the server refused or ignored a document on this one). */
@@ -63,6 +73,8 @@ export class DocLinks {
   private readonly stalledOnce = new Set<string>();
   /** Documents the server refused as past its size limit: the limit, when, and the local change count then. */
   private readonly tooLarge = new Map<string, { limitBytes: number; at: number; localChanges: number }>();
+  /** Refused changes per document since it last synced, on this connection. */
+  private readonly refusals = new Map<string, number>();
   private pumpScheduled = false;
   lastSyncedMs: number | null = null;
 
@@ -121,6 +133,7 @@ export class DocLinks {
   /** The connection is gone: let every document go; the unfinished ones stay wanted for the next. */
   releaseAll(): void {
     this.detachedAt.clear();
+    this.refusals.clear();
     this.stalledOnce.clear();
     for (const [docId, link] of [...this.links]) {
       this.links.delete(docId);
@@ -243,6 +256,7 @@ export class DocLinks {
       stored: (id) => this.evaluate(id),
       refused: (id, reason) => this.onRefused(id, reason),
       tooLarge: (id, limitBytes) => this.onTooLarge(id, kind, limitBytes),
+      refusedChange: (id, refusal) => this.onRefusedChange(id, kind, refusal),
       presence: (id, people) => this.deps.presence(id, people),
     });
     if (this.deps.isOpen(docId)) link.setOpen(this.deps.user());
@@ -264,6 +278,7 @@ export class DocLinks {
 
   private finish(link: DocLink): void {
     link.done = true;
+    this.refusals.delete(link.docId);
     this.deps.progressed();
     if (!link.isOpen) this.detach(link.docId);
     this.deps.changed();
@@ -303,10 +318,38 @@ export class DocLinks {
     this.deps.changed();
   }
 
+  /**
+   * The server refused a change of ours by the newsroom's rules (ADR 0058):
+   * what it holds is written back here as an ordinary change, so the refused
+   * change and its undoing together change nothing there; then the document
+   * is attached again and everything else typed meanwhile goes through.
+   */
+  private onRefusedChange(docId: string, kind: DocKind, refusal: UpdateRefusal): void {
+    this.deps.log.warn('sync: the server refused a change by the newsroom’s rules', { docId, why: refusal.message });
+    this.detach(docId);
+    const times = (this.refusals.get(docId) ?? 0) + 1;
+    this.refusals.set(docId, times);
+    try {
+      this.deps.undoRefused(docId, kind, refusal);
+    } catch (error) {
+      this.deps.log.error('sync: could not write back what the server holds of a refused change', { docId, error });
+    }
+    if (times >= MAX_REFUSALS_IN_A_ROW) {
+      this.deps.log.warn('sync: refused again and again; leaving the document until the next connection', { docId, times });
+      this.wanted.delete(docId);
+    } else this.wanted.set(docId, kind);
+    this.schedulePump();
+    this.deps.changed();
+  }
+
   private onRefused(docId: string, reason: string): void {
     this.deps.log.warn('sync: the server refused a document', { docId, reason });
     this.detach(docId);
-    if (reason === REFUSAL_REASONS.deleted) {
+    if (reason === REFUSAL_REASONS.notYourDesk) {
+      // Not this account's to sync (another desk's story): kept here as it is, not asked for again on this connection.
+      this.wanted.delete(docId);
+      this.deps.changed();
+    } else if (reason === REFUSAL_REASONS.deleted) {
       this.deps.knowledge.askAbout(docId);
       this.deps.background(this.deps.knowledge.lookUp(), 'lookUp');
     } else if (reason === REFUSAL_REASONS.unauthorized) {

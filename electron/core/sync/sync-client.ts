@@ -3,7 +3,8 @@ import type { ResultOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import { LedeError } from '../../../shared/errors';
 import type { SyncStatus } from '../../../shared/sync-status';
-import { docKindOf } from '../../../shared/documents/doc-names';
+import { docKindOf, type DocKind } from '../../../shared/documents/doc-names';
+import type { UpdateRefusal } from '../../../shared/documents/document-kind';
 import { cleartextProblem } from '../../../shared/service-url';
 import { isoWithOffset } from '../../../shared/time';
 import { type ArticleService } from '../articles/article-service';
@@ -112,6 +113,7 @@ export class SyncClient {
       lastServerUrl: this.deps.store.lastServerUrl(),
       catalogDays: this.deps.store.options().catalogDays,
       lastSyncedAt: session?.lastSyncedMs ? isoWithOffset(session.lastSyncedMs) : null,
+      refusals: this.deps.store.refusals(),
     };
     if (!account) return { ...base, state: 'signed_out', error: this.deps.store.notice() };
     if (this.fatal) return { ...base, state: 'error', error: this.fatal };
@@ -344,11 +346,38 @@ export class SyncClient {
           const name = this.deps.store.account()?.name ?? 'Someone';
           return { name, color: presenceColor(name) };
         },
+        undoRefused: (docId, kind, refusal) => this.undoRefused(docId, kind, refusal),
       },
     });
     this.session = session;
     session.start();
     this.changed();
+  }
+
+  /**
+   * A change of this computer's broke the newsroom's rules (the server said
+   * which values it holds): those are written back to the story here, as an
+   * ordinary change, and the person is told in words. A refusal with nothing
+   * to write back (the server lacked something the change built on) is just
+   * sent again.
+   */
+  private undoRefused(docId: string, kind: DocKind, refusal: UpdateRefusal): void {
+    if (Object.keys(refusal.restore).length === 0) return;
+    const articleId = kind === 'article' ? articleIdOf(docId) : null;
+    let headline = '';
+    if (articleId && this.deps.docs.info(docId)) {
+      headline = this.deps.articles.restoreGuarded(articleId, refusal.restore);
+      this.deps.emitLibraryChanged([articleId]);
+    }
+    this.deps.store.addRefusal({ docId, articleId, headline, message: refusal.message, at: isoWithOffset(Date.now()) });
+    this.changed();
+  }
+
+  /** The person read a refusal (or all of them). */
+  dismissRefusal(docId: string | null): SyncStatus {
+    this.deps.store.dismissRefusal(docId);
+    this.changed();
+    return this.status();
   }
 
   /**

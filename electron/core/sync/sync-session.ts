@@ -1,3 +1,4 @@
+import type { UpdateRefusal } from '../../../shared/documents/document-kind';
 import { articleIdOf } from '../../../shared/documents/article-kind';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { ApiError } from '../../../shared/errors';
@@ -31,6 +32,8 @@ export interface SessionHooks {
   accountChanged(account: SyncAccount): void;
   isOpen(docId: string): boolean;
   user(): PresenceUser;
+  /** The server refused a change of this computer's: write back what it holds, tell the person. */
+  undoRefused(docId: string, kind: DocKind, refusal: UpdateRefusal): void;
 }
 
 export interface SessionDeps {
@@ -123,6 +126,7 @@ export class SyncSession {
       changed: () => deps.hooks.changed(),
       progressed: () => (this.reconnectAttempt = 0),
       libraryChanged: (docId) => this.libraryChanged(docId),
+      undoRefused: (docId, kind, refusal) => deps.hooks.undoRefused(docId, kind, refusal),
       later,
       background,
       reconnect: () => this.reconnectSoon(),

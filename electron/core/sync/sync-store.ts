@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { ACCOUNT_ROLES } from '../../../shared/accounts/roles';
+import { refusedChangeSchema, type RefusedChange } from '../../../shared/sync-status';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-removal';
@@ -35,6 +36,10 @@ const CURSOR_KEY = 'sync.cursor';
 const OPTIONS_KEY = 'sync.options';
 const NOTICE_KEY = 'sync.notice';
 const noticeSchema = z.object({ code: z.literal('device_lost'), message: z.string() });
+const REFUSALS_KEY = 'sync.refusals';
+/** The newest refused changes kept for the person to read (one per document). */
+const MAX_REFUSALS = 50;
+const refusalsSchema = z.array(refusedChangeSchema);
 export type SyncNotice = z.infer<typeof noticeSchema>;
 
 export interface DocSyncState {
@@ -156,6 +161,21 @@ export class SyncStore {
   setNotice(notice: SyncNotice | null): void {
     if (notice) this.settings.set(NOTICE_KEY, notice);
     else this.db.prepare('DELETE FROM settings WHERE key = ?').run(NOTICE_KEY);
+  }
+
+  /** Changes of this computer's the server refused by the newsroom's rules, newest first. */
+  refusals(): RefusedChange[] {
+    return this.settings.get(REFUSALS_KEY, refusalsSchema) ?? [];
+  }
+
+  addRefusal(refusal: RefusedChange): void {
+    const others = this.refusals().filter((entry) => entry.docId !== refusal.docId);
+    this.settings.set(REFUSALS_KEY, [refusal, ...others].slice(0, MAX_REFUSALS));
+  }
+
+  /** The person read it (one document's, or every one). */
+  dismissRefusal(docId: string | null): void {
+    this.settings.set(REFUSALS_KEY, docId === null ? [] : this.refusals().filter((entry) => entry.docId !== docId));
   }
 
   /** The last server signed in to, to fill in the sign-in form. */

@@ -6,6 +6,7 @@ import { BylineField } from './BylineField';
 import { EditedByField } from './EditedByField';
 import { LanguageField } from './LanguageField';
 import { MetaTextField } from './MetaTextField';
+import { DeskField } from './DeskField';
 import { SectionField } from './SectionField';
 import { SlugField } from './SlugField';
 import { StatusField } from './StatusField';
@@ -14,6 +15,8 @@ import { StringListField } from './StringListField';
 const AGENCIES = ['Reuters', 'AP', 'AFP', 'dpa', 'EFE', 'ANSA', 'PA Media', 'Kyodo', 'Xinhua', 'ANP', 'KNA', 'epd'];
 
 interface InspectorProps {
+  /** The story's id (for moves core makes, like its desk). */
+  id: string;
   parts: ArticleParts;
   language: string;
   dir: 'ltr' | 'rtl';
@@ -25,13 +28,14 @@ interface InspectorProps {
 }
 
 /** Everything about a story except its text, in the order a desk checks it before publishing. */
-export function Inspector({ parts, language, dir, updatedAt, readOnly, onChooseStatus, panel }: InspectorProps) {
+export function Inspector({ id, parts, language, dir, updatedAt, readOnly, onChooseStatus, panel }: InspectorProps) {
   return (
     <aside className="inspector" aria-label="Story details">
       {panel}
       <section className="inspector-section">
         <h2 className="inspector-heading">Workflow</h2>
         <StatusField meta={parts.meta} onChoose={onChooseStatus} />
+        <DeskField id={id} meta={parts.meta} readOnly={readOnly} />
         <SectionField meta={parts.meta} readOnly={readOnly} />
       </section>
       <section className="inspector-section">

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { STATUSES, STATUS_LABELS, type Status } from '../../../shared/model';
 import { allowedNextStatuses } from '../../../shared/status';
-import { useApp } from '../../state/app-store';
+import { useWorkflowRole } from '../workflow/use-workflow-role';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useYMapValue } from '../use-y';
 
@@ -19,7 +19,7 @@ function asStatus(value: string | null): Status {
  */
 export function StatusField({ meta, onChoose }: { meta: Y.Map<string | null>; onChoose(to: Status): Promise<string | null> }) {
   const status = asStatus(useYMapValue(meta, 'status'));
-  const role = useApp((s) => s.profile?.role ?? 'reporter');
+  const role = useWorkflowRole(useYMapValue(meta, 'desk') || null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const allowed = allowedNextStatuses(status, role);

@@ -3,15 +3,15 @@ import { STATUS_LABELS, type Status } from '../../../shared/model';
 import { checkTransition } from '../../../shared/status';
 import type { RuleId } from '../../../shared/workflow/rules';
 import { lede } from '../../api/client';
-import { useApp } from '../../state/app-store';
+import { useWorkflowRole } from './use-workflow-role';
 
 /**
  * Moving a story: a move the workflow refuses goes straight to core, which
  * explains why; a move to a status with checks asks core for them first and,
  * if anything is found, opens the checklist instead of moving.
  */
-export function useStatusMove(id: string, current: Status) {
-  const role = useApp((s) => s.profile?.role ?? 'reporter');
+export function useStatusMove(id: string, current: Status, desk: string | null) {
+  const role = useWorkflowRole(desk);
   const [checklistFor, setChecklistFor] = useState<Status | null>(null);
 
   const move = async (to: Status, acknowledge: RuleId[]): Promise<string | null> => {

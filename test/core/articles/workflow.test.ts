@@ -9,15 +9,16 @@ import { connect, EDITOR, openStory, openTestCore, REPORTER, type TestClient, CH
 /**
  * The workflow as docs/content-model.md states it, written out independently of
  * shared/status.ts: draft ↔ in edit → ready → published; spiked from any;
- * published or spiked back to draft only by an editor. status.ts adds
- * ready → in edit ("an editor may send a ready story back").
+ * publishing, spiking, and published or spiked back to draft only by a desk
+ * editor. status.ts adds ready → in edit ("an editor may send a ready story back").
  */
 function expectedVerdict(from: Status, to: Status, role: NewsroomRole): boolean {
   if (from === to) return false;
-  if (to === 'spiked') return true;
+  if (to === 'spiked') return role === 'editor';
   if (from === 'published' || from === 'spiked') return to === 'draft' && role === 'editor';
   const step = `${from}>${to}`;
-  if (['draft>in_edit', 'in_edit>draft', 'in_edit>ready', 'ready>published'].includes(step)) return true;
+  if (step === 'ready>published') return role === 'editor';
+  if (['draft>in_edit', 'in_edit>draft', 'in_edit>ready'].includes(step)) return true;
   if (step === 'ready>in_edit') return role === 'editor';
   return false;
 }

@@ -11,10 +11,11 @@ const OFFLINE: SyncStatus = {
   syncing: 0,
   flagged: 0,
   error: null,
-  account: { name: 'Richard Connor', role: 'editor', serverUrl: 'https://sync.newsroom.example' },
+  account: { name: 'Richard Connor', role: 'editor', desks: [], serverUrl: 'https://sync.newsroom.example' },
   lastServerUrl: 'https://sync.newsroom.example',
   catalogDays: 30,
   lastSyncedAt: null,
+  refusals: [],
 };
 
 describe('sync when the computer is back on a network', () => {
