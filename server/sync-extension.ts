@@ -285,11 +285,17 @@ export class SyncExtension implements Extension {
     const deskAfter = kind === 'article' ? readDesk(articleParts(verdict.after).meta) : null;
     verdict.after.destroy();
     // Once Hocuspocus has applied it: whoever is not on the new desk lets go of the story.
-    if (deskAfter !== deskBefore) setImmediate(() => this.enforceAccess(document));
+    if (deskAfter !== deskBefore) setImmediate(() => void this.enforceAccess(document));
   }
 
-  /** Closes the connections to a story of accounts its desk no longer lets in; readers of it become read-only. */
-  private enforceAccess(document: Document): void {
+  /**
+   * Closes the connections to a story of accounts its desk no longer lets
+   * in; readers of it become read-only. The move is stored first, so the
+   * laptop that made it (perhaps leaving the story itself) hears it stored.
+   */
+  private async enforceAccess(document: Document): Promise<void> {
+    const storeId = `onStoreDocument-${document.name}`;
+    if (this.instance.debouncer.isDebounced(storeId)) await this.instance.debouncer.executeNow(storeId);
     if (document.isDestroyed) return;
     const desk = readDesk(articleParts(document).meta);
     for (const connection of document.getConnections()) {

@@ -93,7 +93,9 @@ export function mayTouchWatched(doc: Y.Doc, update: Uint8Array, watched: Watched
       }
       if (clock >= state) continue;
       for (let index = Y.findIndexSS(structs, clock); index < structs.length && structs[index]!.id.clock < end; index++) {
-        if (docEntry(structs[index]!) === 'watched') return true;
+        const struct = structs[index]!;
+        // Deleting again what is deleted changes nothing.
+        if (!struct.deleted && docEntry(struct) === 'watched') return true;
       }
     }
   }

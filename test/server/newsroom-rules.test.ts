@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts, seedArticle } from '../../shared/article-doc';
 import { REFUSAL_REASONS, REFUSED_CHANGE_REASON } from '../../shared/sync-protocol';
 import { rawProvider, type RawProvider } from '../helpers/raw-provider';
 import { waitUntil } from '../helpers/sync';
-import { startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
+import { freshDatabase } from '../helpers/postgres';
+import { serviceUrl, startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
 
 /**
  * The newsroom's rules on the server, black-box: accounts with roles and
@@ -285,5 +286,47 @@ describe('photos and presence', () => {
       () => JSON.stringify([...ed.provider.awareness!.getStates().entries()]) + JSON.stringify(honest.events) + server.output().slice(-1500),
     );
     expect(honest.events.closeReasons).toEqual([]);
+  });
+});
+
+const pgBase = serviceUrl('LEDE_TEST_DATABASE_URL');
+const redisUrl = serviceUrl('LEDE_TEST_REDIS_URL');
+
+describe.skipIf(!pgBase || !redisUrl)('the rules across two server processes (PostgreSQL + Redis)', () => {
+  it('a refusal on one process is a refusal on both; an allowed move made on one reaches the other', async () => {
+    const env = { DATABASE_URL: await freshDatabase(pgBase!), REDIS_URL: redisUrl!, REDIS_PREFIX: `lede-test-${randomBytes(4).toString('hex')}` };
+    const one = await startSyncServerProcess({ env });
+    const two = await startSyncServerProcess({ env });
+    const connections: RawProvider[] = [];
+    try {
+      await one.cli(['desk', 'add', 'Politics']);
+      const ed = await one.addUser('Ed Desk', 'editor', ['Politics']);
+      const rita = await one.addUser('Rita Reporter', 'reporter', ['Politics']);
+      const name = `article:${randomUUID()}`;
+      const onOne = rawProvider(one.url, ed, name);
+      connections.push(onOne);
+      await waitUntil(() => onOne.events.synced > 0, 'the editor to attach on one');
+      onOne.doc.transact(() => {
+        seedArticle(onOne.doc, { createdAt: '2026-12-02T10:00:00+00:00', language: 'en', headline: 'Minister resigns', desk: 'Politics' });
+        articleParts(onOne.doc).meta.set('status', 'ready');
+      });
+      await waitStoredAbove(onOne, 0, 'the story to be stored');
+      const onTwo = rawProvider(two.url, rita, name);
+      connections.push(onTwo);
+      await waitUntil(() => onTwo.events.synced > 0 && articleParts(onTwo.doc).meta.get('status') === 'ready', 'the reporter to have it on two');
+      articleParts(onTwo.doc).meta.set('status', 'published');
+      await waitUntil(() => onTwo.events.closeReasons.includes(REFUSED_CHANGE_REASON), 'the refusal on two');
+      // The editor's next move on one reaches a reader on two; the refused one never did.
+      const readerOnTwo = rawProvider(two.url, ed, name);
+      connections.push(readerOnTwo);
+      await waitUntil(() => readerOnTwo.events.synced > 0, 'a second copy on two');
+      articleParts(onOne.doc).meta.set('status', 'published');
+      await waitUntil(() => articleParts(readerOnTwo.doc).meta.get('status') === 'published', 'the desk editor’s publish to reach two');
+      expect(refusals(onTwo)[0]!.message).toMatch(/only a desk editor can publish/);
+    } finally {
+      for (const connection of connections) connection.destroy();
+      await one.stop();
+      await two.stop();
+    }
   });
 });
