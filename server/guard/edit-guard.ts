@@ -4,10 +4,11 @@ import { DOCUMENT_KINDS } from '../../shared/documents/kinds';
 import type { DocKind } from '../../shared/documents/doc-names';
 import type { Actor } from '../../shared/workflow/story-rules';
 import { mayTouchWatched } from './update-reach';
+import { copyWithOnlyMap } from './watched-copy';
 
 export type GuardVerdict =
   | { kind: 'accepted'; checked: false }
-  /** Looked at in full: `after` reads the document as it will be (destroy it when done). */
+  /** Looked at in full: `after` reads the guarded map as it will be (destroy it when done). */
   | { kind: 'accepted'; checked: true; after: Y.Doc }
   | { kind: 'refused'; refusal: UpdateRefusal };
 
@@ -26,22 +27,27 @@ const MALFORMED: UpdateRefusal = { message: 'The change could not be read.', res
 export function judgeUpdate(document: Y.Doc, kind: DocKind, update: Uint8Array, actor: Actor): GuardVerdict {
   const guard = DOCUMENT_KINDS[kind].serverGuard;
   if (!guard || !mayTouchWatched(document, update, guard.watched)) return { kind: 'accepted', checked: false };
-  const after = new Y.Doc({ gc: false });
+  // The guard reads only its watched map: a copy of that map stands in for the document.
+  const before = copyWithOnlyMap(document, guard.watched.map);
+  const after = copyWithOnlyMap(document, guard.watched.map);
   try {
-    Y.applyUpdate(after, Y.encodeStateAsUpdate(document));
-    Y.applyUpdate(after, update);
-  } catch {
-    after.destroy();
-    return { kind: 'refused', refusal: MALFORMED };
+    try {
+      Y.applyUpdate(after, update);
+    } catch {
+      after.destroy();
+      return { kind: 'refused', refusal: MALFORMED };
+    }
+    if (after.store.pendingStructs !== null || after.store.pendingDs !== null) {
+      after.destroy();
+      return { kind: 'refused', refusal: PENDING };
+    }
+    const refusal = guard.refused(before, after, actor);
+    if (refusal) {
+      after.destroy();
+      return { kind: 'refused', refusal };
+    }
+    return { kind: 'accepted', checked: true, after };
+  } finally {
+    before.destroy();
   }
-  if (after.store.pendingStructs !== null || after.store.pendingDs !== null) {
-    after.destroy();
-    return { kind: 'refused', refusal: PENDING };
-  }
-  const refusal = guard.refused(document, after, actor);
-  if (refusal) {
-    after.destroy();
-    return { kind: 'refused', refusal };
-  }
-  return { kind: 'accepted', checked: true, after };
 }

@@ -34,7 +34,10 @@ export interface UpdateRefusal {
 export interface ServerGuard {
   /** The root map and keys it guards: an update that touches none of them is an ordinary edit, let through unread. */
   watched: { map: string; keys: readonly string[] };
-  /** Why this person may not turn `before` into `after` (both whole documents), or null. */
+  /**
+   * Why this person may not turn `before` into `after`, or null. The server
+   * passes copies that hold only the watched map: read nothing else.
+   */
   refused(before: Y.Doc, after: Y.Doc, actor: Actor): UpdateRefusal | null;
 }
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { articleParts, seedArticle } from '../../shared/article-doc';
 import { articleServerGuard } from '../../shared/documents/article-kind';
 import { mayTouchWatched } from '../../server/guard/update-reach';
+import { copyWithOnlyMap } from '../../server/guard/watched-copy';
 
 /** The server's copy of a story, and a laptop's copy that sends it updates. */
 function pair() {
@@ -68,5 +69,55 @@ describe('which updates the server must look at in full', () => {
     const update = change((doc) => articleParts(doc).meta.set('status', 'in_edit'));
     Y.applyUpdate(server, update);
     expect(mayTouchWatched(server, update, watched)).toBe(false);
+  });
+});
+
+describe('the copy of one map the server judges on', () => {
+  const KEYS = ['status', 'desk', 'trashedAt', 'slug', 'section'];
+  const VALUES = ['draft', 'ready', 'published', 'Politics', 'Sport', null];
+
+  /** A small deterministic random source, so a failure can be replayed. */
+  function random(seed: number) {
+    let state = seed >>> 0 || 1;
+    return () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) / 2 ** 32;
+    };
+  }
+
+  it.each(Array.from({ length: 40 }, (_, index) => index + 1))('reads and takes updates exactly like the whole document (seed %i)', (seed) => {
+    const next = random(seed);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    const server = new Y.Doc();
+    seedArticle(server, { createdAt: '2026-12-02T10:00:00+00:00', language: 'en', headline: 'Minister resigns', desk: 'Politics' });
+    const laptops = [0, 1, 2].map(() => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      return doc;
+    });
+    for (let step = 0; step < 60; step++) {
+      const laptop = pick(laptops);
+      const roll = next();
+      if (roll < 0.4) articleParts(laptop).headline.insert(Math.floor(next() * articleParts(laptop).headline.length), 'word ');
+      else if (roll < 0.5) articleParts(laptop).meta.delete(pick(KEYS));
+      else {
+        const value = pick(VALUES);
+        articleParts(laptop).meta.set(pick(KEYS), value);
+      }
+      // Now and then a laptop syncs with the server both ways (concurrent edits meet there).
+      if (next() < 0.3) {
+        const update = Y.encodeStateAsUpdate(laptop, Y.encodeStateVector(server));
+        const copy = copyWithOnlyMap(server, 'meta');
+        Y.applyUpdate(copy, update);
+        Y.applyUpdate(server, update);
+        expect(copy.store.pendingStructs).toBeNull();
+        expect(articleParts(copy).meta.toJSON()).toEqual(articleParts(server).meta.toJSON());
+        Y.applyUpdate(laptop, Y.encodeStateAsUpdate(server, Y.encodeStateVector(laptop)));
+      }
+    }
+    expect(articleParts(copyWithOnlyMap(server, 'meta')).meta.toJSON()).toEqual(articleParts(server).meta.toJSON());
+    expect(Y.encodeStateVector(copyWithOnlyMap(server, 'meta'))).toEqual(Y.encodeStateVector(server));
   });
 });
