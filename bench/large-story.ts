@@ -122,7 +122,7 @@ async function editRound(socket: HocuspocusProviderWebsocket, token: string, wat
 }
 
 /** A story of about `bytes`, typed a few characters at a time as people do (many small Yjs items: the costly kind to merge). */
-function storyOf(bytes: number): Y.Doc {
+export function storyOf(bytes: number): Y.Doc {
   // What one typed paragraph costs in the encoded state, measured on a sample.
   const sample = typedStory(20);
   const perParagraph = Y.encodeStateAsUpdate(sample).byteLength / 20;

@@ -13,6 +13,7 @@ import { silentLogger } from '../electron/core/log';
 import { GuardedWebSocket } from '../electron/core/sync/guarded-websocket';
 import { SqliteServerStore } from '../server/storage/sqlite-store';
 import { buildStoryDoc, random } from './corpus';
+import { benchEditGuard } from './edit-guard';
 import { benchLargeStory } from './large-story';
 import { addUser, startServer } from './server-process';
 import { ms, percentile, type BenchRow } from './table';
@@ -59,6 +60,7 @@ export async function runSyncScenarios(repo: string, workDir: string): Promise<B
   rows.push(await benchServerMemory(repo, workDir));
   rows.push(await benchIdleStrangers(repo, workDir));
   rows.push(...(await benchLargeStory(repo, workDir)));
+  rows.push(...benchEditGuard());
   return rows;
 }
 

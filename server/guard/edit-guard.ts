@@ -27,27 +27,22 @@ const MALFORMED: UpdateRefusal = { message: 'The change could not be read.', res
 export function judgeUpdate(document: Y.Doc, kind: DocKind, update: Uint8Array, actor: Actor): GuardVerdict {
   const guard = DOCUMENT_KINDS[kind].serverGuard;
   if (!guard || !mayTouchWatched(document, update, guard.watched)) return { kind: 'accepted', checked: false };
-  // The guard reads only its watched map: a copy of that map stands in for the document.
-  const before = copyWithOnlyMap(document, guard.watched.map);
+  // The guard reads only its watched map: the document itself before, a copy of that map after.
   const after = copyWithOnlyMap(document, guard.watched.map);
   try {
-    try {
-      Y.applyUpdate(after, update);
-    } catch {
-      after.destroy();
-      return { kind: 'refused', refusal: MALFORMED };
-    }
-    if (after.store.pendingStructs !== null || after.store.pendingDs !== null) {
-      after.destroy();
-      return { kind: 'refused', refusal: PENDING };
-    }
-    const refusal = guard.refused(before, after, actor);
-    if (refusal) {
-      after.destroy();
-      return { kind: 'refused', refusal };
-    }
-    return { kind: 'accepted', checked: true, after };
-  } finally {
-    before.destroy();
+    Y.applyUpdate(after, update);
+  } catch {
+    after.destroy();
+    return { kind: 'refused', refusal: MALFORMED };
   }
+  if (after.store.pendingStructs !== null || after.store.pendingDs !== null) {
+    after.destroy();
+    return { kind: 'refused', refusal: PENDING };
+  }
+  const refusal = guard.refused(document, after, actor);
+  if (refusal) {
+    after.destroy();
+    return { kind: 'refused', refusal };
+  }
+  return { kind: 'accepted', checked: true, after };
 }
