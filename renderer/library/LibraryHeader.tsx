@@ -4,6 +4,8 @@ import { SHORTCUTS } from '../help/shortcuts';
 import { ShortcutsButton } from '../help/ShortcutsButton';
 import { useApp } from '../state/app-store';
 import { ImportButton } from './ImportButton';
+import { ACCOUNT_ROLE_LABELS } from '../../shared/accounts/roles';
+import { useSync } from '../sync/sync-state';
 import { SyncStatusButton } from '../sync/SyncStatusButton';
 
 interface LibraryHeaderProps {
@@ -15,6 +17,8 @@ interface LibraryHeaderProps {
 /** The library's top bar: the app, who is working, and the one primary action. */
 export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryHeaderProps) {
   const profile = useApp((s) => s.profile);
+  // Once signed in, the newsroom account's role is the one the workflow uses.
+  const account = useSync((state) => state.status?.account ?? null);
   const navigate = useApp((s) => s.navigate);
   const initials = (profile?.name ?? '?')
     .split(/\s+/)
@@ -49,7 +53,7 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
           </span>
           <span className="person-text">
             <span className="person-name">{profile.name}</span>
-            <span className="person-role">{NEWSROOM_ROLE_LABELS[profile.role]}</span>
+            <span className="person-role">{account ? ACCOUNT_ROLE_LABELS[account.role] : NEWSROOM_ROLE_LABELS[profile.role]}</span>
           </span>
           <span className="visually-hidden"> — Settings</span>
         </button>

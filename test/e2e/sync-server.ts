@@ -2,13 +2,16 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AccountRole } from '../../shared/accounts/roles';
 import { repoRoot } from '../helpers/fixtures';
 
 /** The built sync server (dist/server/main.mjs, as `npm run server` runs it) for end-to-end tests. */
 export interface E2eSyncServer {
   url: string;
   port: number;
-  addUser(name: string, role: 'editor' | 'reader' | 'admin'): string;
+  addUser(name: string, role: AccountRole, desks?: string[]): string;
+  /** Any other account or desk command; its stdout lines. */
+  cli(args: string[]): string[];
   /** `user lost NAME`: that computer removes the newsroom's data at its next connection. */
   loseUser(name: string): void;
   stop(): Promise<void>;
@@ -46,6 +49,11 @@ export async function startE2eSyncServer(): Promise<E2eSyncServer> {
     port = Number(new URL(url).port);
   };
   await start();
+  const cli = (args: string[]): string[] => {
+    const result = spawnSync(process.execPath, [main, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return result.stdout.trimEnd().split('\n');
+  };
   const stop = async () => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
@@ -58,11 +66,10 @@ export async function startE2eSyncServer(): Promise<E2eSyncServer> {
     get port() {
       return port;
     },
-    addUser(name, role) {
-      const result = spawnSync(process.execPath, [main, 'user', 'add', name, '--role', role, '--data-dir', dataDir], { encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(result.stderr);
-      return result.stdout.trimEnd().split('\n').at(-1)!;
+    addUser(name, role, desks = []) {
+      return cli(['user', 'add', name, '--role', role, ...desks.flatMap((desk) => ['--desk', desk])]).at(-1)!;
     },
+    cli,
     loseUser(name) {
       const result = spawnSync(process.execPath, [main, 'user', 'lost', name, '--data-dir', dataDir], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(result.stderr);
