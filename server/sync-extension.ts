@@ -14,6 +14,7 @@ import { bytesToBase64 } from '../shared/base64';
 import { CONTROL_DOC, REFUSAL_REASONS, REFUSED_CHANGE_REASON, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
 import { articleParts, readDesk } from '../shared/article-doc';
 import { docKindOf, type DocKind } from '../shared/documents/doc-names';
+import { photoAccess } from '../shared/workflow/photo-rules';
 import { storyAccess, type StoryAccess } from '../shared/workflow/story-rules';
 import type { AuthThrottle } from './auth/auth-throttle';
 import type { Account, Authenticator } from './auth/authenticator';
@@ -177,10 +178,7 @@ export class SyncExtension implements Extension {
       }
     }
     if (kind === 'article') return storyAccess(account, loaded ? readDesk(articleParts(loaded).meta) : (row?.desk ?? null));
-    if (account.role === 'reader') return 'read';
-    if (account.role !== 'reporter') return 'write';
-    const exists = loaded ? loaded.share.size > 0 : row !== undefined && !row.deleted;
-    return exists ? 'read' : 'write';
+    return photoAccess(account, loaded ? loaded.share.size > 0 : row !== undefined && !row.deleted);
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Channel } from '../../../shared/contract';
 import type { ApiContext, FeatureHandlers } from './handler-types';
+import { LedeError } from '../../../shared/errors';
+import { photoAccess } from '../../../shared/workflow/photo-rules';
 
 /** The photo desk: the media library (list, metadata, import, export) and the desk's templates and codes. */
 export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel, `media.${string}` | `photoDesk.${string}`>> {
@@ -8,7 +10,14 @@ export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel,
     'media.list': (payload) => media.index.query(payload),
     'media.ids': (payload) => ({ ids: media.index.ids(payload) }),
     'media.get': (payload) => ({ items: media.library.get(payload.sha256s) }),
-    'media.update': (payload, session) => ({ changed: media.library.update(payload.changes, session.id) }),
+    'media.update': (payload, session) => {
+      // What the server would refuse to sync is refused here, in words (a reporter's account changes no photo).
+      const account = ctx.sync.actingAccount();
+      if (account && photoAccess(account, true) !== 'write') {
+        throw new LedeError('read_only', 'Only photo editors and desk editors change a photo’s details; your newsroom account can use photos but not edit them.');
+      }
+      return { changed: media.library.update(payload.changes, session.id) };
+    },
     'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
     'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),
     'media.importUnsent': (payload) => ({ recorded: media.importer.recordUnsent(payload.importId, payload.name, payload.reason) }),

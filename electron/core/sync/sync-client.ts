@@ -5,6 +5,7 @@ import { LedeError } from '../../../shared/errors';
 import type { SyncStatus } from '../../../shared/sync-status';
 import { docKindOf, type DocKind } from '../../../shared/documents/doc-names';
 import type { UpdateRefusal } from '../../../shared/documents/document-kind';
+import type { Actor } from '../../../shared/workflow/story-rules';
 import { cleartextProblem } from '../../../shared/service-url';
 import { isoWithOffset } from '../../../shared/time';
 import { type ArticleService } from '../articles/article-service';
@@ -98,6 +99,12 @@ export class SyncClient {
       return;
     }
     this.startSession();
+  }
+
+  /** The signed-in account as the newsroom's rules see it (its role and desks), or null while signed out. */
+  actingAccount(): Actor | null {
+    const account = this.deps.store.account();
+    return account ? { role: account.role, desks: account.desks } : null;
   }
 
   status(): SyncStatus {

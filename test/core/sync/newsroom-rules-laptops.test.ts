@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { articleDocName } from '../../../shared/documents/article-kind';
 import { CHECKS_OFF } from '../../helpers/core';
+import { fixturePath } from '../../helpers/fixtures';
+import { importAndWait } from '../../helpers/media';
 import { addParagraph, closeAfterEach, openSyncedClient, storyContent, waitSynced, waitUntil } from '../../helpers/sync';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 
@@ -11,6 +13,8 @@ import { startSyncServerProcess } from '../../helpers/sync-server-process';
  * explained — while everything else typed offline arrives.
  */
 const opened = closeAfterEach();
+// Each test starts a server and two or three workstations, and one restarts the server: more than the default 30 s on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 async function newsroom() {
   const server = await startSyncServerProcess();
@@ -89,5 +93,24 @@ describe('the newsroom’s rules on two laptops', () => {
     // Nothing is stuck: each laptop settles.
     await waitSynced(sam);
     await waitSynced(ed);
+  });
+});
+
+describe('photos and the account’s role', () => {
+  it('a reporter brings a photo in and it syncs; changing its caption is for photo editors, refused at once on the laptop', async () => {
+    const server = await startSyncServerProcess();
+    opened.servers.push(server);
+    const rita = await openSyncedClient(server, await server.addUser('Rita Reporter', 'reporter'), 'Rita Reporter');
+    const pia = await openSyncedClient(server, await server.addUser('Pia Photo', 'photo-editor'), 'Pia Photo');
+    opened.clients.push(rita, pia);
+    const progress = await importAndWait(rita.core, rita.client, [fixturePath('images', 'IPTC-PhotometadataRef-Std2021.1.jpg')]);
+    expect(progress.imported).toBe(1);
+    const [sha256] = (await rita.client.call('media.ids', {})).ids;
+    await waitSynced(rita);
+    const refused = await rita.client.session.invoke('media.update', { changes: [{ sha256: sha256!, fields: { caption: 'Changed by a reporter' } }] });
+    expect(refused).toEqual({ ok: false, error: { code: 'read_only', message: expect.stringMatching(/Only photo editors and desk editors/) } });
+    await waitUntil(async () => (await pia.client.call('media.ids', {})).ids.includes(sha256!), 'the photo to reach the photo editor', 30_000);
+    expect((await pia.client.session.invoke('media.update', { changes: [{ sha256: sha256!, fields: { caption: 'Fixed by the photo desk' } }] })).ok).toBe(true);
+    await waitSynced(pia);
   });
 });
