@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleDocName } from '../../../shared/documents/article-kind';
 import { CHECKS_OFF } from '../../helpers/core';
 import { fixturePath } from '../../helpers/fixtures';
@@ -13,8 +13,8 @@ import { startSyncServerProcess } from '../../helpers/sync-server-process';
  * explained — while everything else typed offline arrives.
  */
 const opened = closeAfterEach();
-// Each test starts a server and two or three workstations, and one restarts the server: more than the default 30 s on a loaded machine.
-vi.setConfig({ testTimeout: 120_000 });
+/** Each test starts a server and two or three workstations (one restarts the server): more than the default 30 s on a loaded machine. */
+const SLOW = { timeout: 120_000 };
 
 async function newsroom() {
   const server = await startSyncServerProcess();
@@ -28,7 +28,7 @@ async function newsroom() {
 }
 
 describe('the newsroom’s rules on two laptops', () => {
-  it('a publish made offline by someone who is no longer a desk editor is refused, undone and explained; the words typed offline arrive', async () => {
+  it('a publish made offline by someone who is no longer a desk editor is refused, undone and explained; the words typed offline arrive', SLOW, async () => {
     const { server, rita, ed } = await newsroom();
     const { id } = await rita.client.call('article.create', {});
     await addParagraph(rita.client, id, 'The minister resigned on Tuesday.');
@@ -76,7 +76,7 @@ describe('the newsroom’s rules on two laptops', () => {
     expect((await rita.client.call('sync.dismissRefusal', { docId: articleDocName(id) })).refusals).toEqual([]);
   });
 
-  it('a story moved to another desk leaves the laptops of people not on it in peace, and a reporter cannot move it back', async () => {
+  it('a story moved to another desk leaves the laptops of people not on it in peace, and a reporter cannot move it back', SLOW, async () => {
     const { server, rita, ed } = await newsroom();
     const sam = await openSyncedClient(server, await server.addUser('Sam Sport', 'reporter', ['Sport']), 'Sam Sport');
     opened.clients.push(sam);
@@ -97,7 +97,7 @@ describe('the newsroom’s rules on two laptops', () => {
 });
 
 describe('photos and the account’s role', () => {
-  it('a reporter brings a photo in and it syncs; changing its caption is for photo editors, refused at once on the laptop', async () => {
+  it('a reporter brings a photo in and it syncs; changing its caption is for photo editors, refused at once on the laptop', SLOW, async () => {
     const server = await startSyncServerProcess();
     opened.servers.push(server);
     const rita = await openSyncedClient(server, await server.addUser('Rita Reporter', 'reporter'), 'Rita Reporter');
