@@ -1,4 +1,6 @@
 import { NEWSROOM_ROLES, NEWSROOM_ROLE_LABELS, type NewsroomRole } from '../../shared/model';
+import { ACCOUNT_ROLE_LABELS } from '../../shared/accounts/roles';
+import { useSync } from '../sync/sync-state';
 
 export interface ProfileDraft {
   name: string;
@@ -32,6 +34,7 @@ interface ProfileFieldsProps {
 export function ProfileFields({ draft, errors, onChange, idPrefix, autoFocus }: ProfileFieldsProps) {
   const nameId = `${idPrefix}-name`;
   const roleId = `${idPrefix}-role`;
+  const account = useSync((state) => state.status?.account ?? null);
   return (
     <>
       <div className="field">
@@ -82,7 +85,9 @@ export function ProfileFields({ draft, errors, onChange, idPrefix, autoFocus }: 
           </p>
         ) : (
           <p id={`${roleId}-hint`} className="field-hint">
-            Editors can send published or spiked stories back to Draft and are added to “Edited by” when they move a story on.
+            {account
+              ? `While you are signed in to sync, your newsroom account’s role (${ACCOUNT_ROLE_LABELS[account.role]}) decides what you may do; this one applies when you are not.`
+              : 'Editors publish, spike, and send published or spiked stories back to Draft, and are added to “Edited by” when they move a story on.'}
           </p>
         )}
       </div>
