@@ -1,4 +1,5 @@
 import type {
+  Connection,
   Document,
   Extension,
   Hocuspocus,
@@ -24,7 +25,7 @@ import { judgeUpdate } from './guard/edit-guard';
 import type { ServerLog } from './log';
 import type { ConnectionGate } from './net/connection-gate';
 import type { UnauthenticatedGuard } from './net/unauthenticated-guard';
-import type { ServerStore } from './storage/server-store';
+import type { AccountNow, ServerStore } from './storage/server-store';
 
 /** Close code for a socket whose account was revoked (private range 4000–4999). */
 export const REVOKED_CLOSE = { code: 4401, reason: 'unauthorized' };
@@ -417,31 +418,50 @@ export class SyncExtension implements Extension {
   }
 
   /**
-   * Cuts off connections whose account was revoked while they were open and
-   * quiet (a busy one is cut at its next message already).
+   * Holds open connections to their accounts as they are now: cuts off
+   * those whose account was revoked while they were open and quiet (a busy
+   * one is cut at its next message already), and gives the others their
+   * account's current role and desks — a story on a desk they left is let
+   * go, what became read-only is, and the rules judge their next change by
+   * the role they have now, not the one they signed in with.
    */
   private async sweepRevoked(): Promise<void> {
-    const bySocket = new Map<string, { accountId: string; close: () => void }>();
+    const open: Array<{ connection: Connection; account: Account }> = [];
     for (const document of this.instance.documents.values()) {
       for (const connection of document.getConnections()) {
         const account = (connection.context as { account?: Account }).account;
-        if (account) bySocket.set(connection.socketId, { accountId: account.id, close: () => connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason) });
+        if (account) open.push({ connection, account });
       }
     }
-    if (bySocket.size === 0) return;
-    let revoked: Set<string>;
+    if (open.length === 0) return;
+    let now: Map<string, AccountNow>;
     try {
-      revoked = await this.store.revokedUserIds([...new Set([...bySocket.values()].map((entry) => entry.accountId))]);
+      now = await this.store.activeAccounts([...new Set(open.map((entry) => entry.account.id))]);
     } catch (error) {
       this.log.warn('revocation sweep skipped: database unavailable', { error });
       return;
     }
-    if (revoked.size === 0) return;
-    this.auth.markRevoked(revoked);
-    for (const [socketId, entry] of bySocket) {
-      if (!revoked.has(entry.accountId)) continue;
-      this.log.info('cut off a connection: account revoked', { socketId });
-      entry.close();
+    const revoked = new Set(open.map((entry) => entry.account.id).filter((id) => !now.has(id)));
+    if (revoked.size > 0) this.auth.markRevoked(revoked);
+    for (const { connection, account } of open) {
+      const current = now.get(account.id);
+      if (!current) {
+        this.log.info('cut off a connection: account revoked', { socketId: connection.socketId });
+        connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
+        continue;
+      }
+      if (current.role === account.role && current.desks.join('\u0000') === account.desks.join('\u0000')) continue;
+      // The connection's context holds this object: changed in place, every document on the socket sees it.
+      account.role = current.role;
+      account.desks = current.desks;
+      const document = connection.document;
+      const kind = docKindOf(document.name);
+      if (!kind) continue;
+      const access = kind === 'article' ? storyAccess(account, readDesk(articleParts(document).meta)) : photoAccess(account, document.share.size > 0);
+      if (access === 'none') {
+        this.log.info('closed a connection: its account is no longer on the story’s desk', { documentName: document.name, account: account.name });
+        connection.close(NO_ACCESS_CLOSE);
+      } else connection.readOnly = access === 'read';
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   UserExistsError,
   type BlobStore,
+  type AccountNow,
   type DeskRow,
   type CatalogRow,
   type CatalogRows,
@@ -196,11 +197,16 @@ export class PostgresServerStore implements ServerStore {
     return result.rows[0] ? toUser(result.rows[0]) : null;
   }
 
-  async revokedUserIds(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const result = await this.pool.query('SELECT id FROM lede_users WHERE revoked_ms IS NULL AND id = ANY($1)', [ids]);
-    const active = new Set(result.rows.map((row: { id: string }) => row.id));
-    return new Set(ids.filter((id) => !active.has(id)));
+  async activeAccounts(ids: string[]): Promise<Map<string, AccountNow>> {
+    if (ids.length === 0) return new Map();
+    const active = await this.pool.query('SELECT id, role FROM lede_users WHERE revoked_ms IS NULL AND id = ANY($1)', [ids]);
+    const desks = await this.pool.query('SELECT user_id, desk FROM lede_desk_members WHERE user_id = ANY($1) ORDER BY added_ms, desk', [ids]);
+    return new Map(
+      active.rows.map((user: { id: string; role: UserRow['role'] }) => [
+        user.id,
+        { role: user.role, desks: desks.rows.filter((row: { user_id: string }) => row.user_id === user.id).map((row: { desk: string }) => row.desk) },
+      ]),
+    );
   }
 
   async setRole(name: string, role: UserRow['role']): Promise<boolean> {

@@ -32,8 +32,12 @@ export interface ServerStore {
   revokeUser(name: string, now: number): Promise<boolean>;
   listUsers(): Promise<UserRow[]>;
   userByTokenHash(tokenHash: string): Promise<UserRow | null>;
-  /** Of these user ids, the ones that are revoked or gone (for cutting off open connections). */
-  revokedUserIds(ids: string[]): Promise<Set<string>>;
+  /**
+   * Of these user ids, the active ones with their role and desks now (an id
+   * not in the answer is revoked or gone): what the server's sweep holds
+   * open connections to.
+   */
+  activeAccounts(ids: string[]): Promise<Map<string, AccountNow>>;
   /** Changes an active account's role; false if there is no such account. */
   setRole(name: string, role: AccountRole): Promise<boolean>;
 
@@ -107,6 +111,12 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   put(sha256: string, verifiedFile: string, size: number): Promise<void>;
   open(sha256: string): Promise<{ size: number; stream: Readable } | null>;
+}
+
+export interface AccountNow {
+  role: AccountRole;
+  /** In the order the account joined them. */
+  desks: string[];
 }
 
 export interface DeskRow {

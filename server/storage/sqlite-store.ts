@@ -11,6 +11,7 @@ import {
   NotFoundError,
   UserExistsError,
   type CatalogRow,
+  type AccountNow,
   type DeskRow,
   type CatalogRows,
   type MergeOutcome,
@@ -134,14 +135,16 @@ export class SqliteServerStore implements ServerStore {
     return row ? toUser(row) : null;
   }
 
-  async revokedUserIds(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const active = this.db
-      .prepare(`SELECT id FROM users WHERE revoked_ms IS NULL AND id IN (${ids.map(() => '?').join(',')})`)
-      .pluck()
-      .all(...ids) as string[];
-    const stillActive = new Set(active);
-    return new Set(ids.filter((id) => !stillActive.has(id)));
+  async activeAccounts(ids: string[]): Promise<Map<string, AccountNow>> {
+    if (ids.length === 0) return new Map();
+    const marks = ids.map(() => '?').join(',');
+    return this.db.transaction(() => {
+      const active = this.db.prepare(`SELECT id, role FROM users WHERE revoked_ms IS NULL AND id IN (${marks})`).all(...ids) as Array<{ id: string; role: UserRow['role'] }>;
+      const desks = this.db
+        .prepare(`SELECT user_id, desk FROM desk_members WHERE user_id IN (${marks}) ORDER BY added_ms, desk`)
+        .all(...ids) as Array<{ user_id: string; desk: string }>;
+      return new Map(active.map((user) => [user.id, { role: user.role, desks: desks.filter((row) => row.user_id === user.id).map((row) => row.desk) }]));
+    }).deferred();
   }
 
   async setRole(name: string, role: UserRow['role']): Promise<boolean> {

@@ -42,10 +42,10 @@ function sendRaw(provider: RawProvider, update: Uint8Array): void {
   (provider.provider as unknown as { documentUpdateHandler(update: Uint8Array, origin: unknown): void }).documentUpdateHandler(update, null);
 }
 
-/** A story on `desk` at `status`, written and stored by Ed (the Politics desk editor). */
-async function storyAt(status: string, desk: string | null = 'Politics'): Promise<{ name: string; ed: RawProvider }> {
+/** A story on `desk` at `status`, written and stored by Ed (the Politics desk editor) or another author. */
+async function storyAt(status: string, desk: string | null = 'Politics', author = 'ed'): Promise<{ name: string; ed: RawProvider }> {
   const name = `article:${randomUUID()}`;
-  const ed = connectAs('ed', name);
+  const ed = connectAs(author, name);
   await waitUntil(() => ed.events.synced > 0, 'the editor to attach');
   ed.doc.transact(() => {
     seedArticle(ed.doc, { createdAt: '2026-12-02T10:00:00+00:00', language: 'en', headline: 'Minister resigns', desk });
@@ -248,6 +248,25 @@ describe('desks on the server', () => {
     articleParts(sam2.doc).meta.set('desk', 'Sport');
     await waitStoredAbove(sam2, 1, 'the claim to be stored');
     expect(sam2.events.closeReasons).toEqual([]);
+  });
+});
+
+describe('role and desk changes reach connections already open', () => {
+  it('taken off a desk: its stories let go; made a reporter: the next publish is refused', async () => {
+    tokens.finn = await server.addUser('Finn Flex', 'editor', ['Politics', 'Sport']);
+    const sport = await storyAt('draft', 'Sport', 'ada');
+    const politics = await storyAt('ready', 'Politics');
+    const onSport = connectAs('finn', sport.name);
+    const onPolitics = connectAs('finn', politics.name);
+    await waitUntil(() => onSport.events.synced > 0 && onPolitics.events.synced > 0, 'Finn to have both stories');
+    await server.cli(['user', 'set-role', 'Finn Flex', '--role', 'reporter']);
+    await server.cli(['desk', 'member', 'remove', 'Sport', 'Finn Flex']);
+    // The sweep that lets the Sport story go has read both changes.
+    await waitUntil(() => onSport.events.closeReasons.includes(REFUSAL_REASONS.notYourDesk), 'the Sport story to be let go');
+    articleParts(onPolitics.doc).meta.set('status', 'published');
+    await waitUntil(() => onPolitics.events.closeReasons.includes(REFUSED_CHANGE_REASON), 'the publish to be refused');
+    expect(refusals(onPolitics)[0]!.message).toMatch(/only a desk editor can publish/);
+    expect(articleParts(politics.ed.doc).meta.get('status')).toBe('ready');
   });
 });
 

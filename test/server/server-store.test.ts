@@ -127,10 +127,10 @@ describe.each(backends)('server store on $name', (backend) => {
     const user = { id: randomUUID(), name: 'Richard Connor', role: 'editor' as const, tokenHash: 'a'.repeat(64), createdMs: 1 };
     await store.addUser(user);
     await expect(store.addUser({ ...user, id: randomUUID(), tokenHash: 'b'.repeat(64) })).rejects.toBeInstanceOf(UserExistsError);
-    expect(await store.revokedUserIds([user.id])).toEqual(new Set());
+    expect(await store.activeAccounts([user.id])).toEqual(new Map([[user.id, { role: 'editor', desks: [] }]]));
     expect(await store.revokeUser('Richard Connor', 2)).toBe(true);
     expect(await store.revokeUser('Richard Connor', 3)).toBe(false);
-    expect(await store.revokedUserIds([user.id, 'gone'])).toEqual(new Set([user.id, 'gone']));
+    expect(await store.activeAccounts([user.id, 'gone'])).toEqual(new Map());
     await store.addUser({ ...user, id: randomUUID(), tokenHash: 'c'.repeat(64), createdMs: 5 });
     expect((await store.listUsers()).map((u) => u.revokedMs === null)).toEqual([false, true]);
   });
