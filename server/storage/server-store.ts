@@ -31,6 +31,7 @@ export interface ServerStore {
   /** Sets revoked_ms; false if no such active user. */
   revokeUser(name: string, now: number): Promise<boolean>;
   listUsers(): Promise<UserRow[]>;
+  /** The account holding this token: its own (users.token_hash) or one of its account tokens; `tokenHash` is the one matched. */
   userByTokenHash(tokenHash: string): Promise<UserRow | null>;
   /** Of these user ids, the ones that are revoked or gone (for cutting off open connections). */
   revokedUserIds(ids: string[]): Promise<Set<string>>;
@@ -47,6 +48,15 @@ export interface ServerStore {
   removeDeskMember(desk: string, userName: string): Promise<boolean>;
   /** The desks an account is on, in the order it joined them (its first is its default). */
   desksOf(userId: string): Promise<string[]>;
+
+  /** The account an identity from the sign-in provider belongs to (revoked ones too: they are refused, never made again). */
+  userByIdentity(identity: Identity): Promise<UserRow | null>;
+  /** Ties an identity to an active account (replacing an earlier tie). Throws NotFoundError for an unknown account. */
+  linkIdentity(identity: Identity, userName: string, now: number): Promise<void>;
+  /** Another token for an account (a device signed in with single sign-on). */
+  addAccountToken(token: { userId: string; tokenHash: string; label: string; createdMs: number }): Promise<void>;
+  /** Every token hash of an account: its own and those single sign-on made. */
+  tokenHashesOf(userId: string): Promise<string[]>;
 
   readonly blobs: BlobStore;
   close(): Promise<void>;
@@ -107,6 +117,13 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   put(sha256: string, verifiedFile: string, size: number): Promise<void>;
   open(sha256: string): Promise<{ size: number; stream: Readable } | null>;
+}
+
+/** Who the newsroom's sign-in provider says someone is, as the server matches it (ADR 0058). */
+export interface Identity {
+  issuer: string;
+  claim: 'sub' | 'email';
+  subject: string;
 }
 
 export interface DeskRow {
