@@ -214,8 +214,9 @@ export class SsoService {
       });
     } catch (error) {
       const code = (error as { code?: string }).code ?? (error as Error).name;
-      this.log.warn('sso: the provider’s answer was refused', { code, error: (error as Error).message });
-      throw new SsoRefusal(`The newsroom’s sign-in service sent an answer Lede cannot trust (${(error as Error).message}).`, `token_${code}`);
+      const detail = innermostMessage(error);
+      this.log.warn('sso: the provider’s answer was refused', { code, error: detail });
+      throw new SsoRefusal(`The newsroom’s sign-in service sent an answer Lede cannot trust: ${detail}.`, `token_${code}`);
     }
     const claims = tokens.claims();
     if (!claims) throw new SsoRefusal('The newsroom’s sign-in service sent no ID token.', 'no_id_token');
@@ -300,6 +301,13 @@ export class SsoService {
     });
     return this.configuration;
   }
+}
+
+/** openid-client wraps what failed in general words; the check that failed is in the innermost cause (e.g. the "aud" claim). */
+function innermostMessage(error: unknown): string {
+  let current = error as Error;
+  while (current.cause instanceof Error) current = current.cause;
+  return current.message.slice(0, 300);
 }
 
 function randomValue(): string {
