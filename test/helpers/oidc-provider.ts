@@ -65,15 +65,17 @@ export async function startTestOidcProvider(): Promise<TestOidcProvider> {
  * A person's browser, scripted: follows redirects (keeping each site's
  * cookies), answers the provider's login and consent screens as `login`,
  * and stops at the first address on `stopAt`'s origin (the workstation's
- * loopback return address), which it returns without requesting.
+ * loopback return address) or that `stopAt` accepts, which it returns
+ * without requesting.
  */
-export async function browse(start: string, login: string, stopAt: string): Promise<URL> {
-  const stopOrigin = new URL(stopAt).origin;
+export async function browse(start: string, login: string, stopAt: string | ((url: URL) => boolean)): Promise<URL> {
+  const stopOrigin = typeof stopAt === 'string' ? new URL(stopAt).origin : null;
+  const stops = (candidate: URL) => (stopOrigin ? candidate.origin === stopOrigin : (stopAt as (url: URL) => boolean)(candidate));
   const jar = new Map<string, Map<string, string>>();
   let url = new URL(start);
   let form: URLSearchParams | null = null;
   for (let step = 0; step < 20; step++) {
-    if (url.origin === stopOrigin) return url;
+    if (stops(url)) return url;
     const cookies = jar.get(url.origin) ?? new Map<string, string>();
     const response: Response = await fetch(url, {
       method: form ? 'POST' : 'GET',
