@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ACCOUNT_ROLE_LABELS } from '../../shared/accounts/roles';
 import { describeSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import { lede } from '../api/client';
 import { Dialog } from '../ui/Dialog';
@@ -9,7 +10,6 @@ import { SignInForm } from './SignInForm';
 import { SignOutPanel } from './SignOutPanel';
 import { useSync } from './sync-state';
 
-const ROLE_LABELS = { admin: 'Administrator', editor: 'Editor', reader: 'Reader (read-only)' } as const;
 
 /** Sign in to the newsroom's sync server, or see the account and what sync is doing. */
 export function SyncDialog() {
@@ -68,7 +68,7 @@ function AccountPanel({ status, onSignOut }: { status: SyncStatus; onSignOut(): 
       <dl className="sync-facts">
         <dt>Signed in as</dt>
         <dd>
-          {account.name} <span className="muted">· {ROLE_LABELS[account.role]}</span>
+          {account.name} <span className="muted">· {ACCOUNT_ROLE_LABELS[account.role]}</span>
         </dd>
         <dt>Server</dt>
         <dd className="sync-server">{account.serverUrl}</dd>

@@ -11,7 +11,7 @@ const OFFLINE: SyncStatus = {
   syncing: 0,
   flagged: 0,
   error: null,
-  account: { name: 'Richard Connor', role: 'editor', serverUrl: 'https://sync.newsroom.example' },
+  account: { name: 'Richard Connor', role: 'editor', desks: [], serverUrl: 'https://sync.newsroom.example' },
   lastServerUrl: 'https://sync.newsroom.example',
   catalogDays: 30,
   lastSyncedAt: null,
