@@ -43,3 +43,6 @@ export const ssoFinishResultSchema = z.object({ token: z.string().min(1).max(200
  * in, else `error` (one of these) and `error_description` for the person.
  */
 export const SSO_RETURN_ERRORS = ['sso_refused', 'sso_failed'] as const;
+
+/** Where the web shell's tab comes back to (electron/web/sso-return.ts); Electron's core picks its own loopback address. */
+export const WEB_SHELL_SSO_RETURN_PATH = '/sso/return';

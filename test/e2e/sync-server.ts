@@ -11,13 +11,15 @@ export interface E2eSyncServer {
   addUser(name: string, role: 'editor' | 'reader' | 'admin'): string;
   /** `user lost NAME`: that computer removes the newsroom's data at its next connection. */
   loseUser(name: string): void;
+  /** Any other account command (`user link …`); its stdout lines. */
+  cli(args: string[]): string[];
   stop(): Promise<void>;
   /** Starts it again on the same data folder and port. */
   start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-export async function startE2eSyncServer(): Promise<E2eSyncServer> {
+export async function startE2eSyncServer(options: { args?: string[]; env?: Record<string, string> } = {}): Promise<E2eSyncServer> {
   const main = path.join(repoRoot, 'dist', 'server', 'main.mjs');
   if (!fs.existsSync(main)) throw new Error('dist/server/main.mjs is missing: run `npm run build` first (npm test does).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-server-'));
@@ -26,7 +28,10 @@ export async function startE2eSyncServer(): Promise<E2eSyncServer> {
   let exited: Promise<void> = Promise.resolve();
   let url = '';
   const start = async () => {
-    const proc = spawn(process.execPath, [main, '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [main, '--data-dir', dataDir, '--port', String(port), ...(options.args ?? [])], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     child = proc;
     exited = new Promise((resolve) => proc.once('exit', () => resolve()));
     let output = '';
@@ -62,6 +67,11 @@ export async function startE2eSyncServer(): Promise<E2eSyncServer> {
       const result = spawnSync(process.execPath, [main, 'user', 'add', name, '--role', role, '--data-dir', dataDir], { encoding: 'utf8' });
       if (result.status !== 0) throw new Error(result.stderr);
       return result.stdout.trimEnd().split('\n').at(-1)!;
+    },
+    cli(args) {
+      const result = spawnSync(process.execPath, [main, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
+      return result.stdout.trimEnd().split('\n');
     },
     loseUser(name) {
       const result = spawnSync(process.execPath, [main, 'user', 'lost', name, '--data-dir', dataDir], { encoding: 'utf8' });
