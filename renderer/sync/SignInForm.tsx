@@ -33,6 +33,8 @@ export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSigne
   const [waitingForBrowser, setWaitingForBrowser] = useState(false);
   const takeSsoReturn = useSync((s) => s.takeSsoReturnState);
   const finishing = useRef(false);
+  /** Counts Electron sign-ins: pressing the button again starts a new one, and the old one's answer is ignored. */
+  const attempt = useRef(0);
 
   // Whether this server signs people in with the newsroom's provider (asked again as the address changes).
   useEffect(() => {
@@ -78,6 +80,7 @@ export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSigne
   const signInWithSso = async () => {
     if (server.trim() === '') return setErrors({ server: 'Enter the address newsroom IT gave you, e.g. https://sync.newsroom.example.' });
     setErrors({});
+    const mine = ++attempt.current;
     setBusy(true);
     const inElectron = shellBridge() !== null;
     // The web shell's tab comes back to its own page; in Electron core listens for the system browser.
@@ -95,10 +98,12 @@ export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSigne
     }
     // Electron's main process opens new windows' addresses in the system browser, and nothing else.
     window.open(started.value.authorizationUrl, '_blank', 'noopener');
+    // The form stays usable meanwhile: a person who closed the browser tab can start again.
+    setBusy(false);
     setWaitingForBrowser(true);
     const result = await lede().invoke('sync.ssoFinish', {});
+    if (mine !== attempt.current) return;
     setWaitingForBrowser(false);
-    setBusy(false);
     if (result.ok) signedIn(result.value);
     else setErrors({ form: result.error.message });
   };
@@ -198,7 +203,7 @@ export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSigne
       </div>
       {waitingForBrowser && (
         <p className="field-hint" role="status">
-          Finish signing in in your browser; Lede continues by itself.
+          Finish signing in in your browser; Lede continues by itself. Closed it? Press the button again.
         </p>
       )}
     </form>

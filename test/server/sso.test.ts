@@ -106,7 +106,7 @@ describe('single sign-on through the newsroom’s OpenID Connect provider', () =
     expect(byRef.output()).toContain('sso: token issued');
   });
 
-  it('a replayed callback (the same authorization code and state) is refused, and so is a made-up state', async () => {
+  it('a replayed callback (the same authorization code and state), a made-up state, and a used authorization code under a new state are refused', async () => {
     const pair = verifierPair();
     const started = await postJson(`${byRef.url}/api/sso/start`, { returnUrl: RETURN_URL, challenge: pair.challenge });
     // Stop at the server's callback to keep its address, then let it through once.
@@ -122,6 +122,19 @@ describe('single sign-on through the newsroom’s OpenID Connect provider', () =
     forged.searchParams.set('state', 'made-up-state');
     expect((await fetch(forged, { redirect: 'manual' })).status).toBe(400);
     expect(byRef.output()).toContain('a callback for no sign-in in progress');
+
+    // The used authorization code under a fresh sign-in's state: the provider refuses it, and so does the server.
+    const fresh = await postJson(`${byRef.url}/api/sso/start`, { returnUrl: RETURN_URL, challenge: pair.challenge });
+    const freshState = new URL(fresh.json.authorizationUrl as string).searchParams.get('state')!;
+    const replayed = new URL(callback);
+    replayed.searchParams.set('state', freshState);
+    const refused = await fetch(replayed, { redirect: 'manual' });
+    expect(refused.status).toBe(302);
+    const back = new URL(refused.headers.get('location')!);
+    expect(back.searchParams.get('code')).toBeNull();
+    expect(back.searchParams.get('error')).toBe('sso_refused');
+    expect(back.searchParams.get('error_description')).toMatch(/cannot trust/);
+    expect(byRef.output()).toContain('the provider’s answer was refused');
   });
 
   it('a wrong verifier or handle is refused and uses the code up (a leaked redirect URL is worth nothing)', async () => {

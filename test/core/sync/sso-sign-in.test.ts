@@ -64,6 +64,18 @@ describe('a workstation signing in with the newsroom account', () => {
     expect(storyContent(b.core, id)).toEqual(storyContent(a.core, id));
   });
 
+  it('starting again (the person closed the browser) cancels the first sign-in; the second completes', async () => {
+    const d = workstation('D');
+    await d.client.call('sync.ssoStart', { serverUrl: server.url });
+    const abandoned = d.client.session.invoke('sync.ssoFinish', {});
+    const { authorizationUrl } = await d.client.call('sync.ssoStart', { serverUrl: server.url });
+    expect(await abandoned).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'The sign-in was cancelled.' } });
+    const finishing = d.client.session.invoke('sync.ssoFinish', {});
+    await fetch(await browse(authorizationUrl, 'rconnor', atCoreListener));
+    expect(await finishing).toMatchObject({ ok: true });
+    expect(d.core.internals.sync.status().account?.name).toBe('Richard Connor');
+  });
+
   it('refusals reach the person: an unknown person, a finish with nothing started, a return address off this computer', async () => {
     const c = workstation('C');
     const { authorizationUrl } = await c.client.call('sync.ssoStart', { serverUrl: server.url });
