@@ -2,6 +2,8 @@ import { startTestOidcProvider } from '../helpers/oidc-provider';
 import { createProfile, expect, test } from './fixtures';
 import { startE2eSyncServer } from './sync-server';
 
+const SHOT = process.env.LEDE_SSO_SHOT ?? '/tmp/sso-sign-in.png';
+
 /**
  * Single sign-on in the web shell (ADR 0058): the tab goes to the
  * newsroom's provider (a real oidc-provider on 127.0.0.1), the person signs
@@ -23,7 +25,10 @@ test('sign in with the newsroom account in the same tab, and come back signed in
     const dialog = page.getByRole('dialog', { name: 'Sign in to your newsroom' });
     await dialog.getByLabel('Server address').fill(server.url);
     // Shown once the server says it offers single sign-on.
-    await dialog.getByRole('button', { name: 'Sign in with your newsroom account' }).click();
+    const ssoButton = dialog.getByRole('button', { name: 'Sign in with your newsroom account' });
+    await expect(ssoButton).toBeVisible();
+    await dialog.screenshot({ path: SHOT });
+    await ssoButton.click();
 
     // The provider's own pages, in this tab.
     await page.waitForURL((url) => url.origin === idp.issuer);
