@@ -87,12 +87,14 @@ export class SsoLoopback {
       'Cache-Control': 'no-store',
       Connection: 'close',
     });
-    response.end(html);
-    this.finish(back);
+    // Closed once the page is out: cutting the connection earlier could lose it.
+    response.end(html, () => this.finish(back));
+    this.settle(back);
   }
 
   private finish(value: SsoReturn | Error): void {
     clearTimeout(this.timer);
+    // A promise settles once: after an answer, a later close or timeout changes nothing.
     this.settle(value);
     this.server.close();
     this.server.closeAllConnections();

@@ -9,7 +9,7 @@ import { hashToken, newToken } from '../tokens';
 import { isLoopbackHost, type OidcSettings } from './oidc-settings';
 import { BoundedPending } from './bounded-pending';
 
-/** A sign-in refused for a reason the person (or IT) can act on; `log` is what the server log says, never a token. */
+/** A sign-in refused for a reason the person (or IT) can act on; `reason` is the short word the server log gives. */
 export class SsoRefusal extends Error {
   constructor(
     message: string,
@@ -120,7 +120,8 @@ export class SsoService {
     }
     const authorizationUrl = oidc.buildAuthorizationUrl(config, {
       redirect_uri: this.callbackUrl(),
-      scope: this.settings.match === 'email' ? 'openid email profile' : 'openid profile email',
+      // profile and email: a provisioned account's name, and the email that --oidc-match email reads.
+      scope: 'openid profile email',
       response_type: 'code',
       code_challenge: await oidc.calculatePKCECodeChallenge(pkceVerifier),
       code_challenge_method: 'S256',
