@@ -3,16 +3,28 @@ import path from 'node:path';
 import { ACCOUNT_ROLES, isAccountRole, type AccountRole } from '../shared/accounts/roles';
 import { deskNameProblem } from '../shared/accounts/desks';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { OIDC_FLAGS, OIDC_USAGE, parseOidcSettings, type OidcSettings } from './auth/oidc/oidc-settings';
+import type { Identity } from './storage/server-store';
 
 export const DEFAULT_SERVER_PORT = 4818;
 
 export type ServerCommand =
-  | { kind: 'serve'; dataDir: string; host: string; port: number; tls?: { certFile: string; keyFile: string }; maxMediaBytes: number; limits: Partial<ServerLimits> }
+  | {
+      kind: 'serve';
+      dataDir: string;
+      host: string;
+      port: number;
+      tls?: { certFile: string; keyFile: string };
+      maxMediaBytes: number;
+      limits: Partial<ServerLimits>;
+      oidc?: OidcSettings;
+    }
   | { kind: 'user-add'; dataDir: string; name: string; role: AccountRole; desks: string[] }
   | { kind: 'user-set-role'; dataDir: string; name: string; role: AccountRole }
   | { kind: 'user-revoke'; dataDir: string; name: string }
   | { kind: 'user-lost'; dataDir: string; name: string }
   | { kind: 'user-list'; dataDir: string }
+  | { kind: 'user-link'; dataDir: string; name: string; identity: Identity }
   | { kind: 'desk-add'; dataDir: string; desk: string }
   | { kind: 'desk-list'; dataDir: string }
   | { kind: 'desk-member-add' | 'desk-member-remove'; dataDir: string; desk: string; name: string };
@@ -26,6 +38,7 @@ export const USAGE = `Usage:
   npm run server -- user revoke NAME [--data-dir DIR]
   npm run server -- user lost NAME [--data-dir DIR]   (revoke; that computer removes the newsroom's stories when it next connects)
   npm run server -- user list [--data-dir DIR]
+  npm run server -- user link NAME --oidc-issuer URL (--sub SUBJECT | --email ADDRESS) [--data-dir DIR]   (single sign-on as this account)
   npm run server -- desk add NAME [--data-dir DIR]
   npm run server -- desk list [--data-dir DIR]
   npm run server -- desk member add|remove DESK USER [--data-dir DIR]
@@ -41,13 +54,15 @@ export const USAGE = `Usage:
   --max-auth-failures N  refused tokens per address per minute before 429 (default ${DEFAULT_LIMITS.authFailures})
   --max-frame-mb N       largest WebSocket frame from an authenticated socket (default ${DEFAULT_LIMITS.maxFrameBytes / 1024 / 1024})
   --max-document-mb N    largest story or photo document; a change past it is refused and its writer told (default ${DEFAULT_LIMITS.maxDocumentBytes / 1024 / 1024}; at most the frame size)
+${OIDC_USAGE}
 Environment:
   DATABASE_URL=postgres://…  use PostgreSQL instead of the embedded SQLite file
   REDIS_URL=redis://…        let several server processes serve the same documents
-  REDIS_PREFIX=name          namespace in Redis when it serves more than one newsroom (default lede)`;
+  REDIS_PREFIX=name          namespace in Redis when it serves more than one newsroom (default lede)
+  LEDE_OIDC_CLIENT_SECRET    the OpenID Connect client secret (instead of --oidc-client-secret-file)`;
 
 /** Parses the server's command line; throws an Error whose message says what is wrong, then the usage. */
-export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerCommand {
+export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): ServerCommand {
   const positional: string[] = [];
   // Every value of each flag, in order (--desk may be given more than once).
   const flags = new Map<string, string[]>();
@@ -60,7 +75,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--desk', '--max-media-mb', ...LIMIT_FLAGS].includes(flag)) {
+    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--desk', '--max-media-mb', '--sub', '--email', ...LIMIT_FLAGS, ...OIDC_FLAGS].includes(flag)) {
       throw new Error(`Unknown option ${flag}.\n\n${USAGE}`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -90,10 +105,14 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
       allow();
       return { kind: 'user-list', dataDir };
     }
-    if (action !== 'add' && action !== 'set-role' && action !== 'revoke' && action !== 'lost') {
-      throw new Error(`Unknown user command "${action ?? ''}": use add, set-role, revoke, lost or list.\n\n${USAGE}`);
+    if (action !== 'add' && action !== 'set-role' && action !== 'revoke' && action !== 'lost' && action !== 'link') {
+      throw new Error(`Unknown user command "${action ?? ''}": use add, set-role, revoke, lost, link or list.\n\n${USAGE}`);
     }
     const trimmed = accountName(name, `user ${action}`);
+    if (action === 'link') {
+      allow('--oidc-issuer', '--sub', '--email');
+      return { kind: 'user-link', dataDir, name: trimmed, identity: identityFlags(single) };
+    }
     if (action === 'revoke' || action === 'lost') {
       allow();
       return { kind: action === 'revoke' ? 'user-revoke' : 'user-lost', dataDir, name: trimmed };
@@ -128,7 +147,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
   }
   if (positional.length > 0) throw new Error(`Unknown command "${positional[0]}".\n\n${USAGE}`);
 
-  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', ...LIMIT_FLAGS);
+  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', ...LIMIT_FLAGS, ...OIDC_FLAGS);
   const port = Number(single.get('--port') ?? DEFAULT_SERVER_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n\n${USAGE}`);
   const certFile = single.get('--tls-cert');
@@ -144,7 +163,18 @@ export function parseServerArgs(argv: string[], cwd = process.cwd()): ServerComm
     tls: certFile && keyFile ? { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } : undefined,
     maxMediaBytes: Math.round(maxMediaMb * 1024 * 1024),
     limits: parseLimits(single),
+    oidc: parseOidcSettings(single, cwd, env.LEDE_OIDC_CLIENT_SECRET || undefined) ?? undefined,
   };
+}
+
+/** `--oidc-issuer URL` with `--sub SUBJECT` or `--email ADDRESS`: who a `user link` ties to the account. */
+function identityFlags(flags: Map<string, string>): Identity {
+  const issuer = flags.get('--oidc-issuer');
+  const sub = flags.get('--sub');
+  const email = flags.get('--email');
+  if (!issuer || Boolean(sub) === Boolean(email)) throw new Error(`"user link" needs --oidc-issuer URL and one of --sub SUBJECT or --email ADDRESS.\n\n${USAGE}`);
+  // As the server compares them: the issuer exactly as configured, an email lower-cased.
+  return sub ? { issuer, claim: 'sub', subject: sub } : { issuer, claim: 'email', subject: email!.trim().toLowerCase() };
 }
 
 function accountName(raw: string | undefined, command: string): string {

@@ -4,7 +4,7 @@ import { openServerStore } from './storage/open-store';
 import { NotFoundError, UserExistsError, type ServerStore } from './storage/server-store';
 import { startSyncServer } from './sync-server';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
-import { addDesk, addDeskMember, addUser, listDesks, listUsers, loseUser, removeDeskMember, revokeUser, setUserRole } from './users-cli';
+import { addDesk, addDeskMember, addUser, linkUser, listDesks, listUsers, loseUser, removeDeskMember, revokeUser, setUserRole } from './users-cli';
 
 /**
  * `npm run server`: the newsroom sync server, or its account commands.
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       redisPrefix: process.env.REDIS_PREFIX || undefined,
       maxMediaBytes: command.maxMediaBytes,
       limits: command.limits,
+      oidc: command.oidc,
       log,
     });
   } catch (error) {
@@ -106,6 +107,8 @@ async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve'
       return loseUser(store, lost, command.name);
     case 'user-list':
       return listUsers(store, lost);
+    case 'user-link':
+      return linkUser(store, command.name, command.identity);
     case 'desk-add':
       return addDesk(store, command.desk);
     case 'desk-list':

@@ -13,6 +13,9 @@ import { AuthThrottle } from './auth/auth-throttle';
 import { Authenticator } from './auth/authenticator';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
 import { createHttpApi } from './http/http-api';
+import { ssoRoutes } from './http/sso-routes';
+import type { OidcSettings } from './auth/oidc/oidc-settings';
+import { SsoService } from './auth/oidc/sso-service';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import type { ServerLog } from './log';
 import { clientAddress, normalize } from './net/client-address';
@@ -45,6 +48,8 @@ export interface SyncServerOptions {
   store?: ServerStore;
   /** What one client may cost (defaults in limits.ts). */
   limits?: Partial<ServerLimits>;
+  /** Single sign-on with the newsroom's OpenID Connect provider (ADR 0058). */
+  oidc?: OidcSettings;
 }
 
 export interface SyncServer {
@@ -108,6 +113,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     maxDebounce: options.maxDebounceMs ?? 500,
   });
 
+  // Known once the server listens (port 0 picks one).
+  let url = '';
+  const sso = options.oidc ? new SsoService(options.oidc, store, log, () => `${options.oidc?.publicUrl ?? url}/api/sso/callback`) : null;
+
   const tmpDir = options.databaseUrl ? fs.mkdtempSync(path.join(os.tmpdir(), 'lede-sync-uploads-')) : path.join(options.dataDir, 'tmp');
   const api = createHttpApi({
     store,
@@ -119,6 +128,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     throttle,
     addressOf,
     lostDevices,
+    moreRoutes: ssoRoutes({ sso, log, throttle, addressOf, maxJsonBytes: 64 * 1024 }),
     onPurged(name, cursor) {
       hocuspocus.closeConnections(name);
       if (cursor !== null) sync.notifyCatalog(cursor);
@@ -173,7 +183,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
+  url = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
 
   let closing: Promise<void> | null = null;
   return {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACCOUNT_ROLE_LABELS, type AccountRole } from '../shared/accounts/roles';
 import { hashToken, newToken } from './auth/tokens';
 import type { LostDevices } from './auth/lost-devices';
-import { NotFoundError, type ServerStore } from './storage/server-store';
+import { NotFoundError, type Identity, type ServerStore } from './storage/server-store';
 
 /**
  * `user add`: makes the account and returns the lines to print. The token
@@ -47,16 +47,20 @@ export async function loseUser(store: ServerStore, lost: LostDevices, name: stri
   if (active.length === 0) throw new Error(`There is no active account called "${name}".`);
   const now = Date.now();
   // Recorded before the revocation: a token is only ever refused as lost, never plainly revoked first.
-  await lost.markLost(
-    active.map((user) => user.tokenHash),
-    name,
-    now,
-  );
+  // Every token of the account: the one IT made and those single sign-on made for its devices.
+  const hashes = (await Promise.all(active.map((user) => store.tokenHashesOf(user.id)))).flat();
+  await lost.markLost(hashes, name, now);
   await store.revokeUser(name, now);
   return [
     `Revoked "${name}" as lost. Its open connections are cut off within a few seconds.`,
     'When that computer next connects, Lede removes the newsroom’s stories and the token from it (stories never synced stay).',
   ];
+}
+
+/** `user link`: the person the sign-in provider knows by this `sub` (or verified email) signs in as this account. */
+export async function linkUser(store: ServerStore, name: string, identity: Identity): Promise<string[]> {
+  await store.linkIdentity(identity, name, Date.now());
+  return [`"${name}" now signs in with single sign-on as ${identity.claim} "${identity.subject}" of ${identity.issuer}.`];
 }
 
 export async function listUsers(store: ServerStore, lost?: LostDevices): Promise<string[]> {

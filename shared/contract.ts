@@ -293,6 +293,25 @@ export const channels = {
       .strict(),
     result: syncStatusSchema,
   },
+  /** Whether the server at this address offers single sign-on (false for none there, or an older server). */
+  'sync.ssoAvailable': {
+    payload: z.object({ serverUrl: z.string().trim().min(1, 'enter the server address').max(500) }).strict(),
+    result: z.object({ available: z.boolean() }),
+  },
+  /**
+   * Starts single sign-on (ADR 0058): the provider's address for the browser.
+   * Without `returnUrl` (Electron) core listens on 127.0.0.1 for the system
+   * browser's return; the web shell gives its own loopback page.
+   */
+  'sync.ssoStart': {
+    payload: z.object({ serverUrl: z.string().trim().min(1, 'enter the server address').max(500), returnUrl: z.string().max(500).optional() }).strict(),
+    result: z.object({ authorizationUrl: z.string().url() }),
+  },
+  /** Completes it: with the code the web shell's tab brought back, or (no code) once the browser returns to core's listener. */
+  'sync.ssoFinish': {
+    payload: z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{43,128}$/, 'not a sign-in code').optional() }).strict(),
+    result: syncStatusSchema,
+  },
   /**
    * Stops syncing and forgets the token. `removeNewsroomData`: also removes every
    * story and photo a server stored or sent here (never-synced ones stay);

@@ -11,6 +11,8 @@ import { FRESH_LINK_HINT, SessionAuth, type SessionAuthOptions } from './session
 import { attachSocket } from './socket-transport';
 import { receiveUpload, serveMedia } from './media-routes';
 import { notFound, sendJson, serveStatic } from './static-files';
+import { serveSsoReturn } from './sso-return';
+import { WEB_SHELL_SSO_RETURN_PATH } from '../../shared/sso-protocol';
 
 export const API_SOCKET_PATH = '/api/ws';
 const MAX_BODY = 4 * 1024;
@@ -68,6 +70,7 @@ export async function startWebShell(core: Core, options: WebShellOptions): Promi
       return notFound(response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response);
+    if (path === WEB_SHELL_SSO_RETURN_PATH) return serveSsoReturn(request, response, securityHeaders());
     return serveStatic(options.rendererDir, path, response, securityHeaders());
   };
   const server = http.createServer(withErrorBoundary(core.log, route));

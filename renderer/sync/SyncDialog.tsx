@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { ACCOUNT_ROLE_LABELS } from '../../shared/accounts/roles';
 import { describeSyncStatus, type SyncStatus } from '../../shared/sync-status';
 import { lede } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { relativeTime } from '../ui/format';
 import { showToast } from '../ui/toast-store';
-import { ACCOUNT_ROLE_LABELS } from '../../shared/accounts/roles';
 import { LostDeviceNotice } from './LostDeviceNotice';
 import { RefusedChanges } from './RefusedChanges';
 import { SignInForm } from './SignInForm';

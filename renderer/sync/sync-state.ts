@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PresencePerson, SyncStatus } from '../../shared/sync-status';
 import { lede, ledeBridge } from '../api/client';
+import { takeSsoReturn, type SsoReturnInUrl } from './sso-return';
 
 interface SyncState {
   /** Null until core answered the first time. */
@@ -9,6 +10,9 @@ interface SyncState {
   presence: Record<string, PresencePerson[]>;
   dialogOpen: boolean;
   flaggedOpen: boolean;
+  /** The web shell's tab came back from single sign-on with this: the sign-in form finishes it. */
+  ssoReturn: SsoReturnInUrl | null;
+  takeSsoReturnState(): SsoReturnInUrl | null;
   start(): Promise<void>;
   setStatus(status: SyncStatus): void;
   loadPresence(id: string): Promise<void>;
@@ -21,15 +25,24 @@ interface SyncState {
 let started = false;
 
 /** Sync status and presence as core reports them; one subscription per window. */
-export const useSync = create<SyncState>((set) => ({
+export const useSync = create<SyncState>((set, get) => ({
   status: null,
   presence: {},
   dialogOpen: false,
   flaggedOpen: false,
+  ssoReturn: null,
+
+  takeSsoReturnState() {
+    const value = get().ssoReturn;
+    set({ ssoReturn: null });
+    return value;
+  },
 
   async start() {
     if (started) return;
     started = true;
+    const ssoReturn = takeSsoReturn();
+    if (ssoReturn) set({ ssoReturn, dialogOpen: true });
     lede().on('sync.status', (status) => set({ status }));
     lede().on('sync.presence', ({ id, people }) => set((state) => ({ presence: { ...state.presence, [id]: people } })));
     const load = async () => {

@@ -33,6 +33,14 @@ export interface HttpApiOptions {
   lostDevices?: LostDevices;
   /** After a purge: drop the document from memory and tell clients the catalog moved. */
   onPurged(name: string, cursor: number | null): void;
+  /** Routes of features that live in their own modules (single sign-on: sso-routes.ts). */
+  moreRoutes?: HttpRoute[];
+}
+
+export interface HttpRoute {
+  method: string;
+  pattern: RegExp;
+  handle(request: http.IncomingMessage, response: http.ServerResponse, match: RegExpExecArray, url: URL): Promise<void>;
 }
 
 /** `/api/media/<sha256>`: a media file by its hash; any other name matches no route. */
@@ -78,7 +86,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
     return account;
   };
 
-  const routes: Array<{ method: string; pattern: RegExp; handle: (request: http.IncomingMessage, response: http.ServerResponse, match: RegExpExecArray, url: URL) => Promise<void> }> = [
+  const routes: HttpRoute[] = [
     {
       method: 'GET',
       pattern: /^\/health$/,
@@ -172,6 +180,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
         sendJson(response, 200, { ok: true });
       },
     },
+    ...(options.moreRoutes ?? []),
   ];
 
   async function receiveMedia(request: http.IncomingMessage, response: http.ServerResponse, sha256: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type AccountNow,
   type DeskRow,
   type CatalogRow,
+  type Identity,
   type CatalogRows,
   type MergeOutcome,
   type NewUser,
@@ -193,7 +194,12 @@ export class PostgresServerStore implements ServerStore {
   }
 
   async userByTokenHash(tokenHash: string): Promise<UserRow | null> {
-    const result = await this.pool.query('SELECT * FROM lede_users WHERE token_hash = $1', [tokenHash]);
+    const result = await this.pool.query(
+      `SELECT id, name, role, token_hash, created_ms, revoked_ms FROM lede_users WHERE token_hash = $1
+       UNION ALL
+       SELECT u.id, u.name, u.role, t.token_hash, u.created_ms, u.revoked_ms FROM lede_account_tokens t JOIN lede_users u ON u.id = t.user_id WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
     return result.rows[0] ? toUser(result.rows[0]) : null;
   }
 
@@ -254,6 +260,40 @@ export class PostgresServerStore implements ServerStore {
   async desksOf(userId: string): Promise<string[]> {
     const result = await this.pool.query('SELECT desk FROM lede_desk_members WHERE user_id = $1 ORDER BY added_ms, desk', [userId]);
     return result.rows.map((row: { desk: string }) => row.desk);
+  }
+
+  async userByIdentity(identity: Identity): Promise<UserRow | null> {
+    const result = await this.pool.query(
+      'SELECT u.* FROM lede_identities i JOIN lede_users u ON u.id = i.user_id WHERE i.issuer = $1 AND i.claim = $2 AND i.subject = $3',
+      [identity.issuer, identity.claim, identity.subject],
+    );
+    return result.rows[0] ? toUser(result.rows[0]) : null;
+  }
+
+  async linkIdentity(identity: Identity, userName: string, now: number): Promise<void> {
+    await this.transaction(async (client) => {
+      const user = await client.query('SELECT id FROM lede_users WHERE name = $1 AND revoked_ms IS NULL', [userName]);
+      if (user.rowCount === 0) throw new NotFoundError(`There is no active account called "${userName}".`);
+      await client.query(
+        `INSERT INTO lede_identities (issuer, claim, subject, user_id, created_ms) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (issuer, claim, subject) DO UPDATE SET user_id = excluded.user_id, created_ms = excluded.created_ms`,
+        [identity.issuer, identity.claim, identity.subject, user.rows[0].id, now],
+      );
+    });
+  }
+
+  async addAccountToken(token: { userId: string; tokenHash: string; label: string; createdMs: number }): Promise<void> {
+    await this.pool.query('INSERT INTO lede_account_tokens (token_hash, user_id, label, created_ms) VALUES ($1, $2, $3, $4)', [
+      token.tokenHash,
+      token.userId,
+      token.label,
+      token.createdMs,
+    ]);
+  }
+
+  async tokenHashesOf(userId: string): Promise<string[]> {
+    const result = await this.pool.query('SELECT token_hash FROM lede_users WHERE id = $1 UNION SELECT token_hash FROM lede_account_tokens WHERE user_id = $1', [userId]);
+    return result.rows.map((row: { token_hash: string }) => row.token_hash);
   }
 
   async close(): Promise<void> {

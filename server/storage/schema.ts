@@ -117,6 +117,48 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       ALTER TABLE lede_documents ADD COLUMN desk text;
     `,
   },
+  {
+    version: 3,
+    what: 'single sign-on: identities (issuer, subject → account), several tokens per account',
+    // An identity is matched by the claim the server was told to use (sub, or a verified email, lower-cased).
+    // Account tokens stand beside users.token_hash: revoking the account (users.revoked_ms) refuses them all.
+    sqlite: `
+      CREATE TABLE identities (
+        issuer TEXT NOT NULL,
+        claim TEXT NOT NULL CHECK (claim IN ('sub', 'email')),
+        subject TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        PRIMARY KEY (issuer, claim, subject)
+      ) STRICT;
+      CREATE INDEX identities_by_user ON identities (user_id);
+      CREATE TABLE account_tokens (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX account_tokens_by_user ON account_tokens (user_id);
+    `,
+    postgres: `
+      CREATE TABLE lede_identities (
+        issuer text NOT NULL,
+        claim text NOT NULL CHECK (claim IN ('sub', 'email')),
+        subject text NOT NULL,
+        user_id text NOT NULL,
+        created_ms bigint NOT NULL,
+        PRIMARY KEY (issuer, claim, subject)
+      );
+      CREATE INDEX lede_identities_by_user ON lede_identities (user_id);
+      CREATE TABLE lede_account_tokens (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL,
+        label text NOT NULL,
+        created_ms bigint NOT NULL
+      );
+      CREATE INDEX lede_account_tokens_by_user ON lede_account_tokens (user_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]!.version;

@@ -31,6 +31,7 @@ export interface ServerStore {
   /** Sets revoked_ms; false if no such active user. */
   revokeUser(name: string, now: number): Promise<boolean>;
   listUsers(): Promise<UserRow[]>;
+  /** The account holding this token: its own (users.token_hash) or one of its account tokens; `tokenHash` is the one matched. */
   userByTokenHash(tokenHash: string): Promise<UserRow | null>;
   /**
    * Of these user ids, the active ones with their role and desks now (an id
@@ -51,6 +52,15 @@ export interface ServerStore {
   removeDeskMember(desk: string, userName: string): Promise<boolean>;
   /** The desks an account is on, in the order it joined them (its first is its default). */
   desksOf(userId: string): Promise<string[]>;
+
+  /** The account an identity from the sign-in provider belongs to (revoked ones too: they are refused, never made again). */
+  userByIdentity(identity: Identity): Promise<UserRow | null>;
+  /** Ties an identity to an active account (replacing an earlier tie). Throws NotFoundError for an unknown account. */
+  linkIdentity(identity: Identity, userName: string, now: number): Promise<void>;
+  /** Another token for an account (a device signed in with single sign-on). */
+  addAccountToken(token: { userId: string; tokenHash: string; label: string; createdMs: number }): Promise<void>;
+  /** Every token hash of an account: its own and those single sign-on made. */
+  tokenHashesOf(userId: string): Promise<string[]>;
 
   readonly blobs: BlobStore;
   close(): Promise<void>;
@@ -117,6 +127,13 @@ export interface AccountNow {
   role: AccountRole;
   /** In the order the account joined them. */
   desks: string[];
+}
+
+/** Who the newsroom's sign-in provider says someone is, as the server matches it (ADR 0058). */
+export interface Identity {
+  issuer: string;
+  claim: 'sub' | 'email';
+  subject: string;
 }
 
 export interface DeskRow {

@@ -14,6 +14,7 @@ import {
   type AccountNow,
   type DeskRow,
   type CatalogRows,
+  type Identity,
   type MergeOutcome,
   type NewUser,
   type ServerStore,
@@ -131,7 +132,10 @@ export class SqliteServerStore implements ServerStore {
   }
 
   async userByTokenHash(tokenHash: string): Promise<UserRow | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE token_hash = ?').get(tokenHash) as RawUser | undefined;
+    const row = (this.db.prepare('SELECT * FROM users WHERE token_hash = ?').get(tokenHash) ??
+      this.db.prepare('SELECT u.id, u.name, u.role, t.token_hash, u.created_ms, u.revoked_ms FROM account_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?').get(tokenHash)) as
+      | RawUser
+      | undefined;
     return row ? toUser(row) : null;
   }
 
@@ -189,6 +193,37 @@ export class SqliteServerStore implements ServerStore {
 
   async desksOf(userId: string): Promise<string[]> {
     return this.db.prepare('SELECT desk FROM desk_members WHERE user_id = ? ORDER BY added_ms, desk').pluck().all(userId) as string[];
+  }
+
+  async userByIdentity(identity: Identity): Promise<UserRow | null> {
+    const row = this.db
+      .prepare('SELECT u.* FROM identities i JOIN users u ON u.id = i.user_id WHERE i.issuer = ? AND i.claim = ? AND i.subject = ?')
+      .get(identity.issuer, identity.claim, identity.subject) as RawUser | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async linkIdentity(identity: Identity, userName: string, now: number): Promise<void> {
+    this.db.transaction(() => {
+      const user = this.db.prepare('SELECT id FROM users WHERE name = ? AND revoked_ms IS NULL').get(userName) as { id: string } | undefined;
+      if (!user) throw new NotFoundError(`There is no active account called "${userName}".`);
+      this.db
+        .prepare(
+          `INSERT INTO identities (issuer, claim, subject, user_id, created_ms) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (issuer, claim, subject) DO UPDATE SET user_id = excluded.user_id, created_ms = excluded.created_ms`,
+        )
+        .run(identity.issuer, identity.claim, identity.subject, user.id, now);
+    }).immediate();
+  }
+
+  async addAccountToken(token: { userId: string; tokenHash: string; label: string; createdMs: number }): Promise<void> {
+    this.db.prepare('INSERT INTO account_tokens (token_hash, user_id, label, created_ms) VALUES (?, ?, ?, ?)').run(token.tokenHash, token.userId, token.label, token.createdMs);
+  }
+
+  async tokenHashesOf(userId: string): Promise<string[]> {
+    return this.db
+      .prepare('SELECT token_hash FROM users WHERE id = ? UNION SELECT token_hash FROM account_tokens WHERE user_id = ?')
+      .pluck()
+      .all(userId, userId) as string[];
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,7 @@ export interface E2eSyncServer {
   url: string;
   port: number;
   addUser(name: string, role: AccountRole, desks?: string[]): string;
-  /** Any other account or desk command; its stdout lines. */
+  /** Any other account or desk command (`desk add …`, `user link …`); its stdout lines. */
   cli(args: string[]): string[];
   /** `user lost NAME`: that computer removes the newsroom's data at its next connection. */
   loseUser(name: string): void;
@@ -20,7 +20,7 @@ export interface E2eSyncServer {
   dispose(): Promise<void>;
 }
 
-export async function startE2eSyncServer(): Promise<E2eSyncServer> {
+export async function startE2eSyncServer(options: { args?: string[]; env?: Record<string, string> } = {}): Promise<E2eSyncServer> {
   const main = path.join(repoRoot, 'dist', 'server', 'main.mjs');
   if (!fs.existsSync(main)) throw new Error('dist/server/main.mjs is missing: run `npm run build` first (npm test does).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-server-'));
@@ -29,7 +29,10 @@ export async function startE2eSyncServer(): Promise<E2eSyncServer> {
   let exited: Promise<void> = Promise.resolve();
   let url = '';
   const start = async () => {
-    const proc = spawn(process.execPath, [main, '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [main, '--data-dir', dataDir, '--port', String(port), ...(options.args ?? [])], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     child = proc;
     exited = new Promise((resolve) => proc.once('exit', () => resolve()));
     let output = '';

@@ -12,6 +12,7 @@ import {
   type Health,
   type ServerAccount,
 } from '../../../shared/sync-protocol';
+import { ssoFinishResultSchema, ssoInfoSchema, ssoStartResultSchema, type SsoInfo, type SsoStartRequest, type SsoStartResult } from '../../../shared/sso-protocol';
 
 /** Why a call to the sync server failed, in the terms the client acts on. */
 export type SyncApiFailure =
@@ -66,6 +67,20 @@ export class SyncServerApi {
       );
     }
     return health;
+  }
+
+  /** Whether the server signs people in with the newsroom's provider (no token needed). */
+  ssoInfo(): Promise<SsoInfo> {
+    return this.json('GET', '/api/sso', ssoInfoSchema, { auth: false });
+  }
+
+  ssoStart(request: SsoStartRequest): Promise<SsoStartResult> {
+    return this.json('POST', '/api/sso/start', ssoStartResultSchema, { auth: false, body: request });
+  }
+
+  /** The one-time code, with the handle and verifier of the same sign-in, for an account token. */
+  async ssoFinish(request: { handle: string; code: string; verifier: string }): Promise<string> {
+    return (await this.json('POST', '/api/sso/finish', ssoFinishResultSchema, { auth: false, body: request })).token;
   }
 
   me(): Promise<ServerAccount> {

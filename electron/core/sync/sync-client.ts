@@ -19,6 +19,7 @@ import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-remov
 import { presenceColor } from './presence-color';
 import { SyncApiError, SyncServerApi } from './server-api';
 import { SyncSession } from './sync-session';
+import { SsoSignIn } from './sso-sign-in';
 import type { SyncAccount, SyncOptions, SyncStore } from './sync-store';
 
 export interface SyncClientDeps {
@@ -71,8 +72,11 @@ export class SyncClient {
   private lastStatusJson = '';
   private closed = false;
   private removing = false;
+  /** Signing in through the newsroom's provider instead of with a typed token (ADR 0058). */
+  readonly sso: SsoSignIn;
 
   constructor(private readonly deps: SyncClientDeps) {
+    this.sso = new SsoSignIn({ usableServerUrl: (url) => this.usableServerUrl(url), signIn: (url, token) => this.signIn(url, token), log: deps.log });
     deps.live.onStored((change) => {
       if (change.origin === SYNC_ORIGIN) return;
       const kind = docKindOf(change.docId);
@@ -159,9 +163,7 @@ export class SyncClient {
    * token (an authenticated call), then keeps both and starts syncing.
    */
   async signIn(serverUrl: string, token: string): Promise<SyncStatus> {
-    const url = normalizeServerUrl(serverUrl);
-    const refusal = this.cleartextRefusal(url);
-    if (refusal) throw new LedeError(refusal.code, refusal.message);
+    const url = this.usableServerUrl(serverUrl);
     const api = new SyncServerApi(url, token);
     let serverId: string;
     try {
@@ -310,6 +312,7 @@ export class SyncClient {
 
   close(): void {
     this.closed = true;
+    this.sso.cancel();
     this.stopSession();
     if (this.statusTimer) clearTimeout(this.statusTimer);
   }
@@ -449,6 +452,14 @@ export class SyncClient {
     } finally {
       this.removing = false;
     }
+  }
+
+  /** The address normalized; refused when it would carry tokens unencrypted. */
+  usableServerUrl(serverUrl: string): string {
+    const url = normalizeServerUrl(serverUrl);
+    const refusal = this.cleartextRefusal(url);
+    if (refusal) throw new LedeError(refusal.code, refusal.message);
+    return url;
   }
 
   private cleartextRefusal(url: string): ApiError | null {

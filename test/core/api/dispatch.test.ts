@@ -13,6 +13,7 @@ import { startSyncServer } from '../../../server/sync-server';
 import { addUser } from '../../../server/users-cli';
 import { connect, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
 import { snapshotDatabase } from '../../helpers/db-snapshot';
+import { browse, startTestOidcProvider } from '../../helpers/oidc-provider';
 import { waitUntil } from '../../helpers/sync';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { fixturePath } from '../../helpers/fixtures';
@@ -210,6 +211,10 @@ describe('every channel', () => {
   it('answers a happy-path call with a value its result schema accepts, and emits only valid events', async () => {
     const server = await startSyncServer({ dataDir: makeTempDir(), host: '127.0.0.1', port: 0, log: createServerLog('error') });
     const [, , token] = await addUser(server.store, 'Richard Connor', 'editor');
+    const idp = await startTestOidcProvider();
+    const oidc = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, match: 'sub', unknown: 'provision', defaultRole: 'editor', defaultDesk: null, publicUrl: null } as const;
+    const ssoServer = await startSyncServer({ dataDir: makeTempDir(), host: '127.0.0.1', port: 0, log: createServerLog('error'), oidc });
+    idp.configure({ redirectUris: [`${ssoServer.url}/api/sso/callback`], people: { rconnor: { name: 'Richard Connor' } } });
     const fresh = openTestCore();
     const session = connect(fresh);
     const seen = new Set<Channel>();
@@ -249,6 +254,12 @@ describe('every channel', () => {
       await call('article.trash', { id });
       await call('article.restore', { id });
       await call('sync.status', {});
+      // Single sign-on, against a server that trusts a real provider (then signing in elsewhere with a token).
+      const returnUrl = 'http://127.0.0.1:9/sso/return';
+      await call('sync.ssoAvailable', { serverUrl: ssoServer.url });
+      const { authorizationUrl } = (await call('sync.ssoStart', { serverUrl: ssoServer.url, returnUrl })) as { authorizationUrl: string };
+      const back = await browse(authorizationUrl, 'rconnor', returnUrl);
+      await call('sync.ssoFinish', { code: back.searchParams.get('code') });
       await call('sync.signIn', { serverUrl: server.url, token: token! });
       await call('sync.setOptions', { catalogDays: 7 });
       await call('sync.retry', {});
@@ -299,6 +310,8 @@ describe('every channel', () => {
     } finally {
       await fresh.close();
       await server.close();
+      await ssoServer.close();
+      await idp.close();
     }
   });
 });
