@@ -10,3 +10,18 @@ export function isoWithOffset(date: Date | number): string {
     `${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`
   );
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * Milliseconds of an ISO 8601 date ("2026-12-01") or date and time, or null
+ * for anything else. Without an offset it is UTC (JavaScript would read a
+ * bare time in the machine's own zone, which differs between a server and
+ * the person asking).
+ */
+export function parseIsoInstant(raw: string): number | null {
+  const match = ISO_INSTANT.exec(raw);
+  if (!match) return null;
+  const ms = Date.parse(match[1] && !match[4] ? `${raw}Z` : raw);
+  return Number.isFinite(ms) ? ms : null;
+}

@@ -14,6 +14,15 @@ export interface CompactionPolicy {
   onRelease: boolean;
 }
 
+/** What the server reads out of a stored document (photos have none of it: empty strings and nulls). */
+export interface CatalogSummary {
+  headline: string;
+  status: string;
+  desk: string | null;
+  /** When the story went to the trash; null while it is not there. */
+  trashedAt: string | null;
+}
+
 /**
  * Everything the rest of Lede needs to know about one kind of document, in
  * one place: its name, what each writer may change, how the server
@@ -37,7 +46,7 @@ export interface DocumentKind {
    * guard refused locally never reach it).
    */
   remoteUpdateGuard: EditGuard | null;
-  /** The words of the server's catalog row. */
-  catalogSummary(doc: Y.Doc): { headline: string; status: string; desk: string | null };
+  /** The words of the server's catalog row, and what its audit trail compares before and after a store. */
+  catalogSummary(doc: Y.Doc): CatalogSummary;
   compaction: CompactionPolicy;
 }

@@ -46,7 +46,7 @@ export const mediaKind: DocumentKind = {
   sessionEditGuard: null,
   remoteUpdateGuard: null,
   // A photo's document has no headline or workflow status.
-  catalogSummary: () => ({ headline: '', status: '', desk: null }),
+  catalogSummary: () => ({ headline: '', status: '', desk: null, trashedAt: null }),
   // A photo's document is loaded only while it changes and let go of after
   // every change: compacting on each release would rewrite the snapshot for
   // every caption fix, so it waits for a batch of updates instead.
