@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { AccountRole } from '../../shared/accounts/roles';
 import { bundleScript, startScript, type ScriptProcess } from './bundle-script';
 import { makeTempDir } from './temp-dir';
 
@@ -13,7 +14,7 @@ export interface SyncServerProcess {
   stop(): Promise<void>;
   /** Starts it again on the same data folder and port. */
   restart(): Promise<void>;
-  addUser(name: string, role: 'editor' | 'reader' | 'admin'): Promise<string>;
+  addUser(name: string, role: AccountRole): Promise<string>;
   revokeUser(name: string): Promise<void>;
   /** `user lost NAME`: revoked, and that computer removes the newsroom's data at its next connection. */
   loseUser(name: string): Promise<string[]>;
