@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/errors';
 import { LedeError } from '../../../shared/errors';
 import type { SyncStatus } from '../../../shared/sync-status';
 import { docKindOf } from '../../../shared/documents/doc-names';
+import { canPurge } from '../../../shared/accounts/roles';
 import { cleartextProblem } from '../../../shared/service-url';
 import { isoWithOffset } from '../../../shared/time';
 import { type ArticleService } from '../articles/article-service';
@@ -80,9 +81,14 @@ export class SyncClient {
     });
     deps.articles.onPurge((docName) => {
       deps.store.recordPurge(docName);
+      // An admin's purge the server will keep restorable: kept here as long, like a tombstone from the server.
+      const account = deps.store.account();
+      if (account && canPurge(account.role) && deps.store.purgeRetentionDays(account.serverId) > 0) deps.store.keepPurged(docName, Date.now());
       // After the purge's transaction has committed.
       setImmediate(() => this.session?.purgedLocally(docName));
     });
+    // Stories the newsroom purged stay on disk while the server can restore them, never in the library (ADR 0059).
+    deps.articles.withhold((docName) => deps.store.isKeptPurged(docName));
   }
 
   /** Resumes syncing with the saved account, if any. */
