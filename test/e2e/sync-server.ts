@@ -2,13 +2,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AccountRole } from '../../shared/accounts/roles';
 import { repoRoot } from '../helpers/fixtures';
 
 /** The built sync server (dist/server/main.mjs, as `npm run server` runs it) for end-to-end tests. */
 export interface E2eSyncServer {
   url: string;
   port: number;
-  addUser(name: string, role: 'editor' | 'reader' | 'admin'): string;
+  addUser(name: string, role: AccountRole): string;
   /** `user lost NAME`: that computer removes the newsroom's data at its next connection. */
   loseUser(name: string): void;
   stop(): Promise<void>;
