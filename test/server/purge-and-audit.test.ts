@@ -106,6 +106,11 @@ describe.each(backends)('recoverable purges and the audit trail on $name', (back
       await waitUntil(() => reopened.events.synced > 0, 'the restored story synced');
       expect(articleParts(reopened.doc).headline.toString()).toBe('Moscow talks');
 
+      // Out of the trash, onto a desk, published: each move is read from the story before and after the store.
+      await writeAs(server, editor, name, (doc) => articleParts(doc).meta.set('trashedAt', null));
+      await writeAs(server, editor, name, (doc) => articleParts(doc).meta.set('desk', 'Politics'));
+      await writeAs(server, editor, name, (doc) => articleParts(doc).meta.set('status', 'published'));
+
       const entries = await trail(server, editor, `document=${encodeURIComponent(name)}`);
       expect(entries.map((entry) => [entry.account, entry.kind, entry.from, entry.to])).toEqual([
         ['Richard Connor', 'edit', null, null],
@@ -115,6 +120,12 @@ describe.each(backends)('recoverable purges and the audit trail on $name', (back
         ['Wesley Rahn', 'trash', null, '2026-12-02T10:00:00+01:00'],
         ['Ines Admin', 'purge', null, null],
         [expect.stringMatching(/^cli:/), 'restore', 'purge', null],
+        ['Wesley Rahn', 'edit', null, null],
+        ['Wesley Rahn', 'restore', 'trash', null],
+        ['Wesley Rahn', 'edit', null, null],
+        ['Wesley Rahn', 'desk', null, 'Politics'],
+        ['Wesley Rahn', 'edit', null, null],
+        ['Wesley Rahn', 'publish', 'in_edit', 'published'],
       ]);
       const table = await server.cli(['audit', '--document', name]);
       expect(table[0]).toMatch(/^TIME \(UTC\)\s+ACCOUNT\s+KIND\s+CHANGE\s+DOCUMENT$/);
