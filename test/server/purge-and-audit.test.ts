@@ -190,6 +190,7 @@ describe.each(backends)('recoverable purges and the audit trail on $name', (back
       'document=%3Bdrop%20table%20audit_events',
       'account=Wesley%20Rahn&since=yesterday',
       'account=Wesley%20Rahn&since=2026-13-45',
+      'account=Wesley%20Rahn&since=2026-02-30',
       'account=Wesley%20Rahn&since=2026-12-01T25:00:00Z',
       `document=${name}&since=2026-01-01`,
       `document=${name}&limit=0`,
