@@ -63,3 +63,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
 
 /** Days a purged story stays restorable, on the server and on every laptop (ADR 0059). */
 export const DEFAULT_PURGE_RETENTION_DAYS = 30;
+
+/** The earliest purge still restorable at `now`: the sweep, `restore` and the laptops (by /health) count the same way. */
+export function restorableSince(now: number, retentionDays: number): number {
+  return now - retentionDays * 24 * 3600_000;
+}

@@ -13,9 +13,8 @@ import { AuthThrottle } from './auth/auth-throttle';
 import { Authenticator } from './auth/authenticator';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
 import { openAuditLog } from './audit/audit-log';
-import { purgedSince } from './audit/audit-cli';
 import { createHttpApi } from './http/http-api';
-import { DEFAULT_LIMITS, DEFAULT_PURGE_RETENTION_DAYS, type ServerLimits } from './limits';
+import { DEFAULT_LIMITS, DEFAULT_PURGE_RETENTION_DAYS, restorableSince, type ServerLimits } from './limits';
 import type { ServerLog } from './log';
 import { clientAddress, normalize } from './net/client-address';
 import { ConnectionGate } from './net/connection-gate';
@@ -141,7 +140,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
   // Every process sweeps; the sweep is one idempotent UPDATE, so doing it twice costs nothing.
   const sweepPurges = () =>
-    store.dropExpiredPurges(purgedSince(Date.now(), purgeRetentionDays)).then(
+    store.dropExpiredPurges(restorableSince(Date.now(), purgeRetentionDays)).then(
       (dropped) => dropped > 0 && log.info('dropped the kept state of purged stories past their retention', { dropped }),
       (error: unknown) => log.warn('purge retention sweep failed; will try again', { error }),
     );

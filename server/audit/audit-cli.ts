@@ -1,14 +1,8 @@
 import os from 'node:os';
+import { restorableSince } from '../limits';
 import type { ServerStore } from '../storage/server-store';
 import { table } from '../users-cli';
 import type { AuditAccount, AuditLog, AuditPage } from './audit-log';
-
-const DAY_MS = 24 * 3600_000;
-
-/** The earliest purge time still restorable now (the sweep and `restore` agree on it). */
-export function purgedSince(now: number, retentionDays: number): number {
-  return now - retentionDays * DAY_MS;
-}
 
 /**
  * Who the trail names for what the server's own command line did: the
@@ -28,7 +22,7 @@ function commandLineAccount(): AuditAccount {
  */
 export async function restoreDocument(store: ServerStore, audit: AuditLog, document: string, retentionDays: number): Promise<string[]> {
   const now = Date.now();
-  const outcome = await store.restoreDocument(document, now, purgedSince(now, retentionDays));
+  const outcome = await store.restoreDocument(document, now, restorableSince(now, retentionDays));
   switch (outcome.kind) {
     case 'unknown':
       throw new Error(`The server has no document called ${document}.`);
@@ -40,9 +34,15 @@ export async function restoreDocument(store: ServerStore, audit: AuditLog, docum
           ? `${document} was purged longer ago than the retention; its content is gone and cannot be restored.`
           : `${document} was purged on ${new Date(outcome.purgedMs).toISOString()}, more than ${retentionDays} days ago: it can no longer be restored.`,
       );
-    case 'restored':
-      await audit.record([{ document, account: commandLineAccount(), atMs: now, kind: 'restore', from: 'purge', to: null }]);
-      return [`Restored ${document}. Laptops bring it back into their library when they next read the catalog (within seconds when connected).`];
+    case 'restored': {
+      const lines = [`Restored ${document}. Laptops bring it back into their library when they next read the catalog (within seconds when connected).`];
+      try {
+        await audit.record([{ document, account: commandLineAccount(), atMs: now, kind: 'restore', from: 'purge', to: null }]);
+      } catch (error) {
+        lines.push(`The audit trail could not record the restore: ${(error as Error).message}`);
+      }
+      return lines;
+    }
   }
 }
 
