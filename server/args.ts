@@ -2,9 +2,13 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { ACCOUNT_ROLES, isAccountRole, type AccountRole } from '../shared/accounts/roles';
 import { deskNameProblem } from '../shared/accounts/desks';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { OIDC_FLAGS, OIDC_USAGE, parseOidcSettings, type OidcSettings } from './auth/oidc/oidc-settings';
 import type { Identity } from './storage/server-store';
+import { docKindOf } from '../shared/documents/doc-names';
+import { articleDocName } from '../shared/documents/article-kind';
+import { AUDIT_PAGE_MAX } from '../shared/sync-protocol';
+import { parseIsoInstant } from '../shared/time';
+import { DEFAULT_LIMITS, DEFAULT_PURGE_RETENTION_DAYS, type ServerLimits } from './limits';
 
 export const DEFAULT_SERVER_PORT = 4818;
 
@@ -18,7 +22,10 @@ export type ServerCommand =
       maxMediaBytes: number;
       limits: Partial<ServerLimits>;
       oidc?: OidcSettings;
+      purgeRetentionDays: number;
     }
+  | { kind: 'restore'; dataDir: string; document: string; purgeRetentionDays: number }
+  | ({ kind: 'audit'; dataDir: string; limit: number } & ({ by: 'document'; document: string } | { by: 'account'; account: string; sinceMs: number }))
   | { kind: 'user-add'; dataDir: string; name: string; role: AccountRole; desks: string[] }
   | { kind: 'user-set-role'; dataDir: string; name: string; role: AccountRole }
   | { kind: 'user-revoke'; dataDir: string; name: string }
@@ -33,6 +40,7 @@ export const USAGE = `Usage:
   npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--max-media-mb N]
                     [--trust-proxy ADDRESS,…] [--max-connections-per-address N] [--max-connections-per-account N]
                     [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N] [--max-document-mb N]
+                    [--purge-retention-days N] [--max-purges-per-hour N]
   npm run server -- user add NAME --role ${ACCOUNT_ROLES.join('|')} [--desk DESK]… [--data-dir DIR]
   npm run server -- user set-role NAME --role ${ACCOUNT_ROLES.join('|')} [--data-dir DIR]
   npm run server -- user revoke NAME [--data-dir DIR]
@@ -42,6 +50,9 @@ export const USAGE = `Usage:
   npm run server -- desk add NAME [--data-dir DIR]
   npm run server -- desk list [--data-dir DIR]
   npm run server -- desk member add|remove DESK USER [--data-dir DIR]
+  npm run server -- restore DOC [--purge-retention-days N] [--data-dir DIR]   (undo a purge: DOC is article:<uuid> or the bare id)
+  npm run server -- audit --document DOC [--limit N] [--data-dir DIR]
+  npm run server -- audit --account NAME [--since ISO-DATE] [--limit N] [--data-dir DIR]
 
   --data-dir DIR   where the server keeps its database and media (default: ./lede-server-data)
   --port N         port (default ${DEFAULT_SERVER_PORT}; 0 picks a free one)
@@ -55,6 +66,8 @@ export const USAGE = `Usage:
   --max-frame-mb N       largest WebSocket frame from an authenticated socket (default ${DEFAULT_LIMITS.maxFrameBytes / 1024 / 1024})
   --max-document-mb N    largest story or photo document; a change past it is refused and its writer told (default ${DEFAULT_LIMITS.maxDocumentBytes / 1024 / 1024}; at most the frame size)
 ${OIDC_USAGE}
+  --purge-retention-days N  days a purged story can be restored; laptops keep it as long (default ${DEFAULT_PURGE_RETENTION_DAYS}; give restore the same value)
+  --max-purges-per-hour N   stories one admin account may purge in an hour (default ${DEFAULT_LIMITS.maxPurgesPerHour})
 Environment:
   DATABASE_URL=postgres://…  use PostgreSQL instead of the embedded SQLite file
   REDIS_URL=redis://…        let several server processes serve the same documents
@@ -75,7 +88,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--desk', '--max-media-mb', '--sub', '--email', ...LIMIT_FLAGS, ...OIDC_FLAGS].includes(flag)) {
+    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--desk', '--max-media-mb', '--sub', '--email', '--purge-retention-days', ...AUDIT_FLAGS, ...LIMIT_FLAGS, ...OIDC_FLAGS].includes(flag)) {
       throw new Error(`Unknown option ${flag}.\n\n${USAGE}`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
@@ -145,9 +158,31 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
     }
     throw new Error(`Unknown desk command "${action ?? ''}": use add, list or member.\n\n${USAGE}`);
   }
+  if (positional[0] === 'restore') {
+    allow('--purge-retention-days');
+    if (positional.length !== 2) throw new Error(`"restore" takes one DOC (article:<uuid> or the bare id).\n\n${USAGE}`);
+    return { kind: 'restore', dataDir, document: documentName(positional[1]!), purgeRetentionDays: retentionDays(single) };
+  }
+  if (positional[0] === 'audit') {
+    allow(...AUDIT_FLAGS);
+    if (positional.length !== 1) throw new Error(`"audit" takes --document DOC or --account NAME, no other words.\n\n${USAGE}`);
+    const limitRaw = single.get('--limit') ?? '50';
+    const limit = Number(limitRaw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > AUDIT_PAGE_MAX) throw new Error(`--limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}.`);
+    const document = single.get('--document');
+    const account = single.get('--account');
+    if ((document === undefined) === (account === undefined)) throw new Error(`"audit" needs one of --document DOC or --account NAME.\n\n${USAGE}`);
+    if (document !== undefined) {
+      if (single.has('--since')) throw new Error(`--since goes with --account.\n\n${USAGE}`);
+      return { kind: 'audit', dataDir, limit, by: 'document', document: documentName(document) };
+    }
+    const since = single.get('--since');
+    const sinceMs = since === undefined ? 0 : isoTime(since);
+    return { kind: 'audit', dataDir, limit, by: 'account', account: accountName(account, 'audit --account'), sinceMs };
+  }
   if (positional.length > 0) throw new Error(`Unknown command "${positional[0]}".\n\n${USAGE}`);
 
-  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', ...LIMIT_FLAGS, ...OIDC_FLAGS);
+  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', '--purge-retention-days', ...LIMIT_FLAGS, ...OIDC_FLAGS);
   const port = Number(single.get('--port') ?? DEFAULT_SERVER_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n\n${USAGE}`);
   const certFile = single.get('--tls-cert');
@@ -164,7 +199,32 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
     maxMediaBytes: Math.round(maxMediaMb * 1024 * 1024),
     limits: parseLimits(single),
     oidc: parseOidcSettings(single, cwd, env.LEDE_OIDC_CLIENT_SECRET || undefined) ?? undefined,
+    purgeRetentionDays: retentionDays(single),
   };
+}
+
+const AUDIT_FLAGS = ['--document', '--account', '--since', '--limit'];
+
+function retentionDays(flags: Map<string, string>): number {
+  const raw = flags.get('--purge-retention-days');
+  if (raw === undefined) return DEFAULT_PURGE_RETENTION_DAYS;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 0 || days > 36_500) throw new Error(`--purge-retention-days must be a whole number of days from 0 to 36500.\n\n${USAGE}`);
+  return days;
+}
+
+/** A story's document name from `article:<uuid>` or the bare uuid; a photo's `media:<sha256>` as given. */
+function documentName(raw: string): string {
+  const trimmed = raw.trim().toLowerCase();
+  const name = docKindOf(trimmed) ? trimmed : articleDocName(trimmed);
+  if (!docKindOf(name)) throw new Error(`"${raw}" is not a document: give article:<uuid> or the story's id.`);
+  return name;
+}
+
+function isoTime(raw: string): number {
+  const ms = parseIsoInstant(raw);
+  if (ms === null) throw new Error(`--since must be an ISO 8601 date, e.g. 2026-12-01 or 2026-12-01T09:00:00Z (not "${raw}").`);
+  return ms;
 }
 
 /** `--oidc-issuer URL` with `--sub SUBJECT` or `--email ADDRESS`: who a `user link` ties to the account. */
@@ -191,7 +251,16 @@ function deskName(raw: string): string {
   return trimmed;
 }
 
-const LIMIT_FLAGS = ['--trust-proxy', '--max-connections-per-address', '--max-connections-per-account', '--auth-timeout-s', '--max-auth-failures', '--max-frame-mb', '--max-document-mb'];
+const LIMIT_FLAGS = [
+  '--trust-proxy',
+  '--max-connections-per-address',
+  '--max-connections-per-account',
+  '--auth-timeout-s',
+  '--max-auth-failures',
+  '--max-frame-mb',
+  '--max-document-mb',
+  '--max-purges-per-hour',
+];
 
 /** The limit flags given (the rest keep limits.ts' defaults). */
 function parseLimits(flags: Map<string, string>): Partial<ServerLimits> {
@@ -213,6 +282,8 @@ function parseLimits(flags: Map<string, string>): Partial<ServerLimits> {
   if (failures !== undefined) limits.authFailures = failures;
   const frameMb = whole('--max-frame-mb', 1, 1024);
   if (frameMb !== undefined) limits.maxFrameBytes = frameMb * 1024 * 1024;
+  const purges = whole('--max-purges-per-hour', 1, 100_000);
+  if (purges !== undefined) limits.maxPurgesPerHour = purges;
   const documentMb = whole('--max-document-mb', 1, 1024);
   if (documentMb !== undefined) limits.maxDocumentBytes = documentMb * 1024 * 1024;
   // A document's first sync is one frame: a document limit above the frame limit could never be reached.

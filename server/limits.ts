@@ -36,6 +36,12 @@ export interface ServerLimits {
    * since anyone can send the header.
    */
   trustedProxies: string[];
+  /**
+   * Stories one account may delete for good in an hour (counted in the
+   * audit trail, so across server processes): with admin-only purges and
+   * a retention, a stolen admin token still cannot empty the newsroom in one go.
+   */
+  maxPurgesPerHour: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -52,4 +58,13 @@ export const DEFAULT_LIMITS: ServerLimits = {
   authFailures: 20,
   authFailureWindowMs: 60_000,
   trustedProxies: [],
+  maxPurgesPerHour: 20,
 };
+
+/** Days a purged story stays restorable, on the server and on every laptop (ADR 0059). */
+export const DEFAULT_PURGE_RETENTION_DAYS = 30;
+
+/** The earliest purge still restorable at `now`: the sweep, `restore` and the laptops (by /health) count the same way. */
+export function restorableSince(now: number, retentionDays: number): number {
+  return now - retentionDays * 24 * 3600_000;
+}

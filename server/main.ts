@@ -4,6 +4,8 @@ import { openServerStore } from './storage/open-store';
 import { NotFoundError, UserExistsError, type ServerStore } from './storage/server-store';
 import { startSyncServer } from './sync-server';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
+import { openAuditLog, type AuditLog } from './audit/audit-log';
+import { auditListing, restoreDocument } from './audit/audit-cli';
 import { addDesk, addDeskMember, addUser, linkUser, listDesks, listUsers, loseUser, removeDeskMember, revokeUser, setUserRole } from './users-cli';
 
 /**
@@ -33,20 +35,24 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     let lost;
+    let audit;
     try {
       lost = await openLostDevices({ dataDir: command.dataDir, databaseUrl });
+      audit = await openAuditLog({ dataDir: command.dataDir, databaseUrl });
     } catch (error) {
+      await lost?.close();
       await store.close();
       console.error(`Cannot open the server database: ${(error as Error).message}`);
       process.exit(1);
     }
     try {
-      const lines = await runAccountCommand(command, store, lost);
+      const lines = await runAccountCommand(command, store, lost, audit);
       for (const line of lines) console.log(line);
     } catch (error) {
       console.error(error instanceof UserExistsError || error instanceof NotFoundError ? error.message : `Failed: ${(error as Error).message}`);
       process.exitCode = 1;
     } finally {
+      await audit.close();
       await lost.close();
       await store.close();
     }
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
       maxMediaBytes: command.maxMediaBytes,
       limits: command.limits,
       oidc: command.oidc,
+      purgeRetentionDays: command.purgeRetentionDays,
       log,
     });
   } catch (error) {
@@ -94,8 +101,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-/** The account and desk commands: each prints the lines it returns. */
-async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve' }>, store: ServerStore, lost: LostDevices): Promise<string[]> {
+/** The account, desk, restore and audit commands: each prints the lines it returns. */
+async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve' }>, store: ServerStore, lost: LostDevices, audit: AuditLog): Promise<string[]> {
   switch (command.kind) {
     case 'user-add':
       return addUser(store, command.name, command.role, command.desks);
@@ -117,6 +124,10 @@ async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve'
       return addDeskMember(store, command.desk, command.name);
     case 'desk-member-remove':
       return removeDeskMember(store, command.desk, command.name);
+    case 'restore':
+      return restoreDocument(store, audit, command.document, command.purgeRetentionDays);
+    case 'audit':
+      return auditListing(audit, command);
   }
 }
 

@@ -17,6 +17,7 @@ import { articleParts, readDesk } from '../shared/article-doc';
 import { docKindOf, type DocKind } from '../shared/documents/doc-names';
 import { photoAccess } from '../shared/workflow/photo-rules';
 import { storyAccess, type StoryAccess } from '../shared/workflow/story-rules';
+import type { CatalogSummary } from '../shared/documents/document-kind';
 import type { AuthThrottle } from './auth/auth-throttle';
 import type { Account, Authenticator } from './auth/authenticator';
 import { canWrite } from './auth/authenticator';
@@ -26,6 +27,8 @@ import type { ServerLog } from './log';
 import type { ConnectionGate } from './net/connection-gate';
 import type { UnauthenticatedGuard } from './net/unauthenticated-guard';
 import type { AccountNow, ServerStore } from './storage/server-store';
+import type { AuditAccount, AuditLog } from './audit/audit-log';
+import { storeEvents } from './audit/store-events';
 
 /** Close code for a socket whose account was revoked (private range 4000–4999). */
 export const REVOKED_CLOSE = { code: 4401, reason: 'unauthorized' };
@@ -101,6 +104,12 @@ export class SyncExtension implements Extension {
    * encoding alone takes a tenth of a second.
    */
   private readonly unstored = new WeakMap<Document, Uint8Array[]>();
+  /**
+   * Beside `unstored`, one entry per update: the account whose connection
+   * sent it (the update's Yjs origin is that Connection), or null for one
+   * relayed from another server process — that process records it.
+   */
+  private readonly unstoredBy = new WeakMap<Document, Array<AuditAccount | null>>();
   private readonly retrying = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
   private sweepTimer: NodeJS.Timeout | null = null;
 
@@ -108,7 +117,7 @@ export class SyncExtension implements Extension {
     private readonly store: ServerStore,
     private readonly auth: Authenticator,
     private readonly log: ServerLog,
-    private readonly options: { revocationSweepMs: number; throttle: AuthThrottle; gate: ConnectionGate; maxDocumentBytes: number },
+    private readonly options: { revocationSweepMs: number; throttle: AuthThrottle; gate: ConnectionGate; maxDocumentBytes: number; audit: AuditLog },
   ) {}
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
@@ -201,8 +210,13 @@ export class SyncExtension implements Extension {
     this.stored.set(document, { version: stored?.version ?? 0, snapshot: Y.encodeSnapshot(Y.snapshot(document)) });
     this.sizes.set(document, { stored: stored?.state?.byteLength ?? 0, pending: 0 });
     const unstored: Uint8Array[] = [];
+    const unstoredBy: Array<AuditAccount | null> = [];
     this.unstored.set(document, unstored);
-    document.on('update', (update: Uint8Array) => unstored.push(update));
+    this.unstoredBy.set(document, unstoredBy);
+    document.on('update', (update: Uint8Array, origin: unknown) => {
+      unstored.push(update);
+      unstoredBy.push(senderOf(origin));
+    });
   }
 
   /** Tells a client that just attached what the server has stored of the document. */
@@ -386,9 +400,11 @@ export class SyncExtension implements Extension {
       const taken = unstored.length;
       const size = this.sizes.get(document);
       const counted = size?.pending ?? 0;
-      const outcome = await this.store.mergeDocument(documentName, kind, unstored.slice(0, taken), Date.now());
+      const storedAt = Date.now();
+      const outcome = await this.store.mergeDocument(documentName, kind, unstored.slice(0, taken), storedAt);
       // Stored: those are in the database now (later ones wait for the next store).
       unstored.splice(0, taken);
+      const writers = this.unstoredBy.get(document)?.splice(0, taken) ?? [];
       if (outcome.kind === 'deleted') {
         this.log.info('ignored changes to a purged document', { documentName });
         return;
@@ -402,7 +418,10 @@ export class SyncExtension implements Extension {
       const mark = { version: outcome.version, snapshot: outcome.snapshot };
       if (!latest || latest.version <= mark.version) this.stored.set(document, mark);
       document.broadcastStateless(storedMessage(mark));
-      if (outcome.changed) this.notifyCatalog(outcome.seq);
+      if (outcome.changed) {
+        this.notifyCatalog(outcome.seq);
+        this.recordStore(documentName, writers, outcome.before, outcome.after, storedAt);
+      }
     } catch (error) {
       const attempt = (retry?.attempt ?? -1) + 1;
       const delay = STORE_RETRY_MS[Math.min(attempt, STORE_RETRY_MS.length - 1)]!;
@@ -415,6 +434,17 @@ export class SyncExtension implements Extension {
       }, delay);
       this.retrying.set(documentName, { attempt, timer });
     }
+  }
+
+  /**
+   * The audit trail of a store. Written after the store committed and never
+   * holding it up: a trail that cannot be written is logged, the change stays stored.
+   */
+  private recordStore(documentName: string, writers: Array<AuditAccount | null>, before: CatalogSummary | null, after: CatalogSummary, atMs: number): void {
+    const accounts = writers.filter((writer): writer is AuditAccount => writer !== null);
+    this.options.audit
+      .record(storeEvents(documentName, accounts, before, after, atMs))
+      .catch((error: unknown) => this.log.error('could not write the audit trail of a store', { documentName, error }));
   }
 
   /**
@@ -464,6 +494,12 @@ export class SyncExtension implements Extension {
       } else connection.readOnly = access === 'read';
     }
   }
+}
+
+/** The account of a Hocuspocus connection (an update's origin), or null for anything else. */
+function senderOf(origin: unknown): AuditAccount | null {
+  const account = (origin as { context?: { account?: Account } } | null)?.context?.account;
+  return account ? { id: account.id, name: account.name } : null;
 }
 
 function storedMessage(mark: StoredMark): string {

@@ -12,11 +12,12 @@ import { SYNC_SOCKET_PATH } from '../shared/sync-protocol';
 import { AuthThrottle } from './auth/auth-throttle';
 import { Authenticator } from './auth/authenticator';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
+import { openAuditLog } from './audit/audit-log';
 import { createHttpApi } from './http/http-api';
 import { ssoRoutes } from './http/sso-routes';
 import type { OidcSettings } from './auth/oidc/oidc-settings';
 import { SsoService } from './auth/oidc/sso-service';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { DEFAULT_LIMITS, DEFAULT_PURGE_RETENTION_DAYS, restorableSince, type ServerLimits } from './limits';
 import type { ServerLog } from './log';
 import { clientAddress, normalize } from './net/client-address';
 import { ConnectionGate } from './net/connection-gate';
@@ -50,7 +51,14 @@ export interface SyncServerOptions {
   limits?: Partial<ServerLimits>;
   /** Single sign-on with the newsroom's OpenID Connect provider (ADR 0058). */
   oidc?: OidcSettings;
+  /** Days a purged story stays restorable (default 30); after that the sweep drops its state. */
+  purgeRetentionDays?: number;
+  /** How often the retention sweep runs (default hourly). */
+  purgeSweepMs?: number;
+  /** How often the catalog head is checked for changes made outside the server processes (default 2 s). */
+  catalogWatchMs?: number;
 }
+
 
 export interface SyncServer {
   url: string;
@@ -77,11 +85,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const { log } = options;
   const store = options.store ?? (await openServerStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, log }));
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const purgeRetentionDays = options.purgeRetentionDays ?? DEFAULT_PURGE_RETENTION_DAYS;
   const trustedProxies = new Set(limits.trustedProxies.map(normalize));
   const addressOf = (request: http.IncomingMessage) => clientAddress(request, trustedProxies);
   const auth = new Authenticator(store);
   // A test's own store has no database of ours to keep lost tokens in.
   const lostDevices: LostDevices | undefined = options.store ? undefined : await openLostDevices({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const audit = await openAuditLog({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const throttle = new AuthThrottle({ failures: limits.authFailures, windowMs: limits.authFailureWindowMs });
   const gate = new ConnectionGate(limits);
   const sync = new SyncExtension(store, auth, log, {
@@ -89,6 +99,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     throttle,
     gate,
     maxDocumentBytes: limits.maxDocumentBytes,
+    audit,
   });
   const extensions: Extension[] = [sync];
   if (options.redisUrl) {
@@ -131,9 +142,35 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     moreRoutes: ssoRoutes({ sso, log, throttle, addressOf, maxJsonBytes: 64 * 1024 }),
     onPurged(name, cursor) {
       hocuspocus.closeConnections(name);
-      if (cursor !== null) sync.notifyCatalog(cursor);
+      sync.notifyCatalog(cursor);
     },
+    audit,
+    purgeRetentionDays,
+    maxPurgesPerHour: limits.maxPurgesPerHour,
   });
+  // Every process sweeps; the sweep is one idempotent UPDATE, so doing it twice costs nothing.
+  const sweepPurges = () =>
+    store.dropExpiredPurges(restorableSince(Date.now(), purgeRetentionDays)).then(
+      (dropped) => dropped > 0 && log.info('dropped the kept state of purged stories past their retention', { dropped }),
+      (error: unknown) => log.warn('purge retention sweep failed; will try again', { error }),
+    );
+  void sweepPurges();
+  const purgeSweep = setInterval(() => void sweepPurges(), options.purgeSweepMs ?? 3600_000);
+  purgeSweep.unref();
+  // Changes no server process made (`restore` on the command line) reach laptops through this:
+  // when the catalog head moved, the catalog notice goes out again. Laptops ignore a notice for
+  // a cursor they have read already, so one repeated now and then for other changes costs nothing.
+  let watchedHead = (await store.catalog(Number.MAX_SAFE_INTEGER, 1)).head;
+  const headWatch = setInterval(() => {
+    store.catalog(Number.MAX_SAFE_INTEGER, 1).then(
+      ({ head }) => {
+        if (head > watchedHead) sync.notifyCatalog(head);
+        watchedHead = Math.max(watchedHead, head);
+      },
+      (error: unknown) => log.debug('catalog head check failed', { error }),
+    );
+  }, options.catalogWatchMs ?? 2000);
+  headWatch.unref();
 
   const server = options.tls
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, api)
@@ -199,7 +236,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         sockets.close();
         server.closeAllConnections?.();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+        clearInterval(purgeSweep);
+        clearInterval(headWatch);
         await lostDevices?.close();
+        await audit.close();
         await store.close();
         if (options.databaseUrl) fs.rmSync(tmpDir, { recursive: true, force: true });
       })();

@@ -105,7 +105,8 @@ export async function removeDeskMember(store: ServerStore, desk: string, name: s
   return [`"${name}" is no longer on the desk "${desk}". Its stories there stop syncing to them when they next connect.`];
 }
 
-function table(header: string[], rows: string[][]): string[] {
+/** Columns padded to their widest cell, for the commands' listings. */
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   return [format(header), ...rows.map(format)];

@@ -10,6 +10,7 @@ import { REVISION_REASONS, RESTORABLE_PARTS } from './revisions/revision';
 import { MEDIA_HASH } from './media-hash';
 import { MEDIA_LIST_FIELDS, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from './media-fields';
 import { SYNC_BADGES, presencePersonSchema, syncStatusSchema } from './sync-status';
+import { AUDIT_KINDS } from './sync-protocol';
 
 /**
  * The one API between the renderer and core. Every channel declares the
@@ -129,6 +130,23 @@ const revisionSummary = z.object({
   detail: z.string(),
   status,
 });
+/** Who changed a story on the newsroom server, as its audit trail says (ADR 0059). */
+const auditTrailEntry = z.object({
+  account: z.string(),
+  at: isoDate,
+  kind: z.enum(AUDIT_KINDS),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+/**
+ * The server's trail, or why there is none to show: not signed in, the
+ * account may not read it (reporters, readers), the server cannot be
+ * reached, or it has not stored the story yet.
+ */
+const auditTrail = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), entries: z.array(auditTrailEntry), capped: z.boolean() }),
+  z.object({ available: z.literal(false), reason: z.enum(['signed_out', 'not_allowed', 'unreachable']), message: z.string() }),
+]);
 const textPart = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
 const storyDiff = z.object({
   fields: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string(), parts: z.array(textPart) })),
@@ -257,6 +275,8 @@ export const channels = {
     result: z.object({ status, editedBy: z.array(editorCredit) }),
   },
   'article.revisions': { payload: z.object({ id }).strict(), result: z.object({ items: z.array(revisionSummary) }) },
+  /** Who changed the story, from the signed-in server's audit trail, oldest first. */
+  'article.auditTrail': { payload: z.object({ id }).strict(), result: auditTrail },
   'article.revisionDiff': {
     payload: z.object({ id, from: revisionId, to: z.union([revisionId, z.literal('current')]) }).strict(),
     result: z.object({ from: revisionSummary, to: revisionSummary.nullable(), diff: storyDiff }),

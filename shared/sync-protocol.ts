@@ -53,7 +53,17 @@ export const LOOKUP_MAX = 1000;
 export const lookupRequestSchema = z.object({ ids: z.array(z.string().max(200)).max(LOOKUP_MAX) }).strict();
 export const lookupResultSchema = z.object({ items: z.array(catalogItemSchema) });
 
-export const healthSchema = z.object({ ok: z.literal(true), serverId: z.string().min(1), protocol: z.number().int() });
+export const healthSchema = z.object({
+  ok: z.literal(true),
+  serverId: z.string().min(1),
+  protocol: z.number().int(),
+  /**
+   * Days a purged story stays restorable (`--purge-retention-days`): laptops
+   * keep its document and history as long, counted from the tombstone's
+   * `updatedAt`. Servers before recoverable purges send none: 0, removed at once.
+   */
+  purgeRetentionDays: z.number().int().min(0).max(36_500).default(0),
+});
 export type Health = z.infer<typeof healthSchema>;
 /**
  * 2: the server refuses clients' stateless broadcasts, so every stateless
@@ -74,6 +84,37 @@ export const accountSchema = z.object({
   desks: z.array(z.string().max(200)).max(1000).default([]),
 });
 export type ServerAccount = z.infer<typeof accountSchema>;
+
+/** What the server's audit trail records of a change (ADR 0059). */
+export const AUDIT_KINDS = ['edit', 'status', 'trash', 'restore', 'purge', 'desk', 'publish'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/**
+ * One entry of `GET /api/audit`: who did what to a document, when.
+ * `from`/`to`: the status or desk before and after (`status`, `publish`,
+ * `desk`), the trash time (`trash`), where a story came back from
+ * (`restore`: "trash" or "purge"); null otherwise.
+ */
+export const auditEntrySchema = z.object({
+  id: z.number().int().min(1),
+  document: z.string().max(200),
+  account: z.string(),
+  /** ISO 8601, UTC. */
+  at: z.string(),
+  kind: z.enum(AUDIT_KINDS),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  /** Pass back as `cursor` for the next page; null on the last. */
+  cursor: z.number().int().min(1).nullable(),
+});
+export type AuditAnswer = z.infer<typeof auditPageSchema>;
+
+export const AUDIT_PAGE_MAX = 500;
 
 export const serverErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 

@@ -3,9 +3,21 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { CATALOG_PAGE_MAX, SYNC_PROTOCOL_VERSION, lookupRequestSchema, type CatalogItem, type CatalogPage } from '../../shared/sync-protocol';
+import {
+  AUDIT_PAGE_MAX,
+  CATALOG_PAGE_MAX,
+  SYNC_PROTOCOL_VERSION,
+  lookupRequestSchema,
+  type AuditAnswer,
+  type CatalogItem,
+  type CatalogPage,
+  type Health,
+} from '../../shared/sync-protocol';
+import { canPurge, canReadAuditTrail } from '../../shared/accounts/roles';
 import { docKindOf } from '../../shared/documents/doc-names';
 import { storyAccess } from '../../shared/workflow/story-rules';
+import type { AuditLog } from '../audit/audit-log';
+import { parseIsoInstant } from '../../shared/time';
 import { MEDIA_HASH_DIGITS } from '../../shared/media-hash';
 import type { AuthThrottle } from '../auth/auth-throttle';
 import type { LostDevices } from '../auth/lost-devices';
@@ -32,7 +44,12 @@ export interface HttpApiOptions {
   /** Tokens reported lost with their computer: refused as `device_lost` rather than `unauthorized`. */
   lostDevices?: LostDevices;
   /** After a purge: drop the document from memory and tell clients the catalog moved. */
-  onPurged(name: string, cursor: number | null): void;
+  onPurged(name: string, cursor: number): void;
+  audit: AuditLog;
+  /** How long a purged story stays restorable (told to laptops on /health, so they keep it as long). */
+  purgeRetentionDays: number;
+  /** Purges one account may make in an hour, counted in the audit trail (so across server processes). */
+  maxPurgesPerHour: number;
   /** Routes of features that live in their own modules (single sign-on: sso-routes.ts). */
   moreRoutes?: HttpRoute[];
 }
@@ -42,6 +59,8 @@ export interface HttpRoute {
   pattern: RegExp;
   handle(request: http.IncomingMessage, response: http.ServerResponse, match: RegExpExecArray, url: URL): Promise<void>;
 }
+
+const HOUR_MS = 3600_000;
 
 /** `/api/media/<sha256>`: a media file by its hash; any other name matches no route. */
 const MEDIA_ROUTE = new RegExp(`^/api/media/(${MEDIA_HASH_DIGITS})$`);
@@ -98,7 +117,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
           log.error('health: database unavailable', { error });
           throw new HttpError('unavailable', 'The sync server cannot reach its database.');
         }
-        sendJson(response, 200, { ok: true, serverId, protocol: SYNC_PROTOCOL_VERSION });
+        sendJson(response, 200, { ok: true, serverId, protocol: SYNC_PROTOCOL_VERSION, purgeRetentionDays: options.purgeRetentionDays } satisfies Health);
       },
     },
     {
@@ -169,15 +188,52 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
       method: 'DELETE',
       pattern: /^\/api\/documents\/([^/]+)$/,
       handle: async (request, response, match) => {
-        const account = await requireWriter(request);
+        const account = await requireAccount(request);
+        if (!canPurge(account.role)) {
+          throw new HttpError('forbidden', `Only an administrator can delete a story for good; "${account.name}" is ${account.role}. Move it to the trash instead.`);
+        }
         const name = decodeName(match[1]!);
         if (!name || !docKindOf(name)) throw new HttpError('invalid_request', 'Not a document name (article:<uuid> or media:<sha256>).');
-        const purged = await guarded(log, () => store.purgeDocument(name, Date.now()));
-        if (!purged) throw new HttpError('not_found', 'The server has no document with this name.');
-        log.info('purged a document', { name, by: account.name });
-        const [row] = await guarded(log, () => store.lookup([name]));
-        options.onPurged(name, row?.seq ?? null);
-        sendJson(response, 200, { ok: true });
+        if (docKindOf(name) !== 'article') throw new HttpError('invalid_request', 'Only stories are deleted for good; a photo stays while any story may show it.');
+        const now = Date.now();
+        const recent = await guarded(log, () => options.audit.purgesSince(account.id, now - HOUR_MS));
+        if (recent >= options.maxPurgesPerHour) {
+          log.warn('refused a purge: the account purged as many stories as an hour allows', { by: account.name, limit: options.maxPurgesPerHour });
+          throw new HttpError('rate_limited', `"${account.name}" deleted ${recent} stories for good in the last hour, the most this server allows. Try again later.`);
+        }
+        const outcome = await guarded(log, () => store.purgeDocument(name, now));
+        switch (outcome.kind) {
+          case 'unknown':
+            throw new HttpError('not_found', 'The server has no document with this name.');
+          case 'not_trashed':
+            throw new HttpError('invalid_request', 'This story is not in the trash: move it to the trash first.');
+          case 'already_purged':
+            sendJson(response, 200, { ok: true });
+            return;
+          case 'purged':
+            log.info('purged a document', { name, by: account.name });
+            options.onPurged(name, outcome.seq);
+            // The purge is done whatever becomes of its record; a record that failed is logged (and not counted by the bound).
+            await options.audit
+              .record([{ document: name, account, atMs: now, kind: 'purge' }])
+              .catch((error: unknown) => log.error('could not record a purge in the audit trail', { name, by: account.name, error }));
+            sendJson(response, 200, { ok: true });
+        }
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/audit$/,
+      handle: async (request, response, _match, url) => {
+        const account = await requireAccount(request);
+        if (!canReadAuditTrail(account.role)) throw new HttpError('forbidden', `The audit trail is for editors and administrators; "${account.name}" is ${account.role}.`);
+        const query = auditQuery(url);
+        const page = await guarded(log, () =>
+          query.by === 'document'
+            ? options.audit.forDocument(query.document, query.page)
+            : options.audit.forAccount(query.account, { ...query.page, sinceMs: query.sinceMs }),
+        );
+        sendJson(response, 200, page satisfies AuditAnswer);
       },
     },
     ...(options.moreRoutes ?? []),
@@ -279,6 +335,42 @@ function decodeName(segment: string): string | null {
   } catch {
     return null;
   }
+}
+
+type AuditRequest = { page: { limit: number; after: number } } & (
+  | { by: 'document'; document: string }
+  | { by: 'account'; account: string; sinceMs: number }
+);
+
+/** `?document=ID` or `?account=NAME[&since=ISO]`, with `limit` and `cursor`; anything else is a 400 saying what is wrong. */
+function auditQuery(url: URL): AuditRequest {
+  const known = new Set(['document', 'account', 'since', 'limit', 'cursor']);
+  const unknown = [...url.searchParams.keys()].filter((key) => !known.has(key));
+  if (unknown.length > 0) throw new HttpError('invalid_request', `Unknown parameter "${unknown[0]}": use document, or account with since, and limit, cursor.`);
+  const limit = Math.min(integerParam(url, 'limit', 100), AUDIT_PAGE_MAX);
+  if (limit < 1) throw new HttpError('invalid_request', '"limit" must be at least 1.');
+  const page = { limit, after: integerParam(url, 'cursor', 0) };
+  const document = url.searchParams.get('document');
+  const account = url.searchParams.get('account');
+  if ((document === null) === (account === null)) throw new HttpError('invalid_request', 'Ask for one of "document" (article:<uuid>) or "account" (a name).');
+  if (document !== null) {
+    if (!docKindOf(document)) throw new HttpError('invalid_request', '"document" must be a document name (article:<uuid> or media:<sha256>).');
+    if (url.searchParams.has('since')) throw new HttpError('invalid_request', '"since" goes with "account".');
+    return { by: 'document', document, page };
+  }
+  if (!account || account.length > 100 || /[\u0000-\u001f\u007f]/.test(account)) {
+    throw new HttpError('invalid_request', '"account" must be an account name: 1 to 100 characters, no control characters.');
+  }
+  return { by: 'account', account, sinceMs: sinceParam(url), page };
+}
+
+/** `since` as an ISO 8601 date or date and time (UTC unless it says otherwise); 0 when absent. */
+function sinceParam(url: URL): number {
+  const raw = url.searchParams.get('since');
+  if (raw === null) return 0;
+  const ms = parseIsoInstant(raw);
+  if (ms === null) throw new HttpError('invalid_request', '"since" must be an ISO 8601 date, e.g. 2026-12-01 or 2026-12-01T09:00:00Z.');
+  return ms;
 }
 
 function integerParam(url: URL, name: string, fallback: number): number {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS } from '../../shared/documents/kinds';
 import type { DocKind } from '../../shared/documents/doc-names';
+import type { CatalogSummary } from '../../shared/documents/document-kind';
 
 export interface MergedState {
   /** The merged state to store (everything stored before, plus the update). */
@@ -14,6 +15,9 @@ export interface MergedState {
   headline: string;
   status: string;
   desk: string | null;
+  /** The stored document read before the merge (null: new here) and after, for the audit trail. */
+  before: CatalogSummary | null;
+  after: CatalogSummary;
 }
 
 /**
@@ -29,12 +33,26 @@ export function mergeState(stored: Uint8Array | null, update: Uint8Array | reado
   const updates = update instanceof Uint8Array ? [update] : update;
   try {
     if (stored) Y.applyUpdate(doc, stored);
-    const before = Y.snapshot(doc);
-    const changed = !stored || updates.some((one) => !Y.snapshotContainsUpdate(before, one));
+    const summarize = DOCUMENT_KINDS[kind].catalogSummary;
+    const before = stored ? summarize(doc) : null;
+    const storedSnapshot = Y.snapshot(doc);
+    const changed = !stored || updates.some((one) => !Y.snapshotContainsUpdate(storedSnapshot, one));
     if (changed) Y.transact(doc, () => updates.forEach((one) => Y.applyUpdate(doc, one)));
-    const { headline, status, desk } = DOCUMENT_KINDS[kind].catalogSummary(doc);
+    const after = changed ? summarize(doc) : before!;
     const state = changed ? Y.encodeStateAsUpdate(doc) : stored!;
-    return { state, snapshot: Y.encodeSnapshot(Y.snapshot(doc)), changed, stateBytes: state.byteLength, headline, status, desk };
+    const { headline, status, desk } = after;
+    return { state, snapshot: Y.encodeSnapshot(Y.snapshot(doc)), changed, stateBytes: state.byteLength, headline, status, desk, before, after };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** What a stored state says of itself (the purge route asks whether a story is in the trash). */
+export function summarizeState(state: Uint8Array, kind: DocKind): CatalogSummary {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return DOCUMENT_KINDS[kind].catalogSummary(doc);
   } finally {
     doc.destroy();
   }

@@ -15,10 +15,13 @@ import {
   type CatalogRows,
   type MergeOutcome,
   type NewUser,
+  type PurgeOutcome,
+  type RestoreOutcome,
   type ServerStore,
   type StoredDocument,
   type UserRow,
 } from './server-store';
+import { summarizeState } from './merge-state';
 import { SCHEMA_VERSION, stepsAfter } from './schema';
 import { StoreWorker } from './store-worker-client';
 
@@ -102,7 +105,8 @@ export class PostgresServerStore implements ServerStore {
   async loadDocument(name: string): Promise<StoredDocument | null> {
     const result = await this.pool.query('SELECT state, version, deleted FROM lede_documents WHERE name = $1', [name]);
     const row = result.rows[0] as { state: Buffer | null; version: string; deleted: boolean } | undefined;
-    return row ? { state: row.state ? new Uint8Array(row.state) : null, version: Number(row.version), deleted: row.deleted } : null;
+    // A purged document's kept state is for a restore only: nothing else reads it.
+    return row ? { state: row.state && !row.deleted ? new Uint8Array(row.state) : null, version: Number(row.version), deleted: row.deleted } : null;
   }
 
   async mergeDocument(name: string, kind: DocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome> {
@@ -114,7 +118,16 @@ export class PostgresServerStore implements ServerStore {
       // Off the event loop: for the largest story a newsroom allows this takes hundreds of milliseconds.
       const merged = await this.merger.run({ op: 'merge-state', stored: row?.state ? new Uint8Array(row.state) : null, update, kind });
       if (!merged.changed && row) {
-        return { kind: 'stored', version: Number(row.version), snapshot: merged.snapshot, seq: Number(row.seq), changed: false, stateBytes: merged.stateBytes };
+        return {
+          kind: 'stored',
+          version: Number(row.version),
+          snapshot: merged.snapshot,
+          seq: Number(row.seq),
+          changed: false,
+          stateBytes: merged.stateBytes,
+          before: merged.before,
+          after: merged.after,
+        };
       }
       const seq = head + 1;
       const version = Number(row?.version ?? 0) + 1;
@@ -126,23 +139,52 @@ export class PostgresServerStore implements ServerStore {
            status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq, desk = excluded.desk`,
         [name, kind, Buffer.from(merged.state), version, merged.headline, merged.status, now, seq, merged.desk],
       );
-      return { kind: 'stored', version, snapshot: merged.snapshot, seq, changed: true, stateBytes: merged.stateBytes };
+      return { kind: 'stored', version, snapshot: merged.snapshot, seq, changed: true, stateBytes: merged.stateBytes, before: merged.before, after: merged.after };
     });
   }
 
-  async purgeDocument(name: string, now: number): Promise<boolean> {
-    return this.transaction(async (client) => {
+  async purgeDocument(name: string, now: number): Promise<PurgeOutcome> {
+    return this.transaction(async (client): Promise<PurgeOutcome> => {
       const head = Number((await client.query('SELECT seq FROM lede_catalog_head WHERE id = 1 FOR UPDATE')).rows[0].seq);
-      const found = await client.query('SELECT deleted FROM lede_documents WHERE name = $1', [name]);
-      if (found.rowCount === 0) return false;
-      if (found.rows[0].deleted) return true;
+      const found = await client.query('SELECT kind, state, deleted FROM lede_documents WHERE name = $1', [name]);
+      const row = found.rows[0] as { kind: DocKind; state: Buffer | null; deleted: boolean } | undefined;
+      if (!row) return { kind: 'unknown' };
+      if (row.deleted) return { kind: 'already_purged' };
+      if (!row.state || summarizeState(new Uint8Array(row.state), row.kind).trashedAt === null) return { kind: 'not_trashed' };
       await client.query('UPDATE lede_catalog_head SET seq = $1 WHERE id = 1', [head + 1]);
-      await client.query(
-        'UPDATE lede_documents SET state = NULL, deleted = true, version = version + 1, updated_ms = $1, seq = $2 WHERE name = $3',
-        [now, head + 1, name],
-      );
-      return true;
+      // The state stays until the retention sweep: a purge can be undone (ADR 0059).
+      await client.query('UPDATE lede_documents SET deleted = true, purged_ms = $1, version = version + 1, updated_ms = $1, seq = $2 WHERE name = $3', [
+        now,
+        head + 1,
+        name,
+      ]);
+      return { kind: 'purged', seq: head + 1 };
     });
+  }
+
+  async restoreDocument(name: string, now: number, purgedSince: number): Promise<RestoreOutcome> {
+    return this.transaction(async (client): Promise<RestoreOutcome> => {
+      const head = Number((await client.query('SELECT seq FROM lede_catalog_head WHERE id = 1 FOR UPDATE')).rows[0].seq);
+      const found = await client.query('SELECT deleted, purged_ms, state IS NOT NULL AS kept FROM lede_documents WHERE name = $1', [name]);
+      const row = found.rows[0] as { deleted: boolean; purged_ms: string | null; kept: boolean } | undefined;
+      if (!row) return { kind: 'unknown' };
+      if (!row.deleted) return { kind: 'not_purged' };
+      const purgedMs = row.purged_ms === null ? null : Number(row.purged_ms);
+      if (!row.kept || purgedMs === null || purgedMs < purgedSince) return { kind: 'expired', purgedMs };
+      await client.query('UPDATE lede_catalog_head SET seq = $1 WHERE id = 1', [head + 1]);
+      await client.query('UPDATE lede_documents SET deleted = false, purged_ms = NULL, version = version + 1, updated_ms = $1, seq = $2 WHERE name = $3', [
+        now,
+        head + 1,
+        name,
+      ]);
+      return { kind: 'restored', seq: head + 1 };
+    });
+  }
+
+  async dropExpiredPurges(purgedBefore: number): Promise<number> {
+    // The tombstone keeps its catalog row and change number: laptops have nothing new to read.
+    const result = await this.pool.query('UPDATE lede_documents SET state = NULL, purged_ms = NULL WHERE purged_ms IS NOT NULL AND purged_ms < $1', [purgedBefore]);
+    return result.rowCount ?? 0;
   }
 
   async catalog(since: number, limit: number): Promise<CatalogRows> {

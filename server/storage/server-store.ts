@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { AccountRole } from '../../shared/accounts/roles';
 import type { DocKind } from '../../shared/documents/doc-names';
+import type { CatalogSummary } from '../../shared/documents/document-kind';
 
 /**
  * Where the sync server keeps documents, the catalog, accounts and media.
@@ -22,8 +23,17 @@ export interface ServerStore {
    * document into its catalog row. A purged document is left alone.
    */
   mergeDocument(name: string, kind: DocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome>;
-  /** Purges a document: its state goes, a tombstone stays in the catalog. False if unknown. */
-  purgeDocument(name: string, now: number): Promise<boolean>;
+  /**
+   * Purges a story that is in the trash: the catalog shows a tombstone, the
+   * state is kept (restorable) until `dropExpiredPurges` takes it. Checked
+   * and written in one transaction under the write lock, so a story taken
+   * out of the trash meanwhile is never purged.
+   */
+  purgeDocument(name: string, now: number): Promise<PurgeOutcome>;
+  /** Brings a purged document back (a new version and change number) if it was purged at `purgedSince` or later and its state is still kept. */
+  restoreDocument(name: string, now: number, purgedSince: number): Promise<RestoreOutcome>;
+  /** Drops the kept state of documents purged before `purgedBefore` (their tombstones stay); how many. */
+  dropExpiredPurges(purgedBefore: number): Promise<number>;
   catalog(since: number, limit: number): Promise<CatalogRows>;
   lookup(names: string[]): Promise<CatalogRow[]>;
 
@@ -78,7 +88,32 @@ export type MergeOutcome =
    * `snapshot` is exactly what is stored (state vector + delete set);
    * `stateBytes` its size, which the per-document limit is measured on.
    */
-  | { kind: 'stored'; version: number; snapshot: Uint8Array; seq: number; changed: boolean; stateBytes: number };
+  | {
+      kind: 'stored';
+      version: number;
+      snapshot: Uint8Array;
+      seq: number;
+      changed: boolean;
+      stateBytes: number;
+      /** The stored document's summary before the merge (null: it is new) and after it. */
+      before: CatalogSummary | null;
+      after: CatalogSummary;
+    };
+
+export type PurgeOutcome =
+  | { kind: 'purged'; seq: number }
+  /** Purged before: nothing changes (a laptop sending its owed tombstone again). */
+  | { kind: 'already_purged' }
+  | { kind: 'unknown' }
+  /** Only a story in the trash is purged. */
+  | { kind: 'not_trashed' };
+
+export type RestoreOutcome =
+  | { kind: 'restored'; seq: number }
+  | { kind: 'unknown' }
+  | { kind: 'not_purged' }
+  /** Purged longer ago than the retention, or its state is already gone. */
+  | { kind: 'expired'; purgedMs: number | null };
 
 export interface CatalogRow {
   name: string;

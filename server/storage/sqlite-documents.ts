@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DocKind } from '../../shared/documents/doc-names';
-import { mergeState } from './merge-state';
-import type { MergeOutcome } from './server-store';
+import { mergeState, summarizeState } from './merge-state';
+import type { MergeOutcome, PurgeOutcome } from './server-store';
 
 /**
  * The two writes of the embedded store that touch a document's state,
@@ -30,7 +30,16 @@ export function mergeIntoSqlite(db: Database.Database, name: string, kind: DocKi
     if (row?.deleted) return { kind: 'deleted' };
     const merged = mergeState(row?.state ?? null, update, kind);
     if (!merged.changed && row) {
-      return { kind: 'stored', version: row.version, snapshot: merged.snapshot, seq: row.seq, changed: false, stateBytes: merged.stateBytes };
+      return {
+        kind: 'stored',
+        version: row.version,
+        snapshot: merged.snapshot,
+        seq: row.seq,
+        changed: false,
+        stateBytes: merged.stateBytes,
+        before: merged.before,
+        after: merged.after,
+      };
     }
     const seq = head + 1;
     const version = (row?.version ?? 0) + 1;
@@ -41,18 +50,22 @@ export function mergeIntoSqlite(db: Database.Database, name: string, kind: DocKi
        ON CONFLICT (name) DO UPDATE SET state = excluded.state, version = excluded.version, headline = excluded.headline,
          status = excluded.status, updated_ms = excluded.updated_ms, seq = excluded.seq, desk = excluded.desk`,
     ).run({ name, kind, state: merged.state, version, headline: merged.headline, status: merged.status, now, seq, desk: merged.desk });
-    return { kind: 'stored', version, snapshot: merged.snapshot, seq, changed: true, stateBytes: merged.stateBytes };
+    return { kind: 'stored', version, snapshot: merged.snapshot, seq, changed: true, stateBytes: merged.stateBytes, before: merged.before, after: merged.after };
   }).immediate();
 }
 
-export function purgeFromSqlite(db: Database.Database, name: string, now: number): boolean {
-  return db.transaction(() => {
-    const row = db.prepare('SELECT deleted FROM documents WHERE name = ?').get(name) as { deleted: number } | undefined;
-    if (!row) return false;
-    if (row.deleted) return true;
+export function purgeFromSqlite(db: Database.Database, name: string, now: number): PurgeOutcome {
+  return db.transaction((): PurgeOutcome => {
+    const row = db.prepare('SELECT kind, state, deleted FROM documents WHERE name = ?').get(name) as
+      | { kind: DocKind; state: Buffer | null; deleted: number }
+      | undefined;
+    if (!row) return { kind: 'unknown' };
+    if (row.deleted) return { kind: 'already_purged' };
+    if (!row.state || summarizeState(row.state, row.kind).trashedAt === null) return { kind: 'not_trashed' };
     const seq = (db.prepare('SELECT seq FROM catalog_head WHERE id = 1').get() as { seq: number }).seq + 1;
     db.prepare('UPDATE catalog_head SET seq = ? WHERE id = 1').run(seq);
-    db.prepare('UPDATE documents SET state = NULL, deleted = 1, version = version + 1, updated_ms = ?, seq = ? WHERE name = ?').run(now, seq, name);
-    return true;
+    // The state stays until the retention sweep: a purge can be undone (ADR 0059).
+    db.prepare('UPDATE documents SET deleted = 1, purged_ms = ?, version = version + 1, updated_ms = ?, seq = ? WHERE name = ?').run(now, now, seq, name);
+    return { kind: 'purged', seq };
   }).immediate();
 }

@@ -17,6 +17,8 @@ import {
   type Identity,
   type MergeOutcome,
   type NewUser,
+  type PurgeOutcome,
+  type RestoreOutcome,
   type ServerStore,
   type StoredDocument,
   type UserRow,
@@ -78,15 +80,36 @@ export class SqliteServerStore implements ServerStore {
     const row = this.db.prepare('SELECT state, version, deleted FROM documents WHERE name = ?').get(name) as
       | { state: Buffer | null; version: number; deleted: number }
       | undefined;
-    return row ? { state: row.state ? new Uint8Array(row.state) : null, version: row.version, deleted: row.deleted === 1 } : null;
+    // A purged document's kept state is for a restore only: nothing else reads it.
+    return row ? { state: row.state && !row.deleted ? new Uint8Array(row.state) : null, version: row.version, deleted: row.deleted === 1 } : null;
   }
 
   async mergeDocument(name: string, kind: DocKind, update: Uint8Array | readonly Uint8Array[], now: number): Promise<MergeOutcome> {
     return this.writer.run({ op: 'sqlite-merge', file: this.file, name, kind, update, now });
   }
 
-  async purgeDocument(name: string, now: number): Promise<boolean> {
+  async purgeDocument(name: string, now: number): Promise<PurgeOutcome> {
     return this.writer.run({ op: 'sqlite-purge', file: this.file, name, now });
+  }
+
+  async restoreDocument(name: string, now: number, purgedSince: number): Promise<RestoreOutcome> {
+    return this.db.transaction((): RestoreOutcome => {
+      const row = this.db.prepare('SELECT deleted, purged_ms, state IS NOT NULL AS kept FROM documents WHERE name = ?').get(name) as
+        | { deleted: number; purged_ms: number | null; kept: number }
+        | undefined;
+      if (!row) return { kind: 'unknown' };
+      if (!row.deleted) return { kind: 'not_purged' };
+      if (!row.kept || row.purged_ms === null || row.purged_ms < purgedSince) return { kind: 'expired', purgedMs: row.purged_ms };
+      const seq = (this.db.prepare('SELECT seq FROM catalog_head WHERE id = 1').get() as { seq: number }).seq + 1;
+      this.db.prepare('UPDATE catalog_head SET seq = ? WHERE id = 1').run(seq);
+      this.db.prepare('UPDATE documents SET deleted = 0, purged_ms = NULL, version = version + 1, updated_ms = ?, seq = ? WHERE name = ?').run(now, seq, name);
+      return { kind: 'restored', seq };
+    }).immediate();
+  }
+
+  async dropExpiredPurges(purgedBefore: number): Promise<number> {
+    // The tombstone keeps its catalog row and change number: laptops have nothing new to read.
+    return this.db.prepare('UPDATE documents SET state = NULL, purged_ms = NULL WHERE purged_ms IS NOT NULL AND purged_ms < ?').run(purgedBefore).changes;
   }
 
   async catalog(since: number, limit: number): Promise<CatalogRows> {

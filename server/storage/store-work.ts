@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { DocKind } from '../../shared/documents/doc-names';
 import { mergeState, type MergedState } from './merge-state';
-import type { MergeOutcome } from './server-store';
+import type { MergeOutcome, PurgeOutcome } from './server-store';
 import { configureServerConnection, mergeIntoSqlite, purgeFromSqlite } from './sqlite-documents';
 
 /** What the store worker does: the CPU- and I/O-heavy part of storing a document. */
@@ -12,13 +12,13 @@ export type StoreWork =
   | { op: 'sqlite-merge'; file: string; name: string; kind: DocKind; update: Uint8Array | readonly Uint8Array[]; now: number }
   | { op: 'sqlite-purge'; file: string; name: string; now: number };
 
-export type StoreWorkResult<W extends StoreWork> = W extends { op: 'merge-state' } ? MergedState : W extends { op: 'sqlite-merge' } ? MergeOutcome : boolean;
+export type StoreWorkResult<W extends StoreWork> = W extends { op: 'merge-state' } ? MergedState : W extends { op: 'sqlite-merge' } ? MergeOutcome : PurgeOutcome;
 
 /** Connections by database file, kept open for the life of the thread that runs the work. */
 export class StoreWorkRunner {
   private readonly connections = new Map<string, Database.Database>();
 
-  run(work: StoreWork): MergedState | MergeOutcome | boolean {
+  run(work: StoreWork): MergedState | MergeOutcome | PurgeOutcome {
     switch (work.op) {
       case 'merge-state':
         return mergeState(work.stored, work.update, work.kind);

@@ -31,6 +31,22 @@ export function canWriteAnything(role: AccountRole): boolean {
 }
 
 /**
+ * Whether the role may delete a story for good on the server (ADR 0059): an
+ * admin only, so no desk account can take stories off every laptop.
+ */
+export function canPurge(role: AccountRole): boolean {
+  return role === 'admin';
+}
+
+/**
+ * Whether the role may read the server's audit trail. Desk editors read all
+ * of it for now; only their desks' stories is a later step.
+ */
+export function canReadAuditTrail(role: AccountRole): boolean {
+  return role === 'admin' || role === 'editor';
+}
+
+/**
  * The workflow role an account acts with on this computer (the profile's
  * vocabulary, which the status rules use). An admin acts as an editor; a
  * reader as a reporter (whose moves the server refuses anyway).

@@ -108,7 +108,7 @@ export const articleKind: DocumentKind = {
   serverGuard: articleServerGuard,
   catalogSummary(doc) {
     const fields = readArticleFields(doc);
-    return { headline: fields.headline, status: fields.status, desk: readDesk(articleParts(doc).meta) };
+    return { headline: fields.headline, status: fields.status, desk: readDesk(articleParts(doc).meta), trashedAt: fields.trashedAt };
   },
   // A story is let go of when the last window closes it: compacting then
   // means the next open reads one snapshot. While it is open, every keystroke

@@ -41,6 +41,15 @@ export interface ServerGuard {
   refused(before: Y.Doc, after: Y.Doc, actor: Actor): UpdateRefusal | null;
 }
 
+/** What the server reads out of a stored document (photos have none of it: empty strings and nulls). */
+export interface CatalogSummary {
+  headline: string;
+  status: string;
+  desk: string | null;
+  /** When the story went to the trash; null while it is not there. */
+  trashedAt: string | null;
+}
+
 /**
  * Everything the rest of Lede needs to know about one kind of document, in
  * one place: its name, what each writer may change, how the server
@@ -66,7 +75,7 @@ export interface DocumentKind {
   remoteUpdateGuard: EditGuard | null;
   /** What the sync server checks of writers' updates; null: an account that may write this kind may change anything in it. */
   serverGuard: ServerGuard | null;
-  /** The words of the server's catalog row. */
-  catalogSummary(doc: Y.Doc): { headline: string; status: string; desk: string | null };
+  /** The words of the server's catalog row, and what its audit trail compares before and after a store. */
+  catalogSummary(doc: Y.Doc): CatalogSummary;
   compaction: CompactionPolicy;
 }

@@ -50,7 +50,7 @@ export const mediaKind: DocumentKind = {
   // reporters only bring in new photos); its fields carry no workflow.
   serverGuard: null,
   // A photo's document has no headline or workflow status.
-  catalogSummary: () => ({ headline: '', status: '', desk: null }),
+  catalogSummary: () => ({ headline: '', status: '', desk: null, trashedAt: null }),
   // A photo's document is loaded only while it changes and let go of after
   // every change: compacting on each release would rewrite the snapshot for
   // every caption fix, so it waits for a batch of updates instead.

@@ -105,10 +105,10 @@ describe('accounts on HTTP', () => {
     }
   });
 
-  it('/health needs no token and tells only the server id', async () => {
+  it('/health needs no token and tells only the server id, protocol and purge retention', async () => {
     const result = await call('/health');
     expect(result.status).toBe(200);
-    expect(Object.keys(result.json!).sort()).toEqual(['ok', 'protocol', 'serverId']);
+    expect(Object.keys(result.json!).sort()).toEqual(['ok', 'protocol', 'purgeRetentionDays', 'serverId']);
   });
 
   it('a reader may read the catalog but not upload media or purge', async () => {

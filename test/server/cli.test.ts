@@ -51,6 +51,38 @@ describe('server arguments', () => {
     expect(() => parseServerArgs(['--max-document-mb', '0'], '/')).toThrow(/whole number from 1/);
   });
 
+  it('takes the purge retention and bound; restore and audit name a document by its name or bare id', () => {
+    expect(parseServerArgs([], '/')).toMatchObject({ kind: 'serve', purgeRetentionDays: 30 });
+    expect(parseServerArgs(['--purge-retention-days', '0', '--max-purges-per-hour', '5'], '/')).toMatchObject({ purgeRetentionDays: 0, limits: { maxPurgesPerHour: 5 } });
+    const id = '4ae6c0a1-4f70-45aa-aa04-264e1c7d07b5';
+    expect(parseServerArgs(['restore', id], '/')).toMatchObject({ kind: 'restore', document: `article:${id}`, purgeRetentionDays: 30 });
+    expect(parseServerArgs(['restore', `article:${id.toUpperCase()}`, '--purge-retention-days', '7'], '/')).toMatchObject({ document: `article:${id}`, purgeRetentionDays: 7 });
+    expect(parseServerArgs(['audit', '--account', 'Wesley Rahn', '--since', '2026-12-01T09:00'], '/')).toMatchObject({
+      kind: 'audit',
+      by: 'account',
+      account: 'Wesley Rahn',
+      sinceMs: Date.UTC(2026, 11, 1, 9, 0),
+      limit: 50,
+    });
+  });
+
+  it.each([
+    [['--purge-retention-days', '-1'], /whole number of days/],
+    [['--purge-retention-days', '1.5'], /whole number of days/],
+    [['--max-purges-per-hour', '0'], /whole number from 1/],
+    [['restore'], /takes one DOC/],
+    [['restore', 'a', 'b'], /takes one DOC/],
+    [['restore', "article:x' OR 1=1"], /is not a document/],
+    [['restore', 'x', '--port', '1'], /does not apply/],
+    [['audit'], /needs one of --document DOC or --account NAME/],
+    [['audit', '--document', 'article:nope'], /is not a document/],
+    [['audit', '--account', 'A', '--since', '2026-02-30'], /--since must be an ISO 8601 date/],
+    [['audit', '--account', 'A', '--limit', '0'], /--limit must be/],
+    [['audit', '--document', '4ae6c0a1-4f70-45aa-aa04-264e1c7d07b5', '--since', '2026-01-01'], /--since goes with --account/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseServerArgs(argv, '/')).toThrow(message);
+  });
+
   it.each([
     [['--trust-proxy', 'lb.example'], /IP addresses/],
     [['--max-connections-per-address', '0'], /whole number/],

@@ -15,7 +15,7 @@ let token: string;
 
 beforeAll(async () => {
   server = await startSyncServerProcess();
-  token = await server.addUser('Wesley Rahn', 'editor');
+  token = await server.addUser('Wesley Rahn', 'admin');
 });
 afterAll(() => server.stop());
 

@@ -64,7 +64,15 @@ describe('the store worker', () => {
     Y.applyUpdate(doc, loaded!.state!);
     expect(articleParts(doc).headline.toString()).toBe('Kremlin talks');
     expect((await store.catalog(0, 10)).rows).toMatchObject([{ name, headline: 'Kremlin talks', version: 1 }]);
-    expect(await store.purgeDocument(name, 3)).toBe(true);
+    // Only a story in the trash is purged; the check and the purge are one transaction on the worker.
+    expect(await store.purgeDocument(name, 3)).toEqual({ kind: 'not_trashed' });
+    const trash = new Y.Doc();
+    Y.applyUpdate(trash, loaded!.state!);
+    const trashed = Y.encodeStateVector(trash);
+    articleParts(trash).meta.set('trashedAt', '2026-12-02T10:00:00Z');
+    await store.mergeDocument(name, 'article', Y.encodeStateAsUpdate(trash, trashed), 3);
+    expect(await store.purgeDocument(name, 3)).toEqual({ kind: 'purged', seq: 3 });
+    expect(await store.purgeDocument(name, 3)).toEqual({ kind: 'already_purged' });
     expect(await store.loadDocument(name)).toMatchObject({ deleted: true, state: null });
     expect(await store.mergeDocument(name, 'article', story('Back?', []), 4)).toEqual({ kind: 'deleted' });
   });

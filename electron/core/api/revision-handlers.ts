@@ -2,13 +2,17 @@ import { requireProfile } from '../settings/profile';
 import type { ApiContext, FeatureHandlers } from './handler-types';
 
 /** A story's history: its checkpoints, the difference between two, and restoring parts of one. */
-export function revisionHandlers(ctx: ApiContext): FeatureHandlers<'article.revisions' | 'article.revisionDiff' | 'article.restoreRevision'> {
-  const { articles, revisions, settings } = ctx;
+export function revisionHandlers(ctx: ApiContext): FeatureHandlers<'article.revisions' | 'article.auditTrail' | 'article.revisionDiff' | 'article.restoreRevision'> {
+  const { articles, revisions, settings, sync } = ctx;
   return {
     // articles.doc() first: an unknown story is not_found, not an empty history.
     'article.revisions': (payload) => {
       articles.doc(payload.id);
       return { items: revisions.list(payload.id) };
+    },
+    'article.auditTrail': (payload) => {
+      articles.doc(payload.id);
+      return sync.auditTrail(payload.id);
     },
     'article.revisionDiff': (payload) => {
       articles.doc(payload.id);

@@ -42,6 +42,8 @@ export class ArticleService {
   private derivedListener: ((ids: string[]) => void) | null = null;
   private releaseListener: ((id: string) => void) | null = null;
   private readonly purgeHooks: Array<(docName: string) => void> = [];
+  /** Stories kept out of the library though their document is here (sync's purged stories, ADR 0059). */
+  private withheld: (docName: string) => boolean = () => false;
 
   private readonly actingAccount: () => Actor | null;
 
@@ -69,7 +71,7 @@ export class ArticleService {
 
   /** Rebuilds rows that a crash left behind their documents. */
   recoverStaleRows(): number {
-    return this.rows.recover(this.index.staleDocIds());
+    return this.rows.recover(this.index.staleDocIds().filter((docName) => !this.withheld(docName)));
   }
 
   create(input: { section?: string; language?: string }, config: NewsroomConfig): string {
@@ -244,6 +246,32 @@ export class ArticleService {
     this.discard(id, true);
   }
 
+  /**
+   * Which stories are withheld: not listed, opened or rebuilt while their
+   * document stays on disk. Sync says, for stories the newsroom purged.
+   */
+  withhold(predicate: (docName: string) => boolean): void {
+    this.withheld = predicate;
+  }
+
+  /**
+   * A story the newsroom purged, kept for a possible restore: out of the
+   * library and search and out of every window (as a purge), its document
+   * and revisions left as they are. The caller has already withheld it.
+   */
+  setAside(id: string): void {
+    const docName = articleDocName(id);
+    this.rows.forget(id);
+    this.live.unload(docName);
+    this.index.remove(id);
+    this.derivedListener?.([id]);
+  }
+
+  /** A story set aside comes back (an admin restored it): its library row is derived again. */
+  bringBack(id: string): void {
+    this.rows.refresh(id, { keepLoaded: false });
+  }
+
   /** Removes a story the newsroom purged (a tombstone from the sync server), trashed here or not. */
   discardPurged(id: string): void {
     if (!this.store.info(articleDocName(id))) return;
@@ -271,9 +299,10 @@ export class ArticleService {
     this.live.unload(docName);
     // One transaction: a crash in between must not bring the story back.
     this.store.transaction(() => {
-      this.index.remove(id);
-      this.store.remove(docName);
       if (runHooks) for (const hook of this.purgeHooks) hook(docName);
+      this.index.remove(id);
+      // A hook may have withheld it instead (sync: the server will keep it restorable): then its document and history stay.
+      if (!(runHooks && this.withheld(docName))) this.store.remove(docName);
     });
     this.derivedListener?.([id]);
   }
@@ -296,7 +325,7 @@ export class ArticleService {
 
   private docName(id: string): string {
     const docName = articleDocName(id);
-    if (!this.live.has(docName)) throw new LedeError('not_found', 'This story does not exist (it may have been deleted).');
+    if (!this.live.has(docName) || this.withheld(docName)) throw new LedeError('not_found', 'This story does not exist (it may have been deleted).');
     return docName;
   }
 

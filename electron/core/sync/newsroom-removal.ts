@@ -92,7 +92,7 @@ export function removeDocuments(db: Database, plan: Pick<RemovalPlan, 'docIds' |
   const mediaSearch = db.prepare('SELECT search_rowid FROM media WHERE doc_id = ? AND search_rowid IS NOT NULL').pluck();
   const deleteArticleSearch = db.prepare('DELETE FROM article_search WHERE rowid = ?');
   const deleteMediaSearch = db.prepare('DELETE FROM media_search WHERE rowid = ?');
-  const children = ['revisions', 'articles', 'media', 'sync_state', 'doc_snapshots', 'doc_updates'].map((table) =>
+  const children = ['revisions', 'articles', 'media', 'sync_state', 'sync_purged', 'doc_snapshots', 'doc_updates'].map((table) =>
     db.prepare(`DELETE FROM ${table} WHERE doc_id = ?`),
   );
   const deleteDocument = db.prepare('DELETE FROM documents WHERE id = ?');

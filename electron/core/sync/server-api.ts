@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   accountSchema,
+  auditPageSchema,
   catalogPageSchema,
   healthSchema,
   lookupResultSchema,
   MIN_SERVER_PROTOCOL,
   serverErrorSchema,
+  type AuditAnswer,
   type CatalogItem,
   type CatalogPage,
   type Health,
@@ -121,6 +123,11 @@ export class SyncServerApi {
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== sha256) throw new SyncApiError('protocol', `The server sent a media file that does not match its hash (${sha256}).`);
     return bytes;
+  }
+
+  /** One page of a document's audit trail (editors and admins; others get 'forbidden'). */
+  auditOfDocument(docId: string, cursor: number, limit: number): Promise<AuditAnswer> {
+    return this.json('GET', `/api/audit?document=${encodeURIComponent(docId)}&cursor=${cursor}&limit=${limit}`, auditPageSchema);
   }
 
   /** Sends a purge's tombstone. 'unknown': the server never had the document. */

@@ -10,6 +10,7 @@ import { SyncApiError, type SyncServerApi } from './server-api';
 import type { SyncStore } from './sync-store';
 
 const CATALOG_PAGE = 500;
+const DAY_MS = 24 * 3600 * 1000;
 const LOOKUP_BATCH = 500;
 
 export interface KnowledgeDeps {
@@ -107,6 +108,7 @@ export class ServerKnowledge {
           if (page.items.length < CATALOG_PAGE) break;
         }
       } while (this.pullAgain);
+      this.removeExpiredPurges();
     };
     this.pulling = pull().finally(() => {
       this.pulling = null;
@@ -128,7 +130,7 @@ export class ServerKnowledge {
         for (const docId of batch) {
           this.toLookUp.delete(docId);
           const item = found.get(docId);
-          if (item?.deleted) this.discardPurged(docId);
+          if (item?.deleted) this.purged(item);
           else if (item) this.confirmed.add(docId);
           else {
             // Stored there once, unknown now: never merged silently into a reset server.
@@ -155,10 +157,19 @@ export class ServerKnowledge {
         await this.deps.api().purge(docId);
         this.deps.store.clearPurge(docId);
       } catch (error) {
-        if (error instanceof SyncApiError && error.failure === 'forbidden') {
-          // A reader cannot purge on the server: the story is gone here only.
-          this.deps.log.warn('sync: the server refused a purge (read-only account)', { docId });
+        if (error instanceof SyncApiError && (error.failure === 'forbidden' || error.status === 400)) {
+          // Only an admin purges on the server, and only a story in its trash
+          // there (someone may have taken it out meanwhile): the story is gone here only.
           this.deps.store.clearPurge(docId);
+          const articleId = articleIdOf(docId);
+          if (this.deps.store.isKeptPurged(docId) && articleId) {
+            // Kept for a restore, and the newsroom still has it: it comes back here too.
+            this.deps.log.warn('sync: the server refused a purge; the story is back in the library', { docId, code: error.code });
+            this.deps.store.releasePurged(docId);
+            this.deps.articles.bringBack(articleId);
+          } else {
+            this.deps.log.warn('sync: the server refused a purge; the story is gone from this computer only', { docId, code: error.code });
+          }
           continue;
         }
         throw error;
@@ -166,11 +177,41 @@ export class ServerKnowledge {
     }
   }
 
-  /** The newsroom purged a document: it goes here too. */
-  discardPurged(docId: string): void {
-    const { store, docs, live, articles, log } = this.deps;
+  /**
+   * The newsroom purged a document: it leaves the library here too. A story
+   * the server can still restore is set aside — its document and revisions
+   * stay until the retention is over (ADR 0059); anything else goes now.
+   */
+  purged(item: CatalogItem): void {
+    const { store, docs, articles, log } = this.deps;
+    const docId = item.id;
     this.deps.drop(docId);
     store.clearPurge(docId);
+    if (!docs.info(docId) || store.isKeptPurged(docId)) return;
+    const articleId = articleIdOf(docId);
+    // The tombstone's time is the server's purge time, on the server's clock.
+    const purgedMs = Date.parse(item.updatedAt);
+    if (articleId && Number.isFinite(purgedMs) && purgedMs >= this.restorableSince()) {
+      log.info('sync: setting aside a story the newsroom purged, while it can be restored', { docId });
+      store.keepPurged(docId, purgedMs);
+      articles.setAside(articleId);
+      return;
+    }
+    this.removeForGood(docId);
+  }
+
+  /** Stories set aside whose retention is over: the server can no longer bring them back, so they go. */
+  removeExpiredPurges(): void {
+    for (const docId of this.deps.store.expiredPurged(this.restorableSince())) this.removeForGood(docId);
+  }
+
+  /** The earliest purge the server can still undo, by the retention its /health gave. */
+  private restorableSince(): number {
+    return Date.now() - this.deps.store.purgeRetentionDays(this.deps.serverId()) * DAY_MS;
+  }
+
+  private removeForGood(docId: string): void {
+    const { docs, live, articles, log } = this.deps;
     if (!docs.info(docId)) return;
     log.info('sync: removing a document the newsroom purged', { docId });
     const articleId = articleIdOf(docId);
@@ -185,8 +226,15 @@ export class ServerKnowledge {
     const { store, docs } = this.deps;
     const docId = item.id;
     this.confirmed.add(docId);
-    if (item.deleted) return this.discardPurged(docId);
+    if (item.deleted) return this.purged(item);
     if (store.isPurgePending(docId)) return;
+    if (store.isKeptPurged(docId)) {
+      // An admin restored it: back into the library, with its history, and synced again below.
+      this.deps.log.info('sync: a purged story was restored; it is back', { docId });
+      store.releasePurged(docId);
+      const articleId = articleIdOf(docId);
+      if (articleId) this.deps.articles.bringBack(articleId);
+    }
     const info = docs.info(docId);
     if (info) {
       const state = store.state(docId);

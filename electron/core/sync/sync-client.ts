@@ -6,6 +6,8 @@ import type { SyncStatus } from '../../../shared/sync-status';
 import { docKindOf, type DocKind } from '../../../shared/documents/doc-names';
 import type { UpdateRefusal } from '../../../shared/documents/document-kind';
 import type { Actor } from '../../../shared/workflow/story-rules';
+import { canPurge, canReadAuditTrail } from '../../../shared/accounts/roles';
+import { AUDIT_PAGE_MAX, type AuditEntry } from '../../../shared/sync-protocol';
 import { cleartextProblem } from '../../../shared/service-url';
 import { isoWithOffset } from '../../../shared/time';
 import { type ArticleService } from '../articles/article-service';
@@ -65,6 +67,9 @@ export type RemovalPreview = ResultOf<'sync.removalPreview'>;
  * time, and the status every window shows. Lives in core, beside the store
  * it syncs; everything it must remember is in the library database.
  */
+/** Pages of a story's audit trail read at most (2,500 entries): the panel shows a story's people, not a data dump. */
+const AUDIT_PAGES = 5;
+
 export class SyncClient {
   private session: SyncSession | null = null;
   private fatal: ApiError | null = null;
@@ -86,9 +91,14 @@ export class SyncClient {
     });
     deps.articles.onPurge((docName) => {
       deps.store.recordPurge(docName);
+      // An admin's purge the server will keep restorable: kept here as long, like a tombstone from the server.
+      const account = deps.store.account();
+      if (account && canPurge(account.role) && deps.store.purgeRetentionDays(account.serverId) > 0) deps.store.keepPurged(docName, Date.now());
       // After the purge's transaction has committed.
       setImmediate(() => this.session?.purgedLocally(docName));
     });
+    // Stories the newsroom purged stay on disk while the server can restore them, never in the library (ADR 0059).
+    deps.articles.withhold((docName) => deps.store.isKeptPurged(docName));
   }
 
   /** Resumes syncing with the saved account, if any. */
@@ -303,6 +313,35 @@ export class SyncClient {
     if (!bytes) return false;
     await this.deps.media.write(sha256, bytes);
     return true;
+  }
+
+  /**
+   * Who changed a story, from the server's audit trail: every page up to a
+   * bound (a story's trail is a few entries per editing session), oldest first.
+   */
+  async auditTrail(articleId: string): Promise<ResultOf<'article.auditTrail'>> {
+    const account = this.deps.store.account();
+    if (!account) return { available: false, reason: 'signed_out', message: 'Sign in to the newsroom server to see who changed this story.' };
+    if (!canReadAuditTrail(account.role)) {
+      return { available: false, reason: 'not_allowed', message: 'Who changed what is shown to desk editors and administrators.' };
+    }
+    const api = new SyncServerApi(account.serverUrl, account.token);
+    const entries: AuditEntry[] = [];
+    let cursor: number | null = 0;
+    try {
+      for (let page = 0; page < AUDIT_PAGES && cursor !== null; page++) {
+        const answer = await api.auditOfDocument(articleDocName(articleId), cursor, AUDIT_PAGE_MAX);
+        entries.push(...answer.entries);
+        cursor = answer.cursor;
+      }
+    } catch (error) {
+      if (error instanceof SyncApiError && error.failure === 'forbidden') {
+        return { available: false, reason: 'not_allowed', message: 'The newsroom server does not show this account who changed what.' };
+      }
+      this.deps.log.warn('sync: could not read the audit trail', { error: (error as Error).message });
+      return { available: false, reason: 'unreachable', message: 'The newsroom server cannot be reached: who changed what shows when it is back.' };
+    }
+    return { available: true, capped: cursor !== null, entries: entries.map(({ account: name, at, kind, from, to }) => ({ account: name, at, kind, from, to })) };
   }
 
   /** True when signed in, connected and nothing is waiting (tests and benchmarks wait for it). */

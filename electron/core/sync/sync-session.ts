@@ -301,6 +301,8 @@ export class SyncSession {
         this.account = { ...this.account, serverId: health.serverId, role: me.role, name: me.name, desks: me.desks };
         this.deps.hooks.accountChanged(this.account);
       }
+      // Before the catalog: its tombstones are kept here as long as the server can restore them.
+      this.deps.store.setPurgeRetentionDays(health.serverId, health.purgeRetentionDays);
       await this.knowledge.sendPurges();
       await this.knowledge.pullCatalog();
       if (!current()) return;

@@ -26,6 +26,8 @@ const savedAccountSchema = accountSchema.omit({ token: true }).extend({ token: z
 const TOKEN_SECRET = 'sync-token';
 
 const cursorSchema = z.object({ serverId: z.string(), cursor: z.number().int().min(0) });
+const retentionSchema = z.object({ serverId: z.string(), days: z.number().int().min(0) });
+
 const optionsSchema = z.object({ catalogDays: z.number().int().min(1).max(3650) });
 export type SyncOptions = z.infer<typeof optionsSchema>;
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = { catalogDays: 30 };
@@ -35,6 +37,7 @@ const LAST_SERVER_KEY = 'sync.lastServerUrl';
 const CURSOR_KEY = 'sync.cursor';
 const OPTIONS_KEY = 'sync.options';
 const NOTICE_KEY = 'sync.notice';
+const RETENTION_KEY = 'sync.purgeRetention';
 const noticeSchema = z.object({ code: z.literal('device_lost'), message: z.string() });
 const REFUSALS_KEY = 'sync.refusals';
 /** The newest refused changes kept for the person to read (one per document). */
@@ -81,12 +84,14 @@ export class SyncStore {
     // Uses the partial index documents_unsynced: as cheap as the number of waiting documents.
     this.selectUnsynced = db.prepare(
       `SELECT d.id FROM documents d LEFT JOIN sync_state s ON s.doc_id = d.id
-       WHERE d.local_changes > d.synced_changes AND s.flag IS NULL AND coalesce(s.local_only, 0) = 0`,
+       WHERE d.local_changes > d.synced_changes AND s.flag IS NULL AND coalesce(s.local_only, 0) = 0
+         AND NOT EXISTS (SELECT 1 FROM sync_purged p WHERE p.doc_id = d.id)`,
     );
     this.selectWaiting = db.prepare(
       `SELECT coalesce(sum(d.local_changes - d.synced_changes), 0) AS changes, count(*) AS documents
        FROM documents d LEFT JOIN sync_state s ON s.doc_id = d.id
-       WHERE d.local_changes > d.synced_changes AND s.flag IS NULL AND coalesce(s.local_only, 0) = 0`,
+       WHERE d.local_changes > d.synced_changes AND s.flag IS NULL AND coalesce(s.local_only, 0) = 0
+         AND NOT EXISTS (SELECT 1 FROM sync_purged p WHERE p.doc_id = d.id)`,
     );
   }
 
@@ -306,6 +311,38 @@ export class SyncStore {
 
   clearPurge(docId: string): void {
     this.db.prepare('DELETE FROM sync_purges WHERE doc_id = ?').run(docId);
+  }
+
+  /**
+   * A story the newsroom purged, kept here while the server may restore it
+   * (ADR 0059). The first purge time stays if the tombstone is seen again.
+   */
+  keepPurged(docId: string, purgedMs: number): void {
+    this.db.prepare('INSERT INTO sync_purged (doc_id, purged_ms) VALUES (?, ?) ON CONFLICT (doc_id) DO NOTHING').run(docId, purgedMs);
+  }
+
+  isKeptPurged(docId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM sync_purged WHERE doc_id = ?').get(docId) !== undefined;
+  }
+
+  /** An admin restored it: it is an ordinary story again. */
+  releasePurged(docId: string): void {
+    this.db.prepare('DELETE FROM sync_purged WHERE doc_id = ?').run(docId);
+  }
+
+  /** Kept purged stories whose purge is older than `purgedBefore`: the server can no longer restore them. */
+  expiredPurged(purgedBefore: number): string[] {
+    return this.db.prepare('SELECT doc_id FROM sync_purged WHERE purged_ms < ? ORDER BY purged_ms').pluck().all(purgedBefore) as string[];
+  }
+
+  /** Days the server keeps a purged story restorable, as its /health said last (0 before any server said). */
+  purgeRetentionDays(serverId: string): number {
+    const saved = this.settings.get(RETENTION_KEY, retentionSchema);
+    return saved?.serverId === serverId ? saved.days : 0;
+  }
+
+  setPurgeRetentionDays(serverId: string, days: number): void {
+    this.settings.set(RETENTION_KEY, { serverId, days });
   }
 
   mediaUploaded(sha256: string, serverId: string): boolean {

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { STATUS_LABELS } from '../../../shared/model';
 import type { RevisionSummary } from '../../../shared/revisions/revision';
 import { DiffDialog } from './DiffDialog';
 import { revisionTime, revisionWhat } from './revision-labels';
 import { useRevisions } from './use-revisions';
+import { auditTimeLabel, changesByVersion, type PersonChanges } from './audit-trail';
+import { useAuditTrail } from './use-audit-trail';
 
 /**
  * The story's history beside the text: every checkpoint with its time,
@@ -12,7 +14,12 @@ import { useRevisions } from './use-revisions';
  */
 export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: boolean; onClose(): void }) {
   const { state, reload } = useRevisions(id);
+  const audit = useAuditTrail(id);
   const [open, setOpen] = useState<RevisionSummary | null>(null);
+  const people = useMemo(
+    () => (audit.kind === 'done' && audit.trail.available && state.kind === 'ready' ? changesByVersion(audit.trail.entries, state.items) : null),
+    [audit, state],
+  );
 
   return (
     <aside className="inspector history-panel" aria-labelledby="history-title">
@@ -25,6 +32,12 @@ export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: 
         </button>
       </div>
       <p className="field-hint">Lede keeps a version at every status change and after a few minutes of editing.</p>
+      {audit.kind === 'done' && !audit.trail.available && <p className="history-audit-note muted">{audit.trail.message}</p>}
+      {audit.kind === 'failed' && <p className="history-audit-note muted">Who changed what could not be read: {audit.message}</p>}
+      {audit.kind === 'done' && audit.trail.available && audit.trail.capped && (
+        <p className="history-audit-note muted">Only the oldest changes on the server are named here: the story has many more.</p>
+      )}
+      {people?.get('current') && <People label="Since the latest version" people={people.get('current')!} />}
       {state.kind === 'loading' && (
         <p role="status" className="muted">
           Loading the history…
@@ -49,6 +62,7 @@ export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: 
                 <span className="history-what">{revisionWhat(revision)}</span>
                 <span className="history-status">{STATUS_LABELS[revision.status]}</span>
               </button>
+              {people?.get(revision.id) && <People label="Changed up to this version by" people={people.get(revision.id)!} />}
             </li>
           ))}
         </ol>
@@ -57,5 +71,21 @@ export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: 
         <DiffDialog id={id} revision={open} revisions={state.items} readOnly={readOnly} onClose={() => setOpen(null)} />
       )}
     </aside>
+  );
+}
+
+/** The people the server names for a stretch of history, and what each did. */
+function People({ label, people }: { label: string; people: PersonChanges[] }) {
+  return (
+    <ul className="history-people" aria-label={label}>
+      {people.map((person) => (
+        <li key={person.account}>
+          <span className="history-person">{person.account}</span> <span className="history-did">{person.what.join(', ')}</span>{' '}
+          <time className="history-did-at" dateTime={person.lastAt}>
+            {auditTimeLabel(person.lastAt)}
+          </time>
+        </li>
+      ))}
+    </ul>
   );
 }

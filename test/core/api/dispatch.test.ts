@@ -264,6 +264,7 @@ describe('every channel', () => {
       await call('sync.setOptions', { catalogDays: 7 });
       await call('sync.retry', {});
       await call('sync.presence', { id });
+      await call('article.auditTrail', { id });
       await call('sync.flagged', {});
       await call('sync.removalPreview', {});
       await call('sync.dismissNotice', {});

@@ -15,6 +15,9 @@ const { clients, servers, inProcess, proxies } = closeAfterEach();
 
 const pair = () => serverWithTwoEditors({ clients, servers });
 
+const inLibrary = async (laptop: SyncedClient, id: string, view: 'active' | 'trash') =>
+  (await laptop.client.call('library.list', { view })).items.some((item) => item.id === id);
+
 describe('signing in', () => {
   it('refuses an address that answers nothing, and a wrong token, with reasons; nothing is saved', async () => {
     const server = await startSyncServerProcess();
@@ -64,21 +67,27 @@ describe('the library follows the newsroom', () => {
     expect(b.client.events.some((event) => event.event === 'library.changed')).toBe(true);
   });
 
-  it('purging leaves a tombstone: the story disappears on the other computer too', async () => {
-    const { a, b, server, token } = await pair();
+  it('an admin’s purge leaves a tombstone: the story leaves the other computer’s library too', async () => {
+    const server = await startSyncServerProcess();
+    servers.push(server);
+    const token = await server.addUser('Ines Admin', 'admin');
+    const a = await openSyncedClient(server, token, 'Ines Admin');
+    const b = await openSyncedClient(server, await server.addUser('Wesley Rahn', 'editor'), 'Wesley Rahn');
+    clients.push(a, b);
     const { id } = await a.client.call('article.create', {});
     await waitUntil(() => hasStory(b.core, id), 'the story on B');
     await a.client.call('article.trash', { id });
+    await waitUntil(() => inLibrary(b, id, 'trash'), 'the story in B’s trash');
     await a.client.call('article.purge', { id });
-    await waitUntil(() => !hasStory(b.core, id), 'the story to disappear on B');
+    await waitUntil(async () => !(await inLibrary(b, id, 'trash')), 'the story to leave B’s library');
     const catalog = (await (await fetch(`${server.url}/api/catalog`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: unknown[] };
     expect(catalog.items).toEqual([expect.objectContaining({ id: `article:${id}`, deleted: true })]);
   });
 
-  it('a purge made offline is sent when back online, and the story does not come back from the catalog', async () => {
+  it('a purge made offline is sent when back online; of a story trashed offline too, the server refuses it and the story stays in the trash', async () => {
     const server = await startSyncServerProcess();
     servers.push(server);
-    const token = await server.addUser('Richard Connor', 'editor');
+    const token = await server.addUser('Richard Connor', 'admin');
     const net = await startTcpProxy(() => server.port);
     proxies.push(net);
     const a = await openSyncedClient(net, token, 'Richard Connor');
@@ -91,11 +100,18 @@ describe('the library follows the newsroom', () => {
     await waitUntil(() => a.core.internals.sync.status().state === 'offline', 'A offline');
     await a.client.call('article.trash', { id });
     await a.client.call('article.purge', { id });
+    expect(await inLibrary(a, id, 'trash')).toBe(false);
     net.restore();
     await a.client.call('sync.retry', {});
-    await waitUntil(() => !hasStory(b.core, id), 'the story to disappear on B');
+    // The server never saw it in the trash, so it refuses the purge (ADR 0059): the story is back in A's trash, and its trash reaches B.
+    await waitUntil(() => inLibrary(a, id, 'trash'), 'the story back in A’s trash');
+    await waitUntil(() => inLibrary(b, id, 'trash'), 'the story in B’s trash');
     await waitSynced(a);
-    expect(hasStory(a.core, id)).toBe(false);
+    // Purged again, now that the server has it in the trash: gone from both libraries.
+    await a.client.call('article.purge', { id });
+    await waitUntil(async () => !(await inLibrary(b, id, 'trash')), 'the story to leave B’s library');
+    await waitSynced(a);
+    expect(await inLibrary(a, id, 'trash')).toBe(false);
   });
 
   it('who else has the story open: names and colours, gone when they close it', async () => {

@@ -55,9 +55,9 @@ describe('the article kind', () => {
   it('describes a story for the server’s catalog', () => {
     const doc = seeded();
     articleParts(doc).headline.insert(0, 'Sharaa meets Putin');
-    expect(articleKind.catalogSummary(doc)).toEqual({ headline: 'Sharaa meets Putin', status: 'draft', desk: null });
+    expect(articleKind.catalogSummary(doc)).toEqual({ headline: 'Sharaa meets Putin', status: 'draft', desk: null, trashedAt: null });
     articleParts(doc).meta.set('desk', 'Politics');
     expect(articleKind.catalogSummary(doc)).toMatchObject({ desk: 'Politics' });
-    expect(DOCUMENT_KINDS.media.catalogSummary(new Y.Doc())).toEqual({ headline: '', status: '', desk: null });
+    expect(DOCUMENT_KINDS.media.catalogSummary(new Y.Doc())).toEqual({ headline: '', status: '', desk: null, trashedAt: null });
   });
 });
