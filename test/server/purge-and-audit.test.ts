@@ -53,9 +53,10 @@ async function writeAs(server: SyncServerProcess, token: string, name: string, c
 }
 
 async function newsroom(server: SyncServerProcess) {
+  await server.cli(['desk', 'add', 'Politics']);
   return {
     admin: await server.addUser('Ines Admin', 'admin'),
-    editor: await server.addUser('Wesley Rahn', 'editor'),
+    editor: await server.addUser('Wesley Rahn', 'editor', ['Politics']),
     reporter: await server.addUser('Richard Connor', 'reporter'),
   };
 }
@@ -109,6 +110,7 @@ describe.each(backends)('recoverable purges and the audit trail on $name', (back
       // Out of the trash, onto a desk, published: each move is read from the story before and after the store.
       await writeAs(server, editor, name, (doc) => articleParts(doc).meta.set('trashedAt', null));
       await writeAs(server, editor, name, (doc) => articleParts(doc).meta.set('desk', 'Politics'));
+      await writeAs(server, editor, name, (doc) => articleParts(doc).meta.set('status', 'ready'));
       await writeAs(server, editor, name, (doc) => articleParts(doc).meta.set('status', 'published'));
 
       const entries = await trail(server, editor, `document=${encodeURIComponent(name)}`);
@@ -125,7 +127,9 @@ describe.each(backends)('recoverable purges and the audit trail on $name', (back
         ['Wesley Rahn', 'edit', null, null],
         ['Wesley Rahn', 'desk', null, 'Politics'],
         ['Wesley Rahn', 'edit', null, null],
-        ['Wesley Rahn', 'publish', 'in_edit', 'published'],
+        ['Wesley Rahn', 'status', 'in_edit', 'ready'],
+        ['Wesley Rahn', 'edit', null, null],
+        ['Wesley Rahn', 'publish', 'ready', 'published'],
       ]);
       const table = await server.cli(['audit', '--document', name]);
       expect(table[0]).toMatch(/^TIME \(UTC\)\s+ACCOUNT\s+KIND\s+CHANGE\s+DOCUMENT$/);

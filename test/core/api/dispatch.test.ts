@@ -253,6 +253,9 @@ describe('every channel', () => {
       await call('people.search', { query: 'rich' });
       await call('article.trash', { id });
       await call('article.restore', { id });
+      await call('article.setDesk', { id, desk: 'Politics' });
+      // Back to no desk before signing in: the account below is on none.
+      await call('article.setDesk', { id, desk: null });
       await call('sync.status', {});
       // Single sign-on, against a server that trusts a real provider (then signing in elsewhere with a token).
       const returnUrl = 'http://127.0.0.1:9/sso/return';
@@ -268,6 +271,7 @@ describe('every channel', () => {
       await call('sync.flagged', {});
       await call('sync.removalPreview', {});
       await call('sync.dismissNotice', {});
+      await call('sync.dismissRefusal', { docId: null });
       await call('sync.resolveFlag', { docId: `article:${id}`, choice: 'upload' });
       await call('article.trash', { id });
       await call('article.purge', { id });
