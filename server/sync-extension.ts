@@ -280,7 +280,7 @@ export class SyncExtension implements Extension {
    * The newsroom's rules on a writer's change (the document kind's server
    * guard), before Hocuspocus applies or relays it. A refused change never
    * reaches another client: its author is told why and what the server holds
-   * (a `refused` message, ADR 0058), then that document's connection is
+   * (a `refused` message, ADR 0060), then that document's connection is
    * closed. Synchronous, like everything in this hook: Hocuspocus handles a
    * socket's messages in the order their hooks settle.
    */
@@ -473,17 +473,24 @@ export class SyncExtension implements Extension {
     }
     const revoked = new Set(open.map((entry) => entry.account.id).filter((id) => !now.has(id)));
     if (revoked.size > 0) this.auth.markRevoked(revoked);
-    for (const { connection, account } of open) {
+    // A socket's documents share its context's account object: it is brought up to date once, here,
+    // and every connection holding a changed one is judged again below.
+    const changed = new Set<Account>();
+    for (const { account } of open) {
       const current = now.get(account.id);
-      if (!current) {
+      if (!current || changed.has(account)) continue;
+      if (current.role === account.role && current.desks.join('\u0000') === account.desks.join('\u0000')) continue;
+      account.role = current.role;
+      account.desks = current.desks;
+      changed.add(account);
+    }
+    for (const { connection, account } of open) {
+      if (!now.has(account.id)) {
         this.log.info('cut off a connection: account revoked', { socketId: connection.socketId });
         connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
         continue;
       }
-      if (current.role === account.role && current.desks.join('\u0000') === account.desks.join('\u0000')) continue;
-      // The connection's context holds this object: changed in place, every document on the socket sees it.
-      account.role = current.role;
-      account.desks = current.desks;
+      if (!changed.has(account)) continue;
       const document = connection.document;
       const kind = docKindOf(document.name);
       if (!kind) continue;

@@ -13,7 +13,7 @@ import { ACCOUNT_ROLES } from './accounts/roles';
 export const SYNC_STATES = ['signed_out', 'connecting', 'offline', 'syncing', 'synced', 'error'] as const;
 export type SyncState = (typeof SYNC_STATES)[number];
 
-/** A change of this computer's that the server refused by the newsroom's rules, undone here (ADR 0058). */
+/** A change of this computer's that the server refused by the newsroom's rules, undone here (ADR 0060). */
 export const refusedChangeSchema = z.object({
   docId: z.string(),
   articleId: z.string().nullable(),

@@ -171,7 +171,7 @@ export class ArticleService {
 
   /**
    * Writes back the server's values of guarded keys after it refused a
-   * change of this computer's (sync's undo, ADR 0058): core's own change,
+   * change of this computer's (sync's undo, ADR 0060): core's own change,
    * not a session's edit, so the workflow guard does not stand in its way.
    * Returns the story's headline, for the notice.
    */

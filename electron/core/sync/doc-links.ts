@@ -319,7 +319,7 @@ export class DocLinks {
   }
 
   /**
-   * The server refused a change of ours by the newsroom's rules (ADR 0058):
+   * The server refused a change of ours by the newsroom's rules (ADR 0060):
    * what it holds is written back here as an ordinary change, so the refused
    * change and its undoing together change nothing there; then the document
    * is attached again and everything else typed meanwhile goes through.
