@@ -15,7 +15,7 @@ import {
 } from '../../shared/sync-protocol';
 import { canPurge, canReadAuditTrail } from '../../shared/accounts/roles';
 import { docKindOf } from '../../shared/documents/doc-names';
-import { storyAccess } from '../../shared/workflow/story-rules';
+import { isDeskEditor, storyAccess } from '../../shared/workflow/story-rules';
 import type { AuditLog } from '../audit/audit-log';
 import { parseIsoInstant } from '../../shared/time';
 import { MEDIA_HASH_DIGITS } from '../../shared/media-hash';
@@ -228,11 +228,24 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
         const account = await requireAccount(request);
         if (!canReadAuditTrail(account.role)) throw new HttpError('forbidden', `The audit trail is for editors and administrators; "${account.name}" is ${account.role}.`);
         const query = auditQuery(url);
+        if (query.by === 'document') {
+          const [row] = await guarded(log, () => store.lookup([query.document]));
+          if (row && !mayAudit(account, row)) {
+            throw new HttpError('forbidden', `The trail of a story is for its desk's editors and administrators; it is on the ${row.desk} desk.`);
+          }
+        }
         const page = await guarded(log, () =>
           query.by === 'document'
             ? options.audit.forDocument(query.document, query.page)
             : options.audit.forAccount(query.account, { ...query.page, sinceMs: query.sinceMs }),
         );
+        // An editor reads what happened on their desks' stories (and to photos, which serve every desk).
+        if (account.role !== 'admin' && query.by === 'account') {
+          const rows = await guarded(log, () => store.lookup([...new Set(page.entries.map((entry) => entry.document))]));
+          const hidden = new Set(rows.filter((row) => !mayAudit(account, row)).map((row) => row.name));
+          sendJson(response, 200, { ...page, entries: page.entries.filter((entry) => !hidden.has(entry.document)) } satisfies AuditAnswer);
+          return;
+        }
         sendJson(response, 200, page satisfies AuditAnswer);
       },
     },
@@ -390,6 +403,11 @@ async function guarded<T>(log: ServerLog, fn: () => Promise<T>): Promise<T> {
     log.error('database call failed', { error });
     throw new HttpError('unavailable', 'The sync server cannot reach its database right now. Try again shortly.');
   }
+}
+
+/** Whether an account reads a document's audit trail: a story's desk editors and admins; any photo's editors. */
+function mayAudit(account: Account, row: CatalogRow): boolean {
+  return row.kind !== 'article' || isDeskEditor(account, row.desk);
 }
 
 /** Whether a catalog row is this account's to see: a story of its desks (or no desk's), any photo. */

@@ -39,8 +39,8 @@ export function canPurge(role: AccountRole): boolean {
 }
 
 /**
- * Whether the role may read the server's audit trail. Desk editors read all
- * of it for now; only their desks' stories is a later step.
+ * Whether the role may read the server's audit trail at all: admins, and
+ * desk editors for their desks' stories (the server narrows it per story).
  */
 export function canReadAuditTrail(role: AccountRole): boolean {
   return role === 'admin' || role === 'editor';

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts, seedArticle } from '../../shared/article-doc';
@@ -255,14 +256,26 @@ describe('role and desk changes reach connections already open', () => {
   it('taken off a desk: its stories let go; made a reporter: the next publish is refused', async () => {
     tokens.finn = await server.addUser('Finn Flex', 'editor', ['Politics', 'Sport']);
     const sport = await storyAt('draft', 'Sport', 'ada');
+    const sport2 = await storyAt('draft', 'Sport', 'ada');
     const politics = await storyAt('ready', 'Politics');
     const onSport = connectAs('finn', sport.name);
     const onPolitics = connectAs('finn', politics.name);
-    await waitUntil(() => onSport.events.synced > 0 && onPolitics.events.synced > 0, 'Finn to have both stories');
+    // A second Sport story on the same socket, as a laptop attaches all its documents: the socket shares one account.
+    const onSport2Closed: string[] = [];
+    const onSport2 = new HocuspocusProvider({ websocketProvider: onSport.socket, name: sport2.name, document: new Y.Doc(), token: tokens.finn! });
+    let onSport2Synced = false;
+    onSport2.on('synced', () => (onSport2Synced = true));
+    onSport2.on('close', ({ event }: { event?: { reason?: string } }) => onSport2Closed.push(event?.reason ?? ''));
+    onSport2.attach();
+    await waitUntil(() => onSport.events.synced > 0 && onSport2Synced && onPolitics.events.synced > 0, 'Finn to have the three stories');
     await server.cli(['user', 'set-role', 'Finn Flex', '--role', 'reporter']);
     await server.cli(['desk', 'member', 'remove', 'Sport', 'Finn Flex']);
     // The sweep that lets the Sport story go has read both changes.
-    await waitUntil(() => onSport.events.closeReasons.includes(REFUSAL_REASONS.notYourDesk), 'the Sport story to be let go');
+    await waitUntil(
+      () => onSport.events.closeReasons.includes(REFUSAL_REASONS.notYourDesk) && onSport2Closed.includes(REFUSAL_REASONS.notYourDesk),
+      'both Sport stories to be let go',
+    );
+    onSport2.destroy();
     articleParts(onPolitics.doc).meta.set('status', 'published');
     await waitUntil(() => onPolitics.events.closeReasons.includes(REFUSED_CHANGE_REASON), 'the publish to be refused');
     expect(refusals(onPolitics)[0]!.message).toMatch(/only a desk editor can publish/);

@@ -187,6 +187,23 @@ describe.each(backends)('recoverable purges and the audit trail on $name', (back
     expect((await call(server, `/api/audit?document=${name}`, null)).status).toBe(401);
     expect((await call(server, `/api/audit?document=${name}`, 'lede_wrong')).status).toBe(401);
 
+    // A story on the Politics desk: its trail is for Politics' editors (and admins), not Sport's.
+    await server.cli(['desk', 'add', 'Sport']);
+    const sportEditor = await server.addUser('Sara Sport', 'editor', ['Sport']);
+    const politics = `article:${randomUUID()}`;
+    await writeAs(server, editor, politics, (doc) => {
+      articleParts(doc).meta.set('desk', 'Politics');
+      articleParts(doc).headline.insert(0, 'Cabinet reshuffle');
+    });
+    const elsewhere = await call(server, `/api/audit?document=${encodeURIComponent(politics)}`, sportEditor);
+    expect([elsewhere.status, elsewhere.json.error?.message]).toEqual([403, expect.stringContaining('on the Politics desk')]);
+    expect((await trail(server, editor, `document=${encodeURIComponent(politics)}`)).length).toBeGreaterThan(0);
+    expect((await trail(server, admin, `document=${encodeURIComponent(politics)}`)).length).toBeGreaterThan(0);
+    const byWesley = (account: string) => trail(server, account, 'account=Wesley%20Rahn&since=2020-01-01');
+    expect((await byWesley(editor)).map((entry) => entry.document)).toContain(politics);
+    expect((await byWesley(sportEditor)).map((entry) => entry.document)).not.toContain(politics);
+    expect((await byWesley(sportEditor)).map((entry) => entry.document)).toContain(name);
+
     for (const query of [
       '',
       `document=${name}&account=Wesley%20Rahn`,
