@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ArticleFields, Byline, EditorCredit, Status } from './model';
 import { STATUSES } from './model';
+import { isoWithOffset } from './time';
 
 /**
  * How a story lives in its Yjs document. Every part that two people may edit
@@ -16,11 +17,42 @@ export const TEXT_FIELDS = ['headline', 'kicker', 'teaser'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export const LIST_FIELDS = ['bylines', 'sources', 'editedBy', 'tags'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
-export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', 'createdAt', 'publishedAt', 'trashedAt', 'desk'] as const;
+export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', 'createdAt', 'publishedAt', 'trashedAt', 'desk', 'editedAt'] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
-/** Meta keys that only core may change (through the workflow API), never an editor's update. */
-export const PROTECTED_META_KEYS: readonly MetaKey[] = ['status', 'publishedAt', 'trashedAt', 'createdAt', 'desk'];
+/**
+ * Meta keys that only core may change (through the workflow API, or, for
+ * `editedAt`, as it stores each edit), never an editor's update.
+ */
+export const PROTECTED_META_KEYS: readonly MetaKey[] = ['status', 'publishedAt', 'trashedAt', 'createdAt', 'desk', 'editedAt'];
+
+/**
+ * A story's last edit time lives in its document (`meta.editedAt`), written
+ * by the core that stored the edit, so it travels with the edit: a laptop
+ * that receives a story by sync shows when it was edited, not when it
+ * arrived (ADR 0064). Written at most once per this many milliseconds of
+ * continuous editing, so typing does not double the updates.
+ */
+export const EDIT_STAMP_MS = 5_000;
+
+/** When the story was last edited (ms), or null for a document from before edit times were written. */
+export function readEditedAtMs(doc: Y.Doc): number | null {
+  const value = articleParts(doc).meta.get('editedAt');
+  if (typeof value !== 'string') return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * Writes the edit time unless the one there is within EDIT_STAMP_MS of
+ * `atMs` (either way: another laptop's clock may run ahead). Call inside a
+ * transaction of core's, after the edit itself.
+ */
+export function stampArticleEdit(doc: Y.Doc, atMs: number): void {
+  const last = readEditedAtMs(doc);
+  if (last !== null && Math.abs(atMs - last) < EDIT_STAMP_MS) return;
+  articleParts(doc).meta.set('editedAt', isoWithOffset(atMs));
+}
 
 export interface ArticleParts {
   body: Y.XmlFragment;
@@ -161,6 +193,7 @@ export function seedArticle(doc: Y.Doc, seed: ArticleSeed): void {
   doc.transact(() => {
     parts.meta.set('status', 'draft');
     parts.meta.set('createdAt', seed.createdAt);
+    parts.meta.set('editedAt', seed.createdAt);
     parts.meta.set('language', seed.language);
     parts.meta.set('section', seed.section ?? '');
     if (seed.headline) parts.headline.insert(0, seed.headline);

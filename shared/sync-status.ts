@@ -26,12 +26,18 @@ export type RefusedChange = z.infer<typeof refusedChangeSchema>;
 
 export const syncStatusSchema = z.object({
   state: z.enum(SYNC_STATES),
-  /** Changes made on this computer that the server has not stored. */
-  waitingChanges: z.number().int().min(0),
-  /** Stories holding such changes. */
+  /**
+   * Stories with changes made on this computer that the server has not
+   * stored: distinct documents, never the edits in them (one sentence is
+   * dozens of Yjs updates; a count of those means nothing to a person).
+   */
   waitingStories: z.number().int().min(0),
-  /** Stories being synced right now. */
-  syncing: z.number().int().min(0),
+  /** Photos whose caption, credit… changed here and are not on the server yet (distinct photos). */
+  waitingPhotos: z.number().int().min(0),
+  /** Stories being synced right now or queued on this connection. */
+  syncingStories: z.number().int().min(0),
+  /** Photos being synced right now or queued on this connection (counted apart from stories). */
+  syncingPhotos: z.number().int().min(0),
   /** Stories the server no longer knows; the person decides what happens to them. */
   flagged: z.number().int().min(0),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
@@ -53,6 +59,25 @@ export type SyncBadge = (typeof SYNC_BADGES)[number];
 export const presencePersonSchema = z.object({ name: z.string(), color: z.string() });
 export type PresencePerson = z.infer<typeof presencePersonSchema>;
 
+/** "1 story", "3 stories", "1,200 photos". */
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * "3 stories and 2 photos", "1 story", "4 photos"; '' for none. Stories and
+ * photos are counted apart: a photo desk's import is not "113 stories".
+ */
+export function storiesAndPhotos(stories: number, photos: number): string {
+  const parts = [stories > 0 ? count(stories, 'story', 'stories') : '', photos > 0 ? count(photos, 'photo', 'photos') : ''].filter(Boolean);
+  return parts.join(' and ');
+}
+
+/** What waits on this computer for the server, in words ('' when nothing does). */
+function waitingWords(status: SyncStatus): string {
+  return storiesAndPhotos(status.waitingStories, status.waitingPhotos);
+}
+
 /** What a header shows: short. An error's whole reason is in the sync dialog. */
 export function syncHeadline(status: SyncStatus): string {
   if (status.state === 'signed_out') return 'Sign in to sync';
@@ -60,8 +85,10 @@ export function syncHeadline(status: SyncStatus): string {
   switch (status.error?.code) {
     case 'unauthorized':
       return 'Sync stopped — sign in again';
-    case 'forbidden':
-      return `Read-only account — ${status.waitingChanges.toLocaleString('en')} changes stay here`;
+    case 'forbidden': {
+      const waiting = waitingWords(status);
+      return waiting ? `Read-only account — ${waiting} stay here` : 'Read-only account';
+    }
     case 'unreachable':
       return 'Sync error — server not answering';
     case 'flagged':
@@ -73,20 +100,25 @@ export function syncHeadline(status: SyncStatus): string {
   }
 }
 
-/** "Offline — 37 changes waiting", "Syncing 3 stories…", "Synced", "Sync error: …". */
+/**
+ * "Offline — 3 stories and 2 photos waiting to sync", "Syncing 4 stories and
+ * 109 photos…", "Synced", "Sync error: …". Every number is of documents (stories,
+ * photos) with changes the server has not stored, never of edits.
+ */
 export function describeSyncStatus(status: SyncStatus): string {
-  const changes = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'change' : 'changes'}`;
+  const waiting = waitingWords(status);
   switch (status.state) {
     case 'signed_out':
       return 'Not signed in to sync';
     case 'connecting':
-      return status.waitingChanges > 0 ? `Connecting — ${changes(status.waitingChanges)} waiting` : 'Connecting…';
+      return waiting ? `Connecting — ${waiting} waiting to sync` : 'Connecting…';
     case 'offline':
-      return status.waitingChanges > 0 ? `Offline — ${changes(status.waitingChanges)} waiting` : 'Offline';
-    case 'syncing':
-      return status.syncing > 0
-        ? `Syncing ${status.syncing.toLocaleString('en')} ${status.syncing === 1 ? 'story' : 'stories'}…`
-        : `Syncing — ${changes(status.waitingChanges)} waiting`;
+      return waiting ? `Offline — ${waiting} waiting to sync` : 'Offline';
+    case 'syncing': {
+      const syncing = storiesAndPhotos(status.syncingStories, status.syncingPhotos);
+      if (syncing) return `Syncing ${syncing}…`;
+      return waiting ? `Syncing — ${waiting} waiting` : 'Syncing…';
+    }
     case 'synced':
       return 'Synced';
     case 'error':

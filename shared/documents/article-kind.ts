@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { PROTECTED_META_KEYS, articleParts, bodyPlainText, readArticleFields, readDesk } from '../article-doc';
+import { PROTECTED_META_KEYS, articleParts, bodyPlainText, readArticleFields, readDesk, readEditedAtMs, stampArticleEdit } from '../article-doc';
 import type { ArticleFields } from '../model';
 import { normalizeForSearch } from '../search-text';
 import { countWords } from '../text-stats';
@@ -79,6 +79,8 @@ export const ARTICLE_SEARCH_COLUMNS = ['headline', 'kicker', 'teaser', 'body', '
 /** What the library row and the search index hold for one story. */
 export interface ArticleProjection {
   fields: ArticleFields;
+  /** The last edit time written into the document (ms), or null for a story from before edit times were written. */
+  editedAtMs: number | null;
   wordCount: number;
   /** Normalised for search, one entry per ARTICLE_SEARCH_COLUMNS column. */
   search: string[];
@@ -94,6 +96,7 @@ export function projectArticle(doc: Y.Doc): ArticleProjection {
   const tags = [...fields.tags, ...fields.sources, fields.section, fields.slug, fields.dateline].join(' ');
   return {
     fields,
+    editedAtMs: readEditedAtMs(doc),
     wordCount: countWords(body),
     search: [fields.headline, fields.kicker, fields.teaser, body, people, tags].map(normalizeForSearch),
   };
@@ -105,6 +108,7 @@ export const articleKind: DocumentKind = {
   idOf: articleIdOf,
   sessionEditGuard: articleSessionEditGuard,
   remoteUpdateGuard: null,
+  stampEdit: stampArticleEdit,
   serverGuard: articleServerGuard,
   catalogSummary(doc) {
     const fields = readArticleFields(doc);

@@ -73,6 +73,12 @@ export interface DocumentKind {
    * guard refused locally never reach it).
    */
   remoteUpdateGuard: EditGuard | null;
+  /**
+   * Writes the document's last edit time into it, after a change made on
+   * this computer (a session's edit or core's own), never after one from the
+   * server (that carries its author's). Null for kinds that show no such time.
+   */
+  stampEdit: ((doc: Y.Doc, atMs: number) => void) | null;
   /** What the sync server checks of writers' updates; null: an account that may write this kind may change anything in it. */
   serverGuard: ServerGuard | null;
   /** The words of the server's catalog row, and what its audit trail compares before and after a store. */

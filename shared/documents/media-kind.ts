@@ -45,6 +45,8 @@ export const mediaKind: DocumentKind = {
   // document itself, so no session update reaches a photo's document.
   sessionEditGuard: null,
   remoteUpdateGuard: null,
+  // The photo desk shows when a photo was taken and imported, not edited.
+  stampEdit: null,
   // Who may change a photo is decided when a laptop attaches it (the
   // server's document access: photo editors, editors and admins write,
   // reporters only bring in new photos); its fields carry no workflow.

@@ -25,9 +25,15 @@ export class ArticleIndex {
     );
   }
 
-  /** Writes one story's row and search entry in one transaction. */
-  write(id: string, docId: string, derived: ArticleProjection, updatedMs: number, derivedSeq: number): void {
+  /**
+   * Writes one story's row and search entry in one transaction. The row's
+   * "Updated" is the edit time in the document, whoever made the edit and
+   * wherever; `storedMs` (when this computer last wrote the document) only
+   * stands in for a story from before edit times were written.
+   */
+  write(id: string, docId: string, derived: ArticleProjection, storedMs: number, derivedSeq: number): void {
     const { fields } = derived;
+    const updatedMs = derived.editedAtMs ?? storedMs;
     this.db.transaction(() => {
       this.upsertRow.run({
         id,

@@ -1,7 +1,7 @@
 import { articleDocName, articleKind, projectArticle } from '../../../shared/documents/article-kind';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { META_KEYS, articleParts, readArticleFields, readDesk, readStatus, seedArticle, type ArticleSeed } from '../../../shared/article-doc';
+import { META_KEYS, articleParts, readArticleFields, readDesk, readEditedAtMs, readStatus, seedArticle, type ArticleSeed } from '../../../shared/article-doc';
 import { deskNameProblem } from '../../../shared/accounts/desks';
 import { readGuardedStory } from '../../../shared/documents/article-kind';
 import { refusedStoryChange, workflowRoleOn, type Actor, type GuardedStory } from '../../../shared/workflow/story-rules';
@@ -95,17 +95,18 @@ export class ArticleService {
   /** The whole current state and when it last changed, for a session that opens the story. */
   openState(id: string): { state: Uint8Array; updatedAt: string } {
     const docName = this.docName(id);
-    const state = Y.encodeStateAsUpdate(this.live.get(docName));
-    return { state, updatedAt: isoWithOffset(this.store.info(docName)!.updatedMs) };
+    const doc = this.live.get(docName);
+    return { state: Y.encodeStateAsUpdate(doc), updatedAt: isoWithOffset(readEditedAtMs(doc) ?? this.store.info(docName)!.updatedMs) };
   }
 
   doc(id: string): Y.Doc {
     return this.live.get(this.docName(id));
   }
 
-  /** When the story last changed (ISO 8601 with offset). */
+  /** When the story was last edited, here or on another computer (ISO 8601 with offset). */
   updatedAt(id: string): string {
-    return isoWithOffset(this.store.info(this.docName(id))!.updatedMs);
+    const docName = this.docName(id);
+    return isoWithOffset(readEditedAtMs(this.live.get(docName)) ?? this.store.info(docName)!.updatedMs);
   }
 
   /** Called just before a story no session has open any more is written out and unloaded. */

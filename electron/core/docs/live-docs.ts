@@ -88,7 +88,8 @@ export class LiveDocs {
     const guard = documentKindOf(docId)?.remoteUpdateGuard ?? undefined;
     const loaded = this.docs.get(docId) ?? (guard && this.store.info(docId) ? this.get(docId) : undefined);
     if (loaded) {
-      this.run(docId, loaded, guard, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN));
+      // Not stamped: a change from the server carries its author's edit time.
+      this.run(docId, loaded, guard, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN), false);
       return;
     }
     const now = Date.now();
@@ -106,18 +107,24 @@ export class LiveDocs {
    */
   apply(docId: string, update: Uint8Array, origin: ChangeOrigin, guard?: EditGuard): void {
     const doc = this.get(docId);
-    this.run(docId, doc, guard, () => {
-      Y.applyUpdate(doc, update, origin);
-      if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-        throw new LedeError('invalid_payload', 'This change builds on earlier changes Lede has not received. Reopen the story to continue.');
-      }
-    });
+    this.run(
+      docId,
+      doc,
+      guard,
+      () => {
+        Y.applyUpdate(doc, update, origin);
+        if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+          throw new LedeError('invalid_payload', 'This change builds on earlier changes Lede has not received. Reopen the story to continue.');
+        }
+      },
+      true,
+    );
   }
 
   /** Makes a change in core's name (status moves, trash…). */
   change(docId: string, fn: (doc: Y.Doc) => void, origin: ChangeOrigin = CORE_ORIGIN): void {
     const doc = this.get(docId);
-    this.run(docId, doc, undefined, () => doc.transact(() => fn(doc), origin));
+    this.run(docId, doc, undefined, () => doc.transact(() => fn(doc), origin), origin !== SYNC_ORIGIN);
   }
 
   /** Forgets the memory copy (the disk keeps everything). */
@@ -132,17 +139,27 @@ export class LiveDocs {
     return [...this.docs.keys()];
   }
 
-  private run(docId: string, doc: Y.Doc, guard: EditGuard | undefined, mutate: () => void): void {
+  /**
+   * `stamp`: a change made on this computer; its kind's edit time is written
+   * after it (core's own transaction, past the guard, in the same SQLite
+   * transaction: the edit and its time are stored together or not at all).
+   */
+  private run(docId: string, doc: Y.Doc, guard: EditGuard | undefined, mutate: () => void, stamp: boolean): void {
     let refusal: string | null = null;
     const inspect = (transaction: Y.Transaction) => {
       if (guard && refusal === null) refusal = guard(transaction, doc);
     };
     doc.on('afterTransaction', inspect);
     this.running = true;
+    const stampEdit = stamp ? documentKindOf(docId)?.stampEdit : null;
     try {
       this.db.transaction(() => {
+        const before = this.outbox.length;
         mutate();
         if (refusal !== null) throw new LedeError('forbidden', refusal);
+        doc.off('afterTransaction', inspect);
+        // Only after something changed (an update already there changes nothing).
+        if (stampEdit && this.outbox.length > before) doc.transact(() => stampEdit(doc, Date.now()), CORE_ORIGIN);
       })();
     } catch (error) {
       this.outbox = [];

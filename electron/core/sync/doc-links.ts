@@ -28,6 +28,12 @@ const STALLED_MS = 8000;
  */
 const REATTACH_PAUSE_MS = 400;
 
+/** Documents on their way to the server, by kind. */
+export interface InFlight {
+  stories: number;
+  photos: number;
+}
+
 export interface DocLinksDeps {
   store: SyncStore;
   docs: DocStore;
@@ -80,11 +86,12 @@ export class DocLinks {
 
   constructor(private readonly deps: DocLinksDeps) {}
 
-  /** Stories being synced right now or queued (for "Syncing N"). */
-  inFlight(): number {
-    let busy = 0;
-    for (const link of this.links.values()) if (!link.done) busy++;
-    for (const docId of this.wanted.keys()) if (!this.links.has(docId) && !this.tooLarge.has(docId)) busy++;
+  /** Stories and photos being synced right now or queued, counted apart (for "Syncing 4 stories and 109 photos…"). */
+  inFlight(): InFlight {
+    const busy: InFlight = { stories: 0, photos: 0 };
+    const add = (kind: DocKind) => (kind === 'media' ? busy.photos++ : busy.stories++);
+    for (const link of this.links.values()) if (!link.done) add(link.kind);
+    for (const [docId, kind] of this.wanted) if (!this.links.has(docId) && !this.tooLarge.has(docId)) add(kind);
     return busy;
   }
 
@@ -138,7 +145,7 @@ export class DocLinks {
     for (const [docId, link] of [...this.links]) {
       this.links.delete(docId);
       if (!link.done || link.isOpen) this.wanted.set(docId, link.kind);
-      link.destroy();
+      this.letGo(link);
     }
   }
 
@@ -267,13 +274,24 @@ export class DocLinks {
     const link = this.links.get(docId);
     if (!link) return;
     this.links.delete(docId);
-    link.destroy();
+    this.letGo(link);
     this.detachedAt.set(docId, Date.now());
     if (this.detachedAt.size > 5000) {
       const now = Date.now();
       for (const [id, at] of this.detachedAt) if (now - at >= REATTACH_PAUSE_MS) this.detachedAt.delete(id);
     }
     this.schedulePump();
+  }
+
+  /**
+   * Destroys a link. Whoever it showed as "also here" is no longer known to
+   * be: without the connection nobody tells this computer when they leave,
+   * so the windows are told now that nobody is (the next attach says again).
+   */
+  private letGo(link: DocLink): void {
+    const shown = link.people().length > 0;
+    link.destroy();
+    if (shown) this.deps.presence(link.docId, []);
   }
 
   private finish(link: DocLink): void {

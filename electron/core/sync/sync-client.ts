@@ -2,7 +2,7 @@ import { articleDocName, articleIdOf } from '../../../shared/documents/article-k
 import type { ResultOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import { LedeError } from '../../../shared/errors';
-import type { SyncStatus } from '../../../shared/sync-status';
+import { storiesAndPhotos, type SyncStatus } from '../../../shared/sync-status';
 import { docKindOf, type DocKind } from '../../../shared/documents/doc-names';
 import type { UpdateRefusal } from '../../../shared/documents/document-kind';
 import type { Actor } from '../../../shared/workflow/story-rules';
@@ -125,10 +125,13 @@ export class SyncClient {
     const account = this.deps.store.account();
     const waiting = this.deps.store.waiting();
     const session = this.session;
+    const syncing = session?.inFlight() ?? { stories: 0, photos: 0 };
+    const waitingDocs = waiting.stories + waiting.photos;
     const base = {
-      waitingChanges: waiting.changes,
-      waitingStories: waiting.documents,
-      syncing: session?.inFlight() ?? 0,
+      waitingStories: waiting.stories,
+      waitingPhotos: waiting.photos,
+      syncingStories: syncing.stories,
+      syncingPhotos: syncing.photos,
       flagged: this.deps.store.flaggedCount(),
       account: account ? { name: account.name, role: account.role, desks: account.desks, serverUrl: account.serverUrl } : null,
       lastServerUrl: this.deps.store.lastServerUrl(),
@@ -143,11 +146,14 @@ export class SyncClient {
     }
     if (session.problem) return { ...base, state: 'error', error: session.problem };
     if (!session.idle()) return { ...base, state: 'syncing', error: null };
-    if (waiting.changes > 0 && account.role === 'reader') {
+    if (waitingDocs > 0 && account.role === 'reader') {
       return {
         ...base,
         state: 'error',
-        error: { code: 'forbidden', message: `Your account can read stories but not change them on the server; ${waiting.changes} changes stay on this computer.` },
+        error: {
+          code: 'forbidden',
+          message: `Your account can read stories but not change them on the server; the changes to ${storiesAndPhotos(waiting.stories, waiting.photos)} stay on this computer.`,
+        },
       };
     }
     const tooLarge = session.tooLargeStories();
@@ -160,12 +166,12 @@ export class SyncClient {
         error: { code: 'too_large', message: `${stories} larger than the newsroom's limit of ${limit}: the changes stay on this computer. Shorten it to sync it.` },
       };
     }
-    if (waiting.changes === 0 && base.flagged > 0) {
+    if (waitingDocs === 0 && base.flagged > 0) {
       // Not "Synced": some stories are on no server at all until the person decides.
       const stories = base.flagged === 1 ? '1 story is' : `${base.flagged} stories are`;
       return { ...base, state: 'error', error: { code: 'flagged', message: `${stories} no longer on the server. Review them in the library.` } };
     }
-    return { ...base, state: waiting.changes > 0 ? 'syncing' : 'synced', error: null };
+    return { ...base, state: waitingDocs > 0 ? 'syncing' : 'synced', error: null };
   }
 
   /**
@@ -518,7 +524,7 @@ export class SyncClient {
       this.statusTimer = null;
       const status = this.status();
       // Signed out, windows show no counts: typing need not reach them as status events.
-      const json = JSON.stringify(status.state === 'signed_out' ? { ...status, waitingChanges: 0, waitingStories: 0 } : status);
+      const json = JSON.stringify(status.state === 'signed_out' ? { ...status, waitingStories: 0, waitingPhotos: 0 } : status);
       if (json === this.lastStatusJson) return;
       this.lastStatusJson = json;
       this.deps.emitStatus(status);

@@ -10,7 +10,7 @@ import type { LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import { backoffDelay } from './backoff';
 import type { PresenceUser } from './doc-link';
-import { DocLinks } from './doc-links';
+import { DocLinks, type InFlight } from './doc-links';
 import { GuardedWebSocket } from './guarded-websocket';
 import type { MediaBlobs } from './media-blobs';
 import { MediaUploads } from './media-uploads';
@@ -154,9 +154,9 @@ export class SyncSession {
     return this.links.lastSyncedMs;
   }
 
-  /** Stories being synced right now or queued (for "Syncing N"). */
-  inFlight(): number {
-    return this.connected ? this.links.inFlight() : 0;
+  /** Stories and photos being synced right now or queued (for "Syncing N stories and M photos…"). */
+  inFlight(): InFlight {
+    return this.connected ? this.links.inFlight() : { stories: 0, photos: 0 };
   }
 
   /** True when connected, checked, and nothing is queued or in flight. */
@@ -166,7 +166,8 @@ export class SyncSession {
   }
 
   idle(): boolean {
-    return this.ready && this.links.inFlight() === 0 && !this.uploads.pending && !this.knowledge.readingCatalog;
+    const busy = this.links.inFlight();
+    return this.ready && busy.stories + busy.photos === 0 && !this.uploads.pending && !this.knowledge.readingCatalog;
   }
 
   /** A change core committed (not one that came from the server). */

@@ -88,7 +88,7 @@ export class SyncStore {
          AND NOT EXISTS (SELECT 1 FROM sync_purged p WHERE p.doc_id = d.id)`,
     );
     this.selectWaiting = db.prepare(
-      `SELECT coalesce(sum(d.local_changes - d.synced_changes), 0) AS changes, count(*) AS documents
+      `SELECT coalesce(sum(d.kind = 'article'), 0) AS stories, coalesce(sum(d.kind = 'media'), 0) AS photos
        FROM documents d LEFT JOIN sync_state s ON s.doc_id = d.id
        WHERE d.local_changes > d.synced_changes AND s.flag IS NULL AND coalesce(s.local_only, 0) = 0
          AND NOT EXISTS (SELECT 1 FROM sync_purged p WHERE p.doc_id = d.id)`,
@@ -245,8 +245,12 @@ export class SyncStore {
     return this.db.prepare('SELECT doc_id FROM sync_state WHERE server_id IS NOT NULL AND flag IS NULL AND local_only = 0').pluck().all() as string[];
   }
 
-  waiting(): { changes: number; documents: number } {
-    return this.selectWaiting.get() as { changes: number; documents: number };
+  /**
+   * Stories and photos with changes the server has not stored: distinct
+   * documents (their number of edits says nothing a person can use).
+   */
+  waiting(): { stories: number; photos: number } {
+    return this.selectWaiting.get() as { stories: number; photos: number };
   }
 
   /** The server no longer knows a document it once stored: the person decides. */

@@ -1,7 +1,7 @@
 import { articleDocName } from '../../../shared/documents/article-kind';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { articleParts } from '../../../shared/article-doc';
+import { articleParts, stampArticleEdit } from '../../../shared/article-doc';
 import type { Core } from '../../../electron/core/core';
 import { DocStore } from '../../../electron/core/docs/doc-store';
 import { dataPaths } from '../../../electron/core/paths';
@@ -225,6 +225,8 @@ describe('stale-row recovery', () => {
       const doc = docs.load(name)!;
       doc.on('update', (update: Uint8Array) => docs.append(name, update));
       articleParts(doc).headline.insert(0, `Election result ${index}`);
+      // As core stores an edit: with its time, in the document.
+      stampArticleEdit(doc, Date.now());
     }
     db.close();
     const again = await start({ dataDir });

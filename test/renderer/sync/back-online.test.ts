@@ -6,9 +6,10 @@ import { useSync } from '../../../renderer/sync/sync-state';
 
 const OFFLINE: SyncStatus = {
   state: 'offline',
-  waitingChanges: 37,
   waitingStories: 2,
-  syncing: 0,
+  waitingPhotos: 3,
+  syncingStories: 0,
+  syncingPhotos: 0,
   flagged: 0,
   error: null,
   account: { name: 'Richard Connor', role: 'editor', desks: [], serverUrl: 'https://sync.newsroom.example' },
@@ -36,7 +37,7 @@ describe('sync when the computer is back on a network', () => {
     window.dispatchEvent(new Event('online'));
     expect(calls).toEqual(['sync.status', 'sync.retry']);
 
-    useSync.getState().setStatus({ ...OFFLINE, state: 'synced', waitingChanges: 0, waitingStories: 0 });
+    useSync.getState().setStatus({ ...OFFLINE, state: 'synced', waitingStories: 0, waitingPhotos: 0 });
     window.dispatchEvent(new Event('online'));
     expect(calls).toEqual(['sync.status', 'sync.retry']);
   });
