@@ -23,6 +23,8 @@ interface SyncState {
 }
 
 let started = false;
+/** Stories whose presence a window asked for: asked again when core is back. */
+const presenceAsked = new Set<string>();
 
 /** Sync status and presence as core reports them; one subscription per window. */
 export const useSync = create<SyncState>((set, get) => ({
@@ -50,8 +52,14 @@ export const useSync = create<SyncState>((set, get) => ({
       if (result.ok) set({ status: result.value });
     };
     // Core restarted (or the web shell came back): what it says now may differ.
+    // While it is away, nobody can say who else is on a story: nobody is shown.
     ledeBridge().onConnection?.((state) => {
-      if (state === 'open') void load();
+      if (state !== 'open') {
+        set({ presence: {} });
+        return;
+      }
+      void load();
+      for (const id of presenceAsked) void get().loadPresence(id);
     });
     // The computer is back on a network: try now rather than when the backoff timer says.
     window.addEventListener('online', () => {
@@ -66,6 +74,7 @@ export const useSync = create<SyncState>((set, get) => ({
   },
 
   async loadPresence(id) {
+    presenceAsked.add(id);
     const result = await lede().invoke('sync.presence', { id });
     if (result.ok) set((state) => ({ presence: { ...state.presence, [id]: result.value.people } }));
   },
