@@ -7,6 +7,7 @@ import { ImportButton } from './ImportButton';
 import { ACCOUNT_ROLE_LABELS } from '../../shared/accounts/roles';
 import { useSync } from '../sync/sync-state';
 import { SyncStatusButton } from '../sync/SyncStatusButton';
+import { CollapsingActions } from '../ui/CollapsingActions';
 
 interface LibraryHeaderProps {
   onNewStory(): void;
@@ -14,7 +15,11 @@ interface LibraryHeaderProps {
   creating: boolean;
 }
 
-/** The library's top bar: the app, who is working, and the one primary action. */
+/**
+ * The library's top bar: the app, the sync state (never cut short), who is
+ * working and the one primary action; the secondary ones collapse into
+ * "More" when the window is too narrow for all of them.
+ */
 export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryHeaderProps) {
   const profile = useApp((s) => s.profile);
   // Once signed in, the newsroom account's role is the one the workflow uses.
@@ -31,10 +36,13 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
       <span className="brand">Lede</span>
       <span className="topbar-spacer" />
       <SyncStatusButton />
-      <ImportButton />
-      <button type="button" className="button" onClick={() => navigate({ screen: 'photos' })}>
-        Photo desk
-      </button>
+      <CollapsingActions>
+        <ImportButton />
+        <button type="button" className="button" onClick={() => navigate({ screen: 'photos' })}>
+          Photo desk
+        </button>
+        <ShortcutsButton />
+      </CollapsingActions>
       <button
         type="button"
         className="button button-primary"
@@ -45,7 +53,6 @@ export function LibraryHeader({ onNewStory, onOpenSettings, creating }: LibraryH
       >
         New story
       </button>
-      <ShortcutsButton />
       {profile && (
         <button type="button" className="person-button" onClick={onOpenSettings} title="Settings">
           <span className="avatar" aria-hidden="true">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { KEEP_WHOLE } from '../ui/CollapsingActions';
 import type { OpenArticle, SaveState } from './open-article';
 
 function describe(state: SaveState): string {
@@ -8,7 +9,8 @@ function describe(state: SaveState): string {
     case 'saving':
       return 'Saving…';
     case 'offline':
-      return `Offline — ${state.waiting} ${state.waiting === 1 ? 'change' : 'changes'} waiting`;
+      // Lede's core is out of reach (the banner says so): the edits are in this window, not on disk yet.
+      return 'Not saved yet — kept in this window';
     case 'error':
       return `Not saved: ${state.error.message}`;
   }
@@ -48,7 +50,7 @@ export function SaveIndicator({ article }: { article: OpenArticle }) {
   }, [article]);
   const state = shown;
   return (
-    <p role="status" className={`save-indicator save-${state.kind}`} data-state={state.kind} title={describe(state)}>
+    <p {...KEEP_WHOLE} role="status" className={`save-indicator save-${state.kind}`} data-state={state.kind} title={describe(state)}>
       <span className="save-dot" aria-hidden="true" />
       <span className="save-text">{describe(state)}</span>
       {state.kind === 'error' && state.fatal && (

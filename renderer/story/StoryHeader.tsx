@@ -2,16 +2,19 @@ import type { ReactNode } from 'react';
 import { ariaKeyShortcuts, withShortcut } from '../editor/shortcut-label';
 import { SHORTCUTS } from '../help/shortcuts';
 import { ShortcutsButton } from '../help/ShortcutsButton';
+import { CollapsingActions } from '../ui/CollapsingActions';
 
 interface StoryHeaderProps {
   onBack(): void;
   title?: string;
-  /** The save state and the story's actions, once it is open. */
-  children?: ReactNode;
+  /** Who else is here, the save state and the sync state, once it is open: never cut short. */
+  status?: ReactNode;
+  /** The story's actions: inline while they fit, else behind "More". */
+  actions?: ReactNode;
 }
 
 /** The story screen's top bar: the way back, what this story is, whether it is saved, and its actions. */
-export function StoryHeader({ onBack, title, children }: StoryHeaderProps) {
+export function StoryHeader({ onBack, title, status, actions }: StoryHeaderProps) {
   return (
     <header className="topbar story-topbar">
       <button
@@ -29,8 +32,11 @@ export function StoryHeader({ onBack, title, children }: StoryHeaderProps) {
         </p>
       )}
       <span className="topbar-spacer" />
-      {children}
-      <ShortcutsButton />
+      {status}
+      <CollapsingActions>
+        {actions}
+        <ShortcutsButton />
+      </CollapsingActions>
     </header>
   );
 }

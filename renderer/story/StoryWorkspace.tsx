@@ -72,43 +72,53 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
 
   return (
     <div className="screen story-screen">
-      <StoryHeader onBack={onBack} title={headline.trim() || 'Untitled story'}>
-        <PresenceList id={article.id} />
-        <SaveIndicator article={article} />
-        <SyncStatusButton />
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-pressed={historyOpen}
-          onClick={() => {
-            setHistoryOpen((open) => !open);
-            setPhotosOpen(false);
-          }}
-        >
-          History
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => setExportOpen(true)}>
-          Export…
-        </button>
-        {!readOnly && (
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-pressed={photosOpen}
-            onClick={() => {
-              setPhotosOpen(!photosOpen);
-              setHistoryOpen(false);
-            }}
-          >
-            Photos
-          </button>
-        )}
-        {!inTrash && (
-          <button type="button" className="button button-quiet" onClick={() => void trash()}>
-            Move to trash
-          </button>
-        )}
-      </StoryHeader>
+      <StoryHeader
+        onBack={onBack}
+        title={headline.trim() || 'Untitled story'}
+        status={
+          <>
+            <PresenceList id={article.id} />
+            <SaveIndicator article={article} />
+            <SyncStatusButton />
+          </>
+        }
+        actions={
+          <>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-pressed={historyOpen}
+              onClick={() => {
+                setHistoryOpen((open) => !open);
+                setPhotosOpen(false);
+              }}
+            >
+              History
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setExportOpen(true)}>
+              Export…
+            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-pressed={photosOpen}
+                onClick={() => {
+                  setPhotosOpen(!photosOpen);
+                  setHistoryOpen(false);
+                }}
+              >
+                Photos
+              </button>
+            )}
+            {!inTrash && (
+              <button type="button" className="button button-quiet" onClick={() => void trash()}>
+                Move to trash
+              </button>
+            )}
+          </>
+        }
+      />
       <RefusedChanges articleId={article.id} />
       {locked && !inTrash && (
         <div className="notice" role="note">

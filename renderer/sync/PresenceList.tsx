@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { KEEP_WHOLE } from '../ui/CollapsingActions';
 import { useSync } from './sync-state';
 
 const EMPTY: never[] = [];
@@ -22,7 +23,7 @@ export function PresenceList({ id }: { id: string }) {
   if (people.length === 0) return null;
   const names = people.map((person) => person.name).join(', ');
   return (
-    <div className="presence" role="group" aria-label={`Also editing: ${names}`}>
+    <div {...KEEP_WHOLE} className="presence" role="group" aria-label={`Also editing: ${names}`}>
       <span className="presence-label" aria-hidden="true">
         Also here
       </span>

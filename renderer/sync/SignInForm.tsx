@@ -55,7 +55,7 @@ export function SignInForm({ status, onSignedIn }: { status: SyncStatus; onSigne
   const signedIn = (status: SyncStatus) => {
     setStatus(status);
     const profile = useApp.getState().profile;
-    showToast({ message: `Signed in as ${status.account?.name ?? profile?.name ?? 'you'}. Syncing…` });
+    showToast({ message: `Signed in as ${status.account?.name ?? profile?.name ?? 'you'}. The header shows how sync is going.` });
     onSignedIn();
   };
 
