@@ -5,7 +5,7 @@ import { ReplaceStep } from '@tiptap/pm/transform';
 import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap';
 
 /**
- * Where one Ctrl+Z stops (ADR 0063). The shared undo (Y.UndoManager behind
+ * Where one Ctrl+Z stops. The shared undo (Y.UndoManager behind
  * Collaboration) merges every change made less than half a second after the
  * last one, so a fast typist's whole minute — a bold word, four paragraphs and
  * a subhead — became one step. This plugin ends a step, whatever the pace:
