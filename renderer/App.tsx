@@ -85,7 +85,7 @@ export function App() {
             </p>
           }
         >
-          <StoryScreen key={route.id} id={route.id} />
+          <StoryScreen key={route.id} id={route.id} fresh={route.fresh ?? false} />
         </Suspense>
       ) : route.screen === 'photos' ? (
         <PhotoDeskScreen />

@@ -11,6 +11,7 @@ import { MediaDrop } from './media-drop';
 import { withNodeViews } from './node-views';
 import { transformPastedHTML } from './paste-clean';
 import { StoryShortcuts } from './story-shortcuts';
+import { UndoSteps } from './undo-steps';
 
 export interface StoryEditorExtensionOptions {
   /** The article's Yjs document; the editor binds to its `body` fragment. */
@@ -70,7 +71,8 @@ const BLOCK_PLACEHOLDERS: Record<string, string> = {
  * The story body editor: the newsroom schema, bound to the article's shared
  * document. The editor never fills the document itself (no `content:`): core
  * seeds each new story once, and filling it again here would duplicate text
- * when copies merge. Collaboration brings undo/redo of your own changes only.
+ * when copies merge. Collaboration brings undo/redo of your own changes only;
+ * UndoSteps decides where one undo step ends.
  */
 export function storyEditorExtensions(options: StoryEditorExtensionOptions): AnyExtension[] {
   const placeholder = options.placeholder ?? 'Write the story…';
@@ -87,6 +89,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     MediaDrop,
     LeadFigureRule,
     HistoryInputEvents,
+    UndoSteps,
     StoryShortcuts.configure({
       onOpenLink: options.onOpenLink ?? (() => false),
       onOpenFind: options.onOpenFind ?? (() => false),

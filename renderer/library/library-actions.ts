@@ -10,7 +10,7 @@ export async function createStory(section?: string): Promise<void> {
     showToast({ message: `Could not create a story: ${result.error.message}`, tone: 'error' });
     return;
   }
-  useApp.getState().navigate({ screen: 'story', id: result.value.id });
+  useApp.getState().navigate({ screen: 'story', id: result.value.id, fresh: true });
 }
 
 export async function moveToTrash(id: string): Promise<boolean> {

@@ -5,7 +5,12 @@ import type { Profile } from '../../shared/model';
 import { connectLede, ledeBridge } from '../api/client';
 import { WebSessionError } from '../api/web-bridge';
 
-export type Route = { screen: 'library' } | { screen: 'story'; id: string } | { screen: 'photos' };
+/**
+ * Where the app is. A story just created carries `fresh`: it opens with the
+ * caret in its first field, so the writer can start typing without tabbing
+ * through the page (a reload, from the address bar, is not fresh).
+ */
+export type Route = { screen: 'library' } | { screen: 'story'; id: string; fresh?: boolean } | { screen: 'photos' };
 
 type Phase =
   | { kind: 'connecting' }

@@ -14,7 +14,7 @@ type Loading = { kind: 'loading' } | { kind: 'ready'; article: OpenArticle } | {
  * Opens one story and shows it. The story is closed (its edits drained to
  * core first) when the screen goes away.
  */
-export function StoryScreen({ id }: { id: string }) {
+export function StoryScreen({ id, fresh = false }: { id: string; fresh?: boolean }) {
   const navigate = useApp((s) => s.navigate);
   const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -50,7 +50,7 @@ export function StoryScreen({ id }: { id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate]);
 
-  if (state.kind === 'ready') return <StoryWorkspace article={state.article} onBack={back} />;
+  if (state.kind === 'ready') return <StoryWorkspace article={state.article} onBack={back} focusFirstField={fresh} />;
 
   return (
     <div className="screen story-screen">

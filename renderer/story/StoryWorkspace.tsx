@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { articleParts, readStatus } from '../../shared/article-doc';
 import { languageDirection } from '../../shared/language';
 import { shellBridge } from '../api/shell';
@@ -27,8 +27,13 @@ import { RefusedChanges } from '../sync/RefusedChanges';
 import { useIsDeskEditor } from './workflow/use-workflow-role';
 import { useStatusMove } from './workflow/use-status-move';
 
-/** An open story: its fields and body in a writing column, everything else in the inspector beside it. */
-export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBack(): void }) {
+/**
+ * An open story: its fields and body in a writing column, everything else in
+ * the inspector beside it. `focusFirstField`: a story just created opens with
+ * the caret in the first field of the form (the kicker), as a new document does
+ * in any editor.
+ */
+export function StoryWorkspace({ article, onBack, focusFirstField = false }: { article: OpenArticle; onBack(): void; focusFirstField?: boolean }) {
   const parts = useMemo(() => articleParts(article.doc), [article]);
   const limits = useApp((s) => s.config?.limits);
   const navigate = useApp((s) => s.navigate);
@@ -50,6 +55,13 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
   const [exportOpen, setExportOpen] = useState(false);
   const statusMove = useStatusMove(article.id, status, desk);
   const [photosOpen, setPhotosOpen] = useState(false);
+  const columnRef = useRef<HTMLElement>(null);
+
+  // Once, on opening: whichever field comes first in the column, so a reordered form still gets it right.
+  useEffect(() => {
+    if (focusFirstField) columnRef.current?.querySelector<HTMLElement>('textarea:not([readonly]), [contenteditable="true"]')?.focus();
+    // Only when the story opens, not each time the flag is passed again.
+  }, [article]);
 
   useEffect(() => {
     const previous = document.title;
@@ -142,7 +154,7 @@ export function StoryWorkspace({ article, onBack }: { article: OpenArticle; onBa
         </div>
       )}
       <div className="story-layout">
-        <main className="story-column" lang={language} dir={dir} aria-label="Story">
+        <main ref={columnRef} className="story-column" lang={language} dir={dir} aria-label="Story">
           <FieldInput
             label="Kicker"
             text={parts.kicker}

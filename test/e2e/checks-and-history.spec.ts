@@ -47,7 +47,7 @@ test('moving to ready shows the checklist; fixing the story ticks it off; then i
   await page.getByRole('combobox', { name: 'Byline' }).fill('Anna Berg');
   await page.getByRole('combobox', { name: 'Byline' }).press('Enter');
   await page.getByLabel('Teaser').fill('Barges are stuck after days of rain.');
-  await expect(checklist.getByRole('status')).toHaveText('Everything is in order for Ready.');
+  await expect(checklist.getByRole('status')).toHaveText('All checks passed. Ready to move to Ready.');
   await shot(page, 'checklist-passing');
   await move.click();
   await expect(status).toHaveValue('ready');

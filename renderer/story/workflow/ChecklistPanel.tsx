@@ -53,7 +53,7 @@ export function ChecklistPanel({ doc, target, editor, onMove, onCancel }: Checkl
           ? `${errors === 1 ? '1 problem blocks' : `${errors} problems block`} the move. Fix ${errors === 1 ? 'it' : 'them'} first.`
           : warnings.length
             ? 'Only warnings left: check them, then confirm the move.'
-            : `Everything is in order for ${label}.`}
+            : `All checks passed. Ready to move to ${label}.`}
       </p>
       <ul className="checklist-rules">
         {result.rules.map(({ rule, label: ruleLabel }) => {
