@@ -105,3 +105,11 @@ export async function waitSaved(page: Page): Promise<void> {
 }
 
 export const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
+
+/** A screenshot for a person to look at, when LEDE_SHOTS_DIR names a folder (nothing otherwise). */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.LEDE_SHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}

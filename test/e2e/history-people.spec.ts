@@ -1,26 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { body, createProfile, expect, newStory, test, waitSaved } from './fixtures';
-import { startE2eSyncServer, type E2eSyncServer } from './sync-server';
-
-const SHOTS = process.env.LEDE_SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-async function signIn(page: Page, server: E2eSyncServer, token: string): Promise<void> {
-  await page.getByRole('button', { name: /^Sync: not signed in/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Sign in to your newsroom' });
-  await dialog.getByLabel('Server address').fill(server.url);
-  await dialog.getByLabel('Access token').fill(token);
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: /^Sync: Synced/ })).toBeVisible({ timeout: 20_000 });
-}
+import { body, createProfile, expect, newStory, test, waitSaved, shot } from './fixtures';
+import { signIn, startE2eSyncServer } from './sync-server';
 
 test('the history names who changed the story on the newsroom server, with the time zone', async ({ page, shell }) => {
   test.setTimeout(90_000);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { body, createProfile, expect, newStory, test, waitSaved } from './fixtures';
-import { startE2eSyncServer, type E2eSyncServer } from './sync-server';
+import { signIn, startE2eSyncServer } from './sync-server';
 
 /**
  * Signing out with "Remove this newsroom's stories from this computer"
@@ -9,16 +9,6 @@ import { startE2eSyncServer, type E2eSyncServer } from './sync-server';
  * synced. A computer reported lost says so in the library.
  */
 const SHOT = process.env.LEDE_SIGNOUT_SHOT ?? '/tmp/signout.png';
-
-async function signIn(page: Page, server: E2eSyncServer, token: string): Promise<void> {
-  await page.getByRole('button', { name: /^Sync: not signed in/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Sign in to your newsroom' });
-  await dialog.getByLabel('Server address').fill(server.url);
-  await dialog.getByLabel('Access token').fill(token);
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: /^Sync: Synced/ })).toBeVisible({ timeout: 20_000 });
-}
 
 async function writeStory(page: Page, headline: string, text: string): Promise<void> {
   await newStory(page);

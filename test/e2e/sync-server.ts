@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AccountRole } from '../../shared/accounts/roles';
+import { expect, type Page } from '@playwright/test';
 import { repoRoot } from '../helpers/fixtures';
 
 /** The built sync server (dist/server/main.mjs, as `npm run server` runs it) for end-to-end tests. */
@@ -84,4 +85,15 @@ export async function startE2eSyncServer(options: { args?: string[]; env?: Recor
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs the page in to `server` with an account token through the sign-in dialog, and waits for Synced. */
+export async function signIn(page: Page, server: E2eSyncServer, token: string): Promise<void> {
+  await page.getByRole('button', { name: /^Sync: not signed in/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in to your newsroom' });
+  await dialog.getByLabel('Server address').fill(server.url);
+  await dialog.getByLabel('Access token').fill(token);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Sync: Synced/ })).toBeVisible({ timeout: 20_000 });
 }

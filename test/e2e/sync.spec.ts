@@ -2,16 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { body, createProfile, expect, launch, newStory, test, waitSaved } from './fixtures';
+import { body, createProfile, expect, launch, newStory, test, waitSaved, shot } from './fixtures';
 import { startE2eSyncServer, type E2eSyncServer } from './sync-server';
-
-const SHOTS = process.env.LEDE_SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
 
 async function signIn(page: Page, server: E2eSyncServer, token: string): Promise<void> {
   await page.getByRole('button', { name: /^Sync: not signed in/ }).click();
