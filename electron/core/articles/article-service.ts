@@ -94,9 +94,7 @@ export class ArticleService {
 
   /** The whole current state and when it last changed, for a session that opens the story. */
   openState(id: string): { state: Uint8Array; updatedAt: string } {
-    const docName = this.docName(id);
-    const doc = this.live.get(docName);
-    return { state: Y.encodeStateAsUpdate(doc), updatedAt: isoWithOffset(readEditedAtMs(doc) ?? this.store.info(docName)!.updatedMs) };
+    return { state: Y.encodeStateAsUpdate(this.doc(id)), updatedAt: this.updatedAt(id) };
   }
 
   doc(id: string): Y.Doc {
