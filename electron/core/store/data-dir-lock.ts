@@ -23,6 +23,15 @@ export interface DataDirLock {
   release(): void;
 }
 
+/**
+ * The lock connections held by this process. A connection that became
+ * garbage would be closed by its finalizer, and closing it frees the lock:
+ * a process that dropped its core (a test's child, a shell that keeps only
+ * the server) would then share its folder without knowing. Only release()
+ * lets go.
+ */
+const heldConnections = new Set<Database.Database>();
+
 export function acquireDataDirLock(paths: DataPaths, app: string): DataDirLock {
   // The first thing any Lede process does with its folder: it is private to this user from here on.
   makePrivateDir(paths.root);
@@ -39,6 +48,7 @@ export function acquireDataDirLock(paths: DataPaths, app: string): DataDirLock {
   }
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), app, startedAt: new Date().toISOString() };
   writePrivateFileSync(paths.lockInfo, JSON.stringify(holder));
+  heldConnections.add(lockDb);
   let released = false;
   return {
     release() {
@@ -47,6 +57,7 @@ export function acquireDataDirLock(paths: DataPaths, app: string): DataDirLock {
       try {
         fs.rmSync(paths.lockInfo, { force: true });
       } finally {
+        heldConnections.delete(lockDb);
         lockDb.close();
       }
     },
