@@ -11,6 +11,7 @@ import { MEDIA_HASH } from './media-hash';
 import { MEDIA_LIST_FIELDS, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from './media-fields';
 import { SYNC_BADGES, presencePersonSchema, syncStatusSchema } from './sync-status';
 import { AUDIT_KINDS } from './sync-protocol';
+import { TEMPLATE_MODES } from './photo-templates';
 
 /**
  * The one API between the renderer and core. Every channel declares the
@@ -214,7 +215,13 @@ const codeReplacement = z
     text: z.string().min(1).max(2000),
   })
   .strict();
-const photoDeskSettings = z.object({ templates: z.array(captionTemplate).max(100), codes: z.array(codeReplacement).max(500) });
+const templateMode = z.enum(TEMPLATE_MODES);
+const photoDeskSettings = z.object({
+  templates: z.array(captionTemplate).max(100),
+  codes: z.array(codeReplacement).max(500),
+  /** The person's last choice between "Fill empty fields only" and "Replace existing text". */
+  templateMode,
+});
 const importProgress = z.object({
   importId: z.string(),
   state: z.enum(['running', 'finished', 'cancelled']),
@@ -395,6 +402,33 @@ export const channels = {
       .object({ changes: z.array(z.object({ sha256, fields: mediaFields.partial() }).strict()).min(1).max(MEDIA_BATCH_MAX) })
       .strict(),
     result: z.object({ changed: z.array(z.string()) }),
+  },
+  /**
+   * A template's filled-in values for each photo. Core meets them with each
+   * photo's text as it is now (`empty`: only empty fields are written) and
+   * keeps what they replaced, so `media.undoTemplate` can take the whole
+   * application back as one step.
+   */
+  'media.applyTemplate': {
+    payload: z
+      .object({ changes: z.array(z.object({ sha256, fields: mediaFields.partial() }).strict()).min(1).max(MEDIA_BATCH_MAX), mode: templateMode })
+      .strict(),
+    result: z.object({
+      /** Null when nothing was written (every field kept or already so): there is nothing to undo. */
+      applicationId: z.string().nullable(),
+      changed: z.array(z.string()),
+      /** Fields left alone because they had text ("empty fields only"). */
+      kept: z.number().int(),
+    }),
+  },
+  /**
+   * Takes a template application back: each field it wrote gets its earlier
+   * value again, unless someone changed that field since (then it is left
+   * and counted in `skipped`).
+   */
+  'media.undoTemplate': {
+    payload: z.object({ applicationId: z.string().min(1).max(64) }).strict(),
+    result: z.object({ restored: z.array(z.string()), skipped: z.array(z.object({ sha256: z.string(), field: mediaField })) }),
   },
   /** Opens an import whose files are uploaded one by one (web shell: POST /media/import). */
   'media.importBegin': { payload: z.object({ total: z.number().int().min(1).max(20_000) }).strict(), result: z.object({ importId: z.string() }) },

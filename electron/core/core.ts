@@ -24,6 +24,7 @@ import { MediaImporter, type FileOutcome } from './media/media-importer';
 import { MediaIndex } from './media/media-index';
 import { MediaLibrary } from './media/media-library';
 import type { MediaServices } from './media/media-services';
+import { TemplateApplications } from './media/template-applications';
 import { mediaIncomingDir, resolveMediaFile } from './media/media-store';
 import type { MediaVariant } from '../../shared/media-variants';
 import { PreviewMaker } from './media/preview-maker';
@@ -339,7 +340,7 @@ function startMedia(options: CoreOptions, db: Database, docs: DocStore, live: Li
   });
   const exporter = new MediaExporter(options.dataDir, index, log);
   const incomingDir = mediaIncomingDir(options.dataDir);
-  const services: MediaServices = { index, library, importer, exporter, photoDesk: new PhotoDeskStore(settings) };
+  const services: MediaServices = { index, library, importer, exporter, photoDesk: new PhotoDeskStore(settings), templates: new TemplateApplications(library) };
   const core: Omit<CoreMedia, 'ensureFile'> = {
     importPaths: (paths) => importer.importPaths(paths),
     importUpload: (importId, source) => importer.importUpload(importId, source),

@@ -35,7 +35,7 @@ export function PhotoDeskScreen() {
   const [ids, setIds] = useState<string[] | null>(null);
   const [debouncedQuery, setDebouncedQuery] = useState(query);
   const [imports, setImports] = useState<Map<string, Progress>>(new Map());
-  const [settings, setSettings] = useState<DeskSettings>({ templates: [], codes: [] });
+  const [settings, setSettings] = useState<DeskSettings>({ templates: [], codes: [], templateMode: 'empty' });
   const [dialog, setDialog] = useState<'templates' | 'codes' | 'export' | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);

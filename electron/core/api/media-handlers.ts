@@ -11,12 +11,16 @@ export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel,
     'media.ids': (payload) => ({ ids: media.index.ids(payload) }),
     'media.get': (payload) => ({ items: media.library.get(payload.sha256s) }),
     'media.update': (payload, session) => {
-      // What the server would refuse to sync is refused here, in words (a reporter's account changes no photo).
-      const account = ctx.sync.actingAccount();
-      if (account && photoAccess(account, true) !== 'write') {
-        throw new LedeError('read_only', 'Only photo editors and desk editors change a photo’s details; your newsroom account can use photos but not edit them.');
-      }
+      refuseReadOnlyAccount(ctx);
       return { changed: media.library.update(payload.changes, session.id) };
+    },
+    'media.applyTemplate': (payload, session) => {
+      refuseReadOnlyAccount(ctx);
+      return media.templates.apply(payload.changes, payload.mode, session.id);
+    },
+    'media.undoTemplate': (payload, session) => {
+      refuseReadOnlyAccount(ctx);
+      return media.templates.undo(payload.applicationId, session.id);
     },
     'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
     'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),
@@ -29,4 +33,12 @@ export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel,
       return next;
     },
   };
+}
+
+/** What the server would refuse to sync is refused here, in words (a reporter's account changes no photo). */
+function refuseReadOnlyAccount(ctx: ApiContext): void {
+  const account = ctx.sync.actingAccount();
+  if (account && photoAccess(account, true) !== 'write') {
+    throw new LedeError('read_only', 'Only photo editors and desk editors change a photo’s details; your newsroom account can use photos but not edit them.');
+  }
 }

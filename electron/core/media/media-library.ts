@@ -1,12 +1,20 @@
 import { mediaDocName, mediaKind, projectMedia } from '../../../shared/documents/media-kind';
 import { DerivedRows } from '../docs/derived-rows';
 import { LedeError } from '../../../shared/errors';
-import { applyMediaPatch, seedMedia, type MediaFileFacts } from '../../../shared/media-doc';
+import { applyMediaPatch, readMediaFields, seedMedia, type MediaFileFacts } from '../../../shared/media-doc';
 import type { MediaFields } from '../../../shared/media-fields';
 import type { DocStore } from '../docs/doc-store';
 import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { MediaIndex, MediaRow } from './media-index';
+
+/** One photo's fields before and after a change (`changed`: something was stored). */
+export interface MediaRevision {
+  sha256: string;
+  changed: boolean;
+  before: MediaFields;
+  after: MediaFields;
+}
 
 /**
  * Photos as documents: each one's editable metadata is a Yjs document
@@ -62,25 +70,50 @@ export class MediaLibrary {
 
   /** Changes the given fields of each photo; everything else on it is left as it is. */
   update(changes: ReadonlyArray<{ sha256: string; fields: Partial<MediaFields> }>, origin: ChangeOrigin): string[] {
-    for (const { sha256 } of changes) {
+    return this.revise(
+      changes.map(({ sha256, fields }) => ({ sha256, patch: () => fields })),
+      origin,
+    )
+      .filter((revision) => revision.changed)
+      .map((revision) => revision.sha256);
+  }
+
+  /**
+   * Changes each photo by a patch decided from its fields as they are in its
+   * document at that moment (a template's "empty fields only", an undo that
+   * must not overwrite a later edit), and says what each photo held before
+   * and after. All photos are stored in one transaction, or none.
+   */
+  revise(revisions: ReadonlyArray<{ sha256: string; patch: (current: MediaFields) => Partial<MediaFields> }>, origin: ChangeOrigin): MediaRevision[] {
+    for (const { sha256 } of revisions) {
       if (!this.has(sha256)) throw new LedeError('not_found', `There is no photo ${sha256.slice(0, 12)}… in this library.`);
     }
-    const changed: string[] = [];
+    const done: MediaRevision[] = [];
     // One transaction: thirty captions fixed at once are stored together or not at all.
     this.store.transaction(() => {
-      for (const { sha256, fields } of changes) {
+      for (const { sha256, patch } of revisions) {
         const docName = mediaDocName(sha256);
         const before = this.store.info(docName)?.lastSeq;
-        this.live.change(docName, (doc) => applyMediaPatch(doc, fields), origin);
-        if (this.store.info(docName)?.lastSeq !== before) {
-          this.rows.derive(sha256);
-          changed.push(sha256);
-        }
+        let fieldsBefore: MediaFields | null = null;
+        let fieldsAfter: MediaFields | null = null;
+        this.live.change(
+          docName,
+          (doc) => {
+            fieldsBefore = readMediaFields(doc);
+            applyMediaPatch(doc, patch(fieldsBefore));
+            fieldsAfter = readMediaFields(doc);
+          },
+          origin,
+        );
+        const changed = this.store.info(docName)?.lastSeq !== before;
+        if (changed) this.rows.derive(sha256);
+        done.push({ sha256, changed, before: fieldsBefore!, after: fieldsAfter! });
       }
     });
-    for (const sha256 of changes.map((change) => change.sha256)) this.rows.release(sha256);
+    for (const { sha256 } of revisions) this.rows.release(sha256);
+    const changed = done.filter((revision) => revision.changed).map((revision) => revision.sha256);
     if (changed.length) this.changedListener?.(changed);
-    return changed;
+    return done;
   }
 
   get(sha256s: readonly string[]): MediaRow[] {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITED_FIELDS, type ConfigOverrides } from '../../../shared/config';
 import { MEDIA_FIELDS, type MediaField } from '../../../shared/media-fields';
 import { NEWSROOM_ROLES, type Profile } from '../../../shared/model';
-import type { CaptionTemplate, CodeReplacement } from '../../../shared/photo-templates';
+import { TEMPLATE_MODES, type CaptionTemplate, type CodeReplacement, type TemplateMode } from '../../../shared/photo-templates';
 import { CHECKED_STATUSES, RULE_IDS, RULE_LEVELS, type RuleLevel } from '../../../shared/workflow/rules';
 import { storedValue } from './stored-value';
 
@@ -44,11 +44,16 @@ const photoDeskV1 = z.object({
     }),
   ),
   codes: z.array(z.object({ code: z.string(), text: z.string() })),
+  // Added after version 1 was in use, optional so that what was saved before still reads
+  // (and an older Lede reading a newer save drops it as an unknown key): no new version.
+  templateMode: z.enum(TEMPLATE_MODES).optional(),
 });
 
 export interface PhotoDeskSettings {
   templates: CaptionTemplate[];
   codes: CodeReplacement[];
+  /** Absent until the person first chooses; PhotoDeskStore reads that as "Fill empty fields only". */
+  templateMode?: TemplateMode;
 }
 
 /** Who uses Lede on this computer (name and newsroom role). */

@@ -282,12 +282,14 @@ describe('every channel', () => {
       await call('media.ids', { filter: 'missingAlt' });
       await call('media.get', { sha256s: [sha256] });
       await call('media.update', { changes: [{ sha256, fields: { altText: 'José Mourinho at a press conference', credit: 'Photographer/Agency' } }] });
+      const applied = (await call('media.applyTemplate', { changes: [{ sha256, fields: { city: 'Lisbon' } }], mode: 'replace' })) as { applicationId: string };
+      await call('media.undoTemplate', { applicationId: applied.applicationId });
       const upload = (await call('media.importBegin', { total: 2 })) as { importId: string };
       await call('media.importUnsent', { importId: upload.importId, name: 'cut.jpg', reason: 'The upload did not get through.' });
       await call('media.importCancel', { importId: upload.importId });
       await call('media.export', { sha256s: [sha256], folder: makeTempDir() });
       await call('photoDesk.get', {});
-      await call('photoDesk.set', { codes: [{ code: 'afp', text: 'AFP/Getty Images' }] });
+      await call('photoDesk.set', { codes: [{ code: 'afp', text: 'AFP/Getty Images' }], templateMode: 'replace' });
       await waitFor(() => session.events.some((e) => e.event === 'media.changed'));
       await call('sync.signOut', {});
       expect([...seen].sort()).toEqual(Object.keys(channels).sort());

@@ -58,7 +58,8 @@ describe('stored settings', () => {
     const client = connect(reopened);
     expect(await client.call('profile.get', {})).toEqual(REPORTER);
     expect(await client.call('config.get', {})).toMatchObject({ sections: ['Metro', 'Sport'], limits: { headline: { warn: 60, error: 80 } } });
-    expect(await client.call('photoDesk.get', {})).toEqual(PHOTO_DESK);
+    // Saved before the template mode existed: it reads as “Fill empty fields only”.
+    expect(await client.call('photoDesk.get', {})).toEqual({ ...PHOTO_DESK, templateMode: 'empty' });
 
     await client.call('config.set', { defaultLanguage: 'pt-BR' });
     expect(JSON.parse(storedRow(reopened, 'config')!)).toEqual({
@@ -68,7 +69,7 @@ describe('stored settings', () => {
     await client.call('profile.set', EDITOR);
     expect(JSON.parse(storedRow(reopened, 'profile')!)).toEqual({ version: 1, value: EDITOR });
     await client.call('photoDesk.set', { codes: [] });
-    expect(JSON.parse(storedRow(reopened, 'photoDesk')!)).toEqual({ version: 1, value: { ...PHOTO_DESK, codes: [] } });
+    expect(JSON.parse(storedRow(reopened, 'photoDesk')!)).toEqual({ version: 1, value: { ...PHOTO_DESK, codes: [], templateMode: 'empty' } });
     expect(lines.filter((line) => line.level === 'warn')).toEqual([]);
   });
 
@@ -80,7 +81,7 @@ describe('stored settings', () => {
 
     expect(await client.call('profile.get', {})).toBeNull();
     expect((await client.call('config.get', {})).sections).toEqual(DEFAULT_CONFIG.sections);
-    expect(await client.call('photoDesk.get', {})).toEqual({ templates: [], codes: [] });
+    expect(await client.call('photoDesk.get', {})).toEqual({ templates: [], codes: [], templateMode: 'empty' });
 
     const saves = [
       await client.session.invoke('profile.set', REPORTER),
@@ -144,6 +145,6 @@ describe('stored settings', () => {
     await client.call('config.set', { defaultLanguage: 'en' });
     await client.call('photoDesk.set', { templates: PHOTO_DESK.templates });
     expect(await client.call('config.get', {})).toMatchObject({ sections, spellcheckLanguages, defaultLanguage: 'en' });
-    expect(await client.call('photoDesk.get', {})).toEqual({ templates: PHOTO_DESK.templates, codes });
+    expect(await client.call('photoDesk.get', {})).toEqual({ templates: PHOTO_DESK.templates, codes, templateMode: 'empty' });
   });
 });
