@@ -5,6 +5,7 @@ import { useApp } from '../state/app-store';
 import { countLabel } from '../ui/format';
 import { showToast } from '../ui/toast-store';
 import { Toaster } from '../ui/Toaster';
+import { useUndoToastShortcut } from '../ui/use-undo-toast-shortcut';
 import { CodesDialog } from './CodesDialog';
 import { filesFromDrop, hasFiles } from './drop-files';
 import { ImportStatus } from './ImportStatus';
@@ -40,6 +41,8 @@ export function PhotoDeskScreen() {
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  // The desk has no undo history of its own: Mod+Z takes back what the newest notice offers to undo (a template).
+  useUndoToastShortcut();
 
   useEffect(() => {
     const previous = document.title;
@@ -233,7 +236,7 @@ export function PhotoDeskScreen() {
           )}
         </aside>
       </div>
-      {dialog === 'templates' && assets && <TemplatesDialog templates={settings.templates} assets={assets} onClose={() => setDialog(null)} />}
+      {dialog === 'templates' && assets && <TemplatesDialog templates={settings.templates} assets={assets} mode={settings.templateMode} onClose={() => setDialog(null)} />}
       {dialog === 'codes' && <CodesDialog codes={settings.codes} onClose={() => setDialog(null)} />}
       {dialog === 'export' && assets && <PhotoExportDialog assets={assets} onClose={() => setDialog(null)} />}
       <Toaster />

@@ -1,15 +1,19 @@
 import { useId, useState } from 'react';
-import { MEDIA_FIELDS, MEDIA_FIELD_SPECS, type MediaFields } from '../../shared/media-fields';
-import { applyTemplate, TEMPLATE_VARIABLES, type CaptionTemplate } from '../../shared/photo-templates';
+import { MEDIA_FIELDS, MEDIA_FIELD_SPECS } from '../../shared/media-fields';
+import { MEDIA_BATCH_MAX } from '../../shared/contract';
+import { TEMPLATE_VARIABLES, type CaptionTemplate, type TemplateMode } from '../../shared/photo-templates';
 import { lede } from '../api/client';
 import { Dialog } from '../ui/Dialog';
 import { countLabel } from '../ui/format';
 import { showToast } from '../ui/toast-store';
 import type { MediaAsset } from './media-pager';
+import { TemplatePreviewDialog } from './TemplatePreviewDialog';
 
 interface TemplatesDialogProps {
   templates: CaptionTemplate[];
   assets: MediaAsset[];
+  /** The person's last choice between filling empty fields and replacing text; the preview starts with it. */
+  mode: TemplateMode;
   onClose(): void;
 }
 
@@ -29,13 +33,14 @@ function complete(template: CaptionTemplate): CaptionTemplate {
 
 /**
  * Caption templates: each field has a value and an "Apply" tick; applying
- * writes only the ticked fields to the selected photos, with {filename},
- * {creator}, {date}, {city} and {seq} filled in per photo.
+ * shows first what the ticked fields would change on each selected photo
+ * (TemplatePreviewDialog), with {filename}, {creator}, {date}, {seq} and
+ * every field by its name filled in per photo.
  */
-export function TemplatesDialog({ templates, assets, onClose }: TemplatesDialogProps) {
+export function TemplatesDialog({ templates, assets, mode, onClose }: TemplatesDialogProps) {
   const [list, setList] = useState(templates);
   const [current, setCurrent] = useState<CaptionTemplate>(() => complete(templates[0] ?? blankTemplate()));
-  const [busy, setBusy] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const nameId = useId();
   const pickId = useId();
 
@@ -55,24 +60,17 @@ export function TemplatesDialog({ templates, assets, onClose }: TemplatesDialogP
     return save(exists ? list.map((t) => (t.id === current.id ? stored : t)) : [...list, stored]);
   };
 
-  const apply = async () => {
+  const preview = () => {
     if (!current.fields.some((entry) => entry.apply)) {
       showToast({ message: 'Tick “Apply” beside the fields this template should change.', tone: 'error' });
       return;
     }
-    setBusy(true);
-    const changes = assets.map((asset, index) => ({
-      sha256: asset.sha256,
-      fields: applyTemplate(current, { filename: asset.filename, fields: asset.fields as MediaFields, takenAt: asset.takenAt, seq: index + 1 }),
-    }));
-    const result = await lede().invoke('media.update', { changes });
-    setBusy(false);
-    if (!result.ok) {
-      showToast({ message: `Template not applied: ${result.error.message}`, tone: 'error' });
+    // One application is one undoable step, so it must fit in one call.
+    if (assets.length > MEDIA_BATCH_MAX) {
+      showToast({ message: `A template applies to at most ${MEDIA_BATCH_MAX} photos at once; ${assets.length} are selected. Select fewer.`, tone: 'error' });
       return;
     }
-    showToast({ message: `“${current.name}” applied to ${countLabel(assets.length, 'photo', 'photos')}.` });
-    onClose();
+    setPreviewing(true);
   };
 
   const setEntry = (index: number, patch: Partial<CaptionTemplate['fields'][number]>) =>
@@ -83,14 +81,14 @@ export function TemplatesDialog({ templates, assets, onClose }: TemplatesDialogP
       title="Caption templates"
       className="templates-dialog"
       onClose={onClose}
-      description={`Variables: ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(' ')} — filled in for each photo.`}
+      description={`Variables: ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(' ')} and any field by its name, such as {headline} — filled in for each photo. An empty variable takes its brackets and punctuation with it.`}
       actions={
         <>
           <button type="button" className="button" onClick={() => void saveCurrent()}>
             Save template
           </button>
-          <button type="button" className="button button-primary" disabled={busy || assets.length === 0} onClick={() => void apply()}>
-            Apply to {countLabel(assets.length, 'photo', 'photos')}
+          <button type="button" className="button button-primary" disabled={assets.length === 0} onClick={preview}>
+            Apply to {countLabel(assets.length, 'photo', 'photos')}…
           </button>
         </>
       }
@@ -168,6 +166,15 @@ export function TemplatesDialog({ templates, assets, onClose }: TemplatesDialogP
           })}
         </tbody>
       </table>
+      {previewing && (
+        <TemplatePreviewDialog
+          template={current}
+          assets={assets}
+          mode={mode}
+          onCancel={() => setPreviewing(false)}
+          onApplied={onClose}
+        />
+      )}
     </Dialog>
   );
 }

@@ -3,6 +3,8 @@ import { create } from 'zustand';
 export interface ToastAction {
   label: string;
   run(): void;
+  /** The action takes back the step the toast reports: Mod+Z runs it while the toast is shown (useUndoToastShortcut). */
+  undo?: boolean;
 }
 
 export interface Toast {
