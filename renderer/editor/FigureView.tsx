@@ -2,7 +2,9 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { useState } from 'react';
 import { showToast } from '../ui/toast-store';
 import { AttributeField } from './AttributeField';
-import { fetchAsset, refreshFigure, setLeadFigure } from './figure-insert';
+import { fetchAsset, figureTexts, photoTexts, refreshFigure, setFigurePhoto, setLeadFigure, type PhotoAsset } from './figure-insert';
+import { fieldsToAsk, figureTextSources, type FigureTextField, type FigureTextSource } from './figure-photo-choice';
+import { FigurePhotoChoiceDialog } from './FigurePhotoChoiceDialog';
 import { mediaUrl } from './media-url';
 import { PhotoPickerDialog } from './PhotoPickerDialog';
 import { useEditable } from './use-editable';
@@ -12,10 +14,14 @@ import { useEditable } from './use-editable';
  * it at once); credit and alt text are fields. They start from the photo's
  * metadata and then belong to the story: "Update from photo" brings the
  * photo's current values back, only when asked. One figure can be the lead.
+ * Choosing a photo for a figure with text of its own (an imported one) asks
+ * which text to keep where the two differ.
  */
 export function FigureView({ node, updateAttributes, editor, getPos }: ReactNodeViewProps) {
   const readOnly = !useEditable(editor);
   const [choosing, setChoosing] = useState(false);
+  // The chosen photo while the person decides which text to keep.
+  const [asking, setAsking] = useState<PhotoAsset | null>(null);
   const media = node.attrs.media as string | null;
   const alt = (node.attrs.alt as string) ?? '';
   const lead = Boolean(node.attrs.lead);
@@ -31,6 +37,20 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
       return;
     }
     refreshFigure(editor, pos, asset);
+  };
+
+  /** Sets the chosen photo, taking its text where the figure has none and, where both differ, as the person chose. */
+  const takePhoto = (asset: PhotoAsset, choices?: Partial<Record<FigureTextField, FigureTextSource>>) => {
+    const pos = position();
+    if (pos === undefined) return;
+    const sources = figureTextSources(figureTexts(node), photoTexts(asset), choices);
+    setFigurePhoto(editor, pos, asset, sources);
+  };
+
+  const choosePhoto = (asset: PhotoAsset) => {
+    setChoosing(false);
+    if (fieldsToAsk(figureTexts(node), photoTexts(asset)).length > 0) setAsking(asset);
+    else takePhoto(asset);
   };
 
   return (
@@ -90,10 +110,18 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
       {choosing && (
         <PhotoPickerDialog
           onClose={() => setChoosing(false)}
-          onInsert={(asset) => {
-            setChoosing(false);
-            const pos = position();
-            if (pos !== undefined) refreshFigure(editor, pos, asset);
+          onInsert={choosePhoto}
+        />
+      )}
+      {asking && (
+        <FigurePhotoChoiceDialog
+          figure={figureTexts(node)}
+          photo={photoTexts(asking)}
+          onCancel={() => setAsking(null)}
+          onChoose={(choices) => {
+            const asset = asking;
+            setAsking(null);
+            takePhoto(asset, choices);
           }}
         />
       )}
