@@ -1,5 +1,6 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { showToast } from '../ui/toast-store';
 import { AttributeField } from './AttributeField';
 import { fetchAsset, figureTexts, photoTexts, refreshFigure, setFigurePhoto, setLeadFigure, type PhotoAsset } from './figure-insert';
@@ -107,24 +108,22 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
           </div>
         )}
       </div>
-      {choosing && (
-        <PhotoPickerDialog
-          onClose={() => setChoosing(false)}
-          onInsert={choosePhoto}
-        />
-      )}
-      {asking && (
-        <FigurePhotoChoiceDialog
-          figure={figureTexts(node)}
-          photo={photoTexts(asking)}
-          onCancel={() => setAsking(null)}
-          onChoose={(choices) => {
-            const asset = asking;
-            setAsking(null);
-            takePhoto(asset, choices);
-          }}
-        />
-      )}
+      {/* Portalled out of the story text: inside it, the dialogs would take the story's type and sit in its editable content. */}
+      {choosing && createPortal(<PhotoPickerDialog onClose={() => setChoosing(false)} onInsert={choosePhoto} />, document.body)}
+      {asking &&
+        createPortal(
+          <FigurePhotoChoiceDialog
+            figure={figureTexts(node)}
+            photo={photoTexts(asking)}
+            onCancel={() => setAsking(null)}
+            onChoose={(choices) => {
+              const asset = asking;
+              setAsking(null);
+              takePhoto(asset, choices);
+            }}
+          />,
+          document.body,
+        )}
     </NodeViewWrapper>
   );
 }

@@ -70,6 +70,10 @@ test('import the fixtures folder, batch-caption with a template, fix a credit wi
   await dialog.getByLabel('Apply Headline').uncheck();
   await dialog.getByRole('button', { name: 'Save template' }).click();
   await dialog.getByRole('button', { name: 'Apply to 3 photos' }).click();
+  // These photos have captions of their own: the preview asks, and this desk replaces them.
+  const preview = page.getByRole('dialog', { name: 'Apply “Match day”' });
+  await preview.getByRole('radio', { name: 'Replace existing text' }).check();
+  await preview.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Credit', { exact: true })).toHaveValue('Lede Photo Desk');
   await expect(tiles(page).nth(0).locator('.photo-tile-name')).toHaveText('exif.JPG');

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { fixturePath } from '../helpers/fixtures';
+import { createProfile, expect, shot, test, waitSaved } from './fixtures';
+
+/**
+ * Templates and the figure picker ask before they overwrite (ADR 0062):
+ * a preview per photo, "Fill empty fields only" or "Replace existing text"
+ * (remembered), one undoable step; a photo chosen for a figure with its own
+ * text asks which to keep.
+ */
+
+const tiles = (page: Page) => page.locator('.photo-tile:not(.photo-tile-loading)');
+/** One field's row in one photo's part of the preview. */
+const previewRow = (preview: ReturnType<Page['locator']>, filename: string, field: string) =>
+  preview.getByRole('region', { name: filename }).getByRole('row').filter({ has: preview.page().getByRole('rowheader', { name: field, exact: true }) });
+const EXIF_CAPTION = /^DECEMBER 06: Wigan Athletic chairman Dave Whelan takes his seat/;
+const EXIF_CREDIT = 'Daniel Chesterton/phcimages.com';
+
+async function importTwoPhotos(page: Page) {
+  await page.getByRole('button', { name: 'Photo desk' }).click();
+  await page.getByLabel('Photos to import').setInputFiles([fixturePath('images', 'exif.JPG'), fixturePath('images', 'nometa.jpg')]);
+  await expect(page.getByText('Import finished: 2 photos added')).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Sort').selectOption({ label: 'File name' });
+  await expect(tiles(page)).toHaveCount(2);
+  await expect(tiles(page).nth(0).locator('.photo-tile-name')).toHaveText('exif.JPG');
+}
+
+test('a template previews its changes, fills empty fields only or replaces as chosen, and is undone in one step', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Ana Lima', 'Photo editor');
+  await importTwoPhotos(page);
+  const caption = page.getByLabel('Caption', { exact: true });
+  const credit = page.getByLabel('Credit', { exact: true });
+  const exif = tiles(page).nth(0);
+  const nometa = tiles(page).nth(1);
+
+  await exif.click();
+  await nometa.click({ modifiers: ['Shift'] });
+  await expect(page.getByRole('heading', { name: '2 photos selected' })).toBeVisible();
+  await page.getByRole('button', { name: 'Apply template…' }).click();
+  const templates = page.getByRole('dialog', { name: 'Caption templates' });
+  await templates.getByLabel('Template name').fill('Desk pick');
+  await templates.getByRole('textbox', { name: 'Caption', exact: true }).fill('{city}: Photo desk pick ({creator})');
+  await templates.getByRole('textbox', { name: 'Credit', exact: true }).fill('Lede Photo Desk');
+  await templates.getByRole('button', { name: 'Save template' }).click();
+  await templates.getByRole('button', { name: 'Apply to 2 photos' }).click();
+
+  // The preview: per photo, field, current and new; the photo that has text keeps it by default.
+  const preview = page.getByRole('dialog', { name: 'Apply “Desk pick”' });
+  await expect(preview.getByRole('radio', { name: 'Fill empty fields only' })).toBeChecked();
+  await expect(previewRow(preview, 'exif.JPG', 'Caption')).toContainText('Kept: not empty');
+  await expect(previewRow(preview, 'exif.JPG', 'Credit').getByRole('cell').nth(0)).toHaveText(EXIF_CREDIT);
+  // An empty city and creator take their colon and brackets with them.
+  await expect(previewRow(preview, 'nometa.jpg', 'Caption').getByRole('cell')).toHaveText(['(empty)', 'Photo desk pick']);
+  await expect(preview.getByRole('status')).toHaveText('2 fields change on 1 photo. 2 fields are left as they are because they have text.');
+  await shot(page, 'template-preview-fill-empty');
+
+  // Replace: the preview is computed again, the choice is remembered.
+  await preview.getByRole('radio', { name: 'Replace existing text' }).check();
+  await expect(previewRow(preview, 'exif.JPG', 'Caption').getByRole('cell').nth(0)).toHaveText(EXIF_CAPTION);
+  await expect(previewRow(preview, 'exif.JPG', 'Caption').getByRole('cell').nth(1)).toHaveText('Wigan: Photo desk pick (Daniel Chesterton)');
+  await shot(page, 'template-preview-replace');
+  await preview.getByRole('radio', { name: 'Fill empty fields only' }).check();
+  await preview.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(templates).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” applied to 1 photo. 2 fields with text kept.');
+
+  await exif.click();
+  await expect(caption).toHaveValue(EXIF_CAPTION);
+  await expect(credit).toHaveValue(EXIF_CREDIT);
+  await nometa.click();
+  await expect(caption).toHaveValue('Photo desk pick');
+  await expect(credit).toHaveValue('Lede Photo Desk');
+
+  // "Undo" in the notice takes it back.
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” undone on 1 photo.');
+  await expect(caption).toHaveValue('');
+  await expect(credit).toHaveValue('');
+
+  // Replace existing text, then Ctrl+Z on the desk: both photos back in one step.
+  await exif.click();
+  await nometa.click({ modifiers: ['Shift'] });
+  await page.getByRole('button', { name: 'Apply template…' }).click();
+  await expect(templates.getByLabel('Template name')).toHaveValue('Desk pick');
+  await templates.getByRole('button', { name: 'Apply to 2 photos' }).click();
+  await preview.getByRole('radio', { name: 'Replace existing text' }).check();
+  await preview.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(templates).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” applied to 2 photos.');
+  await shot(page, 'template-applied-notice');
+  await exif.click();
+  await expect(caption).toHaveValue('Wigan: Photo desk pick (Daniel Chesterton)');
+  await expect(credit).toHaveValue('Lede Photo Desk');
+  await page.getByRole('listbox', { name: 'Photos' }).focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” undone on 2 photos.');
+  await expect(caption).toHaveValue(EXIF_CAPTION);
+  await expect(credit).toHaveValue(EXIF_CREDIT);
+  await nometa.click();
+  await expect(caption).toHaveValue('');
+
+  // Undo leaves a field someone changed after the template.
+  await page.getByRole('button', { name: 'Apply template…' }).click();
+  await templates.getByRole('button', { name: 'Apply to 1 photo' }).click();
+  await expect(preview.getByRole('radio', { name: 'Replace existing text' })).toBeChecked();
+  await preview.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(caption).toHaveValue('Photo desk pick');
+  await caption.fill('Empty stands before kick-off');
+  await caption.press('Tab');
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' })).toHaveCount(1);
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” undone on 1 photo. 1 field changed since was left as it is.');
+  await expect(credit).toHaveValue('');
+  await expect(caption).toHaveValue('Empty stands before kick-off');
+
+  // The choice is remembered on the next visit to the desk.
+  await page.getByRole('button', { name: '← Stories' }).click();
+  await page.getByRole('button', { name: 'Photo desk' }).click();
+  await tiles(page).nth(1).click();
+  await page.getByRole('button', { name: 'Apply template…' }).click();
+  await templates.getByRole('button', { name: 'Apply to 1 photo' }).click();
+  await expect(preview.getByRole('radio', { name: 'Replace existing text' })).toBeChecked();
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preview).toBeHidden();
+  await expect(templates).toBeVisible();
+});
+
+test('choosing a photo for an imported figure with its own text asks which to keep', async ({ page, shell }, testInfo) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Richard Connor', 'Reporter');
+  await importTwoPhotos(page);
+  await page.getByRole('button', { name: '← Stories' }).click();
+
+  // A story from the web: its picture was not downloaded, the figure keeps caption, credit and alt text.
+  const file = testInfo.outputPath('wigan.html');
+  fs.writeFileSync(
+    file,
+    `<!doctype html><html><head><title>Wigan</title></head><body><h1>Whelan watches from the stands</h1><p>The chairman came early.</p>
+     <figure><img src="https://images.example.org/wigan.jpg" alt="Dave Whelan in the stands"><figcaption>Dave Whelan before the <em>derby</em> <span class="credit">Our Stringer</span></figcaption></figure>
+     <p>More text.</p></body></html>`,
+  );
+  await page.getByLabel('File to import').setInputFiles(file);
+  await expect(page.getByLabel('Headline')).toHaveValue('Whelan watches from the stands');
+  const figure = page.getByRole('group', { name: 'Figure' });
+  await expect(figure.getByLabel('Credit')).toHaveValue('Our Stringer');
+  await expect(figure.locator('figcaption')).toHaveText('Dave Whelan before the derby');
+
+  await figure.getByRole('button', { name: 'Choose photo…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Insert a photo' });
+  await picker.getByLabel('Search photos').fill('wigan');
+  await picker.getByRole('button', { name: 'Insert exif.JPG' }).click();
+
+  const question = page.getByRole('dialog', { name: 'Keep the figure’s own text?' });
+  await expect(question.getByRole('group', { name: 'Caption' }).getByRole('radio', { name: 'Keep the figure’s caption' })).toBeChecked();
+  await expect(question.getByRole('group', { name: 'Caption' })).toContainText('DECEMBER 06: Wigan Athletic chairman');
+  await expect(question.getByRole('group', { name: 'Credit' }).getByRole('radio', { name: 'Keep the figure’s credit' })).toBeChecked();
+  await expect(question.getByRole('group', { name: 'Credit' })).toContainText(EXIF_CREDIT);
+  await shot(page, 'figure-photo-choice');
+
+  await question.getByRole('radio', { name: 'Use the photo’s credit' }).check();
+  await question.getByRole('button', { name: 'Use this photo' }).click();
+  await expect(question).toBeHidden();
+  await expect(figure.locator('img')).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\/preview$/);
+  await expect(figure.locator('figcaption')).toHaveText('Dave Whelan before the derby');
+  await expect(figure.locator('figcaption em')).toHaveText('derby');
+  await expect(figure.getByLabel('Credit')).toHaveValue(EXIF_CREDIT);
+  await expect(figure.getByLabel('Alt text')).toHaveValue('Dave Whelan in the stands');
+  await waitSaved(page);
+  await figure.getByLabel('Alt text').scrollIntoViewIfNeeded();
+  await shot(page, 'figure-photo-chosen');
+});
