@@ -30,7 +30,7 @@ export const SHORTCUTS = {
   bulletList: { label: 'Bulleted list', keys: 'Mod-Shift-8', group: 'Paragraphs' },
   orderedList: { label: 'Numbered list', keys: 'Mod-Shift-7', group: 'Paragraphs' },
   quote: { label: 'Quote', keys: 'Mod-Shift-b', group: 'Paragraphs' },
-  undo: { label: 'Undo your last change', keys: 'Mod-z', group: 'Editing' },
+  undo: { label: 'Undo your last change (on the photo desk: the template its notice reports)', keys: 'Mod-z', group: 'Editing' },
   redo: { label: 'Redo', keys: 'Mod-Shift-z', alternative: 'Mod-y', group: 'Editing' },
   find: { label: 'Find and replace', keys: 'Mod-f', group: 'Editing' },
   findNext: { label: 'Next match (in Find)', keys: 'Enter', group: 'Editing' },

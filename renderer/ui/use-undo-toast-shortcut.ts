@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { matchesShortcut } from '../editor/shortcut-label';
+import { SHORTCUTS } from '../help/shortcuts';
 import { useToasts } from './toast-store';
 
 /**
@@ -10,7 +11,7 @@ import { useToasts } from './toast-store';
 export function useUndoToastShortcut(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!matchesShortcut(event, 'Mod-z')) return;
+      if (!matchesShortcut(event, SHORTCUTS.undo.keys)) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.closest('input, textarea, select, [contenteditable="true"]') || target.closest('dialog'))) return;
       const { toasts, dismiss } = useToasts.getState();

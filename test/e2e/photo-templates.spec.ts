@@ -11,6 +11,22 @@ import { createProfile, expect, shot, test, waitSaved } from './fixtures';
  */
 
 const tiles = (page: Page) => page.locator('.photo-tile:not(.photo-tile-loading)');
+/**
+ * Waits for the notice and keeps the pointer on it: a notice stays while
+ * hovered, so its Undo is still there however slow the steps that follow.
+ */
+async function holdNotice(page: Page, text: string) {
+  const notice = page.getByRole('region', { name: 'Notifications' }).locator('.toast', { hasText: text });
+  await expect(notice).toBeVisible();
+  await notice.hover();
+}
+
+/** Selects a photo with the grid's keys (the pointer stays where it is). */
+async function selectWithKeys(page: Page, key: 'Home' | 'End') {
+  await page.getByRole('listbox', { name: 'Photos' }).focus();
+  await page.keyboard.press(key);
+}
+
 /** One field's row in one photo's part of the preview. */
 const previewRow = (preview: ReturnType<Page['locator']>, filename: string, field: string) =>
   preview.getByRole('region', { name: filename }).getByRole('row').filter({ has: preview.page().getByRole('rowheader', { name: field, exact: true }) });
@@ -30,8 +46,10 @@ test('a template previews its changes, fills empty fields only or replaces as ch
   await page.goto(shell.url);
   await createProfile(page, 'Ana Lima', 'Photo editor');
   await importTwoPhotos(page);
-  const caption = page.getByLabel('Caption', { exact: true });
-  const credit = page.getByLabel('Credit', { exact: true });
+  // The side panel's fields (the template dialog has fields of the same names).
+  const details = page.getByRole('complementary', { name: 'Photo details' });
+  const caption = details.getByLabel('Caption', { exact: true });
+  const credit = details.getByLabel('Credit', { exact: true });
   const exif = tiles(page).nth(0);
   const nometa = tiles(page).nth(1);
 
@@ -64,12 +82,12 @@ test('a template previews its changes, fills empty fields only or replaces as ch
   await preview.getByRole('radio', { name: 'Fill empty fields only' }).check();
   await preview.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(templates).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” applied to 1 photo. 2 fields with text kept.');
+  await holdNotice(page, '“Desk pick” applied to 1 photo. 2 fields with text kept.');
 
-  await exif.click();
+  await selectWithKeys(page, 'Home');
   await expect(caption).toHaveValue(EXIF_CAPTION);
   await expect(credit).toHaveValue(EXIF_CREDIT);
-  await nometa.click();
+  await selectWithKeys(page, 'End');
   await expect(caption).toHaveValue('Photo desk pick');
   await expect(credit).toHaveValue('Lede Photo Desk');
 
@@ -88,13 +106,19 @@ test('a template previews its changes, fills empty fields only or replaces as ch
   await preview.getByRole('radio', { name: 'Replace existing text' }).check();
   await preview.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(templates).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” applied to 2 photos.');
+  await holdNotice(page, '“Desk pick” applied to 2 photos.');
   await shot(page, 'template-applied-notice');
-  await exif.click();
+  await selectWithKeys(page, 'Home');
   await expect(caption).toHaveValue('Wigan: Photo desk pick (Daniel Chesterton)');
   await expect(credit).toHaveValue('Lede Photo Desk');
+  // In a text field, Ctrl+Z is the field's own undo: the template stays.
+  await caption.focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(caption).toHaveValue('Wigan: Photo desk pick (Daniel Chesterton)');
   await page.getByRole('listbox', { name: 'Photos' }).focus();
   await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('“Desk pick” undone on 2 photos.');
   await expect(caption).toHaveValue(EXIF_CAPTION);
   await expect(credit).toHaveValue(EXIF_CREDIT);
@@ -106,6 +130,8 @@ test('a template previews its changes, fills empty fields only or replaces as ch
   await templates.getByRole('button', { name: 'Apply to 1 photo' }).click();
   await expect(preview.getByRole('radio', { name: 'Replace existing text' })).toBeChecked();
   await preview.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(templates).toBeHidden();
+  await holdNotice(page, '“Desk pick” applied to 1 photo.');
   await expect(caption).toHaveValue('Photo desk pick');
   await caption.fill('Empty stands before kick-off');
   await caption.press('Tab');
