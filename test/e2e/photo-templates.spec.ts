@@ -173,12 +173,23 @@ test('choosing a photo for an imported figure with its own text asks which to ke
   await expect(figure.getByLabel('Credit')).toHaveValue('Our Stringer');
   await expect(figure.locator('figcaption')).toHaveText('Dave Whelan before the derby');
 
-  await figure.getByRole('button', { name: 'Choose photo…' }).click();
   const picker = page.getByRole('dialog', { name: 'Insert a photo' });
-  await picker.getByLabel('Search photos').fill('wigan');
-  await picker.getByRole('button', { name: 'Insert exif.JPG' }).click();
-
   const question = page.getByRole('dialog', { name: 'Keep the figure’s own text?' });
+  const choose = async () => {
+    await figure.getByRole('button', { name: 'Choose photo…' }).click();
+    await picker.getByLabel('Search photos').fill('wigan');
+    await picker.getByRole('button', { name: 'Insert exif.JPG' }).click();
+    await expect(question).toBeVisible();
+  };
+
+  // Cancel leaves the figure as it was: no photo, its own text.
+  await choose();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toBeHidden();
+  await expect(figure.getByRole('img', { name: 'No image chosen yet' })).toBeVisible();
+  await expect(figure.getByLabel('Credit')).toHaveValue('Our Stringer');
+
+  await choose();
   await expect(question.getByRole('group', { name: 'Caption' }).getByRole('radio', { name: 'Keep the figure’s caption' })).toBeChecked();
   await expect(question.getByRole('group', { name: 'Caption' })).toContainText('DECEMBER 06: Wigan Athletic chairman');
   await expect(question.getByRole('group', { name: 'Credit' }).getByRole('radio', { name: 'Keep the figure’s credit' })).toBeChecked();
