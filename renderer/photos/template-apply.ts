@@ -35,6 +35,10 @@ async function undoTemplateApplication(name: string, applicationId: string): Pro
     return;
   }
   const { restored, skipped } = result.value;
+  if (restored.length === 0) {
+    showToast({ message: `“${name}” not undone: every field it wrote was changed since, and those changes stay.` });
+    return;
+  }
   const skippedNote = skipped.length > 0 ? ` ${countLabel(skipped.length, 'field', 'fields')} changed since ${skipped.length === 1 ? 'was' : 'were'} left as ${skipped.length === 1 ? 'it is' : 'they are'}.` : '';
   showToast({ message: `“${name}” undone on ${countLabel(restored.length, 'photo', 'photos')}.${skippedNote}` });
 }
