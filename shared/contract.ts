@@ -8,7 +8,7 @@ import { CHECKED_STATUSES, RULE_IDS, RULE_LEVELS } from './workflow/rules';
 import { EXPORT_FORMATS, IMPORT_FORMATS, MAX_IMPORT_BASE64, MAX_IMPORT_BYTES } from './interchange';
 import { REVISION_REASONS, RESTORABLE_PARTS } from './revisions/revision';
 import { MEDIA_HASH } from './media-hash';
-import { MEDIA_LIST_FIELDS, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from './media-fields';
+import { MEDIA_LIST_FIELDS, MEDIA_LIST_ITEM_MAX, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from './media-fields';
 import { SYNC_BADGES, presencePersonSchema, syncStatusSchema } from './sync-status';
 import { AUDIT_KINDS } from './sync-protocol';
 import { TEMPLATE_MODES } from './photo-templates';
@@ -173,7 +173,7 @@ export const MEDIA_SORTS = ['imported', 'taken', 'filename'] as const;
 
 const sha256 = z.string().regex(MEDIA_HASH, 'must be a photo id (sha256, 64 hex digits)');
 const mediaText = z.string().max(MEDIA_TEXT_MAX, `must be at most ${MEDIA_TEXT_MAX} characters`);
-const mediaList = z.array(z.string().max(1000)).max(MEDIA_LIST_MAX);
+const mediaList = z.array(z.string().max(MEDIA_LIST_ITEM_MAX)).max(MEDIA_LIST_MAX);
 const mediaFields = z
   .object({
     ...Object.fromEntries(MEDIA_TEXT_FIELDS.map((field) => [field, mediaText])),

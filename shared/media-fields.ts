@@ -116,6 +116,16 @@ export function emptyMediaFields(): MediaFields {
 /** Longest text Lede keeps in one field (far above any IIM limit; a guard against pasted novels). */
 export const MEDIA_TEXT_MAX = 20_000;
 export const MEDIA_LIST_MAX = 200;
+export const MEDIA_LIST_ITEM_MAX = 1000;
+
+/**
+ * Whether a value is more than one field holds (what the API refuses), so a
+ * screen that builds values (a template's preview) can say so before sending.
+ */
+export function exceedsMediaFieldLimit(value: string | readonly string[]): boolean {
+  if (typeof value === 'string') return value.length > MEDIA_TEXT_MAX;
+  return value.length > MEDIA_LIST_MAX || value.some((item) => item.length > MEDIA_LIST_ITEM_MAX);
+}
 
 const encoder = new TextEncoder();
 

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
-import { MEDIA_FIELD_SPECS, type MediaFields } from '../../shared/media-fields';
+import { exceedsMediaFieldLimit, MEDIA_FIELD_SPECS, MEDIA_LIST_ITEM_MAX, MEDIA_LIST_MAX, MEDIA_TEXT_MAX, type MediaField, type MediaFields } from '../../shared/media-fields';
 import { applyTemplate, templateChanges, type CaptionTemplate, type TemplateFieldChange, type TemplateMode } from '../../shared/photo-templates';
 import { lede } from '../api/client';
 import { Dialog } from '../ui/Dialog';
-import { countLabel } from '../ui/format';
+import { countLabel, formatNumber } from '../ui/format';
 import { showToast } from '../ui/toast-store';
 import type { MediaAsset } from './media-pager';
 import { applyTemplateToPhotos } from './template-apply';
@@ -29,6 +29,7 @@ interface PhotoPlan {
 export function TemplatePreviewDialog({ template, assets, mode: initialMode, onCancel, onApplied }: { template: CaptionTemplate; assets: MediaAsset[]; mode: TemplateMode; onCancel(): void; onApplied(): void }) {
   const [mode, setMode] = useState(initialMode);
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const groupName = useId();
 
   const plans = useMemo<PhotoPlan[]>(
@@ -42,6 +43,10 @@ export function TemplatePreviewDialog({ template, assets, mode: initialMode, onC
   const writes = plans.reduce((n, plan) => n + plan.changes.filter((c) => c.outcome === 'write').length, 0);
   const kept = plans.reduce((n, plan) => n + plan.changes.filter((c) => c.outcome === 'kept').length, 0);
   const photosChanged = plans.filter((plan) => plan.changes.some((c) => c.outcome === 'write')).length;
+  // Every filled-in value is sent (core decides again), so each must fit its field, kept or not.
+  const tooLong = plans.flatMap((plan) =>
+    (Object.entries(plan.proposed) as Array<[MediaField, string | string[]]>).filter(([, value]) => exceedsMediaFieldLimit(value)).map(([field]) => ({ filename: plan.asset.filename, field })),
+  );
 
   const choose = (next: TemplateMode) => {
     setMode(next);
@@ -55,13 +60,15 @@ export function TemplatePreviewDialog({ template, assets, mode: initialMode, onC
 
   const apply = async () => {
     setBusy(true);
-    const ok = await applyTemplateToPhotos(
+    setError(null);
+    const result = await applyTemplateToPhotos(
       template.name,
       plans.map((plan) => ({ sha256: plan.asset.sha256, fields: plan.proposed })),
       mode,
     );
     setBusy(false);
-    if (ok) onApplied();
+    if (result.ok) onApplied();
+    else setError(result.message);
   };
 
   return (
@@ -75,7 +82,7 @@ export function TemplatePreviewDialog({ template, assets, mode: initialMode, onC
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="button button-primary" disabled={busy || writes === 0} onClick={() => void apply()} data-autofocus>
+          <button type="button" className="button button-primary" disabled={busy || writes === 0 || tooLong.length > 0} onClick={() => void apply()} data-autofocus>
             Apply
           </button>
         </>
@@ -96,6 +103,17 @@ export function TemplatePreviewDialog({ template, assets, mode: initialMode, onC
           : `${countLabel(writes, 'field changes', 'fields change')} on ${countLabel(photosChanged, 'photo', 'photos')}.`}
         {kept > 0 && ` ${countLabel(kept, 'field is', 'fields are')} left as ${kept === 1 ? 'it is' : 'they are'} because ${kept === 1 ? 'it has' : 'they have'} text.`}
       </p>
+      {tooLong.length > 0 && (
+        <p role="alert" className="form-error">
+          Too long once filled in: {MEDIA_FIELD_SPECS[tooLong[0]!.field].label} of {tooLong[0]!.filename}
+          {tooLong.length > 1 && ` and ${countLabel(tooLong.length - 1, 'other field', 'other fields')}`}. A field holds at most {formatNumber(MEDIA_TEXT_MAX)} characters, a list {MEDIA_LIST_MAX} items of {formatNumber(MEDIA_LIST_ITEM_MAX)}; shorten the template.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       <div className="template-preview" role="region" aria-label="Changes per photo" tabIndex={0}>
         {plans.slice(0, LISTED_PHOTOS).map((plan) => (
           <PhotoPreview key={plan.asset.sha256} plan={plan} />
@@ -112,7 +130,8 @@ function shown(value: string | string[]): string {
 
 function Value({ value }: { value: string | string[] }) {
   const text = shown(value);
-  return text.trim() === '' ? <span className="muted">(empty)</span> : <>{text}</>;
+  // Clamped to twelve lines on screen (CSS): a preview is read at a glance; the whole text stays in the page for screen readers.
+  return text.trim() === '' ? <span className="muted">(empty)</span> : <span className="template-value">{text}</span>;
 }
 
 function PhotoPreview({ plan }: { plan: PhotoPlan }) {

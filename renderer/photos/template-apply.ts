@@ -9,23 +9,25 @@ import { showToast } from '../ui/toast-store';
  * field against the photo as it is then (ADR 0062), and reports it in a
  * notice whose "Undo" (or Mod+Z on the desk) takes the whole application back.
  */
-export async function applyTemplateToPhotos(name: string, changes: Array<{ sha256: string; fields: Partial<MediaFields> }>, mode: TemplateMode): Promise<boolean> {
+export async function applyTemplateToPhotos(
+  name: string,
+  changes: Array<{ sha256: string; fields: Partial<MediaFields> }>,
+  mode: TemplateMode,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const result = await lede().invoke('media.applyTemplate', { changes, mode });
-  if (!result.ok) {
-    showToast({ message: `Template not applied: ${result.error.message}`, tone: 'error' });
-    return false;
-  }
+  // Said in the dialog that is still open (a notice would sit behind it); nothing was written.
+  if (!result.ok) return { ok: false, message: `Template not applied: ${result.error.message}` };
   const { applicationId, changed, kept } = result.value;
   const keptNote = kept > 0 ? ` ${countLabel(kept, 'field', 'fields')} with text kept.` : '';
   if (!applicationId) {
     showToast({ message: `“${name}” changed nothing: every field already had text or the same value.${keptNote}` });
-    return true;
+    return { ok: true };
   }
   showToast({
     message: `“${name}” applied to ${countLabel(changed.length, 'photo', 'photos')}.${keptNote}`,
     action: { label: 'Undo', undo: true, run: () => void undoTemplateApplication(name, applicationId) },
   });
-  return true;
+  return { ok: true };
 }
 
 async function undoTemplateApplication(name: string, applicationId: string): Promise<void> {

@@ -208,3 +208,26 @@ test('choosing a photo for an imported figure with its own text asks which to ke
   await figure.getByLabel('Alt text').scrollIntoViewIfNeeded();
   await shot(page, 'figure-photo-chosen');
 });
+
+test('a template whose text would grow past a field’s limit is refused in the preview, and no photo changes', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Ana Lima', 'Photo editor');
+  await importTwoPhotos(page);
+  await tiles(page).nth(0).click();
+  await page.getByRole('button', { name: 'Apply template…' }).click();
+  const templates = page.getByRole('dialog', { name: 'Caption templates' });
+  // Within the limit as typed; past it once {caption} is filled in with the agency's caption.
+  await templates.getByRole('textbox', { name: 'Caption', exact: true }).fill(`${'x'.repeat(19_990)} {caption}`);
+  await templates.getByRole('button', { name: 'Apply to 1 photo' }).click();
+  const preview = page.getByRole('dialog', { name: 'Apply “New template”' });
+  // Said before sending, in either mode (every filled-in value is sent); Apply cannot be pressed.
+  await expect(preview.getByRole('alert')).toHaveText(/^Too long once filled in: Caption of exif\.JPG\. A field holds at most 20,000 characters/);
+  await expect(preview.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
+  await preview.getByRole('radio', { name: 'Replace existing text' }).check();
+  await expect(preview.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
+  await shot(page, 'template-preview-refused');
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await templates.getByRole('button', { name: 'Close' }).click();
+  await expect(templates).toBeHidden();
+  await expect(page.getByRole('complementary', { name: 'Photo details' }).getByLabel('Caption', { exact: true })).toHaveValue(EXIF_CAPTION);
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyMediaPatch, readMediaFacts, readMediaFields, seedMedia } from '../../shared/media-doc';
-import { checkMediaFields, emptyMediaFields, utf8Bytes, type MediaFields } from '../../shared/media-fields';
+import { checkMediaFields, emptyMediaFields, exceedsMediaFieldLimit, MEDIA_LIST_ITEM_MAX, MEDIA_LIST_MAX, MEDIA_TEXT_MAX, utf8Bytes, type MediaFields } from '../../shared/media-fields';
+import { channels } from '../../shared/contract';
 import { applyTemplate, expandCodes, expandTemplateText, splitList, type CaptionTemplate } from '../../shared/photo-templates';
 
 const fields = (patch: Partial<MediaFields>): MediaFields => ({ ...emptyMediaFields(), altText: 'A man at a desk', credit: 'AFP', ...patch });
@@ -28,6 +29,25 @@ describe('IIM byte limits, counted in UTF-8', () => {
       { field: 'altText', level: 'WARN', message: 'Alt text is missing.' },
       { field: 'credit', level: 'WARN', message: 'Credit is missing.' },
     ]);
+  });
+});
+
+describe('what one field holds', () => {
+  it('says a value is too long exactly where the API refuses it', () => {
+    const accepts = (fields: Partial<MediaFields>) => channels['media.update'].payload.safeParse({ changes: [{ sha256: 'a'.repeat(64), fields }] }).success;
+    const cases: Array<Partial<MediaFields>> = [
+      { caption: 'x'.repeat(MEDIA_TEXT_MAX) },
+      { caption: 'x'.repeat(MEDIA_TEXT_MAX + 1) },
+      { keywords: Array.from({ length: MEDIA_LIST_MAX }, () => 'k') },
+      { keywords: Array.from({ length: MEDIA_LIST_MAX + 1 }, () => 'k') },
+      { keywords: ['x'.repeat(MEDIA_LIST_ITEM_MAX)] },
+      { keywords: ['x'.repeat(MEDIA_LIST_ITEM_MAX + 1)] },
+    ];
+    for (const fields of cases) {
+      const value = Object.values(fields)[0]!;
+      expect(exceedsMediaFieldLimit(value)).toBe(!accepts(fields));
+    }
+    expect(cases.map((fields) => exceedsMediaFieldLimit(Object.values(fields)[0]!))).toEqual([false, true, false, true, false, true]);
   });
 });
 
