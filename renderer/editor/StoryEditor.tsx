@@ -44,6 +44,7 @@ function bodyAttributes(language: string, dir: 'ltr' | 'rtl'): Record<string, st
  */
 export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onReady, placeholder }: StoryEditorProps) {
   const [linkPanelOpen, setLinkPanelOpen] = useState(false);
+  const [videoPanelOpen, setVideoPanelOpen] = useState(false);
   const [findOpen, setFindOpen] = useState(false);
   const [findFocusRequest, setFindFocusRequest] = useState(0);
   const readOnlyRef = useRef(readOnly);
@@ -62,6 +63,11 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
         onOpenFind: () => {
           setFindOpen(true);
           setFindFocusRequest((request) => request + 1);
+          return true;
+        },
+        onOpenVideo: () => {
+          if (readOnlyRef.current) return false;
+          setVideoPanelOpen(true);
           return true;
         },
       }),
@@ -101,6 +107,8 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
         editor={editor}
         linkPanelOpen={linkPanelOpen}
         onLinkPanelChange={setLinkPanelOpen}
+        videoPanelOpen={videoPanelOpen}
+        onVideoPanelChange={setVideoPanelOpen}
         onOpenFind={() => {
           setFindOpen(true);
           setFindFocusRequest((request) => request + 1);

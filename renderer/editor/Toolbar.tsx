@@ -14,6 +14,9 @@ export interface ToolbarProps {
   editor: Editor;
   linkPanelOpen: boolean;
   onLinkPanelChange(open: boolean): void;
+  /** The "Insert video" form: its button here, its key (Mod-Alt-v) in the editor. */
+  videoPanelOpen: boolean;
+  onVideoPanelChange(open: boolean): void;
   onOpenFind(): void;
 }
 
@@ -60,10 +63,9 @@ function toolbarState(editor: Editor) {
 const BLOCK_SHORTCUTS = [SHORTCUTS.paragraph, SHORTCUTS.subhead, SHORTCUTS.minorSubhead].map((s) => withShortcut(s.label, s.keys)).join(', ');
 
 /** The story editor's formatting toolbar: one Tab stop, arrow keys move between controls. */
-export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }: ToolbarProps) {
+export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOpen, onVideoPanelChange, onOpenFind }: ToolbarProps) {
   const styleId = useId();
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const [videoPanelOpen, setVideoPanelOpen] = useState(false);
   const [photoPickerOpen, setPhotoPickerOpen] = useState(false);
   const state = useDeferredEditorState(editor, toolbarState);
 
@@ -164,7 +166,7 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
           <ToolbarButton label="Photo" opensDialog expanded={photoPickerOpen} disabled={readOnly} onClick={() => setPhotoPickerOpen(true)}>
             Photo
           </ToolbarButton>
-          <ToolbarButton label="Video" opensDialog expanded={videoPanelOpen} disabled={readOnly} onClick={() => setVideoPanelOpen(!videoPanelOpen)}>
+          <ToolbarButton label="Video" shortcut={SHORTCUTS.video.keys} opensDialog expanded={videoPanelOpen} disabled={readOnly} onClick={() => onVideoPanelChange(!videoPanelOpen)}>
             Video
           </ToolbarButton>
         </div>
@@ -199,10 +201,10 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
             submitLabel="Insert video"
             onSubmit={(attrs) => {
               insertBlock(editor, { type: 'videoEmbed', attrs });
-              setVideoPanelOpen(false);
+              onVideoPanelChange(false);
             }}
             onCancel={() => {
-              setVideoPanelOpen(false);
+              onVideoPanelChange(false);
               editor.commands.focus();
             }}
           />

@@ -22,6 +22,8 @@ export interface StoryEditorExtensionOptions {
   onOpenLink?: () => boolean;
   /** Mod-f: open find and replace. Return false to let the browser's find run. */
   onOpenFind?: () => boolean;
+  /** Mod-Alt-v: open the "Insert video" form. Return false to let the key through. */
+  onOpenVideo?: () => boolean;
 }
 
 /** Every paste (and HTML drop) is rebuilt from the schema's allow-list before ProseMirror parses it. */
@@ -93,6 +95,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     StoryShortcuts.configure({
       onOpenLink: options.onOpenLink ?? (() => false),
       onOpenFind: options.onOpenFind ?? (() => false),
+      onOpenVideo: options.onOpenVideo ?? (() => false),
     }),
   ];
 }
