@@ -107,13 +107,14 @@ const summary = z.object({
 const editorCredit = z.object({ name: z.string(), personId: z.string().optional() });
 const ruleId = z.enum(RULE_IDS);
 const findingLevel = z.enum(['WARN', 'ERROR']);
+const textRange = z.object({ from: z.number().int().min(0), to: z.number().int().min(0) });
 const finding = z.object({
   rule: ruleId,
   level: findingLevel,
   message: z.string(),
   where: z.union([
-    z.object({ field: z.enum(['headline', 'kicker', 'teaser', 'bylines']) }),
-    z.object({ field: z.literal('body'), pos: z.number().int().min(0), label: z.string() }),
+    z.object({ field: z.enum(['headline', 'kicker', 'teaser', 'bylines']), range: textRange.optional() }),
+    z.object({ field: z.literal('body'), pos: z.number().int().min(0), label: z.string(), range: textRange.optional() }),
   ]),
 });
 const checkResult = z.object({
