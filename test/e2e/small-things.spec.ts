@@ -1,4 +1,4 @@
-import { body, createProfile, expect, newStory, test, waitSaved } from './fixtures';
+import { body, createProfile, expect, newStory, shot, test, waitSaved } from './fixtures';
 
 /** Issue 18 item 8: a new story takes the keyboard at once; a clean move to Ready says its checks passed. */
 const shots = '/tmp/shots-small';
@@ -35,4 +35,59 @@ test('a story with nothing to fix moves to Ready and says “All checks passed�
   const notifications = page.getByRole('region', { name: 'Notifications' }).getByRole('status');
   await expect(notifications).toContainText('All checks passed. Moved to Ready.');
   await page.screenshot({ path: `${shots}/ready-all-checks-passed.png` });
+});
+
+test('Ctrl+Alt+V opens the video form from the text; its hints cannot pass for values; the key is in the shortcuts list', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Richard Connor', 'Reporter');
+  await newStory(page);
+  await body(page).click();
+  await page.keyboard.type('Putin met al-Sharaa in Moscow.');
+  await page.keyboard.press('Control+Alt+v');
+  const form = page.getByRole('dialog', { name: 'Insert video' });
+  await expect(form).toBeVisible();
+  const title = form.getByLabel('Video title');
+  await expect(title).toBeFocused();
+
+  // A hint says what goes there in words: no digits, no web address, nothing the form would accept as typed.
+  for (const label of ['Video title', 'Duration (mm:ss)', 'Source URL', 'Poster image URL (optional)']) {
+    const hint = (await form.getByLabel(label).getAttribute('placeholder')) ?? '';
+    expect(hint, label).not.toBe('');
+    expect(hint, label).not.toMatch(/\d|https?:|www\.|\?$/);
+  }
+  await expect(form.getByLabel('Source URL')).toHaveAttribute('placeholder', 'Paste the video’s address');
+  await shot(page, 'video-form-hints');
+
+  await title.fill('Putin meets al-Sharaa');
+  await form.getByLabel('Source URL').fill('https://video.example/putin-sharaa');
+  await form.getByRole('button', { name: 'Insert video' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(body(page).locator('.video-card').filter({ hasText: 'Putin meets al-Sharaa' })).toHaveCount(1);
+
+  await page.keyboard.press('Control+/');
+  const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(shortcuts.getByRole('row', { name: /^Insert a video/ })).toContainText('Ctrl+Alt+V');
+  await shot(page, 'shortcuts-with-video');
+});
+
+test('the checklist’s link to a “TK” selects the TK itself, so typing replaces it', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Wesley Rahn', 'Editor');
+  await newStory(page);
+  await page.getByLabel('Headline').fill('Floods close the Rhine to shipping');
+  await page.getByLabel('Teaser').fill('Barges are stuck after days of rain.');
+  await body(page).click();
+  await page.keyboard.type('Barges are stuck near TK after days of rain, and the river is still rising.');
+  await waitSaved(page);
+  const status = page.getByLabel('Status');
+  await status.selectOption({ label: 'In edit' });
+  await expect(status).toHaveValue('in_edit');
+  await status.selectOption({ label: 'Ready' });
+  const checklist = page.getByRole('region', { name: 'Before moving to Ready' });
+  await checklist.getByRole('button', { name: 'Paragraph 1 still holds “TK”.' }).click();
+  await expect(body(page)).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('TK');
+  await page.keyboard.type('Koblenz');
+  await expect(body(page)).toHaveText('Barges are stuck near Koblenz after days of rain, and the river is still rising.');
+  await expect(checklist.locator('[data-rule="unresolved-markers"]')).not.toContainText('still holds');
 });
