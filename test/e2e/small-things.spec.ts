@@ -91,3 +91,76 @@ test('the checklist’s link to a “TK” selects the TK itself, so typing repl
   await expect(body(page)).toHaveText('Barges are stuck near Koblenz after days of rain, and the river is still rising.');
   await expect(checklist.locator('[data-rule="unresolved-markers"]')).not.toContainText('still holds');
 });
+
+test('typing your own name as a byline offers you, not “add as a new person”', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Richard Connor', 'Reporter');
+  await newStory(page);
+  const byline = page.getByRole('combobox', { name: 'Byline' });
+  const people = page.getByRole('listbox', { name: 'People' });
+  await byline.fill('conn');
+  await expect(people.getByRole('option', { name: 'Richard Connor You' })).toBeVisible();
+  await byline.fill('Richard Connor');
+  await expect(people.getByRole('option', { name: 'Richard Connor You' })).toBeVisible();
+  await expect(people.getByRole('option', { name: /as a new person/ })).toHaveCount(0);
+  await shot(page, 'byline-offers-you');
+  await byline.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove Richard Connor' })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^\+ Add me/ })).toHaveCount(0);
+
+  // Someone else's name is still offered as a new person.
+  await byline.fill('Anna Berg');
+  await expect(people.getByRole('option', { name: 'Add “Anna Berg” as a new person' })).toBeVisible();
+  await expect(people.getByRole('option', { name: /You$/ })).toHaveCount(0);
+});
+
+/** A story with nothing to fix, moved to Ready by an editor. */
+async function readyStory(page: import('@playwright/test').Page): Promise<void> {
+  await newStory(page);
+  await page.getByLabel('Headline').fill('Floods close the Rhine to shipping');
+  await page.getByLabel('Teaser').fill('Barges are stuck after days of rain.');
+  await page.getByRole('combobox', { name: 'Byline' }).fill('Anna Berg');
+  await page.getByRole('combobox', { name: 'Byline' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove Anna Berg' })).toHaveCount(1);
+  await body(page).click();
+  await page.keyboard.type('Barges are stuck near Koblenz.');
+  await waitSaved(page);
+  const status = page.getByLabel('Status');
+  await status.selectOption({ label: 'In edit' });
+  await expect(status).toHaveValue('in_edit');
+  await status.selectOption({ label: 'Ready' });
+  await expect(status).toHaveValue('ready');
+}
+
+test('editing a Ready story shows that the edit is on a Ready story; the other rule moves it back to In edit', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Wesley Rahn', 'Editor');
+  await readyStory(page);
+  const warning = page.getByRole('status').filter({ hasText: 'This story is Ready — your edit is on a Ready story.' });
+  await expect(warning).toHaveCount(0);
+  await body(page).click();
+  await page.keyboard.type(' Shipping may resume on Friday.');
+  await expect(warning).toBeVisible();
+  await expect(page.getByLabel('Status')).toHaveValue('ready');
+  await shot(page, 'ready-edit-warning');
+
+  // Settings › Editing: the newsroom that wants a Ready story to go through the desk again.
+  await page.getByRole('button', { name: /Library/ }).first().click();
+  await page.getByTitle('Settings').click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const rule = settings.getByLabel('When someone edits a Ready story');
+  await expect(rule).toHaveValue('warn');
+  await rule.selectOption({ label: 'Move it back to In edit' });
+  await expect(settings.getByLabel('Typographic quotes while typing')).toBeChecked();
+  await settings.getByRole('group', { name: 'Editing' }).scrollIntoViewIfNeeded();
+  await shot(page, 'settings-editing');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toHaveCount(0);
+
+  await readyStory(page);
+  await body(page).click();
+  await page.keyboard.type(' More rain is forecast.');
+  await expect(page.getByLabel('Status')).toHaveValue('in_edit');
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('Your edit moved this story from Ready back to In edit.');
+  await expect(warning).toHaveCount(0);
+});
