@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { READY_EDIT_RULES } from './workflow/ready-edits';
 import { isBase64 } from './base64';
 import { BYLINE_ROLES, NEWSROOM_ROLES, STATUSES } from './model';
 import type { ApiError, Result } from './errors';
@@ -78,6 +79,8 @@ const config = z.object({
   locked: z.array(USER_SETTING_SCHEMA),
   policyProblem: z.string().nullable(),
   workflowRules,
+  readyEdits: z.enum(READY_EDIT_RULES),
+  typographicQuotes: z.boolean(),
 });
 const configOverrides = z
   .object({
@@ -87,6 +90,8 @@ const configOverrides = z
     spellcheckLanguages: z.array(languageTag).max(10).optional(),
     syncServerUrl: syncServerUrl.nullable().optional(),
     workflowRules: workflowRuleOverrides.optional(),
+    readyEdits: z.enum(READY_EDIT_RULES).optional(),
+    typographicQuotes: z.boolean().optional(),
   })
   .strict();
 const summary = z.object({

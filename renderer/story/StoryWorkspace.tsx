@@ -26,6 +26,7 @@ import { ChecklistPanel } from './workflow/ChecklistPanel';
 import { RefusedChanges } from '../sync/RefusedChanges';
 import { useIsDeskEditor } from './workflow/use-workflow-role';
 import { useStatusMove } from './workflow/use-status-move';
+import { useReadyEditNotice } from './workflow/use-ready-edit-notice';
 
 /**
  * An open story: its fields and body in a writing column, everything else in
@@ -54,6 +55,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
   const [historyOpen, setHistoryOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const statusMove = useStatusMove(article.id, status, desk);
+  const readyEditNotice = useReadyEditNotice(article, status, desk);
   const [photosOpen, setPhotosOpen] = useState(false);
   const columnRef = useRef<HTMLElement>(null);
 
@@ -143,6 +145,12 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
               Move back to Draft
             </button>
           )}
+        </div>
+      )}
+      {readyEditNotice && (
+        // role=status: announced when it appears, without taking the caret from the text.
+        <div className="notice" role="status" data-notice="ready-edit">
+          <span>{readyEditNotice}</span>
         </div>
       )}
       {inTrash && (
