@@ -37,6 +37,7 @@ import { useReadyEditNotice } from './workflow/use-ready-edit-notice';
 export function StoryWorkspace({ article, onBack, focusFirstField = false }: { article: OpenArticle; onBack(): void; focusFirstField?: boolean }) {
   const parts = useMemo(() => articleParts(article.doc), [article]);
   const limits = useApp((s) => s.config?.limits);
+  const typographicQuotes = useApp((s) => s.config?.typographicQuotes ?? true);
   const navigate = useApp((s) => s.navigate);
   const language = useYMapValue(parts.meta, 'language') || 'en';
   const dir = languageDirection(language);
@@ -183,7 +184,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             placeholder="The lead: what happened, and why it matters"
             readOnly={readOnly}
           />
-          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} />
+          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} typographicQuotes={typographicQuotes} />
         </main>
         {historyOpen ? (
           <HistoryPanel id={article.id} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />
