@@ -4,6 +4,7 @@ import type { FieldLimit } from '../../shared/config';
 import { checkLimit } from '../../shared/limits';
 import { countCharacters } from '../../shared/text-stats';
 import { bindInputToText } from './text-binding';
+import { InterfaceText } from '../ui/InterfaceText';
 import './field-input.css';
 
 export interface FieldInputProps {
@@ -90,11 +91,11 @@ export function FieldInput({ label, text, limit, multiline, dir, lang, placehold
     <div className={`field-input field-level-${level}`} data-field={variant ?? label.toLowerCase()}>
       <div className="field-input-header">
         <label className="field-input-label" htmlFor={id}>
-          {label}
+          <InterfaceText>{label}</InterfaceText>
         </label>
-        <span id={countId} className="field-input-count">
+        <InterfaceText id={countId} className="field-input-count">
           {limit ? `${count} / ${limit.error}` : `${count}`}
-        </span>
+        </InterfaceText>
       </div>
       <textarea
         ref={areaRef}
@@ -111,7 +112,7 @@ export function FieldInput({ label, text, limit, multiline, dir, lang, placehold
         aria-invalid={level === 'error' ? true : undefined}
       />
       <p id={messageId} className="field-input-message" role="status" aria-live="polite">
-        {check?.message ?? ''}
+        {check?.message ? <InterfaceText>{check.message}</InterfaceText> : null}
       </p>
     </div>
   );

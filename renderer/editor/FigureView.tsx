@@ -1,6 +1,7 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useState } from 'react';
 import { showToast } from '../ui/toast-store';
+import { InterfaceText, INTERFACE_DIR } from '../ui/InterfaceText';
 import { AttributeField } from './AttributeField';
 import { fetchAsset, refreshFigure, setLeadFigure } from './figure-insert';
 import { mediaUrl } from './media-url';
@@ -40,7 +41,7 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
           <img className="story-figure-image" src={src} alt={alt} draggable={false} />
         ) : (
           <div className="story-figure-placeholder" role="img" aria-label="No image chosen yet">
-            No image yet — choose one from the photo desk
+            <InterfaceText>No image yet — choose one from the photo desk</InterfaceText>
           </div>
         )}
       </div>
@@ -63,7 +64,7 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
           onChange={(value) => updateAttributes({ alt: value })}
         />
         {!readOnly && (
-          <div className="story-figure-actions">
+          <div className="story-figure-actions" dir={INTERFACE_DIR}>
             <label className="story-figure-lead">
               <input
                 type="checkbox"

@@ -6,6 +6,7 @@ import { withShortcut } from './shortcut-label';
 import { handleToolbarKeyDown, syncRovingTabIndex } from './toolbar-focus';
 import { ToolbarButton } from './ToolbarButton';
 import { VideoEmbedForm } from './VideoEmbedForm';
+import { INTERFACE_DIR } from '../ui/InterfaceText';
 import { PhotoPickerDialog } from './PhotoPickerDialog';
 import { insertFigure } from './figure-insert';
 import { useDeferredEditorState } from './use-deferred-editor-state';
@@ -95,7 +96,8 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOp
   };
 
   return (
-    <div className="toolbar-area">
+    // Interface, not story: left to right in an Arabic story too (its popovers with it).
+    <div className="toolbar-area" dir={INTERFACE_DIR}>
       <div ref={toolbarRef} className="toolbar" role="toolbar" aria-label="Formatting" onKeyDown={handleToolbarKeyDown}>
         <div className="toolbar-group">
           <label className="toolbar-select-label" htmlFor={styleId}>

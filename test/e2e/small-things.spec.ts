@@ -164,3 +164,39 @@ test('editing a Ready story shows that the edit is on a Ready story; the other r
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('Your edit moved this story from Ready back to In edit.');
   await expect(warning).toHaveCount(0);
 });
+
+test('in an Arabic story, counters and English interface text read left to right inside the right-to-left page', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Richard Connor', 'Reporter');
+  await newStory(page);
+  await page.getByLabel('Language').selectOption('ar');
+  await expect(page.getByRole('main', { name: 'Story' })).toHaveAttribute('dir', 'rtl');
+  await page.getByLabel('Kicker').fill('عاجل');
+  await page.getByLabel('Headline').fill('الرئيس السوري يزور موسكو');
+  await page.getByLabel('Teaser').fill('التقى الرئيس السوري أحمد الشرع بالرئيس الروسي في الكرملين.');
+  await body(page).click();
+  await page.keyboard.type('زار الرئيس موسكو يوم الأربعاء لإجراء محادثات حول القواعد العسكرية.');
+  // A figure whose picture is not chosen yet, pasted as Lede copies one: its alt text is missing.
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<figure data-media=""><img alt=""><figcaption>الرئيسان في الكرملين</figcaption></figure>');
+    document.querySelector('.story-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await waitSaved(page);
+  await shot(page, 'rtl-arabic-story');
+
+  // Each piece of interface text is its own left-to-right island (what the eye reads as "5 / 40", not "40 / 5").
+  const direction = (locator: import('@playwright/test').Locator) => locator.evaluate((element) => getComputedStyle(element).direction);
+  const kicker = page.locator('[data-field="kicker"]');
+  await expect(kicker.locator('.field-input-count')).toHaveText('4 / 40');
+  expect(await direction(kicker.locator('.field-input-count'))).toBe('ltr');
+  const hint = page.locator('.node-field-hint').filter({ hasText: 'Alt text is missing.' });
+  await expect(hint).toBeVisible();
+  expect(await direction(hint.locator('[dir="ltr"]'))).toBe('ltr');
+  expect(await direction(page.getByRole('status', { name: 'Story length' }))).toBe('ltr');
+  expect(await direction(page.getByRole('toolbar', { name: 'Formatting' }))).toBe('ltr');
+  // The story itself stays right to left.
+  expect(await direction(body(page))).toBe('rtl');
+  expect(await direction(page.getByLabel('Headline'))).toBe('rtl');
+});

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Person } from '../../../shared/model';
 import { lede } from '../../api/client';
+import { INTERFACE_DIR } from '../../ui/InterfaceText';
 import { sameName, startsName } from './byline-edits';
 
 interface BylineAddProps {
@@ -127,7 +128,8 @@ export function BylineAdd({ taken, me, onPick, dir }: BylineAddProps) {
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-describedby={problem ? `${listId}-problem` : `${listId}-hint`}
           autoComplete="off"
-          dir={dir}
+          // Empty, it shows the interface's hint; a name typed is in the story's direction.
+          dir={query === '' ? INTERFACE_DIR : dir}
           placeholder="Add a name…"
           value={query}
           readOnly={busy}
