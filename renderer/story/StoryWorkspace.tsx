@@ -172,8 +172,9 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             lang={language}
             placeholder="Topic line above the headline"
             readOnly={readOnly}
+            typographicQuotes={typographicQuotes}
           />
-          <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={readOnly} />
+          <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={readOnly} typographicQuotes={typographicQuotes} />
           <FieldInput
             label="Teaser"
             text={parts.teaser}
@@ -183,6 +184,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             lang={language}
             placeholder="The lead: what happened, and why it matters"
             readOnly={readOnly}
+            typographicQuotes={typographicQuotes}
           />
           <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} typographicQuotes={typographicQuotes} />
         </main>

@@ -200,3 +200,48 @@ test('in an Arabic story, counters and English interface text read left to right
   expect(await direction(body(page))).toBe('rtl');
   expect(await direction(page.getByLabel('Headline'))).toBe('rtl');
 });
+
+test('typed quotes become the story language’s; pasted ones stay as they came; Settings turns it off', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Richard Connor', 'Reporter');
+  await newStory(page);
+  const headline = page.getByLabel('Headline');
+  await headline.click();
+  await page.keyboard.type(`Minister: "It's over"`);
+  await expect(headline).toHaveValue('Minister: “It’s over”');
+  await body(page).click();
+  await page.keyboard.type(`"We won't go back," she said.`);
+  await expect(body(page)).toHaveText('“We won’t go back,” she said.');
+  // Backspace right after a converted quote gives the straight one back (Tiptap's undo of an input rule).
+  await page.keyboard.type(' "');
+  await page.keyboard.press('Backspace');
+  await expect(body(page)).toHaveText('“We won’t go back,” she said. "');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+
+  await page.getByLabel('Language').selectOption('de');
+  await body(page).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Er sagte: "Nein."');
+  await expect(body(page)).toHaveText('“We won’t go back,” she said. Er sagte: „Nein.“');
+  // Pasted text keeps its own marks.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', ' "pasted"');
+    document.querySelector('.story-body')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body(page)).toHaveText('“We won’t go back,” she said. Er sagte: „Nein.“ "pasted"');
+  await waitSaved(page);
+  await shot(page, 'typographic-quotes');
+
+  await page.getByRole('button', { name: /Library/ }).first().click();
+  await page.getByTitle('Settings').click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Typographic quotes while typing').uncheck();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toHaveCount(0);
+  await newStory(page);
+  await body(page).click();
+  await page.keyboard.type(`"Straight" it's`);
+  await expect(body(page)).toHaveText(`"Straight" it's`);
+});
