@@ -52,7 +52,8 @@ export function EditingSettings({ readyEdits, typographicQuotes, onChange, locke
           </label>
           {lockedQuotes && <LockedNote id="settings-typographic-quotes-locked" />}
           <p id="settings-typographic-quotes-hint" className="field-hint">
-            Typing " and ' in a story gives its language’s quotation marks and apostrophe: “ ” in English, „ “ in German, « » in French. Pasted text is left as it is.
+            {/* No-break spaces: a pair of marks never splits across lines. */}
+            {'Typing " and \' in a story gives its language’s quotation marks and apostrophe: “\u00a0” in English, „\u00a0“ in German, «\u00a0» in French. Pasted text is left as it is.'}
           </p>
         </div>
       </div>
