@@ -137,6 +137,11 @@ test('editing a Ready story shows that the edit is on a Ready story; the other r
   await createProfile(page, 'Wesley Rahn', 'Editor');
   await readyStory(page);
   const warning = page.getByRole('status').filter({ hasText: 'This story is Ready — your edit is on a Ready story.' });
+  // Opening a Ready story is not an edit: no warning until the person changes something.
+  await page.reload();
+  await expect(page.getByLabel('Status')).toHaveValue('ready');
+  await expect(body(page)).toContainText('Barges are stuck near Koblenz.');
+  await waitSaved(page);
   await expect(warning).toHaveCount(0);
   await body(page).click();
   await page.keyboard.type(' Shipping may resume on Friday.');
