@@ -1,3 +1,4 @@
+import { DEFAULT_READY_EDIT_RULE, type ReadyEditRule } from './workflow/ready-edits';
 import { CHECKED_STATUSES, DEFAULT_WORKFLOW_RULES, mergeWorkflowRules, type CheckedStatus, type RuleLevels, type WorkflowRules } from './workflow/rules';
 
 /**
@@ -34,13 +35,17 @@ export interface NewsroomConfig {
   syncServerUrl: string | null;
   /** The checks a story passes before it moves to each checked status (shared/workflow/rules.ts). */
   workflowRules: WorkflowRules;
+  /** What an edit to a story at Ready does (shared/workflow/ready-edits.ts). */
+  readyEdits: ReadyEditRule;
+  /** Typing " and ' in the body gives the story language's quotation marks (shared/typography.ts). */
+  typographicQuotes: boolean;
 }
 
 /**
  * The settings a person may change (in Settings) and a policy may set or
  * lock. Languages offered are not a setting: they are what Lede supports.
  */
-export const USER_SETTINGS = ['sections', 'limits', 'defaultLanguage', 'spellcheckLanguages', 'syncServerUrl'] as const;
+export const USER_SETTINGS = ['sections', 'limits', 'defaultLanguage', 'spellcheckLanguages', 'syncServerUrl', 'readyEdits', 'typographicQuotes'] as const;
 export type UserSetting = (typeof USER_SETTINGS)[number];
 
 /** The part of the configuration a user may change in Settings (and a policy may set). */
@@ -52,6 +57,8 @@ export interface ConfigOverrides {
   syncServerUrl?: string | null;
   /** Check levels per target status; a person's Settings only (a policy does not set these yet). */
   workflowRules?: Partial<Record<CheckedStatus, Partial<RuleLevels>>>;
+  readyEdits?: ReadyEditRule;
+  typographicQuotes?: boolean;
 }
 
 /**
@@ -114,6 +121,8 @@ export const DEFAULT_CONFIG: NewsroomConfig = {
   spellcheckLanguages: [],
   syncServerUrl: null,
   workflowRules: DEFAULT_WORKFLOW_RULES,
+  readyEdits: DEFAULT_READY_EDIT_RULE,
+  typographicQuotes: true,
 };
 
 /** Layers overrides over the defaults; later layers win field by field (a policy goes last). */
@@ -125,6 +134,8 @@ export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
     if (layer.spellcheckLanguages) config.spellcheckLanguages = [...layer.spellcheckLanguages];
     // null is a value here ("this machine does not sync"); only a missing key leaves the layer below.
     if (layer.syncServerUrl !== undefined) config.syncServerUrl = layer.syncServerUrl;
+    if (layer.readyEdits) config.readyEdits = layer.readyEdits;
+    if (layer.typographicQuotes !== undefined) config.typographicQuotes = layer.typographicQuotes;
     for (const field of LIMITED_FIELDS) {
       const limit = layer.limits?.[field];
       if (limit) config.limits[field] = { ...limit };

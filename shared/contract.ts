@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { READY_EDIT_RULES } from './workflow/ready-edits';
 import { isBase64 } from './base64';
 import { BYLINE_ROLES, NEWSROOM_ROLES, STATUSES } from './model';
 import type { ApiError, Result } from './errors';
@@ -79,6 +80,8 @@ const config = z.object({
   locked: z.array(USER_SETTING_SCHEMA),
   policyProblem: z.string().nullable(),
   workflowRules,
+  readyEdits: z.enum(READY_EDIT_RULES),
+  typographicQuotes: z.boolean(),
 });
 const configOverrides = z
   .object({
@@ -88,6 +91,8 @@ const configOverrides = z
     spellcheckLanguages: z.array(languageTag).max(10).optional(),
     syncServerUrl: syncServerUrl.nullable().optional(),
     workflowRules: workflowRuleOverrides.optional(),
+    readyEdits: z.enum(READY_EDIT_RULES).optional(),
+    typographicQuotes: z.boolean().optional(),
   })
   .strict();
 const summary = z.object({
@@ -108,13 +113,14 @@ const summary = z.object({
 const editorCredit = z.object({ name: z.string(), personId: z.string().optional() });
 const ruleId = z.enum(RULE_IDS);
 const findingLevel = z.enum(['WARN', 'ERROR']);
+const textRange = z.object({ from: z.number().int().min(0), to: z.number().int().min(0) });
 const finding = z.object({
   rule: ruleId,
   level: findingLevel,
   message: z.string(),
   where: z.union([
-    z.object({ field: z.enum(['headline', 'kicker', 'teaser', 'bylines']) }),
-    z.object({ field: z.literal('body'), pos: z.number().int().min(0), label: z.string() }),
+    z.object({ field: z.enum(['headline', 'kicker', 'teaser', 'bylines']), range: textRange.optional() }),
+    z.object({ field: z.literal('body'), pos: z.number().int().min(0), label: z.string(), range: textRange.optional() }),
   ]),
 });
 const checkResult = z.object({

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { InterfaceText } from '../ui/InterfaceText';
 
 export interface AttributeFieldProps {
   label: string;
@@ -24,7 +25,7 @@ export function AttributeField({ label, value, onChange, placeholder, readOnly, 
   return (
     <div className={['node-field', className].filter(Boolean).join(' ')}>
       <label className="node-field-label" htmlFor={id}>
-        {label}
+        <InterfaceText>{label}</InterfaceText>
       </label>
       <input
         id={id}
@@ -42,7 +43,7 @@ export function AttributeField({ label, value, onChange, placeholder, readOnly, 
       />
       {hint ? (
         <span id={hintId} className="node-field-hint">
-          {hint}
+          <InterfaceText>{hint}</InterfaceText>
         </span>
       ) : null}
     </div>

@@ -3,7 +3,9 @@ import type * as Y from 'yjs';
 import type { FieldLimit } from '../../shared/config';
 import { checkLimit } from '../../shared/limits';
 import { countCharacters } from '../../shared/text-stats';
+import { typographicQuote } from '../../shared/typography';
 import { bindInputToText } from './text-binding';
+import { InterfaceText } from '../ui/InterfaceText';
 import './field-input.css';
 
 export interface FieldInputProps {
@@ -23,6 +25,8 @@ export interface FieldInputProps {
   readOnly?: boolean;
   /** Look of the field; defaults to the label in lower case ("headline", "kicker", "teaser"). */
   variant?: string;
+  /** Typed " and ' become `lang`'s quotation marks (Settings › Editing), as in the body. */
+  typographicQuotes?: boolean;
 }
 
 /** The field's plain text, re-read whenever anyone changes it. */
@@ -47,12 +51,14 @@ function growToContent(element: HTMLElement): void {
  * can type in it at once and both edits survive. Shows a live count against
  * the field's limit, which turns to a warning and then an error.
  */
-export function FieldInput({ label, text, limit, multiline, dir, lang, placeholder, readOnly, variant }: FieldInputProps) {
+export function FieldInput({ label, text, limit, multiline, dir, lang, placeholder, readOnly, variant, typographicQuotes = false }: FieldInputProps) {
   const id = useId();
   const countId = `${id}-count`;
   const messageId = `${id}-message`;
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const value = useSharedText(text);
+  const typing = useRef({ lang, typographicQuotes });
+  typing.current = { lang, typographicQuotes };
 
   useEffect(() => {
     const element = areaRef.current;
@@ -60,7 +66,10 @@ export function FieldInput({ label, text, limit, multiline, dir, lang, placehold
     // One origin per binding: its undo history holds this field's own edits and no one else's.
     const origin = { field: label };
     const grow = () => growToContent(element);
-    const dispose = bindInputToText(element, text, origin, { onRender: grow });
+    const dispose = bindInputToText(element, text, origin, {
+      onRender: grow,
+      typeQuote: (typed, before) => (typing.current.typographicQuotes ? typographicQuote(typed, before, typing.current.lang) : null),
+    });
     grow();
     element.addEventListener('input', grow);
     // Rewrapping follows the width: a narrower window makes a long headline taller.
@@ -90,11 +99,11 @@ export function FieldInput({ label, text, limit, multiline, dir, lang, placehold
     <div className={`field-input field-level-${level}`} data-field={variant ?? label.toLowerCase()}>
       <div className="field-input-header">
         <label className="field-input-label" htmlFor={id}>
-          {label}
+          <InterfaceText>{label}</InterfaceText>
         </label>
-        <span id={countId} className="field-input-count">
+        <InterfaceText id={countId} className="field-input-count">
           {limit ? `${count} / ${limit.error}` : `${count}`}
-        </span>
+        </InterfaceText>
       </div>
       <textarea
         ref={areaRef}
@@ -111,7 +120,7 @@ export function FieldInput({ label, text, limit, multiline, dir, lang, placehold
         aria-invalid={level === 'error' ? true : undefined}
       />
       <p id={messageId} className="field-input-message" role="status" aria-live="polite">
-        {check?.message ?? ''}
+        {check?.message ? <InterfaceText>{check.message}</InterfaceText> : null}
       </p>
     </div>
   );

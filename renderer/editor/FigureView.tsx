@@ -2,6 +2,7 @@ import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tipt
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { showToast } from '../ui/toast-store';
+import { InterfaceText, INTERFACE_DIR } from '../ui/InterfaceText';
 import { AttributeField } from './AttributeField';
 import { fetchAsset, figureTexts, photoTexts, refreshFigure, setFigurePhoto, setLeadFigure, type PhotoAsset } from './figure-insert';
 import { fieldsToAsk, figureTextSources, type FigureTextField, type FigureTextSource } from './figure-photo-choice';
@@ -61,7 +62,7 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
           <img className="story-figure-image" src={src} alt={alt} draggable={false} />
         ) : (
           <div className="story-figure-placeholder" role="img" aria-label="No image chosen yet">
-            No image yet — choose one from the photo desk
+            <InterfaceText>No image yet — choose one from the photo desk</InterfaceText>
           </div>
         )}
       </div>
@@ -84,7 +85,7 @@ export function FigureView({ node, updateAttributes, editor, getPos }: ReactNode
           onChange={(value) => updateAttributes({ alt: value })}
         />
         {!readOnly && (
-          <div className="story-figure-actions">
+          <div className="story-figure-actions" dir={INTERFACE_DIR}>
             <label className="story-figure-lead">
               <input
                 type="checkbox"

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { INTERFACE_DIR } from '../ui/InterfaceText';
 import { getFindReplaceState } from './find-replace';
 
 export interface FindReplaceBarProps {
@@ -92,7 +93,7 @@ export function FindReplaceBar({ editor, focusRequest, onClose }: FindReplaceBar
 
   const summary = matchSummary(count, current, term);
   return (
-    <div className="find-bar" role="search" aria-label="Find and replace" onKeyDown={onBarKeyDown}>
+    <div className="find-bar" role="search" aria-label="Find and replace" dir={INTERFACE_DIR} onKeyDown={onBarKeyDown}>
       <div className="find-bar-row">
         <label className="find-bar-label" htmlFor={`${id}-find`}>
           Find
@@ -101,6 +102,8 @@ export function FindReplaceBar({ editor, focusRequest, onClose }: FindReplaceBar
           ref={findRef}
           id={`${id}-find`}
           className="find-bar-input"
+          // What is searched for is the story's text, in its own direction.
+          dir="auto"
           type="search"
           value={term}
           spellCheck={false}
@@ -133,6 +136,8 @@ export function FindReplaceBar({ editor, focusRequest, onClose }: FindReplaceBar
           <input
             id={`${id}-replace`}
             className="find-bar-input"
+          // What is searched for is the story's text, in its own direction.
+          dir="auto"
             type="text"
             value={replacement}
             spellCheck={false}

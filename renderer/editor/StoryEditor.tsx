@@ -22,6 +22,8 @@ export interface StoryEditorProps {
   /** Called once the editor exists (and again if `doc` changes). */
   onReady?(editor: Editor): void;
   placeholder?: string;
+  /** Typed " and ' become the language's quotation marks (Settings › Editing). */
+  typographicQuotes?: boolean;
 }
 
 function bodyAttributes(language: string, dir: 'ltr' | 'rtl'): Record<string, string> {
@@ -42,18 +44,23 @@ function bodyAttributes(language: string, dir: 'ltr' | 'rtl'): Record<string, st
  * (`shouldRerenderOnTransaction: false`): the toolbar and find bar each
  * subscribe to just the state they show.
  */
-export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onReady, placeholder }: StoryEditorProps) {
+export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onReady, placeholder, typographicQuotes = true }: StoryEditorProps) {
   const [linkPanelOpen, setLinkPanelOpen] = useState(false);
+  const [videoPanelOpen, setVideoPanelOpen] = useState(false);
   const [findOpen, setFindOpen] = useState(false);
   const [findFocusRequest, setFindFocusRequest] = useState(0);
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
+  const typingRef = useRef({ language, typographicQuotes });
+  typingRef.current = { language, typographicQuotes };
 
   const extensions = useMemo(
     () =>
       storyEditorExtensions({
         doc,
         placeholder,
+        language: () => typingRef.current.language,
+        typographicQuotes: () => typingRef.current.typographicQuotes,
         onOpenLink: () => {
           if (readOnlyRef.current) return false;
           setLinkPanelOpen(true);
@@ -62,6 +69,11 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
         onOpenFind: () => {
           setFindOpen(true);
           setFindFocusRequest((request) => request + 1);
+          return true;
+        },
+        onOpenVideo: () => {
+          if (readOnlyRef.current) return false;
+          setVideoPanelOpen(true);
           return true;
         },
       }),
@@ -101,6 +113,8 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
         editor={editor}
         linkPanelOpen={linkPanelOpen}
         onLinkPanelChange={setLinkPanelOpen}
+        videoPanelOpen={videoPanelOpen}
+        onVideoPanelChange={setVideoPanelOpen}
         onOpenFind={() => {
           setFindOpen(true);
           setFindFocusRequest((request) => request + 1);

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
 import type { TextStats } from '../../shared/text-stats';
+import { INTERFACE_DIR } from '../ui/InterfaceText';
 import { formatStats, watchStoryStats } from './story-stats';
 
 export interface StoryStatusLineProps {
@@ -27,7 +28,7 @@ export function StoryStatusLine({ editor, onStats }: StoryStatusLineProps) {
 
   // Not a live region: a count changing with every pause in typing would be read out constantly.
   return (
-    <p className="story-status" role="status" aria-live="off" aria-label="Story length">
+    <p className="story-status" role="status" aria-live="off" aria-label="Story length" dir={INTERFACE_DIR}>
       {formatStats(stats)}
     </p>
   );

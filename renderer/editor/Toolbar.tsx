@@ -6,6 +6,7 @@ import { withShortcut } from './shortcut-label';
 import { handleToolbarKeyDown, syncRovingTabIndex } from './toolbar-focus';
 import { ToolbarButton } from './ToolbarButton';
 import { VideoEmbedForm } from './VideoEmbedForm';
+import { INTERFACE_DIR } from '../ui/InterfaceText';
 import { PhotoPickerDialog } from './PhotoPickerDialog';
 import { insertFigure } from './figure-insert';
 import { useDeferredEditorState } from './use-deferred-editor-state';
@@ -14,6 +15,9 @@ export interface ToolbarProps {
   editor: Editor;
   linkPanelOpen: boolean;
   onLinkPanelChange(open: boolean): void;
+  /** The "Insert video" form: its button here, its key (Mod-Alt-v) in the editor. */
+  videoPanelOpen: boolean;
+  onVideoPanelChange(open: boolean): void;
   onOpenFind(): void;
 }
 
@@ -60,10 +64,9 @@ function toolbarState(editor: Editor) {
 const BLOCK_SHORTCUTS = [SHORTCUTS.paragraph, SHORTCUTS.subhead, SHORTCUTS.minorSubhead].map((s) => withShortcut(s.label, s.keys)).join(', ');
 
 /** The story editor's formatting toolbar: one Tab stop, arrow keys move between controls. */
-export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }: ToolbarProps) {
+export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOpen, onVideoPanelChange, onOpenFind }: ToolbarProps) {
   const styleId = useId();
   const toolbarRef = useRef<HTMLDivElement>(null);
-  const [videoPanelOpen, setVideoPanelOpen] = useState(false);
   const [photoPickerOpen, setPhotoPickerOpen] = useState(false);
   const state = useDeferredEditorState(editor, toolbarState);
 
@@ -93,7 +96,8 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
   };
 
   return (
-    <div className="toolbar-area">
+    // Interface, not story: left to right in an Arabic story too (its popovers with it).
+    <div className="toolbar-area" dir={INTERFACE_DIR}>
       <div ref={toolbarRef} className="toolbar" role="toolbar" aria-label="Formatting" onKeyDown={handleToolbarKeyDown}>
         <div className="toolbar-group">
           <label className="toolbar-select-label" htmlFor={styleId}>
@@ -164,7 +168,7 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
           <ToolbarButton label="Photo" opensDialog expanded={photoPickerOpen} disabled={readOnly} onClick={() => setPhotoPickerOpen(true)}>
             Photo
           </ToolbarButton>
-          <ToolbarButton label="Video" opensDialog expanded={videoPanelOpen} disabled={readOnly} onClick={() => setVideoPanelOpen(!videoPanelOpen)}>
+          <ToolbarButton label="Video" shortcut={SHORTCUTS.video.keys} opensDialog expanded={videoPanelOpen} disabled={readOnly} onClick={() => onVideoPanelChange(!videoPanelOpen)}>
             Video
           </ToolbarButton>
         </div>
@@ -199,10 +203,10 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, onOpenFind }
             submitLabel="Insert video"
             onSubmit={(attrs) => {
               insertBlock(editor, { type: 'videoEmbed', attrs });
-              setVideoPanelOpen(false);
+              onVideoPanelChange(false);
             }}
             onCancel={() => {
-              setVideoPanelOpen(false);
+              onVideoPanelChange(false);
               editor.commands.focus();
             }}
           />

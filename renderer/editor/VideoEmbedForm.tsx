@@ -35,6 +35,18 @@ function validate(values: Record<FieldName, string>): { attrs: VideoEmbedAttrs |
   };
 }
 
+/**
+ * Hints, never samples: a placeholder that looks like a value ("04:44",
+ * "https://", a real headline) reads as already filled in, and a person
+ * skips the field. Each says what to put there, in words.
+ */
+export const PLACEHOLDERS: Record<FieldName, string> = {
+  title: 'Name the video as readers will see it',
+  duration: 'Minutes and seconds',
+  source: 'Paste the video’s address',
+  poster: 'Paste the poster image’s address',
+};
+
 /** The small form behind "Video" in the toolbar and "Edit video" on a video card. */
 export function VideoEmbedForm({ initial, submitLabel, onSubmit, onCancel }: VideoEmbedFormProps) {
   const id = useId();
@@ -84,10 +96,10 @@ export function VideoEmbedForm({ initial, submitLabel, onSubmit, onCancel }: Vid
 
   return (
     <form className="video-form" aria-label="Video" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      {field('title', 'Video title', { placeholder: 'Can Russia keep its bases in Syria?' })}
-      {field('duration', 'Duration (mm:ss)', { placeholder: '04:44', inputMode: 'numeric' })}
-      {field('source', 'Source URL', { placeholder: 'https://', type: 'url', inputMode: 'url' })}
-      {field('poster', 'Poster image URL (optional)', { placeholder: 'https://', type: 'url', inputMode: 'url' })}
+      {field('title', 'Video title', { placeholder: PLACEHOLDERS.title })}
+      {field('duration', 'Duration (mm:ss)', { placeholder: PLACEHOLDERS.duration, inputMode: 'numeric' })}
+      {field('source', 'Source URL', { placeholder: PLACEHOLDERS.source, type: 'url', inputMode: 'url' })}
+      {field('poster', 'Poster image URL (optional)', { placeholder: PLACEHOLDERS.poster, type: 'url', inputMode: 'url' })}
       <div className="form-actions">
         <button type="submit" className="button-primary">
           {submitLabel}

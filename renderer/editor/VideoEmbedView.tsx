@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { isWebUrl } from '../../shared/html-clean/lede-blocks';
 import { useEditable } from './use-editable';
 import { formatDuration } from '../../shared/video-duration';
+import { InterfaceText, INTERFACE_DIR } from '../ui/InterfaceText';
 import { VideoEmbedForm, type VideoEmbedAttrs } from './VideoEmbedForm';
 
 function sourceLabel(source: string): string {
@@ -43,7 +44,7 @@ export function VideoEmbedView({ node, updateAttributes, deleteNode, editor, sel
           <span className="video-card-play">▶</span>
         </div>
         <div className="video-card-text">
-          <span className="video-card-label">Video</span>
+          <InterfaceText className="video-card-label">Video</InterfaceText>
           <strong className="video-card-title">{title}</strong>
           {duration ? (
             <span className="video-card-duration" aria-label={`Duration ${duration}`}>
@@ -55,11 +56,11 @@ export function VideoEmbedView({ node, updateAttributes, deleteNode, editor, sel
               {sourceLabel(attrs.source)}
             </span>
           ) : (
-            <span className="video-card-source video-card-missing">No source yet</span>
+            <InterfaceText className="video-card-source video-card-missing">No source yet</InterfaceText>
           )}
         </div>
         {readOnly ? null : (
-          <div className="video-card-actions">
+          <div className="video-card-actions" dir={INTERFACE_DIR}>
             <button ref={editButton} type="button" onClick={() => setEditing(true)} aria-expanded={editing}>
               Edit video
             </button>

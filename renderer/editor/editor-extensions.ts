@@ -11,6 +11,7 @@ import { MediaDrop } from './media-drop';
 import { withNodeViews } from './node-views';
 import { transformPastedHTML } from './paste-clean';
 import { StoryShortcuts } from './story-shortcuts';
+import { TypographicQuotes } from './typographic-quotes';
 import { UndoSteps } from './undo-steps';
 
 export interface StoryEditorExtensionOptions {
@@ -22,6 +23,12 @@ export interface StoryEditorExtensionOptions {
   onOpenLink?: () => boolean;
   /** Mod-f: open find and replace. Return false to let the browser's find run. */
   onOpenFind?: () => boolean;
+  /** Mod-Alt-v: open the "Insert video" form. Return false to let the key through. */
+  onOpenVideo?: () => boolean;
+  /** The story's language now, for its quotation marks (default English). */
+  language?: () => string;
+  /** Whether typed quotes become typographic ones now (default yes). */
+  typographicQuotes?: () => boolean;
 }
 
 /** Every paste (and HTML drop) is rebuilt from the schema's allow-list before ProseMirror parses it. */
@@ -90,9 +97,11 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     LeadFigureRule,
     HistoryInputEvents,
     UndoSteps,
+    TypographicQuotes.configure({ language: options.language ?? (() => 'en'), enabled: options.typographicQuotes ?? (() => true) }),
     StoryShortcuts.configure({
       onOpenLink: options.onOpenLink ?? (() => false),
       onOpenFind: options.onOpenFind ?? (() => false),
+      onOpenVideo: options.onOpenVideo ?? (() => false),
     }),
   ];
 }

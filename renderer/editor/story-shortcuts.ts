@@ -6,13 +6,15 @@ import { SHORTCUTS } from '../help/shortcuts';
  * (those give Mod-b/i/u, Mod-Shift-s, Mod-Alt-0/2/3, Mod-Shift-7/8, Mod-Shift-b;
  * test/renderer/help/shortcuts.test.ts checks that every key in
  * renderer/help/shortcuts.ts really does what the list says).
- * The link and find panels live in React, so their shortcuts call back into it.
+ * The link, find and video panels live in React, so their shortcuts call back into it.
  */
 export interface StoryShortcutsOptions {
   /** Opens the link panel; return false to let the key through. */
   onOpenLink: () => boolean;
   /** Opens the find and replace bar; return false to let the key through. */
   onOpenFind: () => boolean;
+  /** Opens the "Insert video" form; return false to let the key through. */
+  onOpenVideo: () => boolean;
 }
 
 export const StoryShortcuts = Extension.create<StoryShortcutsOptions>({
@@ -23,7 +25,7 @@ export const StoryShortcuts = Extension.create<StoryShortcutsOptions>({
   priority: 1100,
 
   addOptions() {
-    return { onOpenLink: () => false, onOpenFind: () => false };
+    return { onOpenLink: () => false, onOpenFind: () => false, onOpenVideo: () => false };
   },
 
   addKeyboardShortcuts() {
@@ -40,6 +42,7 @@ export const StoryShortcuts = Extension.create<StoryShortcutsOptions>({
       [SHORTCUTS.strike.alternative]: () => this.editor.commands.toggleStrike(),
       [SHORTCUTS.link.keys]: () => this.options.onOpenLink(),
       [SHORTCUTS.find.keys]: () => this.options.onOpenFind(),
+      [SHORTCUTS.video.keys]: () => this.options.onOpenVideo(),
       [SHORTCUTS.undo.keys]: undo,
       [SHORTCUTS.redo.keys]: redo,
       [SHORTCUTS.redo.alternative]: redo,

@@ -10,7 +10,8 @@ import { applyTextChange, minimalTextChange } from '../../shared/article-doc';
  * - during IME composition nothing is written either way: remote changes wait
  *   and are merged with the composed text when it is committed;
  * - Mod-z / Mod-Shift-z / Mod-y undo and redo this person's own changes only;
- * - the text stays one line: typed, pasted or dropped line breaks become spaces.
+ * - the text stays one line: typed, pasted or dropped line breaks become spaces;
+ * - a typed straight quote may become a typographic one (`typeQuote`).
  */
 
 export type TextInputElement = HTMLInputElement | HTMLTextAreaElement;
@@ -18,6 +19,11 @@ export type TextInputElement = HTMLInputElement | HTMLTextAreaElement;
 export interface TextBindingOptions {
   /** Called after the value was rewritten from the shared text (e.g. to resize a textarea). */
   onRender?: () => void;
+  /**
+   * What a typed straight quote (" or ') becomes after `before`, the text up
+   * to the caret; null leaves it straight. Typed only: a paste keeps its marks.
+   */
+  typeQuote?: (typed: '"' | "'", before: string) => string | null;
 }
 
 type Delta = Array<{ insert?: unknown; retain?: number; delete?: number }>;
@@ -221,6 +227,14 @@ export function bindInputToText(input: TextInputElement, text: Y.Text, origin: o
       else redo();
     } else if (event.inputType === 'insertLineBreak' || event.inputType === 'insertParagraph') {
       event.preventDefault();
+    } else if (event.inputType === 'insertText' && (event.data === '"' || event.data === "'") && !input.readOnly && !composing) {
+      const start = input.selectionStart ?? input.value.length;
+      const end = input.selectionEnd ?? start;
+      const replacement = options.typeQuote?.(event.data, input.value.slice(0, start));
+      if (!replacement) return;
+      event.preventDefault();
+      input.setRangeText(replacement, start, end, 'end');
+      commitLocal();
     }
   };
 

@@ -30,6 +30,8 @@ export const SHORTCUTS = {
   bulletList: { label: 'Bulleted list', keys: 'Mod-Shift-8', group: 'Paragraphs' },
   orderedList: { label: 'Numbered list', keys: 'Mod-Shift-7', group: 'Paragraphs' },
   quote: { label: 'Quote', keys: 'Mod-Shift-b', group: 'Paragraphs' },
+  // Mod-Alt like the paragraph styles; Mod-Shift-v is the browser's "paste as plain text" (ADR 0063).
+  video: { label: 'Insert a video', keys: 'Mod-Alt-v', group: 'Paragraphs' },
   undo: { label: 'Undo your last change (on the photo desk: the template its notice reports)', keys: 'Mod-z', group: 'Editing' },
   redo: { label: 'Redo', keys: 'Mod-Shift-z', alternative: 'Mod-y', group: 'Editing' },
   find: { label: 'Find and replace', keys: 'Mod-f', group: 'Editing' },

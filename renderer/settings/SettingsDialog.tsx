@@ -7,8 +7,10 @@ import { Dialog } from '../ui/Dialog';
 import { LanguagePicker } from '../ui/LanguagePicker';
 import { showToast } from '../ui/toast-store';
 import { LimitsEditor, validateLimits, type LimitDrafts, type LimitErrors } from './LimitsEditor';
+import { EditingSettings } from './EditingSettings';
 import { LockedNote } from './LockedNote';
 import { DEFAULT_WORKFLOW_RULES, type WorkflowRules } from '../../shared/workflow/rules';
+import { DEFAULT_READY_EDIT_RULE } from '../../shared/workflow/ready-edits';
 import { SectionsEditor } from './SectionsEditor';
 import { WorkflowRulesEditor } from './WorkflowRulesEditor';
 
@@ -24,6 +26,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
   const [limitErrors, setLimitErrors] = useState<LimitErrors>({});
   const [language, setLanguage] = useState(config?.defaultLanguage ?? 'en');
   const [rules, setRules] = useState<WorkflowRules>(config?.workflowRules ?? DEFAULT_WORKFLOW_RULES);
+  const [editing, setEditing] = useState({ readyEdits: config?.readyEdits ?? DEFAULT_READY_EDIT_RULE, typographicQuotes: config?.typographicQuotes ?? true });
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -68,6 +71,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     if (!locked.has('sections')) change.sections = sections;
     if (!locked.has('limits')) change.limits = numeric;
     if (!locked.has('defaultLanguage')) change.defaultLanguage = language;
+    if (!locked.has('readyEdits')) change.readyEdits = editing.readyEdits;
+    if (!locked.has('typographicQuotes')) change.typographicQuotes = editing.typographicQuotes;
     const result = await lede().invoke('config.set', change);
     setSaving(false);
     if (!result.ok) {
@@ -108,6 +113,12 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <SectionsEditor sections={sections} onChange={setSections} error={sectionsError} locked={locked.has('sections')} />
         <LimitsEditor drafts={limits} errors={limitErrors} onChange={setLimits} locked={locked.has('limits')} />
         <WorkflowRulesEditor rules={rules} onChange={setRules} />
+        <EditingSettings
+          {...editing}
+          onChange={(change) => setEditing((current) => ({ ...current, ...change }))}
+          lockedReadyEdits={locked.has('readyEdits')}
+          lockedQuotes={locked.has('typographicQuotes')}
+        />
         <fieldset className="settings-group" disabled={locked.has('defaultLanguage')} aria-describedby={locked.has('defaultLanguage') ? 'settings-language-locked' : undefined}>
           <legend className="settings-legend">New stories</legend>
           {locked.has('defaultLanguage') && <LockedNote id="settings-language-locked" />}

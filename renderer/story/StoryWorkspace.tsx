@@ -26,6 +26,7 @@ import { ChecklistPanel } from './workflow/ChecklistPanel';
 import { RefusedChanges } from '../sync/RefusedChanges';
 import { useIsDeskEditor } from './workflow/use-workflow-role';
 import { useStatusMove } from './workflow/use-status-move';
+import { useReadyEditNotice } from './workflow/use-ready-edit-notice';
 
 /**
  * An open story: its fields and body in a writing column, everything else in
@@ -36,6 +37,7 @@ import { useStatusMove } from './workflow/use-status-move';
 export function StoryWorkspace({ article, onBack, focusFirstField = false }: { article: OpenArticle; onBack(): void; focusFirstField?: boolean }) {
   const parts = useMemo(() => articleParts(article.doc), [article]);
   const limits = useApp((s) => s.config?.limits);
+  const typographicQuotes = useApp((s) => s.config?.typographicQuotes ?? true);
   const navigate = useApp((s) => s.navigate);
   const language = useYMapValue(parts.meta, 'language') || 'en';
   const dir = languageDirection(language);
@@ -54,6 +56,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
   const [historyOpen, setHistoryOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const statusMove = useStatusMove(article.id, status, desk);
+  const readyEditNotice = useReadyEditNotice(article, status, desk);
   const [photosOpen, setPhotosOpen] = useState(false);
   const columnRef = useRef<HTMLElement>(null);
 
@@ -145,6 +148,12 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
           )}
         </div>
       )}
+      {readyEditNotice && (
+        // role=status: announced when it appears, without taking the caret from the text.
+        <div className="notice" role="status" data-notice="ready-edit">
+          <span>{readyEditNotice}</span>
+        </div>
+      )}
       {inTrash && (
         <div className="notice" role="note">
           <span>This story is in the trash. Restore it to edit it.</span>
@@ -163,8 +172,9 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             lang={language}
             placeholder="Topic line above the headline"
             readOnly={readOnly}
+            typographicQuotes={typographicQuotes}
           />
-          <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={readOnly} />
+          <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={readOnly} typographicQuotes={typographicQuotes} />
           <FieldInput
             label="Teaser"
             text={parts.teaser}
@@ -174,8 +184,9 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             lang={language}
             placeholder="The lead: what happened, and why it matters"
             readOnly={readOnly}
+            typographicQuotes={typographicQuotes}
           />
-          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} />
+          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} typographicQuotes={typographicQuotes} />
         </main>
         {historyOpen ? (
           <HistoryPanel id={article.id} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />

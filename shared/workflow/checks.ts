@@ -3,7 +3,7 @@ import type { FieldLimits } from '../config';
 import { checkLimit } from '../limits';
 import type { ArticleFields, Status } from '../model';
 import { STATUS_LABELS } from '../model';
-import { findMarkers } from './markers';
+import { findMarkers, type MarkerHit } from './markers';
 import { RULE_IDS, RULE_LABELS, isCheckedStatus, type FindingLevel, type RuleId, type WorkflowRules } from './rules';
 
 /**
@@ -16,9 +16,19 @@ import { RULE_IDS, RULE_LABELS, isCheckedStatus, type FindingLevel, type RuleId,
 
 /** Where a finding is, so the checklist can take the person there. */
 export type FindingPlace =
-  | { field: 'headline' | 'kicker' | 'teaser' | 'bylines' }
-  /** `pos`: the node's position in the body document; `label`: how a person finds it ("Figure 2"). */
-  | { field: 'body'; pos: number; label: string };
+  /** `range`: which characters of the field's text, when the check matched there. */
+  | { field: 'headline' | 'kicker' | 'teaser' | 'bylines'; range?: TextRange }
+  /**
+   * `pos`: the node's position in the body document; `label`: how a person finds it ("Figure 2");
+   * `range`: positions in the body document of what the check matched, when it knows.
+   */
+  | { field: 'body'; pos: number; label: string; range?: TextRange };
+
+/** From `from` up to (not including) `to`. */
+export interface TextRange {
+  from: number;
+  to: number;
+}
 
 export interface Finding {
   rule: RuleId;
@@ -73,7 +83,14 @@ const BLOCK_LABELS: Record<string, string> = {
   videoEmbed: 'Video',
 };
 
-/** Text blocks with their own text (not containers), numbered by kind. */
+/** Stands for an inline leaf node in a text block's text: not a letter, so no word runs across it. */
+const INLINE_LEAF = '\ufffc';
+
+/**
+ * Text blocks with their own text (not containers), numbered by kind. For a
+ * text block, character i of `text` is at body position `pos + 1 + i`; a
+ * video's text is its title attribute, which has no positions.
+ */
 function textBlocks(body: ProseMirrorNode): Array<BodyNode & { text: string; label: string }> {
   const counts = new Map<string, number>();
   const result: Array<BodyNode & { text: string; label: string }> = [];
@@ -83,7 +100,8 @@ function textBlocks(body: ProseMirrorNode): Array<BodyNode & { text: string; lab
     if (!countable) return true;
     const ordinal = (counts.get(name) ?? 0) + 1;
     counts.set(name, ordinal);
-    const text = node.isTextblock ? node.textContent : attr(node, 'title');
+    // One character per inline leaf (a line break), so an index into the text is an offset into the node.
+    const text = node.isTextblock ? node.textBetween(0, node.content.size, undefined, INLINE_LEAF) : attr(node, 'title');
     result.push({ node, pos, ordinal, text, label: `${BLOCK_LABELS[name] ?? 'Block'} ${ordinal}` });
     return name === 'factbox';
   });
@@ -115,17 +133,24 @@ const VALIDATORS: Record<RuleId, Validator> = {
     ),
   'unresolved-markers': ({ fields, body }) => {
     const problems: Problem[] = [];
+    // "Go to" selects the first placeholder itself, not just its field or paragraph.
     for (const field of ['kicker', 'headline', 'teaser'] as const) {
       const hits = findMarkers(fields[field]);
-      if (hits.length) problems.push({ message: `The ${field} still holds ${quoteMarkers(hits)}.`, where: { field } });
+      if (hits.length) problems.push({ message: `The ${field} still holds ${quoteMarkers(hits)}.`, where: { field, range: hitRange(hits[0]!, 0) } });
     }
     for (const block of textBlocks(body)) {
       const hits = findMarkers(block.text);
-      if (hits.length) problems.push({ message: `${block.label} still holds ${quoteMarkers(hits)}.`, where: { field: 'body', pos: block.pos, label: block.label } });
+      if (!hits.length) continue;
+      const range = block.node.isTextblock ? hitRange(hits[0]!, block.pos + 1) : undefined;
+      problems.push({ message: `${block.label} still holds ${quoteMarkers(hits)}.`, where: { field: 'body', pos: block.pos, label: block.label, ...(range ? { range } : {}) } });
     }
     return problems;
   },
 };
+
+function hitRange(hit: MarkerHit, start: number): TextRange {
+  return { from: start + hit.index, to: start + hit.index + hit.marker.length };
+}
 
 function quoteMarkers(hits: Array<{ marker: string }>): string {
   const unique = [...new Set(hits.map((hit) => hit.marker))].slice(0, 3);

@@ -25,6 +25,8 @@ const SETTING_NAMES: Record<UserSetting, string> = {
   defaultLanguage: 'The default language',
   spellcheckLanguages: 'The spellcheck languages',
   syncServerUrl: 'The sync server',
+  readyEdits: 'What an edit to a Ready story does',
+  typographicQuotes: 'Typographic quotes',
 };
 
 export function lockedMessage(settings: readonly UserSetting[]): string {

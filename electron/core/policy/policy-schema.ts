@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITED_FIELDS, USER_SETTINGS, type ConfigOverrides, type FieldLimit, type UserSetting } from '../../../shared/config';
 import { canonicalLanguageTag } from '../../../shared/language';
+import { READY_EDIT_RULES } from '../../../shared/workflow/ready-edits';
 import { SYNC_PROTOCOLS, WEB_PROTOCOLS, cleartextProblem, serviceUrlProblem } from '../../../shared/service-url';
 
 /**
@@ -21,6 +22,8 @@ export const POLICY_KEYS = [
   'limits',
   'lockedSettings',
   'insecureHosts',
+  'readyEdits',
+  'typographicQuotes',
 ] as const;
 
 const serviceUrl = (protocols: readonly string[], what: string) =>
@@ -58,6 +61,9 @@ export const policySchema = z.object({
   dictionaryUrl: serviceUrl(WEB_PROTOCOLS, 'dictionary').nullable().optional(),
   sections: sections.nullable().optional(),
   limits: limits.nullable().optional(),
+  // ADR 0063: the newsroom decides whether an edit sends a Ready story back to the desk.
+  readyEdits: z.enum(READY_EDIT_RULES).nullable().optional(),
+  typographicQuotes: z.boolean().nullable().optional(),
   // Names are checked separately: an unknown one is ignored with a log line, like an unknown key.
   lockedSettings: z.array(z.string().max(100)).max(50).nullable().optional(),
   // Test networks only: hosts whose http:// / ws:// addresses are accepted (see the admin guide).
@@ -130,6 +136,8 @@ export function parsePolicy(raw: unknown): PolicyParse {
   if (value.defaultLanguage) settings.defaultLanguage = canonicalLanguageTag(value.defaultLanguage)!;
   if (value.spellcheckLanguages) settings.spellcheckLanguages = unique(value.spellcheckLanguages.map((tag) => canonicalLanguageTag(tag)!));
   if (value.syncServerUrl) settings.syncServerUrl = value.syncServerUrl;
+  if (value.readyEdits) settings.readyEdits = value.readyEdits;
+  if (typeof value.typographicQuotes === 'boolean') settings.typographicQuotes = value.typographicQuotes;
 
   const locked = USER_SETTINGS.filter(
     (setting) => settings[setting] !== undefined || requestedLocks.includes(setting),

@@ -4,7 +4,8 @@ import { MEDIA_FIELDS, type MediaField } from '../../../shared/media-fields';
 import { NEWSROOM_ROLES, type Profile } from '../../../shared/model';
 import { TEMPLATE_MODES, type CaptionTemplate, type CodeReplacement, type TemplateMode } from '../../../shared/photo-templates';
 import { CHECKED_STATUSES, RULE_IDS, RULE_LEVELS, type RuleLevel } from '../../../shared/workflow/rules';
-import { storedValue } from './stored-value';
+import { READY_EDIT_RULES } from '../../../shared/workflow/ready-edits';
+import { olderVersion, storedValue } from './stored-value';
 
 /**
  * The person's values Lede keeps in the settings table, one row each, with
@@ -34,6 +35,16 @@ const newsroomConfigV1 = z.object({
   syncServerUrl: z.string().nullable().optional(),
   workflowRules: someOf(CHECKED_STATUSES, someOf(RULE_IDS, ruleLevel)).optional(),
 });
+/**
+ * Version 2 adds what an edit to a Ready story does and typographic quotes
+ * (ADR 0063). A new version, not two more optional keys in version 1: an older
+ * Lede would drop keys it does not know and save over them; this way it
+ * refuses to (setting_unreadable, "saved by a newer Lede").
+ */
+const newsroomConfigV2 = newsroomConfigV1.extend({
+  readyEdits: z.enum(READY_EDIT_RULES).optional(),
+  typographicQuotes: z.boolean().optional(),
+});
 
 const photoDeskV1 = z.object({
   templates: z.array(
@@ -60,7 +71,12 @@ export interface PhotoDeskSettings {
 export const STORED_PROFILE = storedValue<Profile>({ key: 'profile', label: 'your profile', schema: profileV1 });
 
 /** The person's newsroom settings (Settings), layered under the machine's policy. */
-export const STORED_NEWSROOM_CONFIG = storedValue<ConfigOverrides>({ key: 'config', label: 'your settings', schema: newsroomConfigV1 });
+export const STORED_NEWSROOM_CONFIG = storedValue<ConfigOverrides>({
+  key: 'config',
+  label: 'your settings',
+  schema: newsroomConfigV2,
+  older: [olderVersion(newsroomConfigV1, (value) => value)],
+});
 
 /** The photo desk's caption templates and code replacements, for everyone on this computer. */
 export const STORED_PHOTO_DESK = storedValue<PhotoDeskSettings>({

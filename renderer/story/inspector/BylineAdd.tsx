@@ -1,23 +1,30 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Person } from '../../../shared/model';
 import { lede } from '../../api/client';
-import { sameName } from './byline-edits';
+import { INTERFACE_DIR } from '../../ui/InterfaceText';
+import { sameName, startsName } from './byline-edits';
 
 interface BylineAddProps {
   /** Names already on the story, not offered again. */
   taken: string[];
+  /**
+   * The person at this workstation (the signed-in account's name, or the
+   * local profile's), offered as "(you)" while it is not a byline yet: they
+   * are never a "new person", even before the directory has them.
+   */
+  me?: string;
   onPick(choice: { person: Person } | { newName: string }): Promise<void>;
   dir: 'ltr' | 'rtl';
 }
 
-type Option = { kind: 'person'; person: Person } | { kind: 'new'; name: string };
+type Option = { kind: 'person'; person: Person } | { kind: 'me'; name: string } | { kind: 'new'; name: string };
 
 /**
  * Adds a byline: a combobox over the people directory. Picking a known
  * person links the byline to them (and their bio); a name nobody has yet
  * becomes a new person in the directory.
  */
-export function BylineAdd({ taken, onPick, dir }: BylineAddProps) {
+export function BylineAdd({ taken, me, onPick, dir }: BylineAddProps) {
   const [query, setQuery] = useState('');
   const [people, setPeople] = useState<Person[]>([]);
   const [open, setOpen] = useState(false);
@@ -47,14 +54,21 @@ export function BylineAdd({ taken, onPick, dir }: BylineAddProps) {
   const text = query.trim().replace(/\s+/g, ' ');
   const known = people.filter((person) => !taken.some((name) => sameName(name, person.name)));
   const exact = people.find((person) => sameName(person.name, text));
-  const options: Option[] = known.map((person) => ({ kind: 'person', person }));
-  if (text && !exact) options.push({ kind: 'new', name: text });
+  const myself = me && !taken.some((name) => sameName(name, me)) ? me : undefined;
+  // Already in the directory, you are listed as the person you are; otherwise offered as yourself.
+  const meListed = myself !== undefined && known.some((person) => sameName(person.name, myself));
+  const options: Option[] = [];
+  if (myself && !meListed && startsName(myself, text)) options.push({ kind: 'me', name: myself });
+  options.push(...known.map((person): Option => ({ kind: 'person', person })));
+  const typedMe = myself !== undefined && sameName(text, myself) ? myself : undefined;
+  if (text && !exact && !typedMe) options.push({ kind: 'new', name: text });
   const expanded = open && text !== '' && options.length > 0;
 
   const pick = async (option: Option) => {
     setBusy(true);
     setProblem(null);
     try {
+      // "Me" goes through the directory like any name: found there, or entered once for everyone.
       await onPick(option.kind === 'person' ? { person: option.person } : { newName: option.name });
       setQuery('');
       setOpen(false);
@@ -82,7 +96,9 @@ export function BylineAdd({ taken, onPick, dir }: BylineAddProps) {
         return;
       }
       // Enter without choosing takes the person of exactly that name, or a new one.
-      const chosen = options[active] ?? (exact ? { kind: 'person' as const, person: exact } : { kind: 'new' as const, name: text });
+      const chosen: Option =
+        options[active] ??
+        (exact ? { kind: 'person', person: exact } : typedMe ? { kind: 'me', name: typedMe } : { kind: 'new', name: text });
       void pick(chosen);
     } else if (event.key === 'Escape' && expanded) {
       // Close the suggestions only; Escape must not leave anything else.
@@ -112,7 +128,8 @@ export function BylineAdd({ taken, onPick, dir }: BylineAddProps) {
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-describedby={problem ? `${listId}-problem` : `${listId}-hint`}
           autoComplete="off"
-          dir={dir}
+          // Empty, it shows the interface's hint; a name typed is in the story's direction.
+          dir={query === '' ? INTERFACE_DIR : dir}
           placeholder="Add a name…"
           value={query}
           readOnly={busy}
@@ -130,7 +147,7 @@ export function BylineAdd({ taken, onPick, dir }: BylineAddProps) {
         <ul id={listId} role="listbox" aria-label="People" className="combobox-list" hidden={!expanded}>
           {options.map((option, index) => (
             <li
-              key={option.kind === 'person' ? option.person.id : 'new'}
+              key={option.kind === 'person' ? option.person.id : option.kind}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
@@ -145,7 +162,13 @@ export function BylineAdd({ taken, onPick, dir }: BylineAddProps) {
               {option.kind === 'person' ? (
                 <>
                   <span className="combobox-name">{option.person.name}</span>
+                  {me && sameName(option.person.name, me) && <span className="combobox-detail">You</span>}
                   {option.person.bio && <span className="combobox-detail">{option.person.bio}</span>}
+                </>
+              ) : option.kind === 'me' ? (
+                <>
+                  <span className="combobox-name">{option.name}</span>
+                  <span className="combobox-detail">You</span>
                 </>
               ) : (
                 <span className="combobox-name">

@@ -50,6 +50,7 @@ export function BylineField({ array, dir, readOnly }: { array: Y.Array<Byline>; 
           <BylineAdd
             dir={dir}
             taken={bylines.map((byline) => byline.name)}
+            me={profile?.name}
             onPick={async (choice) => {
               if ('person' in choice) addByline(array, { name: choice.person.name, personId: choice.person.id });
               else await addNamed(choice.newName);

@@ -33,10 +33,22 @@ export function addByline(array: Y.Array<Byline>, person: { name: string; person
   array.doc?.transact(() => array.push([byline]));
 }
 
+/** A name as the directory compares it: case and accents do not make a different person. */
+function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().trim().replace(/\s+/g, ' ');
+}
+
 /** Same rule as the directory: case and accents do not make a different person. */
 export function sameName(a: string, b: string): boolean {
-  const key = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase().trim().replace(/\s+/g, ' ');
-  return key(a) === key(b);
+  return nameKey(a) === nameKey(b);
+}
+
+/** Whether what someone is typing could be `name`: the start of it, or of one of its words ("con" for Richard Connor). */
+export function startsName(name: string, typed: string): boolean {
+  const wanted = nameKey(typed);
+  if (wanted === '') return false;
+  const key = nameKey(name);
+  return key.startsWith(wanted) || key.split(' ').some((word) => word.startsWith(wanted));
 }
 
 /**

@@ -3,7 +3,10 @@ import type { FindingPlace } from '../../../shared/workflow/checks';
 
 /**
  * Takes the person to where a finding is: the field (focused), the byline
- * box, or the node in the body (selected and scrolled into view).
+ * box, or the node in the body (scrolled into view). Where the check knows
+ * which characters it matched (a "TK"), those are selected, so the person can
+ * type over them at once; otherwise the caret goes to the end of the text
+ * block, or a block without text (a figure) is selected whole.
  */
 export function goToFinding(where: FindingPlace, editor: Editor | null): void {
   if (where.field === 'body') {
@@ -12,15 +15,17 @@ export function goToFinding(where: FindingPlace, editor: Editor | null): void {
     const pos = Math.min(where.pos, doc.content.size - 1);
     const node = doc.nodeAt(pos);
     const chain = editor.chain().focus();
-    if (node && node.isTextblock) chain.setTextSelection(pos + 1 + node.content.size).scrollIntoView().run();
+    if (where.range && where.range.to <= doc.content.size) chain.setTextSelection(where.range).scrollIntoView().run();
+    else if (node && node.isTextblock) chain.setTextSelection(pos + 1 + node.content.size).scrollIntoView().run();
     else chain.setNodeSelection(pos).scrollIntoView().run();
     editor.view.dom.querySelector('.ProseMirror-selectednode')?.scrollIntoView({ block: 'center' });
     return;
   }
   const target =
     where.field === 'bylines'
-      ? document.querySelector<HTMLElement>('.byline-add input')
-      : document.querySelector<HTMLElement>(`[data-field="${where.field}"] textarea`);
+      ? document.querySelector<HTMLInputElement>('.byline-add input')
+      : document.querySelector<HTMLTextAreaElement>(`[data-field="${where.field}"] textarea`);
   target?.scrollIntoView({ block: 'center' });
   target?.focus();
+  if (target && where.range) target.setSelectionRange(where.range.from, Math.min(where.range.to, target.value.length));
 }

@@ -80,6 +80,16 @@ describe('loadPolicy', () => {
     });
   });
 
+  it('sets and locks what an edit to a Ready story does and typographic quotes (ADR 0063)', () => {
+    const { log } = recordingLog();
+    const load = loadPolicy({ file: policyFile({ readyEdits: 'back-to-in-edit', typographicQuotes: false }), log });
+    expect(load.problem).toBeNull();
+    expect(load.policy.settings).toEqual({ readyEdits: 'back-to-in-edit', typographicQuotes: false });
+    expect(load.policy.locked).toEqual(['readyEdits', 'typographicQuotes']);
+    const wrong = loadPolicy({ file: policyFile({ readyEdits: 'ignore' }), log });
+    expect(wrong.problem).toContain('readyEdits');
+  });
+
   it('locks settings listed in lockedSettings even where the policy leaves the default', () => {
     const { log } = recordingLog();
     const load = loadPolicy({ file: policyFile({ lockedSettings: ['defaultLanguage', 'limits'] }), log });

@@ -62,8 +62,9 @@ describe('stored settings', () => {
     expect(await client.call('photoDesk.get', {})).toEqual({ ...PHOTO_DESK, templateMode: 'empty' });
 
     await client.call('config.set', { defaultLanguage: 'pt-BR' });
+    // Version 2 of the settings (ADR 0063) reads version 1 as it is.
     expect(JSON.parse(storedRow(reopened, 'config')!)).toEqual({
-      version: 1,
+      version: 2,
       value: { sections: ['Metro', 'Sport'], limits: { headline: { warn: 60, error: 80 } }, defaultLanguage: 'pt-BR', workflowRules: { ready: {}, published: {} } },
     });
     await client.call('profile.set', EDITOR);
@@ -106,9 +107,19 @@ describe('stored settings', () => {
     expect(lines.filter((line) => line.message.startsWith('a stored value cannot be read'))).toHaveLength(3);
   });
 
+  it('version 2 keeps what an edit to a Ready story does and typographic quotes', async () => {
+    const { core: opened } = open();
+    const client = connect(opened);
+    await client.call('config.set', { readyEdits: 'back-to-in-edit', typographicQuotes: false });
+    expect(JSON.parse(storedRow(opened, 'config')!)).toMatchObject({ version: 2, value: { readyEdits: 'back-to-in-edit', typographicQuotes: false } });
+    expect(await client.call('config.get', {})).toMatchObject({ readyEdits: 'back-to-in-edit', typographicQuotes: false });
+    const bad = await client.session.invoke('config.set', { readyEdits: 'ignore' } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+  });
+
   it('a value saved by a newer Lede is kept: saving over it is refused with a message that says to update', async () => {
     const first = open();
-    const newer = JSON.stringify({ version: 2, value: { sections: { news: 'News' }, theme: 'dark' } });
+    const newer = JSON.stringify({ version: 3, value: { sections: { news: 'News' }, theme: 'dark' } });
     storeRaw(first.core, 'config', newer);
     await first.core.close();
 
@@ -118,7 +129,7 @@ describe('stored settings', () => {
     const save = await client.session.invoke('config.set', { sections: ['News'] });
     expect(save).toMatchObject({ ok: false, error: { code: 'setting_unreadable', message: expect.stringContaining('Update Lede') } });
     expect(storedRow(reopened, 'config')).toBe(newer);
-    expect(lines).toContainEqual(expect.objectContaining({ fields: { key: 'config', reason: 'saved by a newer Lede (version 2; this Lede reads up to 1)' } }));
+    expect(lines).toContainEqual(expect.objectContaining({ fields: { key: 'config', reason: 'saved by a newer Lede (version 3; this Lede reads up to 2)' } }));
     // Other values are not held up by it.
     await client.call('profile.set', REPORTER);
     expect(await client.call('profile.get', {})).toEqual(REPORTER);

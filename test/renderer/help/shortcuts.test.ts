@@ -44,7 +44,9 @@ function keyEvent(keys: string): KeyboardEvent {
   } as KeyboardEventInit);
 }
 
-function storyEditor(calls: { link: number; find: number }): Editor {
+type Calls = { link: number; find: number; video: number };
+
+function storyEditor(calls: Calls): Editor {
   const doc = new Y.Doc();
   seedArticle(doc, { createdAt: '2025-10-15T09:00:00+02:00', language: 'en', headline: 'Syria' });
   const editor = new Editor({
@@ -56,6 +58,10 @@ function storyEditor(calls: { link: number; find: number }): Editor {
       },
       onOpenFind: () => {
         calls.find += 1;
+        return true;
+      },
+      onOpenVideo: () => {
+        calls.video += 1;
         return true;
       },
     }),
@@ -71,7 +77,7 @@ function press(editor: Editor, keys: string): boolean {
   return editor.view.someProp('handleKeyDown', (handler) => handler(editor.view, event)) ?? false;
 }
 
-type Check = (editor: Editor, calls: { link: number; find: number }) => void;
+type Check = (editor: Editor, calls: Calls) => void;
 const mark = (name: string): Check => (editor) => expect(editor.isActive(name)).toBe(true);
 const block = (name: string, attrs?: Record<string, unknown>): Check => (editor) => expect(editor.isActive(name, attrs)).toBe(true);
 
@@ -87,6 +93,7 @@ const EDITOR_CHECKS: Partial<Record<ShortcutId, Check>> = {
   orderedList: block('orderedList'),
   quote: block('blockquote'),
   find: (_editor, calls) => expect(calls.find).toBe(1),
+  video: (_editor, calls) => expect(calls.video).toBe(1),
 };
 
 const APP_SHORTCUTS: ShortcutId[] = ['newStory', 'backToLibrary', 'showShortcuts', 'findNext', 'findPrevious'];
@@ -108,7 +115,7 @@ describe('the keyboard shortcuts list', () => {
     const variants = [shortcut.keys, ...('alternative' in shortcut ? [shortcut.alternative] : [])];
     for (const keys of variants) {
       it(`${keys} in the story editor: ${shortcut.label}`, () => {
-        const calls = { link: 0, find: 0 };
+        const calls = { link: 0, find: 0, video: 0 };
         const editor = storyEditor(calls);
         expect(press(editor, keys)).toBe(true);
         check(editor, calls);
@@ -117,14 +124,14 @@ describe('the keyboard shortcuts list', () => {
   }
 
   it(`${SHORTCUTS.paragraph.keys} turns a subhead back into a paragraph`, () => {
-    const editor = storyEditor({ link: 0, find: 0 });
+    const editor = storyEditor({ link: 0, find: 0, video: 0 });
     editor.commands.setHeading({ level: 2 });
     expect(press(editor, SHORTCUTS.paragraph.keys)).toBe(true);
     expect(editor.isActive('paragraph')).toBe(true);
   });
 
   it(`${SHORTCUTS.lineBreak.keys} breaks the line inside the paragraph`, () => {
-    const editor = storyEditor({ link: 0, find: 0 });
+    const editor = storyEditor({ link: 0, find: 0, video: 0 });
     editor.commands.setTextSelection(5);
     expect(press(editor, SHORTCUTS.lineBreak.keys)).toBe(true);
     expect(JSON.stringify(editor.getJSON())).toContain('hardBreak');
@@ -132,7 +139,7 @@ describe('the keyboard shortcuts list', () => {
   });
 
   it(`${SHORTCUTS.undo.keys} undoes your own typing and ${SHORTCUTS.redo.keys} / ${SHORTCUTS.redo.alternative} bring it back`, () => {
-    const editor = storyEditor({ link: 0, find: 0 });
+    const editor = storyEditor({ link: 0, find: 0, video: 0 });
     const typed = editor.getText();
     expect(press(editor, SHORTCUTS.undo.keys)).toBe(true);
     expect(editor.getText()).toBe('');
