@@ -1,7 +1,7 @@
 import { elementText } from '../html-clean/element-text';
-import type { DomDocument, DomElement } from '../html-clean/dom';
+import { hasClassMark, isInside, type DomDocument, type DomElement } from '../html-clean/dom';
+import { takeOutVideoPlayers } from '../html-clean/video-players';
 import {
-  DURATION,
   editedByNames,
   emptyFields,
   isDateLine,
@@ -47,31 +47,16 @@ const MARKS = {
   sources: ['sources', 'source', 'agencies', 'agency'],
   teaser: ['teaser', 'standfirst', 'lead', 'intro', 'summary', 'dek', 'deck', 'subtitle', 'subheadline', 'strapline', 'description'],
   bio: ['author-bio', 'bio', 'author-box', 'about-author', 'author-info', 'author-profile'],
-  video: ['video', 'video-player', 'videoplayer', 'player', 'media-player', 'video-container', 'video-wrapper', 'jwplayer', 'vjs-player'],
 } as const;
 const ITEMPROP = { headline: 'headline', byline: 'author', sources: 'sourceOrganization', teaser: 'description' } as const;
 const ARTICLE_TYPES = /schema\.org\/(News|Report|Opinion|Analysis|Blog|Review)?Article$/i;
-const VIDEO_HOSTS = /youtube|youtu\.be|vimeo|dailymotion|jwplayer|brightcove|player|video/i;
 const SHORT_LINE = 60;
-
-function classWords(element: DomElement): string[] {
-  return (element.getAttribute('class') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-}
-
-function hasMark(element: DomElement, marks: readonly string[]): boolean {
-  return classWords(element).some((word) => marks.some((mark) => word === mark || word.endsWith(`-${mark}`) || word.endsWith(`_${mark}`)));
-}
-
-function isInside(element: DomElement, ancestor: DomElement): boolean {
-  for (let node: DomElement | null = element; node; node = node.parentElement) if (node === ancestor) return true;
-  return false;
-}
 
 /** The first element in `scope` that carries `marks` (or `itemprop`), outside every element in `not`. */
 function findMarked(scope: DomElement, marks: readonly string[], itemprop: string | null, not: Array<DomElement | null>): DomElement | null {
   for (const element of Array.from(scope.querySelectorAll('*'))) {
     if (not.some((outer) => outer && isInside(element, outer))) continue;
-    if (hasMark(element, marks) || (itemprop !== null && element.getAttribute('itemprop') === itemprop)) return element;
+    if (hasClassMark(element, marks) || (itemprop !== null && element.getAttribute('itemprop') === itemprop)) return element;
   }
   return null;
 }
@@ -86,65 +71,6 @@ function articleAround(element: DomElement): DomElement | null {
 
 function remove(...elements: Array<DomElement | null>): void {
   for (const element of elements) element?.remove();
-}
-
-/** A video player with its chrome, as one listed item: "Can a night ferry pay its way? (04:44)". */
-function describeVideo(player: DomElement): string {
-  let title = '';
-  let duration = '';
-  for (const element of [player, ...Array.from(player.querySelectorAll('*'))]) {
-    const text = elementText(element);
-    if (!duration && DURATION.test(text) && element.children.length === 0) duration = text.replace(/[()]/g, '');
-    const isTitle = /^h[1-6]$/i.test(element.tagName) || element.tagName === 'FIGCAPTION' || hasMark(element, ['title', 'headline', 'caption']);
-    if (!title && isTitle && text && !DURATION.test(text)) title = text;
-  }
-  const media = player.tagName === 'VIDEO' || player.tagName === 'IFRAME' ? player : player.querySelector('video, iframe');
-  title ||= (media?.getAttribute('title') ?? media?.getAttribute('aria-label') ?? '').trim();
-  if (!title) {
-    const source = media?.getAttribute('src') ?? '';
-    title = /^https?:\/\/([^/]+)/i.exec(source)?.[1] ? `from ${/^https?:\/\/([^/]+)/i.exec(source)![1]}` : '';
-  }
-  return short([title, duration].filter(Boolean).join(' '));
-}
-
-function isLedeVideoEmbed(element: DomElement): boolean {
-  return element.getAttribute('data-type') === 'video-embed';
-}
-
-/**
- * Takes every video player out of `root` and lists it. A player is a
- * <video>, an <iframe> from a video host, or an element the page marks as a
- * player; with the small box around it that holds its title and duration.
- * A subhead followed by nothing but a running time ("04:44") is a player
- * whose video did not come along. Lede's own video embeds stay.
- */
-export function takeOutVideoPlayers(root: DomElement): NotKeptMedia[] {
-  const players: DomElement[] = [];
-  const isTaken = (element: DomElement) => players.some((player) => isInside(element, player));
-  for (const element of Array.from(root.querySelectorAll('video, iframe, [class]'))) {
-    if (isTaken(element) || isLedeVideoEmbed(element)) continue;
-    const tag = element.tagName;
-    const marked = tag !== 'VIDEO' && tag !== 'IFRAME' && hasMark(element, MARKS.video) && elementText(element).length <= 200;
-    const media = tag === 'VIDEO' || (tag === 'IFRAME' && VIDEO_HOSTS.test(element.getAttribute('src') ?? ''));
-    if (!marked && !media) continue;
-    let player = element;
-    // Climb to the box that holds only the player and its chrome (title, duration): little text, no paragraph.
-    while (media && player.parentElement && player.parentElement !== root && !isLedeVideoEmbed(player.parentElement)) {
-      const parent = player.parentElement;
-      if (parent.tagName === 'ARTICLE' || parent.querySelector('p') || elementText(parent).length > 120) break;
-      player = parent;
-    }
-    players.push(player);
-  }
-  const notKept = players.map((player) => ({ kind: 'video' as const, description: describeVideo(player) }));
-  remove(...players);
-  for (const element of Array.from(root.querySelectorAll('p, div, span'))) {
-    const heading = element.previousElementSibling;
-    if (element.children.length > 0 || !DURATION.test(elementText(element)) || !heading || !/^H[2-6]$/.test(heading.tagName)) continue;
-    notKept.push({ kind: 'video', description: short(`${elementText(heading)} ${elementText(element).replace(/[()]/g, '')}`) });
-    remove(heading, element);
-  }
-  return notKept;
 }
 
 /** Lists every picture of `root`: its alt text, else its caption, else its file name. */

@@ -81,6 +81,14 @@ describe('a whole article page (kicker, byline with agencies, date, teaser, vide
   });
 });
 
+describe('the cleaner alone (every paste and import)', () => {
+  it('takes a video player out whole: no title subhead, no running time, no play button', () => {
+    const text = JSON.stringify(htmlToBodyJson(wholeArticle));
+    for (const chrome of ['Can a night ferry', '04:44', 'Play Video']) expect(text).not.toContain(chrome);
+    expect(text).toContain('In a January letter');
+  });
+});
+
 describe('the news web page fixture (an h1 in a schema.org NewsArticle)', () => {
   const { article, body } = readAndClean(newsWebPage);
 
