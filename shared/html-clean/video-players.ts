@@ -49,11 +49,12 @@ export function takeOutVideoPlayers(root: DomElement): NotKeptMedia[] {
   const players: DomElement[] = [];
   const isTaken = (element: DomElement) => players.some((player) => isInside(element, player));
   for (const element of Array.from(root.querySelectorAll('video, iframe, [class]'))) {
-    if (isTaken(element) || isLedeVideoEmbed(element)) continue;
     const tag = element.tagName;
-    const marked = tag !== 'VIDEO' && tag !== 'IFRAME' && hasClassMark(element, PLAYER_MARKS) && elementText(element).length <= 200;
     const media = tag === 'VIDEO' || (tag === 'IFRAME' && VIDEO_HOSTS.test(element.getAttribute('src') ?? ''));
-    if (!marked && !media) continue;
+    if (!media && !hasClassMark(element, PLAYER_MARKS)) continue;
+    if (isTaken(element) || isLedeVideoEmbed(element)) continue;
+    // A box the page calls "video" that holds an article's worth of text is a section, not a player.
+    if (!media && elementText(element).length > 200) continue;
     let player = element;
     // Climb to the box that holds only the player and its chrome (title, duration): little text, no paragraph.
     while (media && player.parentElement && player.parentElement !== root && !isLedeVideoEmbed(player.parentElement)) {
@@ -66,8 +67,9 @@ export function takeOutVideoPlayers(root: DomElement): NotKeptMedia[] {
   const notKept = players.map((player) => ({ kind: 'video' as const, description: describeVideo(player) }));
   remove(...players);
   for (const element of Array.from(root.querySelectorAll('p, div, span'))) {
+    if (element.children.length > 0 || (element.textContent ?? '').length > 20 || !DURATION.test(elementText(element))) continue;
     const heading = element.previousElementSibling;
-    if (element.children.length > 0 || !DURATION.test(elementText(element)) || !heading || !/^H[2-6]$/.test(heading.tagName)) continue;
+    if (!heading || !/^H[2-6]$/.test(heading.tagName)) continue;
     notKept.push({ kind: 'video', description: short(`${elementText(heading)} ${elementText(element).replace(/[()]/g, '')}`) });
     remove(heading, element);
   }

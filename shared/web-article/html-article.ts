@@ -195,6 +195,9 @@ function teaserAfter(headline: DomElement): DomElement | null {
 /** The outermost short element that reads "Edited by: …". */
 function editedByElement(scope: DomElement): DomElement | null {
   for (const element of Array.from(scope.querySelectorAll('*'))) {
+    // textContent first: cheap, and it rules out nearly every element.
+    const raw = element.textContent ?? '';
+    if (raw.length > 400 || !/edited\s*by/i.test(raw)) continue;
     const text = elementText(element);
     if (text.length <= 200 && editedByNames(text) !== null) return element;
   }
