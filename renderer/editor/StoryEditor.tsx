@@ -125,35 +125,36 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
           setFindOpen(true);
           setFindFocusRequest((request) => request + 1);
         }}
-      />
+      >
+        {pastedArticle && (
+          <PasteArticleBar
+            article={pastedArticle.article}
+            offers={offeredFields(doc, pastedArticle.article)}
+            onFill={() => {
+              const { filled, kept } = fillEmptyFields(doc, pastedArticle.article);
+              setPastedArticle(null);
+              editor.commands.focus();
+              if (pastedArticle.bodyHtml.trim()) pasteAsText(editor.view, pastedArticle.bodyHtml);
+              setPasteNotice([
+                filled.length > 0 ? `Filled from the article: ${filled.join(', ')}.` : 'No field was empty; the article went into the text.',
+                ...(kept.length > 0 ? [`Left as you typed: ${kept.join(', ')}.`] : []),
+                ...articleNotes(pastedArticle.article),
+              ]);
+            }}
+            onPasteText={() => {
+              setPastedArticle(null);
+              editor.commands.focus();
+              pasteAsText(editor.view, pastedArticle.html);
+            }}
+            onCancel={() => {
+              setPastedArticle(null);
+              editor.commands.focus();
+            }}
+          />
+        )}
+        {pasteNotice && <PasteNotice lines={pasteNotice} onDismiss={() => setPasteNotice(null)} />}
+      </Toolbar>
       {findOpen ? <FindReplaceBar editor={editor} focusRequest={findFocusRequest} onClose={() => setFindOpen(false)} /> : null}
-      {pastedArticle && (
-        <PasteArticleBar
-          article={pastedArticle.article}
-          offers={offeredFields(doc, pastedArticle.article)}
-          onFill={() => {
-            const { filled, kept } = fillEmptyFields(doc, pastedArticle.article);
-            setPastedArticle(null);
-            editor.commands.focus();
-            if (pastedArticle.bodyHtml.trim()) pasteAsText(editor.view, pastedArticle.bodyHtml);
-            setPasteNotice([
-              filled.length > 0 ? `Filled from the article: ${filled.join(', ')}.` : 'No field was empty; the article went into the text.',
-              ...(kept.length > 0 ? [`Left as you typed: ${kept.join(', ')}.`] : []),
-              ...articleNotes(pastedArticle.article),
-            ]);
-          }}
-          onPasteText={() => {
-            setPastedArticle(null);
-            editor.commands.focus();
-            pasteAsText(editor.view, pastedArticle.html);
-          }}
-          onCancel={() => {
-            setPastedArticle(null);
-            editor.commands.focus();
-          }}
-        />
-      )}
-      {pasteNotice && <PasteNotice lines={pasteNotice} onDismiss={() => setPasteNotice(null)} />}
       <EditorContent editor={editor} className="story-editor-content" />
       <StoryStatusLine editor={editor} onStats={onStats} />
     </div>

@@ -97,6 +97,7 @@ test('"Paste into the text only" pastes the page into the body with words apart 
   // The story's fields stay empty: the person chose the text only.
   await expect(page.getByLabel('Headline')).toHaveValue('');
   await expect(page.getByRole('status', { name: 'What the paste did' })).toContainText('Not kept: 1 image');
+  await shot(page, 'paste-text-only');
   await waitSaved(page);
 });
 
