@@ -114,7 +114,8 @@ export function readHtmlArticle(document: DomDocument, options: HtmlArticleOptio
   // An import keeps its pictures (as figures, with their own notes); only a paste lists them here.
   const pictures = options.images === 'take-out' ? listPictures(root, true) : [];
   const headlineElement = root.querySelector(`[itemprop="${ITEMPROP.headline}"]`) ?? root.querySelector('h1');
-  if (!headlineElement) return { ...fields, notKept: [...pictures, ...videos], wholeArticle: false };
+  // An empty h1 (a logo's, a layout's) names nothing.
+  if (!headlineElement || elementText(headlineElement) === '') return { ...fields, notKept: [...pictures, ...videos], wholeArticle: false };
   const article = articleAround(headlineElement);
   const scope = article ?? root;
   fields.headline = elementText(headlineElement);

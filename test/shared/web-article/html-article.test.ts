@@ -144,6 +144,20 @@ describe('pages that are not whole articles', () => {
     expect(readHtmlArticle(parseInertHtml('<h1>Notes</h1><p>One.</p>'), options).wholeArticle).toBe(false);
   });
 
+  it('an empty h1 names nothing, even inside an <article>', () => {
+    const article = readHtmlArticle(parseInertHtml('<article><h1> </h1><p class="teaser">Lead.</p><p>Body.</p></article>'), options);
+    expect(article).toMatchObject({ wholeArticle: false, headline: '', teaser: '' });
+  });
+
+  it('hostile markup in the header gives plain text only', () => {
+    const document = parseInertHtml(
+      '<article><h1>Ferry<script>alert(1)</script> vote</h1><div class="byline"><a href="javascript:steal()">Eve<img src=x onerror="alert(2)"></a></div><div class="editors">Edited by:</div><p>Body.</p></article>',
+    );
+    const article = readHtmlArticle(document, options);
+    expect(article).toMatchObject({ wholeArticle: true, headline: 'Ferry vote', bylines: ['Eve'], editedBy: [] });
+    expect(document.body.innerHTML).not.toMatch(/Ferry|Eve|Edited/);
+  });
+
   it("keeps Lede's own video embed", () => {
     const document = parseInertHtml('<p>Intro.</p><div data-type="video-embed" data-title="Bases" data-source="https://video.example.org/a.mp4" data-duration="284"><span>Bases</span></div>');
     expect(takeOutUnkeptMedia(document.body)).toEqual([]);

@@ -97,6 +97,21 @@ describe('plain text that is not a copied article', () => {
     expect(article.blocks[0]).toEqual({ kind: 'paragraph', text: 'Marta Lindqvist Reports From Varholm' });
   });
 
+  it('a header with a line that is not a known label is read as a copied page, losing nothing', () => {
+    const article = readTextArticle('Headline: Ferry vote\nMood: cheerful\n\nBody.', options);
+    expect(article.headline).toBe('');
+    expect(article.blocks).toEqual([
+      { kind: 'paragraph', text: 'Headline: Ferry vote\nMood: cheerful' },
+      { kind: 'paragraph', text: 'Body.' },
+    ]);
+  });
+
+  it('a section label that is not one of the newsroom sections is said, not set', () => {
+    const article = readTextArticle('Section: Gardening\nHeadline: Roses\n\nBody.', options);
+    expect(article).toMatchObject({ section: '', headline: 'Roses' });
+    expect(article.leftOut).toEqual(["the section (Gardening), which is not one of the newsroom's"]);
+  });
+
   it('reads an empty file and a file of blank lines as nothing', () => {
     expect(readTextArticle('', options)).toMatchObject({ headline: '', blocks: [] });
     expect(readTextArticle('\n \n\t\n', options)).toMatchObject({ headline: '', blocks: [] });
