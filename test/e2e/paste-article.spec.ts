@@ -117,3 +117,17 @@ test('Escape on the prompt pastes nothing; a paste that is not an article asks n
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
 });
+
+test('the news web page fixture (an h1 in a NewsArticle) offers its headline and lists its picture and video', async ({ page }) => {
+  await pasteHtml(page, fs.readFileSync(fixturePath('paste', 'news-web-page.html'), 'utf8'));
+  const bar = prompt(page);
+  await expect(bar.getByRole('term')).toHaveText(['Headline']);
+  await expect(bar).toContainText("Not kept: 1 image (“Syria's interim President Ahmed Al-Sharaa”), 1 video (from video.example-news.com).");
+  await bar.getByRole('button', { name: 'Fill fields' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue("Syria's new leader visits Moscow for talks with Putin");
+  const editor = body(page);
+  await expect(editor.locator('p').first()).toHaveText(/^Syria's transitional President Ahmed al-Sharaa is visiting Moscow/);
+  await expect(editor).not.toContainText('talks with Putin');
+  await expect(page.getByRole('status', { name: 'What the paste did' })).toContainText('Filled from the article: Headline.');
+  await waitSaved(page);
+});
