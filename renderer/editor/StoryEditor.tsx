@@ -3,8 +3,13 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { TextStats } from '../../shared/text-stats';
-import { storyEditorExtensions } from './editor-extensions';
+import { articleNotes, describeNotKept } from '../../shared/web-article/web-article';
+import { useApp } from '../state/app-store';
+import { fillEmptyFields, offeredFields, type PastedHtml } from './article-paste';
+import { pasteAsText, storyEditorExtensions } from './editor-extensions';
 import { FindReplaceBar } from './FindReplaceBar';
+import { PasteArticleBar } from './PasteArticleBar';
+import { PasteNotice } from './PasteNotice';
 import { StoryStatusLine } from './StoryStatusLine';
 import { Toolbar } from './Toolbar';
 import './editor.css';
@@ -25,6 +30,8 @@ export interface StoryEditorProps {
   /** Typed " and ' become the language's quotation marks (Settings › Editing). */
   typographicQuotes?: boolean;
 }
+
+const NO_SECTIONS: readonly string[] = [];
 
 function bodyAttributes(language: string, dir: 'ltr' | 'rtl'): Record<string, string> {
   return {
@@ -53,6 +60,11 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
   readOnlyRef.current = readOnly;
   const typingRef = useRef({ language, typographicQuotes });
   typingRef.current = { language, typographicQuotes };
+  const sections = useApp((s) => s.config?.sections ?? NO_SECTIONS);
+  const sectionsRef = useRef<readonly string[]>(sections);
+  sectionsRef.current = sections;
+  const [pastedArticle, setPastedArticle] = useState<Extract<PastedHtml, { kind: 'article' }> | null>(null);
+  const [pasteNotice, setPasteNotice] = useState<string[] | null>(null);
 
   const extensions = useMemo(
     () =>
@@ -75,6 +87,14 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
           if (readOnlyRef.current) return false;
           setVideoPanelOpen(true);
           return true;
+        },
+        paste: {
+          sections: () => sectionsRef.current,
+          onArticle: (paste) => {
+            setPasteNotice(null);
+            setPastedArticle(paste);
+          },
+          onMediaNotKept: (media) => setPasteNotice([`Not kept: ${describeNotKept(media)}.`]),
         },
       }),
     // The extensions are the editor's identity: a new document means a new editor;
@@ -119,7 +139,35 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
           setFindOpen(true);
           setFindFocusRequest((request) => request + 1);
         }}
-      />
+      >
+        {pastedArticle && (
+          <PasteArticleBar
+            article={pastedArticle.article}
+            offers={offeredFields(doc, pastedArticle.article)}
+            onFill={() => {
+              const { filled, kept } = fillEmptyFields(doc, pastedArticle.article);
+              setPastedArticle(null);
+              editor.commands.focus();
+              if (pastedArticle.bodyHtml.trim()) pasteAsText(editor.view, pastedArticle.bodyHtml);
+              setPasteNotice([
+                filled.length > 0 ? `Filled from the article: ${filled.join(', ')}.` : 'No field was empty; the article went into the text.',
+                ...(kept.length > 0 ? [`Left as you typed: ${kept.join(', ')}.`] : []),
+                ...articleNotes(pastedArticle.article),
+              ]);
+            }}
+            onPasteText={() => {
+              setPastedArticle(null);
+              editor.commands.focus();
+              pasteAsText(editor.view, pastedArticle.html);
+            }}
+            onCancel={() => {
+              setPastedArticle(null);
+              editor.commands.focus();
+            }}
+          />
+        )}
+        {pasteNotice && <PasteNotice lines={pasteNotice} onDismiss={() => setPasteNotice(null)} />}
+      </Toolbar>
       {findOpen ? <FindReplaceBar editor={editor} focusRequest={findFocusRequest} onClose={() => setFindOpen(false)} /> : null}
       <EditorContent editor={editor} className="story-editor-content" />
       <StoryStatusLine editor={editor} onStats={onStats} />

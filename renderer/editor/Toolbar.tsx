@@ -1,5 +1,5 @@
 import type { Editor, JSONContent } from '@tiptap/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { LinkPopover } from './LinkPopover';
 import { SHORTCUTS } from '../help/shortcuts';
 import { withShortcut } from './shortcut-label';
@@ -19,6 +19,8 @@ export interface ToolbarProps {
   videoPanelOpen: boolean;
   onVideoPanelChange(open: boolean): void;
   onOpenFind(): void;
+  /** Shown under the toolbar and sticking with it while the body scrolls (what a paste asks or did). */
+  children?: ReactNode;
 }
 
 type BlockStyle = 'paragraph' | 'h2' | 'h3' | 'other';
@@ -64,7 +66,7 @@ function toolbarState(editor: Editor) {
 const BLOCK_SHORTCUTS = [SHORTCUTS.paragraph, SHORTCUTS.subhead, SHORTCUTS.minorSubhead].map((s) => withShortcut(s.label, s.keys)).join(', ');
 
 /** The story editor's formatting toolbar: one Tab stop, arrow keys move between controls. */
-export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOpen, onVideoPanelChange, onOpenFind }: ToolbarProps) {
+export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOpen, onVideoPanelChange, onOpenFind, children }: ToolbarProps) {
   const styleId = useId();
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [photoPickerOpen, setPhotoPickerOpen] = useState(false);
@@ -212,6 +214,7 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOp
           />
         </div>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Extension, type AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { Dropcursor, Gapcursor, Placeholder } from '@tiptap/extensions';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { ARTICLE_BODY } from '../../shared/article-doc';
 import { newsroomExtensions } from '../../shared/editor/extensions';
@@ -9,7 +10,9 @@ import { FindReplace } from './find-replace';
 import { LeadFigureRule } from './lead-figure-rule';
 import { MediaDrop } from './media-drop';
 import { withNodeViews } from './node-views';
+import { readPastedHtml, type PastedHtml } from './article-paste';
 import { transformPastedHTML } from './paste-clean';
+import type { NotKeptMedia } from '../../shared/web-article/web-article';
 import { StoryShortcuts } from './story-shortcuts';
 import { TypographicQuotes } from './typographic-quotes';
 import { UndoSteps } from './undo-steps';
@@ -29,15 +32,72 @@ export interface StoryEditorExtensionOptions {
   language?: () => string;
   /** Whether typed quotes become typographic ones now (default yes). */
   typographicQuotes?: () => boolean;
+  /** What a paste of a whole article or of media the story cannot keep tells the person. */
+  paste?: PasteCleaningOptions;
 }
 
-/** Every paste (and HTML drop) is rebuilt from the schema's allow-list before ProseMirror parses it. */
-export const PasteCleaning = Extension.create({
+export interface PasteCleaningOptions {
+  /** The newsroom's sections, read at paste time (a page's kicker line may name one). */
+  sections(): readonly string[];
+  /** A whole article was pasted: nothing is inserted until the person chooses. Without it, it pastes as text. */
+  onArticle?(paste: Extract<PastedHtml, { kind: 'article' }>): void;
+  /** A paste into the text left pictures or videos out. */
+  onMediaNotKept?(media: NotKeptMedia[]): void;
+}
+
+/**
+ * Every paste (and HTML drop) is rebuilt from the schema's allow-list before
+ * ProseMirror parses it. A paste of a whole web article is held back and
+ * offered to the person (ADR 0066); `pasteAsText` pastes it into the body
+ * after all.
+ */
+export const PasteCleaning = Extension.create<PasteCleaningOptions>({
   name: 'pasteCleaning',
+  addOptions() {
+    return { sections: () => [] };
+  },
   addProseMirrorPlugins() {
-    return [new Plugin({ key: new PluginKey('pasteCleaning'), props: { transformPastedHTML: (html) => transformPastedHTML(html) } })];
+    const options = this.options;
+    return [
+      new Plugin({
+        key: pasteCleaningKey,
+        props: {
+          transformPastedHTML: (html) => transformPastedHTML(html),
+          handlePaste: (view, event) => {
+            const html = event.clipboardData?.getData('text/html') ?? '';
+            if (!html || !view.editable) return false;
+            const asText = pasteAsTextPending.has(view);
+            pasteAsTextPending.delete(view);
+            const pasted = readPastedHtml(html, options.sections());
+            if (pasted.kind === 'article' && !asText && options.onArticle) {
+              options.onArticle(pasted);
+              return true;
+            }
+            const notKept = pasted.kind === 'article' ? pasted.article.notKept : pasted.notKept;
+            if (notKept.length > 0) options.onMediaNotKept?.(notKept);
+            return false;
+          },
+        },
+      }),
+    ];
   },
 });
+
+const pasteCleaningKey = new PluginKey('pasteCleaning');
+const pasteAsTextPending = new WeakSet<EditorView>();
+
+/** Pastes HTML into the body at the selection as an ordinary paste would, without asking about a whole article. */
+export function pasteAsText(view: EditorView, html: string): void {
+  pasteAsTextPending.add(view);
+  view.pasteHTML(html, new ClipboardEvent('paste', { clipboardData: clipboardWith(html) }));
+  pasteAsTextPending.delete(view);
+}
+
+function clipboardWith(html: string): DataTransfer {
+  const data = new DataTransfer();
+  data.setData('text/html', html);
+  return data;
+}
 
 /**
  * Undo from outside the keyboard (Edit menu, context menu) reaches a
@@ -92,7 +152,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
       placeholder: ({ node }) => BLOCK_PLACEHOLDERS[node.type.name] ?? placeholder,
     }),
     FindReplace,
-    PasteCleaning,
+    options.paste ? PasteCleaning.configure(options.paste) : PasteCleaning,
     MediaDrop,
     LeadFigureRule,
     HistoryInputEvents,

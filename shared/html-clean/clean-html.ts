@@ -1,7 +1,9 @@
 import { isSafeLinkHref } from '../links';
 import { isBlockOutput, marksFor, shouldDrop, type CleanContext } from './clean-rules';
 import { isElement, type DomDocument, type DomElement, type DomNode, type DomText } from './dom';
+import { separateTouchingItems } from './element-text';
 import { cleanLedeBlock, cleanSliceMarker } from './lede-blocks';
+import { takeOutVideoPlayers } from './video-players';
 import { convertWordLists } from './word-lists';
 
 /**
@@ -312,6 +314,9 @@ function tidy(container: DomElement): void {
 export function cleanHtmlDocument(document: DomDocument): DomElement {
   const slice = cleanSliceMarker(document.body);
   convertWordLists(document.body);
+  separateTouchingItems(document.body);
+  // The web-article readers have listed them already where a person is told (paste, import).
+  takeOutVideoPlayers(document.body);
   const context: CleanContext = { inLink: false, inPre: false, inlineOnly: false, inHeading: false };
   // Entirely inline content (a few copied words) stays inline, so it pastes into the line.
   const content = blocksFrom(document, cleanChildren(document.body, context), false);

@@ -56,3 +56,18 @@ export type ParseHtml = (html: string) => DomDocument;
 export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }
+
+/**
+ * True when one word of the element's class is `mark`, or ends in `-mark` or
+ * `_mark` ("article-kicker", "c-byline__author" is not "byline"): how pages
+ * name their parts.
+ */
+export function hasClassMark(element: DomElement, marks: readonly string[]): boolean {
+  const words = (element.getAttribute('class') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return words.some((word) => marks.some((mark) => word === mark || word.endsWith(`-${mark}`) || word.endsWith(`_${mark}`)));
+}
+
+export function isInside(element: DomElement, ancestor: DomElement): boolean {
+  for (let node: DomElement | null = element; node; node = node.parentElement) if (node === ancestor) return true;
+  return false;
+}

@@ -21,8 +21,9 @@ export function interchangeHandlers(ctx: ApiContext): FeatureHandlers<'article.e
     'article.importFile': async (payload) => {
       const actor = requireProfile(settings);
       // The whole file is converted first; only then is the draft created, in one transaction.
-      const draft = await importFile(payload.name, base64ToBytes(payload.bytes), ctx.interchange.catalog);
-      const id = articles.createSeeded(draftSeed(draft), currentConfig(settings, policy));
+      const config = currentConfig(settings, policy);
+      const draft = await importFile(payload.name, base64ToBytes(payload.bytes), ctx.interchange.catalog, { sections: config.sections });
+      const id = articles.createSeeded(draftSeed(draft), config);
       revisions.checkpoint(id, 'imported', `Imported from ${payload.name}`, actor.name);
       return { id, format: draft.format, notes: draft.notes };
     },

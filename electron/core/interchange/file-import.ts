@@ -1,4 +1,5 @@
 import { LedeError } from '../../../shared/errors';
+import type { ReadArticleOptions } from '../../../shared/web-article/web-article';
 import { MAX_IMPORT_BYTES } from '../../../shared/interchange';
 import { docxToDraft } from './docx-import';
 import type { ImportedDraft } from './imported-draft';
@@ -15,18 +16,19 @@ import { isZip } from './zip-inspect';
  * transaction, only once the whole conversion succeeded.
  */
 
-export async function importFile(name: string, bytes: Uint8Array, catalog: MediaCatalog): Promise<ImportedDraft> {
+/** `sections`: the newsroom's, so a page's kicker line can name the story's section. */
+export async function importFile(name: string, bytes: Uint8Array, catalog: MediaCatalog, options: ReadArticleOptions): Promise<ImportedDraft> {
   if (bytes.length === 0) throw new LedeError('unsupported_file', `“${name}” is empty.`);
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new LedeError('too_large', `“${name}” is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Lede imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
   }
   const extension = /\.[^.]+$/.exec(name.toLowerCase())?.[0] ?? '';
-  const draft = await convert(name, extension, bytes, catalog);
+  const draft = await convert(name, extension, bytes, catalog, options);
   if (isEmpty(draft)) throw new LedeError('unsupported_file', `“${name}” holds no text Lede could import.`);
   return draft;
 }
 
-async function convert(name: string, extension: string, bytes: Uint8Array, catalog: MediaCatalog): Promise<ImportedDraft> {
+async function convert(name: string, extension: string, bytes: Uint8Array, catalog: MediaCatalog, options: ReadArticleOptions): Promise<ImportedDraft> {
   switch (extension) {
     case '.docx':
       return docxToDraft(bytes, name, catalog);
@@ -34,12 +36,12 @@ async function convert(name: string, extension: string, bytes: Uint8Array, catal
       return ninjsToDraft(parseJson(name, decodeText(bytes)), name, catalog);
     case '.html':
     case '.htm':
-      return htmlToDraft(decodeText(bytes, declaredHtmlCharset(bytes)), catalog);
+      return htmlToDraft(decodeText(bytes, declaredHtmlCharset(bytes)), catalog, options);
     case '.md':
     case '.markdown':
-      return markdownToDraft(decodeText(bytes), catalog);
+      return markdownToDraft(decodeText(bytes), catalog, options);
     case '.txt':
-      return textToDraft(decodeText(bytes), catalog);
+      return textToDraft(decodeText(bytes), catalog, options);
     default:
       if (isZip(bytes)) return docxToDraft(bytes, name, catalog);
       throw new LedeError(

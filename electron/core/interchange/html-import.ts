@@ -1,5 +1,6 @@
 import type { BodyJson } from '../../../shared/article-body';
 import type { DomDocument, DomElement } from '../../../shared/html-clean/dom';
+import { elementText } from '../../../shared/html-clean/element-text';
 import { isMediaHash } from '../../../shared/media-hash';
 import { cleanedDocumentToBody } from './html-to-doc';
 import { findPictures, rewritePictures, type ResolvedPicture } from './import-figures';
@@ -109,7 +110,7 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function takeText(document: DomDocument, selector: string): string {
   const element = document.body.querySelector(selector);
   if (!element) return '';
-  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = elementText(element);
   element.remove();
   return text;
 }

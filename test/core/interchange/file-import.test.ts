@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Core } from '../../../electron/core/core';
@@ -9,6 +10,8 @@ import { base64ToBytes, bytesToBase64 } from '../../../shared/base64';
 import { MAX_IMPORT_BYTES } from '../../../shared/interchange';
 import { connect, openStory, openTestCore, REPORTER, type TestClient } from '../../helpers/core';
 import { buildDocx, TINY_PNG } from '../../helpers/docx';
+import { fixturePath } from '../../helpers/fixtures';
+import { readSeedStory } from '../../helpers/seed-story-file';
 
 /** Files dropped on Lede become new drafts — whole, or not at all. */
 
@@ -204,5 +207,53 @@ describe('HTML, Markdown and text import', () => {
     const empty = await client.session.invoke('article.importFile', { name: 'blank.html', bytes: bytes('<html><body><script>x()</script></body></html>') });
     expect(empty).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: expect.stringMatching(/no text/) } });
     expect(await total()).toBe(before);
+  });
+});
+
+/** A published web article, saved as a page or copied as text, fills the story's fields (ADR 0066). */
+describe('web article import: the same mapping for .html and .txt', () => {
+  const fixture = (...parts: string[]) => bytesToBase64(fs.readFileSync(fixturePath(...parts)));
+  const paragraphText = (body: { content: Array<Record<string, any>> }) =>
+    body.content.map((node) => `${node.type}: ${(node.content ?? []).map((child: any) => child.text ?? '').join('')}`);
+
+  it.each([
+    ['whole-article.html', ['paste', 'whole-article.html']],
+    ['web-article.txt', ['articles', 'web-article.txt']],
+  ])('%s: kicker, headline, teaser, byline, agencies and Edited by fill their fields; the video is listed', async (name, parts) => {
+    const result = await client.call('article.importFile', { name, bytes: fixture(...parts) });
+    const { fields, body } = await story(result.id);
+    expect(fields).toMatchObject({
+      section: 'Politics',
+      kicker: 'Varholm',
+      headline: 'Harbour town votes to bring back its night ferry',
+      teaser: "Varholm's council wants the island crossing back after dark, two winters after it was cut to balance the budget.",
+      sources: ['Coastal Press', 'Nordic Wire', 'Fjord Radio'],
+      editedBy: [{ name: 'Tomas Berg' }],
+    });
+    expect(fields.bylines).toMatchObject([{ name: 'Marta Lindqvist', role: 'author' }]);
+    expect(result.notes).toContain('Not kept: 1 video (Can a night ferry pay its way? 04:44).');
+    expect(result.notes).toContain("Left out: the date (March 3, 2026), the author's bio (Marta Lindqvist).");
+    const texts = paragraphText(body);
+    expect(texts[0]).toBe('figure: The Solvind has been laid up since the night crossings stopped');
+    expect(body.content[0]).toMatchObject({ type: 'figure', attrs: { alt: 'The ferry Solvind moored at the quay in Varholm', credit: expect.stringMatching(/Ola Brekke\/Coastal Press$/) } });
+    expect(texts.slice(1)).toEqual([
+      "paragraph: Varholm's town council voted on Tuesday to bring back the night ferry to Brennholm island, the mayor's office said.",
+      'heading: Why does the island want its ferry back?',
+      'paragraph: Mayor Ingrid Solheim is due to meet the regional transport authority next week to agree on a timetable.',
+      'paragraph: In a January letter to the council, the authority said it was "open to a shared solution".',
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/PoliticsVarholm|04:44|Edited by|Reporting on the coast|March 3/);
+  });
+
+  it('the labelled seed story fills every field, its figure waits for its picture', async () => {
+    const seed = readSeedStory();
+    const result = await client.call('article.importFile', { name: 'seed-story.txt', bytes: fixture('articles', 'seed-story.txt') });
+    const { fields, body } = await story(result.id);
+    expect(fields).toMatchObject({ section: seed.section, kicker: seed.kicker, headline: seed.headline, teaser: seed.teaser, sources: seed.sources, slug: seed.slug, dateline: seed.dateline, tags: seed.tags });
+    expect(fields.bylines).toMatchObject([{ name: seed.byline }]);
+    expect(body.content[0]).toMatchObject({ type: 'figure', attrs: { alt: seed.figure.alt, credit: seed.figure.credit }, content: [{ text: seed.figure.caption }] });
+    expect(body.content.filter((node) => node.type === 'heading')).toMatchObject([{ content: [{ text: seed.subhead }] }]);
+    expect(result.notes[0]).toMatch(/The figure keeps its caption, credit and alt text/);
+    expect(result.notes).toContain(`Not kept: 1 video (${seed.video.title} (04:44)).`);
   });
 });
