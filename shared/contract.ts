@@ -130,6 +130,10 @@ const revisionSummary = z.object({
   detail: z.string(),
   status,
 });
+const newsroomHistoryReach = z.discriminatedUnion('included', [
+  z.object({ included: z.literal(true) }),
+  z.object({ included: z.literal(false), reason: z.enum(['signed_out', 'not_on_server', 'not_allowed', 'unreachable']), message: z.string() }),
+]);
 /** Who changed a story on the newsroom server, as its audit trail says (ADR 0059). */
 const auditTrailEntry = z.object({
   account: z.string(),
@@ -274,7 +278,12 @@ export const channels = {
     payload: z.object({ id, to: status, acknowledge: z.array(ruleId).max(RULE_IDS.length).default([]) }).strict(),
     result: z.object({ status, editedBy: z.array(editorCredit) }),
   },
-  'article.revisions': { payload: z.object({ id }).strict(), result: z.object({ items: z.array(revisionSummary) }) },
+  /**
+   * Every version of the story this computer knows: its own and, signed in,
+   * the newsroom's (read from the server first; ADR 0065). `newsroom` says
+   * whether the list includes them, and if not, why.
+   */
+  'article.revisions': { payload: z.object({ id }).strict(), result: z.object({ items: z.array(revisionSummary), newsroom: newsroomHistoryReach }) },
   /** Who changed the story, from the signed-in server's audit trail, oldest first. */
   'article.auditTrail': { payload: z.object({ id }).strict(), result: auditTrail },
   'article.revisionDiff': {

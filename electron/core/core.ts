@@ -1,4 +1,4 @@
-import { articleIdOf } from '../../shared/documents/article-kind';
+import { articleDocName, articleIdOf } from '../../shared/documents/article-kind';
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ import { PeopleStore } from './people/people-store';
 import { loadPolicy } from './policy/policy-file';
 import { RevisionService } from './revisions/revision-service';
 import { RevisionStore } from './revisions/revision-store';
+import { HistorySharing } from './sync/history-sharing';
 import { Sessions, type EmitEvent } from './sessions';
 import { PhotoDeskStore } from './settings/photo-desk-store';
 import { readProfile, saveProfile } from './settings/profile';
@@ -64,6 +65,10 @@ export interface CoreOptions {
   revisionIdleMs?: number;
   /** Longest continuous editing without a checkpoint (default 10 minutes). */
   revisionMaxDirtyMs?: number;
+  /** How often checkpoints the server has not got yet are sent again (tests: short). */
+  historyRetryMs?: number;
+  /** How long after a checkpoint it is sent to the newsroom's history. */
+  historySendDelayMs?: number;
   /**
    * The bundled media worker (hashing and metadata parsing off the event
    * loop). Default: media-worker.mjs beside the core bundle if it is there;
@@ -178,7 +183,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const sessions = new Sessions();
   const policy = loadPolicy({ file: options.policyFile, log });
   const author = () => readProfile(settings)?.name ?? '';
-  const revisions = new RevisionService(live, new RevisionStore(db), author, log, {
+  const revisionStore = new RevisionStore(db);
+  const revisions = new RevisionService(live, revisionStore, author, log, {
     idleMs: options.revisionIdleMs ?? 2 * 60_000,
     maxDirtyMs: options.revisionMaxDirtyMs ?? 10 * 60_000,
   });
@@ -207,6 +213,17 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     backups,
     insecureHosts: () => policy.policy.insecureHosts,
   });
+  const history = new HistorySharing({
+    revisions: revisionStore,
+    sync: syncStore,
+    log,
+    changed: (docName) => {
+      const id = articleIdOf(docName);
+      if (id) sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id });
+    },
+    retryMs: options.historyRetryMs ?? 60_000,
+    sendDelayMs: options.historySendDelayMs ?? 1000,
+  });
   const handlers = createHandlers({
     db,
     articles,
@@ -220,6 +237,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     settings,
     sessions,
     sync,
+    history,
     log,
     policy,
     app: { version: options.version, shell: options.shell },
@@ -231,7 +249,10 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     sessions.toArticleViewers(id, change.origin, 'article.updated', { id, update: bytesToBase64(change.update) });
     revisions.noteEdit(id, change.origin);
   });
-  revisions.onChanged((id) => sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id }));
+  revisions.onChanged((id) => {
+    sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id });
+    history.checkpointTaken(articleDocName(id));
+  });
   // A story closed everywhere gets its last edits checkpointed before it leaves memory.
   articles.onRelease((id) => revisions.flush(id));
   sessions.onFirstOpen((id) => sync.storyOpened(id));
@@ -294,6 +315,9 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
       sync.close();
+      history.close();
+      // A checkpoint on its way to the server marks itself sent in the database: let it finish (bounded by the request's timeout).
+      await history.settled();
       await media.close();
       try {
         revisions.flushAll();
