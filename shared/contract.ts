@@ -292,7 +292,8 @@ export const channels = {
   },
   'article.restoreRevision': {
     payload: z.object({ id, revisionId, parts: z.array(z.enum(RESTORABLE_PARTS)).min(1).max(RESTORABLE_PARTS.length).default([...RESTORABLE_PARTS]) }).strict(),
-    result: z.object({ revisionId: revisionId.nullable() }),
+    /** `status`: the story's status after the restore (ADR 0065: a Ready story goes back to In edit). */
+    result: z.object({ revisionId: revisionId.nullable(), status }),
   },
   'article.export': {
     payload: z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict(),

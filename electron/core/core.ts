@@ -216,6 +216,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const history = new HistorySharing({
     revisions: revisionStore,
     sync: syncStore,
+    offline: () => sync.status().state === 'offline',
     log,
     changed: (docName) => {
       const id = articleIdOf(docName);

@@ -12,6 +12,12 @@ const STORIES_PER_ROUND = 20;
 /** Pages of the server's history read when the history is opened (20 checkpoints each). */
 const READ_PAGES = 50;
 
+const UNREACHABLE: NewsroomHistoryReach = {
+  included: false,
+  reason: 'unreachable',
+  message: 'The newsroom server cannot be reached: only the versions this computer already has are listed. The others show when it is back.',
+};
+
 /** Whether the history shown includes the newsroom's, and if not, why, in words. */
 export type NewsroomHistoryReach =
   | { included: true }
@@ -31,11 +37,14 @@ export class HistorySharing {
   private readonly sending = new Map<string, Promise<void>>();
   private readonly soon = new Map<string, NodeJS.Timeout>();
   private readonly retry: NodeJS.Timeout;
+  private closed = false;
 
   constructor(
     private readonly deps: {
       revisions: RevisionStore;
       sync: Pick<SyncStore, 'account' | 'state'>;
+      /** The sync client knows the server cannot be reached right now (no need to wait for a timeout to say so). */
+      offline(): boolean;
       log: Logger;
       /** A story's history gained checkpoints from the newsroom. */
       changed(docName: string): void;
@@ -50,7 +59,8 @@ export class HistorySharing {
 
   /** A checkpoint was taken here: send it shortly. */
   checkpointTaken(docName: string): void {
-    if (this.soon.has(docName)) return;
+    // Core's last checkpoints, taken while it closes, wait for the next start.
+    if (this.closed || this.soon.has(docName)) return;
     const timer = setTimeout(() => {
       this.soon.delete(docName);
       void this.send(docName);
@@ -65,10 +75,11 @@ export class HistorySharing {
    */
   async read(docName: string): Promise<NewsroomHistoryReach> {
     const account = this.deps.sync.account();
-    if (!account) return { included: false, reason: 'signed_out', message: 'Signed out: only the versions taken on this computer are listed. Sign in to see the whole newsroom’s.' };
+    if (!account) return { included: false, reason: 'signed_out', message: 'Signed out: only the versions taken on this computer are listed. Sign in to the newsroom server to see everyone’s, and who changed what.' };
     if (!this.onServer(docName)) {
       return { included: false, reason: 'not_on_server', message: 'The newsroom server does not have this story yet: only the versions taken on this computer are listed.' };
     }
+    if (this.deps.offline()) return UNREACHABLE;
     await this.send(docName);
     const api = new SyncServerApi(account.serverUrl, account.token);
     let cursor = this.deps.revisions.cursor(docName);
@@ -88,7 +99,7 @@ export class HistorySharing {
         return { included: false, reason: 'not_allowed', message: `The newsroom server does not show this account the story’s history: ${error.message}` };
       }
       this.deps.log.warn('sync: could not read the newsroom’s history of a story', { docId: docName, error: (error as Error).message });
-      return { included: false, reason: 'unreachable', message: 'The newsroom server cannot be reached: the versions taken elsewhere show when it is back.' };
+      return UNREACHABLE;
     } finally {
       if (added > 0) this.deps.changed(docName);
     }
@@ -96,6 +107,7 @@ export class HistorySharing {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.retry);
     for (const timer of this.soon.values()) clearTimeout(timer);
     this.soon.clear();
@@ -107,14 +119,19 @@ export class HistorySharing {
   }
 
   private async sendAll(): Promise<void> {
-    if (!this.deps.sync.account()) return;
+    if (this.closed || !this.deps.sync.account()) return;
     for (const docName of this.deps.revisions.storiesWithUnshared(STORIES_PER_ROUND)) await this.send(docName);
   }
 
   /** One sender per story at a time: a second call waits for the first, then sends what is left. */
   private send(docName: string): Promise<void> {
     const before = this.sending.get(docName) ?? Promise.resolve();
-    const next = before.then(() => this.sendNow(docName));
+    const next = before
+      .then(() => (this.closed ? undefined : this.sendNow(docName)))
+      .catch((error: unknown) => {
+        // Never an unhandled rejection: what is not sent stays marked so, for the next round.
+        this.deps.log.warn('sync: sending a story’s versions to the newsroom’s history failed', { docId: docName, error: (error as Error).message });
+      });
     this.sending.set(docName, next);
     void next.finally(() => {
       if (this.sending.get(docName) === next) this.sending.delete(docName);
