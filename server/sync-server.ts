@@ -13,6 +13,7 @@ import { AuthThrottle } from './auth/auth-throttle';
 import { Authenticator } from './auth/authenticator';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
 import { openAuditLog } from './audit/audit-log';
+import { openRevisionArchive } from './history/revision-archive';
 import { createHttpApi } from './http/http-api';
 import { ssoRoutes } from './http/sso-routes';
 import type { OidcSettings } from './auth/oidc/oidc-settings';
@@ -92,6 +93,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   // A test's own store has no database of ours to keep lost tokens in.
   const lostDevices: LostDevices | undefined = options.store ? undefined : await openLostDevices({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const audit = await openAuditLog({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const revisions = await openRevisionArchive({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const throttle = new AuthThrottle({ failures: limits.authFailures, windowMs: limits.authFailureWindowMs });
   const gate = new ConnectionGate(limits);
   const sync = new SyncExtension(store, auth, log, {
@@ -145,6 +147,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       sync.notifyCatalog(cursor);
     },
     audit,
+    revisions,
+    maxRevisionBytes: limits.maxDocumentBytes * 2,
     purgeRetentionDays,
     maxPurgesPerHour: limits.maxPurgesPerHour,
   });
@@ -240,6 +244,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         clearInterval(headWatch);
         await lostDevices?.close();
         await audit.close();
+        await revisions.close();
         await store.close();
         if (options.databaseUrl) fs.rmSync(tmpDir, { recursive: true, force: true });
       })();

@@ -137,6 +137,10 @@ const revisionSummary = z.object({
   detail: z.string(),
   status,
 });
+const newsroomHistoryReach = z.discriminatedUnion('included', [
+  z.object({ included: z.literal(true) }),
+  z.object({ included: z.literal(false), reason: z.enum(['signed_out', 'not_on_server', 'not_allowed', 'unreachable']), message: z.string() }),
+]);
 /** Who changed a story on the newsroom server, as its audit trail says (ADR 0059). */
 const auditTrailEntry = z.object({
   account: z.string(),
@@ -287,7 +291,12 @@ export const channels = {
     payload: z.object({ id, to: status, acknowledge: z.array(ruleId).max(RULE_IDS.length).default([]) }).strict(),
     result: z.object({ status, editedBy: z.array(editorCredit) }),
   },
-  'article.revisions': { payload: z.object({ id }).strict(), result: z.object({ items: z.array(revisionSummary) }) },
+  /**
+   * Every version of the story this computer knows: its own and, signed in,
+   * the newsroom's (read from the server first; ADR 0065). `newsroom` says
+   * whether the list includes them, and if not, why.
+   */
+  'article.revisions': { payload: z.object({ id }).strict(), result: z.object({ items: z.array(revisionSummary), newsroom: newsroomHistoryReach }) },
   /** Who changed the story, from the signed-in server's audit trail, oldest first. */
   'article.auditTrail': { payload: z.object({ id }).strict(), result: auditTrail },
   'article.revisionDiff': {
@@ -296,7 +305,8 @@ export const channels = {
   },
   'article.restoreRevision': {
     payload: z.object({ id, revisionId, parts: z.array(z.enum(RESTORABLE_PARTS)).min(1).max(RESTORABLE_PARTS.length).default([...RESTORABLE_PARTS]) }).strict(),
-    result: z.object({ revisionId: revisionId.nullable() }),
+    /** `status`: the story's status after the restore (ADR 0065: a Ready story goes back to In edit). */
+    result: z.object({ revisionId: revisionId.nullable(), status }),
   },
   'article.export': {
     payload: z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict(),

@@ -1,4 +1,4 @@
-import { articleIdOf } from '../../shared/documents/article-kind';
+import { articleDocName, articleIdOf } from '../../shared/documents/article-kind';
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ import { PeopleStore } from './people/people-store';
 import { loadPolicy } from './policy/policy-file';
 import { RevisionService } from './revisions/revision-service';
 import { RevisionStore } from './revisions/revision-store';
+import { HistorySharing } from './sync/history-sharing';
 import { Sessions, type EmitEvent } from './sessions';
 import { PhotoDeskStore } from './settings/photo-desk-store';
 import { readProfile, saveProfile } from './settings/profile';
@@ -65,6 +66,10 @@ export interface CoreOptions {
   revisionIdleMs?: number;
   /** Longest continuous editing without a checkpoint (default 10 minutes). */
   revisionMaxDirtyMs?: number;
+  /** How often checkpoints the server has not got yet are sent again (tests: short). */
+  historyRetryMs?: number;
+  /** How long after a checkpoint it is sent to the newsroom's history. */
+  historySendDelayMs?: number;
   /**
    * The bundled media worker (hashing and metadata parsing off the event
    * loop). Default: media-worker.mjs beside the core bundle if it is there;
@@ -179,7 +184,8 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   const sessions = new Sessions();
   const policy = loadPolicy({ file: options.policyFile, log });
   const author = () => readProfile(settings)?.name ?? '';
-  const revisions = new RevisionService(live, new RevisionStore(db), author, log, {
+  const revisionStore = new RevisionStore(db);
+  const revisions = new RevisionService(live, revisionStore, author, log, {
     idleMs: options.revisionIdleMs ?? 2 * 60_000,
     maxDirtyMs: options.revisionMaxDirtyMs ?? 10 * 60_000,
   });
@@ -208,6 +214,18 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     backups,
     insecureHosts: () => policy.policy.insecureHosts,
   });
+  const history = new HistorySharing({
+    revisions: revisionStore,
+    sync: syncStore,
+    offline: () => sync.status().state === 'offline',
+    log,
+    changed: (docName) => {
+      const id = articleIdOf(docName);
+      if (id) sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id });
+    },
+    retryMs: options.historyRetryMs ?? 60_000,
+    sendDelayMs: options.historySendDelayMs ?? 1000,
+  });
   const handlers = createHandlers({
     db,
     articles,
@@ -221,6 +239,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     settings,
     sessions,
     sync,
+    history,
     log,
     policy,
     app: { version: options.version, shell: options.shell },
@@ -232,7 +251,10 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     sessions.toArticleViewers(id, change.origin, 'article.updated', { id, update: bytesToBase64(change.update) });
     revisions.noteEdit(id, change.origin);
   });
-  revisions.onChanged((id) => sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id }));
+  revisions.onChanged((id) => {
+    sessions.toArticleViewers(id, '', 'article.revisionsChanged', { id });
+    history.checkpointTaken(articleDocName(id));
+  });
   // A story closed everywhere gets its last edits checkpointed before it leaves memory.
   articles.onRelease((id) => revisions.flush(id));
   sessions.onFirstOpen((id) => sync.storyOpened(id));
@@ -295,6 +317,9 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
       sync.close();
+      history.close();
+      // A checkpoint on its way to the server marks itself sent in the database: let it finish (bounded by the request's timeout).
+      await history.settled();
       await media.close();
       try {
         revisions.flushAll();

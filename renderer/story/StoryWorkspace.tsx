@@ -189,7 +189,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
           <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} typographicQuotes={typographicQuotes} />
         </main>
         {historyOpen ? (
-          <HistoryPanel id={article.id} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />
+          <HistoryPanel id={article.id} status={status} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />
         ) : photosOpen && !readOnly ? (
           <aside className="inspector story-photos-panel" aria-label="Photos for this story">
             <PhotoPicker onInsert={(asset) => editor && insertFigure(editor, asset)} />

@@ -17,6 +17,7 @@ import { canPurge, canReadAuditTrail } from '../../shared/accounts/roles';
 import { docKindOf } from '../../shared/documents/doc-names';
 import { isDeskEditor, storyAccess } from '../../shared/workflow/story-rules';
 import type { AuditLog } from '../audit/audit-log';
+import type { RevisionArchive } from '../history/revision-archive';
 import { parseIsoInstant } from '../../shared/time';
 import { MEDIA_HASH_DIGITS } from '../../shared/media-hash';
 import type { AuthThrottle } from '../auth/auth-throttle';
@@ -25,7 +26,8 @@ import { hashToken, looksLikeToken } from '../auth/tokens';
 import { Authenticator, canWrite, type Account } from '../auth/authenticator';
 import type { ServerLog } from '../log';
 import type { CatalogRow, ServerStore } from '../storage/server-store';
-import { HttpError, readJson, sendError, sendJson } from './respond';
+import { guarded, HttpError, readJson, sendError, sendJson } from './respond';
+import { revisionRoutes } from './revision-routes';
 
 export interface HttpApiOptions {
   store: ServerStore;
@@ -35,6 +37,8 @@ export interface HttpApiOptions {
   maxMediaBytes: number;
   /** Largest JSON body accepted, in bytes. */
   maxJsonBytes: number;
+  /** Largest checkpoint a laptop may send: a whole story, so as large as the largest document. */
+  maxRevisionBytes: number;
   /** Where uploads are written while their hash is checked. */
   tmpDir: string;
   /** Failed token checks per address (shared with the WebSocket). */
@@ -46,6 +50,8 @@ export interface HttpApiOptions {
   /** After a purge: drop the document from memory and tell clients the catalog moved. */
   onPurged(name: string, cursor: number): void;
   audit: AuditLog;
+  /** The newsroom's story history (ADR 0065). */
+  revisions: RevisionArchive;
   /** How long a purged story stays restorable (told to laptops on /health, so they keep it as long). */
   purgeRetentionDays: number;
   /** Purges one account may make in an hour, counted in the audit trail (so across server processes). */
@@ -249,6 +255,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
         sendJson(response, 200, page satisfies AuditAnswer);
       },
     },
+    ...revisionRoutes({ archive: options.revisions, store, log, requireAccount, maxRevisionBytes: options.maxRevisionBytes }),
     ...(options.moreRoutes ?? []),
   ];
 
@@ -392,17 +399,6 @@ function integerParam(url: URL, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 0) throw new HttpError('invalid_request', `"${name}" must be a whole number, 0 or more.`);
   return value;
-}
-
-/** Runs a store call; a database failure becomes 503 with a message, not a crash. */
-async function guarded<T>(log: ServerLog, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    log.error('database call failed', { error });
-    throw new HttpError('unavailable', 'The sync server cannot reach its database right now. Try again shortly.');
-  }
 }
 
 /** Whether an account reads a document's audit trail: a story's desk editors and admins; any photo's editors. */

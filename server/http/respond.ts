@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { ServerErrorCode } from '../../shared/sync-protocol';
+import type { ServerLog } from '../log';
 
 const STATUS: Record<ServerErrorCode, number> = {
   unauthorized: 401,
@@ -76,4 +77,15 @@ export function readJson(request: http.IncomingMessage, limit: number): Promise<
       }
     });
   });
+}
+
+/** Runs a store call; a database failure becomes 503 with a message, not a crash. */
+export async function guarded<T>(log: ServerLog, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    log.error('database call failed', { error });
+    throw new HttpError('unavailable', 'The sync server cannot reach its database right now. Try again shortly.');
+  }
 }

@@ -183,8 +183,14 @@ export class PostgresServerStore implements ServerStore {
 
   async dropExpiredPurges(purgedBefore: number): Promise<number> {
     // The tombstone keeps its catalog row and change number: laptops have nothing new to read.
-    const result = await this.pool.query('UPDATE lede_documents SET state = NULL, purged_ms = NULL WHERE purged_ms IS NOT NULL AND purged_ms < $1', [purgedBefore]);
-    return result.rowCount ?? 0;
+    // Its history (schema step 5) goes with its state, in one statement.
+    const result = await this.pool.query(
+      `WITH expired AS (UPDATE lede_documents SET state = NULL, purged_ms = NULL WHERE purged_ms IS NOT NULL AND purged_ms < $1 RETURNING name),
+            forgotten AS (DELETE FROM lede_revisions WHERE document IN (SELECT name FROM expired))
+       SELECT count(*) AS n FROM expired`,
+      [purgedBefore],
+    );
+    return Number(result.rows[0].n);
   }
 
   async catalog(since: number, limit: number): Promise<CatalogRows> {

@@ -199,6 +199,41 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       CREATE INDEX lede_audit_purges_by_account ON lede_audit_events (account_id, at_ms) WHERE kind = 'purge';
     `,
   },
+  {
+    version: 5,
+    what: "the newsroom's story history: every laptop's checkpoints, by the account that sent them (ADR 0065)",
+    // rev_key: made by the laptop that took the checkpoint, so a resend stores nothing new.
+    sqlite: `
+      CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document TEXT NOT NULL,
+        rev_key TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL,
+        account_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        stored_ms INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        content TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX revisions_by_document ON revisions (document, id);
+    `,
+    postgres: `
+      CREATE TABLE lede_revisions (
+        id bigserial PRIMARY KEY,
+        document text NOT NULL,
+        rev_key text NOT NULL UNIQUE,
+        account_id text NOT NULL,
+        account_name text NOT NULL,
+        created_at text NOT NULL,
+        stored_ms bigint NOT NULL,
+        reason text NOT NULL,
+        detail text NOT NULL,
+        content text NOT NULL
+      );
+      CREATE INDEX lede_revisions_by_document ON lede_revisions (document, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]!.version;

@@ -109,7 +109,11 @@ export class SqliteServerStore implements ServerStore {
 
   async dropExpiredPurges(purgedBefore: number): Promise<number> {
     // The tombstone keeps its catalog row and change number: laptops have nothing new to read.
-    return this.db.prepare('UPDATE documents SET state = NULL, purged_ms = NULL WHERE purged_ms IS NOT NULL AND purged_ms < ?').run(purgedBefore).changes;
+    // Its history (schema step 5) goes with its state.
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM revisions WHERE document IN (SELECT name FROM documents WHERE purged_ms IS NOT NULL AND purged_ms < ?)').run(purgedBefore);
+      return this.db.prepare('UPDATE documents SET state = NULL, purged_ms = NULL WHERE purged_ms IS NOT NULL AND purged_ms < ?').run(purgedBefore).changes;
+    }).immediate();
   }
 
   async catalog(since: number, limit: number): Promise<CatalogRows> {

@@ -28,3 +28,15 @@ export interface RevisionSummary {
  */
 export const RESTORABLE_PARTS = ['body', 'headline', 'kicker', 'teaser', 'bylines', 'sources', 'tags', 'section', 'slug', 'dateline', 'language'] as const;
 export type RestorablePart = (typeof RESTORABLE_PARTS)[number];
+
+/**
+ * The status a story has after an older version is restored into it. A
+ * story at Ready passed its checks as it stood; the restored text has not,
+ * so it goes back to In edit, where the checks run again on the way to
+ * Ready (ADR 0065). Any other status stays: Draft and In edit are where
+ * text changes anyway, and Published or Spiked stories cannot be restored
+ * into at all. The confirmation says this before anything happens.
+ */
+export function statusAfterRestore(status: Status): Status {
+  return status === 'ready' ? 'in_edit' : status;
+}

@@ -68,7 +68,7 @@ test('moving to ready shows the checklist; fixing the story ticks it off; then i
   await expect(page.getByLabel('Headline')).not.toHaveAttribute('readonly', '');
 });
 
-test('history lists versions, shows what changed and restores last night’s teaser as a new change', async ({ page, shell }) => {
+test('history lists versions, shows what changed and, once confirmed, restores last night’s teaser as a new change, taking the Ready story back to In edit', async ({ page, shell }) => {
   await page.goto(shell.url);
   await createProfile(page, 'Wesley Rahn', 'Editor');
   await newStory(page);
@@ -84,13 +84,15 @@ test('history lists versions, shows what changed and restores last night’s tea
   await body(page).press('End');
   await page.keyboard.type(' Very close.');
   await waitSaved(page);
-  await status.selectOption({ label: 'Draft' });
-  await expect(status).toHaveValue('draft');
+  await status.selectOption({ label: 'Ready' });
+  // No byline: a warning the desk moves past.
+  await page.getByRole('region', { name: 'Before moving to Ready' }).getByRole('button', { name: 'Move to Ready anyway' }).click();
+  await expect(status).toHaveValue('ready');
 
   await page.getByRole('button', { name: 'History' }).click();
   const versions = page.getByRole('list', { name: 'Versions, newest first' });
   await expect(versions.getByRole('listitem')).toHaveCount(2);
-  await expect(versions.getByRole('listitem').first()).toContainText('Status changed: In edit → Draft');
+  await expect(versions.getByRole('listitem').first()).toContainText('Status changed: In edit → Ready');
   await expect(versions.getByRole('listitem').first()).toContainText('Wesley Rahn');
   await shot(page, 'history-panel');
   await versions.getByRole('button', { name: /Draft → In edit/ }).click();
@@ -104,12 +106,28 @@ test('history lists versions, shows what changed and restores last night’s tea
   await expect(dialog.locator('.diff-block-changed ins')).toContainText('Very close');
   await shot(page, 'history-diff');
   await dialog.getByRole('button', { name: 'Restore teaser' }).click();
+  // Nothing happens until the person confirms, told what becomes of the story's status.
+  const confirm = page.getByRole('alertdialog', { name: 'Restore the teaser?' });
+  await expect(confirm).toContainText('The story moves from Ready back to In edit');
+  await expect(confirm).toContainText('by Wesley Rahn');
+  await shot(page, 'history-restore-confirm');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByLabel('Teaser')).toHaveValue('A teaser the desk rewrote in the morning.');
+  await dialog.getByRole('button', { name: 'Restore teaser' }).click();
+  await confirm.getByRole('button', { name: 'Restore' }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(page.getByText(/Restored the teaser from the version of .*\. The story is back In edit\./)).toBeVisible();
+  await expect(versions.getByRole('listitem').first()).toContainText('In edit');
   await expect(page.getByLabel('Teaser')).toHaveValue('Parliament passed the budget at 3 a.m.');
   // Only the teaser came back; the body keeps the morning's words.
   await expect(body(page)).toContainText('The vote was close. Very close.');
-  await expect(versions.getByRole('listitem').first()).toContainText(/Restored: Restored teaser from the version of/);
+  await expect(versions.getByRole('listitem').first()).toContainText(/Restored: teaser from the version of \w{3}/);
+  // Times as a person reads them, never the raw ISO instant.
+  await expect(versions).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}/);
   await waitSaved(page);
+  await page.getByRole('button', { name: 'Close history' }).click();
+  await expect(status).toHaveValue('in_edit');
   await page.reload();
   await expect(page.getByLabel('Teaser')).toHaveValue('Parliament passed the budget at 3 a.m.');
 });

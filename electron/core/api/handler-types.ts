@@ -9,6 +9,7 @@ import type { RevisionService } from '../revisions/revision-service';
 import type { SessionState, Sessions } from '../sessions';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Database } from '../store/open-database';
+import type { HistorySharing } from '../sync/history-sharing';
 import type { SyncClient } from '../sync/sync-client';
 
 /** What the handlers reach: core's services, built once in core.ts. */
@@ -22,6 +23,8 @@ export interface ApiContext {
   settings: SettingsStore;
   sessions: Sessions;
   sync: SyncClient;
+  /** The newsroom's history of stories: sending this laptop's checkpoints, reading everyone's (ADR 0065). */
+  history: HistorySharing;
   log: Logger;
   media: MediaServices;
   app: { version: string; shell: 'web' | 'electron' };

@@ -2,7 +2,8 @@ import { articleDocName } from '../../../shared/documents/article-kind';
 import { readStory } from '../../../shared/article-body';
 import { readStatus, articleParts } from '../../../shared/article-doc';
 import { LedeError } from '../../../shared/errors';
-import { RESTORABLE_PARTS, type RestorablePart, type RevisionReason, type RevisionSummary } from '../../../shared/revisions/revision';
+import { RESTORABLE_PARTS, statusAfterRestore, type RestorablePart, type RevisionReason, type RevisionSummary } from '../../../shared/revisions/revision';
+import type { Status } from '../../../shared/model';
 import { diffStories, type StoryDiff } from '../../../shared/revisions/story-diff';
 import { isReadOnlyStatus } from '../../../shared/status';
 import { CORE_ORIGIN, type LiveDocs } from '../docs/live-docs';
@@ -111,7 +112,7 @@ export class RevisionService {
    * name. The story as it was just before is checkpointed first, so a restore
    * can itself be undone from the history.
    */
-  restore(id: string, revisionId: number, parts: readonly RestorablePart[], author = this.author()): { revisionId: number | null } {
+  restore(id: string, revisionId: number, parts: readonly RestorablePart[], author = this.author()): { revisionId: number | null; status: Status } {
     const docName = articleDocName(id);
     const status = readStatus(articleParts(this.live.get(docName)).meta);
     if (isReadOnlyStatus(status)) {
@@ -119,10 +120,15 @@ export class RevisionService {
     }
     const { summary, story } = this.revision(id, revisionId);
     this.checkpoint(id, 'editing', 'Before restoring an older version', author);
-    this.live.change(docName, (doc) => applyRestore(doc, story, parts));
+    const after = statusAfterRestore(status);
+    this.live.change(docName, (doc) => {
+      applyRestore(doc, story, parts);
+      if (after !== status) articleParts(doc).meta.set('status', after);
+    });
     const what = parts.length === RESTORABLE_PARTS.length ? 'the whole story' : parts.join(', ');
-    const restored = this.checkpoint(id, 'restored', `Restored ${what} from the version of ${summary.createdAt}`, author);
-    return { revisionId: restored };
+    // The time stays an ISO instant: the window words it in its own language and zone (revision-labels.ts).
+    const restored = this.checkpoint(id, 'restored', `${what} from the version of ${summary.createdAt}`, author);
+    return { revisionId: restored, status: after };
   }
 
   private revision(id: string, revisionId: number) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   accountSchema,
   auditPageSchema,
@@ -14,6 +14,7 @@ import {
   type Health,
   type ServerAccount,
 } from '../../../shared/sync-protocol';
+import { REVISION_PAGE_MAX, revisionPageSchema, type RevisionPage, type RevisionUpload } from '../../../shared/revisions/newsroom-history';
 import { ssoFinishResultSchema, ssoInfoSchema, ssoStartResultSchema, type SsoInfo, type SsoStartRequest, type SsoStartResult } from '../../../shared/sso-protocol';
 
 /** Why a call to the sync server failed, in the terms the client acts on. */
@@ -42,6 +43,8 @@ export class SyncApiError extends Error {
 }
 
 const TIMEOUT_MS = 10_000;
+
+const sharedAnswerSchema = z.object({ stored: z.boolean() });
 const MEDIA_TIMEOUT_MS = 120_000;
 
 /**
@@ -128,6 +131,16 @@ export class SyncServerApi {
   /** One page of a document's audit trail (editors and admins; others get 'forbidden'). */
   auditOfDocument(docId: string, cursor: number, limit: number): Promise<AuditAnswer> {
     return this.json('GET', `/api/audit?document=${encodeURIComponent(docId)}&cursor=${cursor}&limit=${limit}`, auditPageSchema);
+  }
+
+  /** Sends one checkpoint of a story to the newsroom's history; false when the server had it already. */
+  async shareRevision(upload: RevisionUpload): Promise<boolean> {
+    return (await this.json('POST', '/api/revisions', sharedAnswerSchema, { body: upload })).stored;
+  }
+
+  /** One page of a story's history on the server, after `cursor`. */
+  revisionsOf(docId: string, cursor: number): Promise<RevisionPage> {
+    return this.json('GET', `/api/revisions?document=${encodeURIComponent(docId)}&cursor=${cursor}&limit=${REVISION_PAGE_MAX}`, revisionPageSchema);
   }
 
   /** Sends a purge's tombstone. 'unknown': the server never had the document. */

@@ -1,27 +1,47 @@
 import { useEffect, useState } from 'react';
 import type { ResultOf } from '../../../shared/contract';
-import { RESTORABLE_PARTS, type RestorablePart, type RevisionSummary } from '../../../shared/revisions/revision';
+import { STATUS_LABELS, type Status } from '../../../shared/model';
+import { RESTORABLE_PARTS, statusAfterRestore, type RestorablePart, type RevisionSummary } from '../../../shared/revisions/revision';
 import { lede } from '../../api/client';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast-store';
 import { DiffBody } from './DiffBody';
 import { TextChanges } from './TextChanges';
-import { revisionTime } from './revision-labels';
+import { changesBy, revisionDetail, revisionTime } from './revision-labels';
 
 type Diff = ResultOf<'article.revisionDiff'>;
 type Loading = { kind: 'loading' } | { kind: 'ready'; diff: Diff } | { kind: 'failed'; message: string };
+/** A restore the person asked for, waiting for their confirmation. */
+type Asked = { parts: RestorablePart[]; what: string };
 
 const RESTORABLE = new Set<string>(RESTORABLE_PARTS);
 
 /**
  * One version against the story as it is now (or against another version):
  * changed fields with their words marked, then the body block by block.
- * Restoring brings the version back as a new change — whole, or one field.
+ * Restoring brings the version back as a new change — whole, or one field —
+ * once the person has confirmed, told what the story's status becomes.
  */
-export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id: string; revision: RevisionSummary; revisions: RevisionSummary[]; readOnly: boolean; onClose(): void }) {
+export function DiffDialog({
+  id,
+  status,
+  revision,
+  revisions,
+  readOnly,
+  onClose,
+}: {
+  id: string;
+  status: Status;
+  revision: RevisionSummary;
+  revisions: RevisionSummary[];
+  readOnly: boolean;
+  onClose(): void;
+}) {
   const [against, setAgainst] = useState<number | 'current'>('current');
   const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [restoring, setRestoring] = useState(false);
+  const [asked, setAsked] = useState<Asked | null>(null);
 
   useEffect(() => {
     setState({ kind: 'loading' });
@@ -30,7 +50,8 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
       .then((result) => setState(result.ok ? { kind: 'ready', diff: result.value } : { kind: 'failed', message: result.error.message }));
   }, [id, revision.id, against]);
 
-  const restore = async (parts: RestorablePart[], what: string) => {
+  const restore = async ({ parts, what }: Asked) => {
+    setAsked(null);
     setRestoring(true);
     const result = await lede().invoke('article.restoreRevision', { id, revisionId: revision.id, parts });
     setRestoring(false);
@@ -38,9 +59,13 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
       showToast({ message: `Not restored: ${result.error.message}`, tone: 'error' });
       return;
     }
-    showToast({ message: `Restored ${what} from ${revisionTime(revision)}` });
+    const moved = result.value.status !== status ? ` The story is back ${STATUS_LABELS[result.value.status]}.` : '';
+    showToast({ message: `Restored ${what} from the version of ${revisionTime(revision)}.${moved}` });
     onClose();
   };
+  const ask = (parts: RestorablePart[], what: string) => setAsked({ parts, what });
+  const after = statusAfterRestore(status);
+  const people = changesBy(revisions, revision, against === 'current' ? 'current' : (revisions.find((other) => other.id === against) ?? 'current'));
 
   const diff = state.kind === 'ready' ? state.diff.diff : null;
   const unchanged = diff && diff.fields.length === 0 && diff.body.every((block) => block.kind === 'same');
@@ -50,7 +75,7 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
   return (
     <Dialog
       title={`Version of ${revisionTime(revision)}`}
-      description={`${revision.author || 'Unknown author'} · ${revision.detail || revision.reason}`}
+      description={`${revision.author || 'Unknown author'} · ${revisionDetail(revision.detail) || revision.reason}`}
       onClose={onClose}
       className="diff-dialog"
       dismissOnBackdrop
@@ -60,7 +85,7 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="button button-primary" disabled={!canRestore || restoring} onClick={() => void restore([...RESTORABLE_PARTS], 'the whole version')}>
+          <button type="button" className="button button-primary" disabled={!canRestore || restoring} onClick={() => ask([...RESTORABLE_PARTS], 'the whole version')}>
             Restore this version
           </button>
         </>
@@ -81,6 +106,11 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
             ))}
         </select>
       </div>
+      {people.length > 0 && (
+        <p className="diff-changes-by">
+          <span className="field-label">Changes by</span> {people.join(', ')}
+        </p>
+      )}
       {state.kind === 'loading' && (
         <p role="status" className="muted">
           Comparing…
@@ -103,7 +133,7 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
                 <dt>
                   {field.label}
                   {canRestore && RESTORABLE.has(field.field) && (
-                    <button type="button" className="button button-small" disabled={restoring} onClick={() => void restore([field.field as RestorablePart], field.label.toLowerCase())}>
+                    <button type="button" className="button button-small" disabled={restoring} onClick={() => ask([field.field as RestorablePart], `the ${field.label.toLowerCase()}`)}>
                       Restore {field.label.toLowerCase()}
                     </button>
                   )}
@@ -121,7 +151,7 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
           <h3 id="diff-body-title" className="diff-heading">
             Body
             {canRestore && (
-              <button type="button" className="button button-small" disabled={restoring} onClick={() => void restore(['body'], 'the body')}>
+              <button type="button" className="button button-small" disabled={restoring} onClick={() => ask(['body'], 'the body')}>
                 Restore body
               </button>
             )}
@@ -132,6 +162,23 @@ export function DiffDialog({ id, revision, revisions, readOnly, onClose }: { id:
       <p className="field-hint">
         <ins className="diff-insert">Marked like this</ins>: added since this version. <del className="diff-delete">Struck through</del>: in this version, gone since.
       </p>
+      {asked && (
+        <ConfirmDialog
+          title={`Restore ${asked.what}?`}
+          message={[
+            `${upperFirst(asked.what)} comes back from the version of ${revisionTime(revision)} by ${revision.author || 'an unknown author'}, as a new change everyone on the story gets.`,
+            'The story as it is now stays in its history, so you can go back to it.',
+            after !== status ? `The story moves from ${STATUS_LABELS[status]} back to ${STATUS_LABELS[after]}: its checks run again on the way to Ready.` : `The story stays ${STATUS_LABELS[status]}.`,
+          ].join(' ')}
+          confirmLabel="Restore"
+          onCancel={() => setAsked(null)}
+          onConfirm={() => void restore(asked)}
+        />
+      )}
     </Dialog>
   );
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { STATUS_LABELS } from '../../../shared/model';
+import { STATUS_LABELS, type Status } from '../../../shared/model';
 import type { RevisionSummary } from '../../../shared/revisions/revision';
 import { DiffDialog } from './DiffDialog';
 import { revisionTime, revisionWhat } from './revision-labels';
@@ -12,10 +12,11 @@ import { useAuditTrail } from './use-audit-trail';
  * author and reason. Opening one shows what changed since (or between two)
  * and offers to restore it, whole or field by field.
  */
-export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: boolean; onClose(): void }) {
+export function HistoryPanel({ id, status, readOnly, onClose }: { id: string; status: Status; readOnly: boolean; onClose(): void }) {
   const { state, reload } = useRevisions(id);
   const audit = useAuditTrail(id);
   const [open, setOpen] = useState<RevisionSummary | null>(null);
+  const signedOut = state.kind === 'ready' && !state.newsroom.included && state.newsroom.reason === 'signed_out';
   const people = useMemo(
     () => (audit.kind === 'done' && audit.trail.available && state.kind === 'ready' ? changesByVersion(audit.trail.entries, state.items) : null),
     [audit, state],
@@ -31,8 +32,14 @@ export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: 
           Close history
         </button>
       </div>
-      <p className="field-hint">Lede keeps a version at every status change and after a few minutes of editing.</p>
-      {audit.kind === 'done' && !audit.trail.available && <p className="history-audit-note muted">{audit.trail.message}</p>}
+      <p className="field-hint">Lede keeps a version at every status change and after a few minutes of editing, on every computer with the story.</p>
+      {state.kind === 'ready' && !state.newsroom.included && (
+        <p className="history-audit-note muted" role="note">
+          {state.newsroom.message}
+        </p>
+      )}
+      {/* Signed out, one note says it for both: the versions from elsewhere and who changed what need the server. */}
+      {audit.kind === 'done' && !audit.trail.available && !(audit.trail.reason === 'signed_out' && signedOut) && <p className="history-audit-note muted">{audit.trail.message}</p>}
       {audit.kind === 'failed' && <p className="history-audit-note muted">Who changed what could not be read: {audit.message}</p>}
       {audit.kind === 'done' && audit.trail.available && audit.trail.capped && (
         <p className="history-audit-note muted">Only the oldest changes on the server are named here: the story has many more.</p>
@@ -68,7 +75,7 @@ export function HistoryPanel({ id, readOnly, onClose }: { id: string; readOnly: 
         </ol>
       )}
       {open && state.kind === 'ready' && (
-        <DiffDialog id={id} revision={open} revisions={state.items} readOnly={readOnly} onClose={() => setOpen(null)} />
+        <DiffDialog id={id} status={status} revision={open} revisions={state.items} readOnly={readOnly} onClose={() => setOpen(null)} />
       )}
     </aside>
   );

@@ -1,4 +1,5 @@
 import { REVISION_REASON_LABELS, type RevisionSummary } from '../../../shared/revisions/revision';
+import { parseIsoInstant } from '../../../shared/time';
 
 const time = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -7,7 +8,44 @@ export function revisionTime(revision: Pick<RevisionSummary, 'createdAt'>): stri
   return time.format(new Date(revision.createdAt));
 }
 
-/** What happened, in words: the detail when there is one ("Draft → In edit"), else the reason. */
+/** An ISO 8601 instant as core writes one into a detail ("… from the version of 2026-12-02T01:37:56+00:00"). */
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * A checkpoint's detail as a person reads it: the times in it in this
+ * window's language and zone. Core keeps them as ISO instants (it words
+ * nothing for a locale); details written by older versions of Lede, which
+ * put the instant in as it was, read the same way.
+ */
+export function revisionDetail(detail: string): string {
+  return detail.replace(ISO_INSTANT, (instant) => {
+    const ms = parseIsoInstant(instant);
+    return ms === null ? instant : time.format(new Date(ms));
+  });
+}
+
+/** What happened, in words: the detail when there is one ("Status changed: Draft → In edit"), else the reason. */
 export function revisionWhat(revision: RevisionSummary): string {
-  return revision.detail ? `${REVISION_REASON_LABELS[revision.reason]}: ${revision.detail}` : REVISION_REASON_LABELS[revision.reason];
+  const label = REVISION_REASON_LABELS[revision.reason];
+  if (!revision.detail) return label;
+  // Before ADR 0065 a restore's detail began with the reason itself ("Restored the headline from …").
+  const detail = revisionDetail(revision.detail).replace(/^Restored /, '');
+  return `${label}: ${detail}`;
+}
+
+/**
+ * Who made the versions a comparison spans: those after the older of the two
+ * up to and including the newer (every newer one when compared with the
+ * story now), newest first, each name once. `revisions` is the history as
+ * listed, newest first.
+ */
+export function changesBy(revisions: readonly RevisionSummary[], one: RevisionSummary, other: RevisionSummary | 'current'): string[] {
+  const at = (revision: RevisionSummary | 'current') => (revision === 'current' ? -1 : revisions.findIndex((item) => item.id === revision.id));
+  const [newer, older] = [at(one), at(other)].sort((a, b) => a - b) as [number, number];
+  const names: string[] = [];
+  for (const revision of revisions.slice(Math.max(newer, 0), older)) {
+    const name = revision.author || 'Unknown author';
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
 }

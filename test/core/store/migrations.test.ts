@@ -269,3 +269,25 @@ describe('refusing a file leaves nothing beside it', () => {
     expect(sidecars(file)).toEqual([]);
   });
 });
+
+describe('migration 006: the newsroom’s history', () => {
+  it('gives every existing checkpoint its own key, marks it not sent yet, and keeps it', () => {
+    const file = freshFile();
+    const before = openDatabase(file, MIGRATIONS.filter((migration) => migration.version < 6), TEST_KEY);
+    before.prepare("INSERT INTO documents (id, kind, created_ms, updated_ms) VALUES ('article:a', 'article', 1, 1)").run();
+    const insert = before.prepare("INSERT INTO revisions (doc_id, created_ms, author, reason, status, content, content_hash) VALUES ('article:a', ?, 'Richard Connor', 'editing', 'draft', ?, ?)");
+    for (let i = 0; i < 3; i++) insert.run(i, `{"n":${i}}`, `hash-${i}`);
+    before.close();
+
+    const after = openDatabase(file, MIGRATIONS, TEST_KEY);
+    try {
+      const rows = after.prepare('SELECT rev_key AS key, shared, author, content FROM revisions ORDER BY id').all() as Array<{ key: string; shared: number; author: string; content: string }>;
+      expect(rows.map((row) => [row.shared, row.author, row.content])).toEqual([0, 1, 2].map((i) => [0, 'Richard Connor', `{"n":${i}}`]));
+      for (const row of rows) expect(row.key).toMatch(/^[0-9a-f]{32}$/);
+      expect(new Set(rows.map((row) => row.key)).size).toBe(3);
+      expect(tables(after)).toContain('revision_cursors');
+    } finally {
+      after.close();
+    }
+  });
+});
