@@ -1,3 +1,4 @@
+import { DEFAULT_STORY_WORD_LIMIT } from './story-size';
 import { DEFAULT_READY_EDIT_RULE, type ReadyEditRule } from './workflow/ready-edits';
 import { CHECKED_STATUSES, DEFAULT_WORKFLOW_RULES, mergeWorkflowRules, type CheckedStatus, type RuleLevels, type WorkflowRules } from './workflow/rules';
 
@@ -39,6 +40,8 @@ export interface NewsroomConfig {
   readyEdits: ReadyEditRule;
   /** Typing " and ' in the body gives the story language's quotation marks (shared/typography.ts). */
   typographicQuotes: boolean;
+  /** Longest story a paste or an import may make, in words (shared/story-size.ts); set by policy only. */
+  storyWordLimit: number;
 }
 
 /**
@@ -59,6 +62,8 @@ export interface ConfigOverrides {
   workflowRules?: Partial<Record<CheckedStatus, Partial<RuleLevels>>>;
   readyEdits?: ReadyEditRule;
   typographicQuotes?: boolean;
+  /** The newsroom's policy only: not a person's setting. */
+  storyWordLimit?: number;
 }
 
 /**
@@ -123,6 +128,7 @@ export const DEFAULT_CONFIG: NewsroomConfig = {
   workflowRules: DEFAULT_WORKFLOW_RULES,
   readyEdits: DEFAULT_READY_EDIT_RULE,
   typographicQuotes: true,
+  storyWordLimit: DEFAULT_STORY_WORD_LIMIT,
 };
 
 /** Layers overrides over the defaults; later layers win field by field (a policy goes last). */
@@ -136,6 +142,7 @@ export function resolveConfig(...layers: ConfigOverrides[]): NewsroomConfig {
     if (layer.syncServerUrl !== undefined) config.syncServerUrl = layer.syncServerUrl;
     if (layer.readyEdits) config.readyEdits = layer.readyEdits;
     if (layer.typographicQuotes !== undefined) config.typographicQuotes = layer.typographicQuotes;
+    if (layer.storyWordLimit !== undefined) config.storyWordLimit = layer.storyWordLimit;
     for (const field of LIMITED_FIELDS) {
       const limit = layer.limits?.[field];
       if (limit) config.limits[field] = { ...limit };

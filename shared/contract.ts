@@ -82,6 +82,7 @@ const config = z.object({
   workflowRules,
   readyEdits: z.enum(READY_EDIT_RULES),
   typographicQuotes: z.boolean(),
+  storyWordLimit: z.number().int().min(1),
 });
 const configOverrides = z
   .object({

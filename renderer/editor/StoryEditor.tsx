@@ -4,7 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { TextStats } from '../../shared/text-stats';
 import { articleNotes, describeNotKept } from '../../shared/web-article/web-article';
+import { DEFAULT_STORY_WORD_LIMIT } from '../../shared/story-size';
 import { useApp } from '../state/app-store';
+import { showToast } from '../ui/toast-store';
 import { fillEmptyFields, offeredFields, type PastedHtml } from './article-paste';
 import { pasteAsText, storyEditorExtensions } from './editor-extensions';
 import { FindReplaceBar } from './FindReplaceBar';
@@ -63,6 +65,9 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
   const sections = useApp((s) => s.config?.sections ?? NO_SECTIONS);
   const sectionsRef = useRef<readonly string[]>(sections);
   sectionsRef.current = sections;
+  const wordLimit = useApp((s) => s.config?.storyWordLimit ?? DEFAULT_STORY_WORD_LIMIT);
+  const wordLimitRef = useRef(wordLimit);
+  wordLimitRef.current = wordLimit;
   const [pastedArticle, setPastedArticle] = useState<Extract<PastedHtml, { kind: 'article' }> | null>(null);
   const [pasteNotice, setPasteNotice] = useState<string[] | null>(null);
 
@@ -95,6 +100,13 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
             setPastedArticle(paste);
           },
           onMediaNotKept: (media) => setPasteNotice([`Not kept: ${describeNotKept(media)}.`]),
+        },
+        sizeLimit: {
+          limit: () => wordLimitRef.current,
+          onRefused: (message) => {
+            setPastedArticle(null);
+            showToast({ message, tone: 'error' });
+          },
         },
       }),
     // The extensions are the editor's identity: a new document means a new editor;

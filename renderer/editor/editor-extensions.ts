@@ -12,6 +12,7 @@ import { MediaDrop } from './media-drop';
 import { withNodeViews } from './node-views';
 import { readPastedHtml, type PastedHtml } from './article-paste';
 import { transformPastedHTML } from './paste-clean';
+import { StorySizeLimit, type StorySizeLimitOptions } from './story-size-limit';
 import type { NotKeptMedia } from '../../shared/web-article/web-article';
 import { StoryShortcuts } from './story-shortcuts';
 import { TypographicQuotes } from './typographic-quotes';
@@ -34,6 +35,8 @@ export interface StoryEditorExtensionOptions {
   typographicQuotes?: () => boolean;
   /** What a paste of a whole article or of media the story cannot keep tells the person. */
   paste?: PasteCleaningOptions;
+  /** The newsroom's story word limit for pastes and drops (shared/story-size.ts). */
+  sizeLimit?: StorySizeLimitOptions;
 }
 
 export interface PasteCleaningOptions {
@@ -152,6 +155,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
       placeholder: ({ node }) => BLOCK_PLACEHOLDERS[node.type.name] ?? placeholder,
     }),
     FindReplace,
+    options.sizeLimit ? StorySizeLimit.configure(options.sizeLimit) : StorySizeLimit,
     options.paste ? PasteCleaning.configure(options.paste) : PasteCleaning,
     MediaDrop,
     LeadFigureRule,

@@ -1,7 +1,9 @@
 import { base64ToBytes } from '../../../shared/base64';
 import { readStory } from '../../../shared/article-body';
 import { importFile } from '../interchange/file-import';
-import { draftSeed } from '../interchange/imported-draft';
+import { draftSeed, draftWords } from '../interchange/imported-draft';
+import { LedeError } from '../../../shared/errors';
+import { storySizeRefusal } from '../../../shared/story-size';
 import { exportStory } from '../interchange/story-export';
 import { requireProfile } from '../settings/profile';
 import { currentConfig } from '../settings/user-config';
@@ -23,6 +25,8 @@ export function interchangeHandlers(ctx: ApiContext): FeatureHandlers<'article.e
       // The whole file is converted first; only then is the draft created, in one transaction.
       const config = currentConfig(settings, policy);
       const draft = await importFile(payload.name, base64ToBytes(payload.bytes), ctx.interchange.catalog, { sections: config.sections });
+      const refusal = storySizeRefusal(`“${payload.name}”`, 0, draftWords(draft), config.storyWordLimit);
+      if (refusal) throw new LedeError('too_large', refusal);
       const id = articles.createSeeded(draftSeed(draft), config);
       revisions.checkpoint(id, 'imported', `Imported from ${payload.name}`, actor.name);
       return { id, format: draft.format, notes: draft.notes };

@@ -1,4 +1,5 @@
-import { writeBodyJson, type BodyJson } from '../../../shared/article-body';
+import { bodyNodeFromJson, writeBodyJson, type BodyJson } from '../../../shared/article-body';
+import { countWords } from '../../../shared/text-stats';
 import type { ArticleSeed } from '../../../shared/article-doc';
 import type { ImportFormat } from '../../../shared/interchange';
 
@@ -16,4 +17,10 @@ export interface ImportedDraft {
 /** What ArticleService.createSeeded writes into the new story: the draft's fields, and its body into the Yjs document. */
 export function draftSeed(draft: ImportedDraft): Omit<ArticleSeed, 'createdAt' | 'language'> & { language?: string } {
   return { ...draft.seed, writeBody: (body) => writeBodyJson(body, draft.body) };
+}
+
+/** Words in the draft's body, headline and teaser: what the story size limit counts (shared/story-size.ts). */
+export function draftWords(draft: ImportedDraft): number {
+  const body = bodyNodeFromJson(draft.body);
+  return countWords([draft.seed.headline ?? '', draft.seed.teaser ?? '', body.textBetween(0, body.content.size, '\n', ' ')].join('\n'));
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITED_FIELDS, USER_SETTINGS, type ConfigOverrides, type FieldLimit, type UserSetting } from '../../../shared/config';
 import { canonicalLanguageTag } from '../../../shared/language';
 import { READY_EDIT_RULES } from '../../../shared/workflow/ready-edits';
+import { STORY_WORD_LIMIT_RANGE } from '../../../shared/story-size';
 import { SYNC_PROTOCOLS, WEB_PROTOCOLS, cleartextProblem, serviceUrlProblem } from '../../../shared/service-url';
 
 /**
@@ -24,6 +25,7 @@ export const POLICY_KEYS = [
   'insecureHosts',
   'readyEdits',
   'typographicQuotes',
+  'storyWordLimit',
 ] as const;
 
 const serviceUrl = (protocols: readonly string[], what: string) =>
@@ -64,6 +66,8 @@ export const policySchema = z.object({
   // ADR 0063: the newsroom decides whether an edit sends a Ready story back to the desk.
   readyEdits: z.enum(READY_EDIT_RULES).nullable().optional(),
   typographicQuotes: z.boolean().nullable().optional(),
+  // Issue 18: the longest story a paste or an import may make, in words.
+  storyWordLimit: z.number().int().min(STORY_WORD_LIMIT_RANGE.min).max(STORY_WORD_LIMIT_RANGE.max).nullable().optional(),
   // Names are checked separately: an unknown one is ignored with a log line, like an unknown key.
   lockedSettings: z.array(z.string().max(100)).max(50).nullable().optional(),
   // Test networks only: hosts whose http:// / ws:// addresses are accepted (see the admin guide).
@@ -138,6 +142,7 @@ export function parsePolicy(raw: unknown): PolicyParse {
   if (value.syncServerUrl) settings.syncServerUrl = value.syncServerUrl;
   if (value.readyEdits) settings.readyEdits = value.readyEdits;
   if (typeof value.typographicQuotes === 'boolean') settings.typographicQuotes = value.typographicQuotes;
+  if (typeof value.storyWordLimit === 'number') settings.storyWordLimit = value.storyWordLimit;
 
   const locked = USER_SETTINGS.filter(
     (setting) => settings[setting] !== undefined || requestedLocks.includes(setting),
