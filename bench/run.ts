@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generatedLibrary } from './generate-library';
 import { benchImport } from './media-bench';
+import { benchBigStory } from './big-story';
 import { benchAcknowledgedUpdate, benchOpen, benchSearch } from './node-scenarios';
 import { runSyncScenarios } from './sync-scenarios';
 import { printTable, type BenchRow } from './table';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
       rows.push(...benchSearch(library, ARTICLES));
       rows.push(benchOpen(library, ARTICLES));
       rows.push(...(await benchAcknowledgedUpdate(workDir)));
+      rows.push(...(await benchBigStory(workDir)));
       if (process.env.LEDE_BENCH_NO_BROWSER !== '1') {
         const browser = await import('./drive/browser-scenarios');
         rows.push(...(await browser.runBrowserScenarios({ repo, library: library.dir, workDir, articles: ARTICLES })));

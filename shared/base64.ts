@@ -4,7 +4,15 @@
  */
 const CHUNK = 0x8000;
 
+/**
+ * Node's Buffer where there is one (core, the server): btoa over a binary
+ * string took 30–90 ms for a 60,000-word story's state, Buffer about 1 ms.
+ * Looked up, never imported, so the renderer's bundle stays free of Node.
+ */
+const NodeBuffer = (globalThis as { Buffer?: { from(data: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'base64'): string } } }).Buffer;
+
 export function bytesToBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   for (let i = 0; i < bytes.length; i += CHUNK) {
     binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));

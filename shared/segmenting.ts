@@ -10,10 +10,15 @@
 const MAX_PIECE = 2048;
 
 export function* segmentsOf(segmenter: Intl.Segmenter, text: string): Generator<Intl.SegmentData> {
+  for (const piece of piecesOf(text)) yield* segmenter.segment(piece);
+}
+
+/** The text in the pieces `segmentsOf` segments: no word or grapheme crosses from one to the next. */
+export function* piecesOf(text: string): Generator<string> {
   let start = 0;
   while (start < text.length) {
     const end = pieceEnd(text, start);
-    yield* segmenter.segment(start === 0 && end === text.length ? text : text.slice(start, end));
+    yield start === 0 && end === text.length ? text : text.slice(start, end);
     start = end;
   }
 }

@@ -28,3 +28,16 @@ describe('base64', () => {
     expect(isBase64(text)).toBe(true);
   });
 });
+
+describe('bytesToBase64 with Node’s Buffer', () => {
+  it('gives what btoa gives, for a view into a larger buffer too', () => {
+    const whole = new Uint8Array(100_003);
+    for (let i = 0; i < whole.length; i++) whole[i] = (i * 7919) % 256;
+    const view = whole.subarray(17, 70_017);
+    let binary = '';
+    for (const byte of view) binary += String.fromCharCode(byte);
+    expect(bytesToBase64(view)).toBe(btoa(binary));
+    expect(base64ToBytes(bytesToBase64(view))).toEqual(view);
+    expect(bytesToBase64(new Uint8Array(0))).toBe('');
+  });
+});

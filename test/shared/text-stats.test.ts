@@ -43,3 +43,27 @@ describe('reading time', () => {
     expect(textStats('Moscow had been the main ally.')).toEqual({ words: 6, characters: 30, readingMinutes: 1 });
   });
 });
+
+describe('countWords on a long story, counted again after an edit', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+  // The reference: every word segment of every line, with no cache involved.
+  const reference = (text: string) => text.split('\n').reduce((sum, line) => sum + [...segmenter.segment(line)].filter((s) => s.isWordLike).length, 0);
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} tells of the talks in Moscow, where Sharaa met Putin for ${i % 7} hours.`);
+
+  it('gives the same count as segmenting the whole text, before and after one paragraph changes', () => {
+    const before = paragraphs.join('\n');
+    expect(countWords(before)).toBe(reference(before));
+    const edited = [...paragraphs];
+    edited[200] = `${edited[200]} Three more words.`;
+    const after = edited.join('\n');
+    expect(countWords(after)).toBe(reference(after));
+    expect(countWords(after) - countWords(before)).toBe(3);
+    // Counted again unchanged: the same.
+    expect(countWords(before)).toBe(reference(before));
+  });
+
+  it('counts a piece once even when the same paragraph appears many times', () => {
+    const repeated = Array.from({ length: 50 }, () => paragraphs[3]).join('\n');
+    expect(countWords(repeated)).toBe(reference(repeated));
+  });
+});

@@ -34,6 +34,7 @@ export class RevisionStore {
   private readonly selectList: Statement;
   private readonly selectOne: Statement;
   private readonly selectLatestHash: Statement;
+  private readonly selectLatestMs: Statement;
   private readonly selectUnshared: Statement;
   private readonly selectStoriesUnshared: Statement;
   private readonly updateShared: Statement;
@@ -46,12 +47,13 @@ export class RevisionStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rev_key) DO NOTHING`,
     );
     this.selectList = db.prepare(
-      'SELECT id, created_ms AS createdMs, author, reason, detail, status FROM revisions WHERE doc_id = ? ORDER BY created_ms DESC, id DESC LIMIT ?',
+      'SELECT id, created_ms AS createdMs, author, reason, detail, status FROM revisions WHERE doc_id = ? ORDER BY created_ms DESC, rev_key DESC LIMIT ?',
     );
     this.selectOne = db.prepare(
       'SELECT id, created_ms AS createdMs, author, reason, detail, status, content FROM revisions WHERE doc_id = ? AND id = ?',
     );
-    this.selectLatestHash = db.prepare('SELECT content_hash AS hash FROM revisions WHERE doc_id = ? ORDER BY created_ms DESC, id DESC LIMIT 1');
+    this.selectLatestHash = db.prepare('SELECT content_hash AS hash FROM revisions WHERE doc_id = ? ORDER BY created_ms DESC, rev_key DESC LIMIT 1');
+    this.selectLatestMs = db.prepare('SELECT max(created_ms) FROM revisions WHERE doc_id = ?').pluck();
     this.selectUnshared = db.prepare(
       'SELECT rev_key AS key, created_ms AS createdMs, reason, detail, content FROM revisions WHERE doc_id = ? AND shared = 0 ORDER BY id LIMIT ?',
     );
@@ -67,9 +69,12 @@ export class RevisionStore {
     const hash = contentHash(content);
     const latest = this.selectLatestHash.get(revision.docId) as { hash: string } | undefined;
     if (latest?.hash === hash) return null;
+    // Strictly after the story's latest checkpoint: two taken in one millisecond (around a restore)
+    // keep their order on every laptop, which orders the newsroom's history by time (ADR 0065).
+    const latestMs = (this.selectLatestMs.get(revision.docId) as number | null) ?? -Infinity;
     const result = this.insert.run(
       revision.docId,
-      revision.now ?? Date.now(),
+      Math.max(revision.now ?? Date.now(), latestMs + 1),
       revision.author,
       revision.reason,
       revision.detail,
@@ -95,7 +100,8 @@ export class RevisionStore {
   /** Checkpoints taken here that the server has not stored yet, oldest first. */
   unshared(docId: string, limit: number): SharedRevision[] {
     const rows = this.selectUnshared.all(docId, limit) as Array<{ key: string; createdMs: number; reason: RevisionReason; detail: string; content: string }>;
-    return rows.map((row) => ({ key: row.key, createdAt: isoWithOffset(row.createdMs), reason: row.reason, detail: row.detail, story: JSON.parse(row.content) as StorySnapshot }));
+    // To the millisecond: the order of the newsroom's history is the order of these times.
+    return rows.map((row) => ({ key: row.key, createdAt: new Date(row.createdMs).toISOString(), reason: row.reason, detail: row.detail, story: JSON.parse(row.content) as StorySnapshot }));
   }
 
   /** Documents with checkpoints still to send. */

@@ -21,7 +21,7 @@ export const sharedHistory: Migration = {
     CREATE UNIQUE INDEX revisions_by_key ON revisions (rev_key);
     ALTER TABLE revisions ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX revisions_unshared ON revisions (doc_id) WHERE shared = 0;
-    CREATE INDEX revisions_by_time ON revisions (doc_id, created_ms DESC, id DESC);
+    CREATE INDEX revisions_by_time ON revisions (doc_id, created_ms DESC, rev_key DESC);
     CREATE TABLE revision_cursors (
       doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
       after INTEGER NOT NULL
