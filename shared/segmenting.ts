@@ -14,7 +14,7 @@ export function* segmentsOf(segmenter: Intl.Segmenter, text: string): Generator<
 }
 
 /** The text in the pieces `segmentsOf` segments: no word or grapheme crosses from one to the next. */
-export function* piecesOf(text: string): Generator<string> {
+function* piecesOf(text: string): Generator<string> {
   let start = 0;
   while (start < text.length) {
     const end = pieceEnd(text, start);

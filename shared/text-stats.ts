@@ -1,5 +1,5 @@
 /** Counts people see under the editor and beside limited fields. */
-import { piecesOf, segmentsOf } from './segmenting';
+import { segmentsOf } from './segmenting';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -16,39 +16,45 @@ export function countCharacters(text: string): number {
 }
 
 /**
- * Word counts of pieces seen recently. A story's body is counted again after
+ * Word counts of lines seen recently. A story's body is counted again after
  * every pause in typing (library row, status line), and a 60,000-word story
  * took 150–250 ms to segment each time; between two counts nearly every
- * paragraph is unchanged, so only the edited one is segmented again. Pieces
- * end at line breaks (one paragraph per line) and no word crosses a piece
- * (segmenting.ts), so the sum is the count of the whole.
+ * paragraph (one per line) is unchanged, so only the edited one is
+ * segmented again. No word crosses a line break, so the sum is the count
+ * of the whole. Lines, not segmenting pieces, are the keys: a piece's end
+ * moves when text before it changes, a line's does not.
  */
-const pieceCounts = new Map<string, number>();
-const CACHED_PIECE_MIN = 64;
-const CACHED_PIECES_MAX = 20_000;
+const lineCounts = new Map<string, number>();
+const CACHED_LINE_MIN = 64;
+const CACHED_LINES_MAX = 20_000;
 
 export function countWords(text: string): number {
   let count = 0;
-  for (const piece of piecesOf(text)) {
-    if (piece.length < CACHED_PIECE_MIN) {
-      count += wordsIn(piece);
-      continue;
-    }
-    let counted = pieceCounts.get(piece);
-    if (counted === undefined) {
-      counted = wordsIn(piece);
-      // Bounded: a full cache starts over rather than growing with every text ever counted.
-      if (pieceCounts.size >= CACHED_PIECES_MAX) pieceCounts.clear();
-      pieceCounts.set(piece, counted);
-    }
-    count += counted;
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    count += lineWords(start === 0 && end === text.length ? text : text.slice(start, end));
+    start = end + 1;
   }
   return count;
 }
 
-function wordsIn(piece: string): number {
+function lineWords(line: string): number {
+  if (line.length < CACHED_LINE_MIN) return wordsIn(line);
+  let counted = lineCounts.get(line);
+  if (counted === undefined) {
+    counted = wordsIn(line);
+    // Bounded: a full cache starts over rather than growing with every text ever counted.
+    if (lineCounts.size >= CACHED_LINES_MAX) lineCounts.clear();
+    lineCounts.set(line, counted);
+  }
+  return counted;
+}
+
+function wordsIn(text: string): number {
   let count = 0;
-  for (const segment of words.segment(piece)) if (segment.isWordLike) count++;
+  for (const segment of segmentsOf(words, text)) if (segment.isWordLike) count++;
   return count;
 }
 

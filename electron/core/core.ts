@@ -130,7 +130,18 @@ export interface Core {
   readonly log: Logger;
   readonly media: CoreMedia;
   /** For tests and benchmarks that need to reach below the API. */
-  readonly internals: { articles: ArticleService; docs: DocStore; live: LiveDocs; revisions: RevisionService; media: MediaServices; sync: SyncClient; db: Database; backups: BackupPlace };
+  readonly internals: {
+    articles: ArticleService;
+    docs: DocStore;
+    live: LiveDocs;
+    revisions: RevisionService;
+    media: MediaServices;
+    sync: SyncClient;
+    db: Database;
+    backups: BackupPlace;
+    /** Settles once the rows a crash left stale are rebuilt (they are, in the background, after start). */
+    rowsRecovered: Promise<void>;
+  };
 }
 
 /**
@@ -267,8 +278,13 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     sync.storyClosed(id);
   });
   articles.onDerived((ids) => sessions.toAll('library.changed', { ids }));
-  articles.recoverStaleRows();
-  media.services.library.recoverStaleRows();
+  // After start-up, a document per turn: requests are answered meanwhile (issue 18: a 61,000-word
+  // story's row once kept a restarted core from printing its ready line for minutes).
+  let closed = false;
+  const rowsRecovered = Promise.all([articles.recoverStaleRows(() => closed), media.services.library.recoverStaleRows(() => closed)]).then(
+    () => undefined,
+    (error: unknown) => log.error('rebuilding stale rows stopped', { error }),
+  );
   sync.start();
 
   let backupTimer: NodeJS.Timeout | null = null;
@@ -283,7 +299,6 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   }
 
   log.info('core started', { shell: options.shell, version: options.version, pid: process.pid });
-  let closed = false;
 
   return {
     dataDir: options.dataDir,
@@ -297,7 +312,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
         return (await resolveMediaFile(options.dataDir, sha256, variant)) !== null;
       },
     },
-    internals: { articles, docs, live, revisions, media: media.services, sync, db, backups },
+    internals: { articles, docs, live, revisions, media: media.services, sync, db, backups, rowsRecovered },
     connect(emit) {
       const session = sessions.add(emit);
       return {

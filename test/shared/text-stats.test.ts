@@ -67,3 +67,17 @@ describe('countWords on a long story, counted again after an edit', () => {
     expect(countWords(repeated)).toBe(reference(repeated));
   });
 });
+
+describe('countWords after an edit near the start of a long text', () => {
+  it('counts the same as without any cache when every later line moves', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+    const reference = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).length;
+    const lines = Array.from({ length: 300 }, (_, i) => `Line ${i}: the ferry crossing to Varholm ran again after dark, the council said on Tuesday.`);
+    const before = lines.join('\n');
+    const after = ['Two words ' + lines[0], ...lines.slice(1)].join('\n');
+    expect(countWords(before)).toBe(reference(before));
+    expect(countWords(after)).toBe(reference(after));
+    expect(countWords('\n\nOne\n\n two \n')).toBe(2);
+    expect(countWords('')).toBe(0);
+  });
+});

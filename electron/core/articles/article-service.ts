@@ -69,9 +69,9 @@ export class ArticleService {
     this.derivedListener = listener;
   }
 
-  /** Rebuilds rows that a crash left behind their documents. */
-  recoverStaleRows(): number {
-    return this.rows.recover(this.index.staleDocIds().filter((docName) => !this.withheld(docName)));
+  /** Rebuilds rows that a crash left behind their documents, in the background (DerivedRows.recover). */
+  recoverStaleRows(stopped: () => boolean): Promise<number> {
+    return this.rows.recover(this.index.staleDocIds().filter((docName) => !this.withheld(docName)), stopped);
   }
 
   create(input: { section?: string; language?: string }, config: NewsroomConfig): string {

@@ -79,15 +79,23 @@ export class DerivedRows {
     return true;
   }
 
-  /** Rebuilds rows a crash left behind their documents. */
-  recover(staleDocNames: readonly string[]): number {
+  /**
+   * Rebuilds rows a crash left behind their documents, one document per turn
+   * of the event loop, after start-up: core answers requests (and the shell
+   * prints that it is ready) while a long story's row is rebuilt, and each
+   * rebuilt row is announced like any other. `stopped` ends it early (core
+   * closing). Resolves with how many rows were rebuilt.
+   */
+  async recover(staleDocNames: readonly string[], stopped: () => boolean): Promise<number> {
     let rebuilt = 0;
     for (const docName of staleDocNames) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (stopped()) break;
       const id = this.options.kind.idOf(docName);
       if (id && this.refresh(id, { keepLoaded: false })) rebuilt += 1;
     }
     if (staleDocNames.length) this.log.info('rebuilt rows', { kind: this.options.kind.kind, count: rebuilt, stale: staleDocNames.length });
-    return staleDocNames.length;
+    return rebuilt;
   }
 
   /** Writes every pending row now (before quitting, or for tests). */

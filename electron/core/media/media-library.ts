@@ -120,8 +120,8 @@ export class MediaLibrary {
     return this.index.get(sha256s);
   }
 
-  /** Rebuilds rows a crash left behind their documents. */
-  recoverStaleRows(): number {
-    return this.rows.recover(this.index.staleDocIds());
+  /** Rebuilds rows a crash left behind their documents, in the background (DerivedRows.recover). */
+  recoverStaleRows(stopped: () => boolean): Promise<number> {
+    return this.rows.recover(this.index.staleDocIds(), stopped);
   }
 }

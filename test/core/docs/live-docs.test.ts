@@ -256,6 +256,8 @@ describe('a core killed at random moments', () => {
       const body = bodyPlainText(articleParts((await openStory(reader, id)).doc).body);
       const words = new Set(body.split(' '));
       expect(acknowledged.filter((marker) => !words.has(marker)), `round ${round}: acknowledged but missing`).toEqual([]);
+      // Rebuilt after start, in the background (DerivedRows.recover).
+      await core!.internals.rowsRecovered;
       const [row] = (await reader.call('library.list', {})).items;
       expect(row?.wordCount, `round ${round}: library row`).toBe(body.split(' ').filter(Boolean).length);
       await core!.close();
