@@ -26,7 +26,7 @@ import { hashToken, looksLikeToken } from '../auth/tokens';
 import { Authenticator, canWrite, type Account } from '../auth/authenticator';
 import type { ServerLog } from '../log';
 import type { CatalogRow, ServerStore } from '../storage/server-store';
-import { guarded, HttpError, readJson, sendError, sendJson } from './respond';
+import { guarded, HttpError, integerParam, readJson, sendError, sendJson } from './respond';
 import { revisionRoutes } from './revision-routes';
 
 export interface HttpApiOptions {
@@ -391,14 +391,6 @@ function sinceParam(url: URL): number {
   const ms = parseIsoInstant(raw);
   if (ms === null) throw new HttpError('invalid_request', '"since" must be an ISO 8601 date, e.g. 2026-12-01 or 2026-12-01T09:00:00Z.');
   return ms;
-}
-
-function integerParam(url: URL, name: string, fallback: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new HttpError('invalid_request', `"${name}" must be a whole number, 0 or more.`);
-  return value;
 }
 
 /** Whether an account reads a document's audit trail: a story's desk editors and admins; any photo's editors. */

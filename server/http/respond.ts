@@ -89,3 +89,12 @@ export async function guarded<T>(log: ServerLog, fn: () => Promise<T>): Promise<
     throw new HttpError('unavailable', 'The sync server cannot reach its database right now. Try again shortly.');
   }
 }
+
+/** A query parameter that must be a whole number, 0 or more; `fallback` when it is absent or empty. */
+export function integerParam(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new HttpError('invalid_request', `"${name}" must be a whole number, 0 or more.`);
+  return value;
+}

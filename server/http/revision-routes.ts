@@ -7,7 +7,7 @@ import type { RevisionArchive } from '../history/revision-archive';
 import type { ServerLog } from '../log';
 import type { ServerStore } from '../storage/server-store';
 import type { HttpRoute } from './http-api';
-import { guarded, HttpError, readJson, sendJson } from './respond';
+import { guarded, HttpError, integerParam, readJson, sendJson } from './respond';
 
 /**
  * The newsroom's story history over HTTP (ADR 0065): a laptop sends each
@@ -60,8 +60,8 @@ export function revisionRoutes(options: {
         const unknown = [...url.searchParams.keys()].find((key) => !known.has(key));
         if (unknown !== undefined) throw new HttpError('invalid_request', `Unknown parameter "${unknown}": use document, cursor, limit.`);
         const document = url.searchParams.get('document') ?? '';
-        const after = wholeNumber(url, 'cursor', 0);
-        const limit = Math.min(wholeNumber(url, 'limit', REVISION_PAGE_MAX), REVISION_PAGE_MAX);
+        const after = integerParam(url, 'cursor', 0);
+        const limit = Math.min(integerParam(url, 'limit', REVISION_PAGE_MAX), REVISION_PAGE_MAX);
         if (limit < 1) throw new HttpError('invalid_request', '"limit" must be at least 1.');
         await storyFor(account, document, 'read');
         const page = await guarded(log, () => archive.forDocument(document, { after, limit }));
@@ -69,12 +69,4 @@ export function revisionRoutes(options: {
       },
     },
   ];
-}
-
-function wholeNumber(url: URL, name: string, fallback: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new HttpError('invalid_request', `"${name}" must be a whole number, 0 or more.`);
-  return value;
 }

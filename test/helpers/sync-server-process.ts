@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { AccountRole } from '../../shared/accounts/roles';
 import { bundleScript, startScript, type ScriptProcess } from './bundle-script';
+import { freshDatabase } from './postgres';
 import { makeTempDir } from './temp-dir';
 
 export interface SyncServerProcess {
@@ -106,4 +107,20 @@ export function serviceUrl(name: 'LEDE_TEST_DATABASE_URL' | 'LEDE_TEST_REDIS_URL
     throw new Error(`${name} is not set: CI must start PostgreSQL and Redis with scripts/ci-services.sh (see .ci/run).`);
   }
   return null;
+}
+
+/** The server's two databases, for `describe.each`: SQLite always, PostgreSQL where the CI service runs (a fresh database each). */
+export interface ServerDatabase {
+  name: string;
+  available: boolean;
+  /** The environment a server process needs to use it. */
+  env(): Promise<Record<string, string>>;
+}
+
+export function serverDatabases(): ServerDatabase[] {
+  const base = serviceUrl('LEDE_TEST_DATABASE_URL');
+  return [
+    { name: 'SQLite', available: true, env: async () => ({}) },
+    { name: 'PostgreSQL', available: base !== null, env: async () => ({ DATABASE_URL: await freshDatabase(base!) }) },
+  ];
 }

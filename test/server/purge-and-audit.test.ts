@@ -6,16 +6,12 @@ import { auditPageSchema, catalogPageSchema, CONTROL_DOC, type AuditEntry } from
 import { freshDatabase } from '../helpers/postgres';
 import { rawProvider, type RawProvider } from '../helpers/raw-provider';
 import { waitUntil } from '../helpers/sync';
-import { serviceUrl, startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
+import { serverDatabases, serviceUrl, startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
 
 const pgBase = serviceUrl('LEDE_TEST_DATABASE_URL');
 const redisUrl = serviceUrl('LEDE_TEST_REDIS_URL');
 
-type Backend = { name: string; available: boolean; env(): Promise<Record<string, string>> };
-const backends: Backend[] = [
-  { name: 'SQLite', available: true, env: async () => ({}) },
-  { name: 'PostgreSQL', available: pgBase !== null, env: async () => ({ DATABASE_URL: await freshDatabase(pgBase!) }) },
-];
+const backends = serverDatabases();
 
 const servers: SyncServerProcess[] = [];
 const providers: RawProvider[] = [];

@@ -3,18 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts } from '../../shared/article-doc';
 import { REVISION_PAGE_MAX, revisionPageSchema, type SharedRevision } from '../../shared/revisions/newsroom-history';
-import { freshDatabase } from '../helpers/postgres';
 import { rawProvider, type RawProvider } from '../helpers/raw-provider';
 import { waitUntil } from '../helpers/sync';
-import { serviceUrl, startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
+import { serverDatabases, startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
 
-const pgBase = serviceUrl('LEDE_TEST_DATABASE_URL');
-
-type Backend = { name: string; available: boolean; env(): Promise<Record<string, string>> };
-const backends: Backend[] = [
-  { name: 'SQLite', available: true, env: async () => ({}) },
-  { name: 'PostgreSQL', available: pgBase !== null, env: async () => ({ DATABASE_URL: await freshDatabase(pgBase!) }) },
-];
+const backends = serverDatabases();
 
 const servers: SyncServerProcess[] = [];
 const providers: RawProvider[] = [];
