@@ -18,7 +18,7 @@ test('the history names who changed the story on the newsroom server, with the t
     await waitSaved(page);
     // Signed out: the panel says quietly why it names nobody.
     await page.getByRole('button', { name: 'History' }).click();
-    await expect(page.getByText('Sign in to the newsroom server to see who changed this story.')).toBeVisible();
+    await expect(page.getByText('Signed out: only the versions taken on this computer are listed. Sign in to the newsroom server to see everyone’s, and who changed what.')).toBeVisible();
     await page.getByRole('button', { name: 'Close history' }).click();
 
     await signIn(page, server, token);

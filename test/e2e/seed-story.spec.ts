@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readingMinutes, textStats } from '../../shared/text-stats';
+import { typographicQuote } from '../../shared/typography';
 import { readSeedStory, type SeedStory } from '../helpers/seed-story-file';
 import { body, createProfile, expect, newStory, test, waitSaved } from './fixtures';
 
@@ -26,6 +27,13 @@ async function typeBody(page: Page, seed: SeedStory): Promise<void> {
     else await page.keyboard.insertText(line);
     await page.keyboard.press('Enter');
   }
+}
+
+/** A paragraph as typing key by key leaves it: its straight quotes become the story language's (on by default, ADR 0063). */
+function asTyped(paragraph: string): string {
+  let typed = '';
+  for (const character of paragraph) typed += character === '"' || character === "'" ? typographicQuote(character, typed, 'en') : character;
+  return typed;
 }
 
 test('a reporter types the seed story, reloads it, and finds it by a body word', async ({ page, shell }) => {
@@ -87,12 +95,15 @@ test('a reporter types the seed story, reloads it, and finds it by a body word',
   await expect(page.getByLabel('Dateline')).toHaveValue(seed.dateline);
   const editor = body(page);
   await expect(editor.locator('h2')).toHaveText(seed.subhead);
-  for (const paragraph of seed.paragraphs.filter((p) => p !== seed.subhead)) {
+  // Typed key by key, the first two paragraphs got typographic quotes; the rest went in as text input, as they were.
+  const expected = seed.paragraphs.map((paragraph, index) => (index < 2 ? asTyped(paragraph) : paragraph));
+  for (const paragraph of expected.filter((p) => p !== seed.subhead)) {
     await expect(editor.locator('p', { hasText: paragraph.slice(0, 60) })).toHaveCount(1);
   }
   // Nothing typed twice, nothing lost: the body is exactly the typed paragraphs.
   const typed = await editor.locator('p, h2').allTextContents();
-  expect(typed.filter((t) => t.trim() !== '')).toEqual(seed.paragraphs);
+  expect(typed.filter((t) => t.trim() !== '')).toEqual(expected);
+  expect(typed.join('\n')).toContain('Varholm’s town council');
 
   // The bio lives in the people directory, not in the story.
   await page.getByRole('button', { name: `Bio of ${seed.byline}` }).click();
