@@ -79,7 +79,7 @@ function keptBy(doc: Y.Doc, except: string, incoming: OfflineRewrite, kept: stri
   return by;
 }
 
-type ItemLike = Y.Item & { content: Y.AbstractContent & { str?: string; arr?: unknown[] } };
+type ItemLike = Y.Item;
 
 const existedBefore = (item: Y.Item, transaction: Y.Transaction) => item.id.clock < (transaction.beforeState.get(item.id.client) ?? 0);
 const visibleBefore = (item: Y.Item, transaction: Y.Transaction) =>
@@ -99,7 +99,7 @@ function fieldBefore(doc: Y.Doc, field: RewritableField, transaction: Y.Transact
 }
 
 /** A map entry's value before `transaction` (undefined: it had none). */
-function mapValueBefore(map: Y.Map<unknown>, key: string, transaction: Y.Transaction): unknown {
+function mapValueBefore<T>(map: Y.Map<T>, key: string, transaction: Y.Transaction): unknown {
   const entries = (map as unknown as { _map: Map<string, ItemLike> })._map;
   for (let item: ItemLike | null = entries.get(key) ?? null; item !== null; item = item.left as ItemLike | null) {
     if (!existedBefore(item, transaction)) continue;
