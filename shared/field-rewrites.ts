@@ -199,8 +199,9 @@ export function readRewritable(doc: Y.Doc, kind: DocKind): Map<string, string> {
  * in the same update as the text it describes. Whether it was a rewrite
  * (replacedMost) is the server's question, asked of base and text.
  */
-export function noteOfflineEdits(doc: Y.Doc, kind: DocKind, before: Map<string, string>, author: OfflineAuthor): void {
+export function noteOfflineEdits(doc: Y.Doc, kind: DocKind, before: Map<string, string>, author: OfflineAuthor): boolean {
   const rewrites = offlineRewrites(doc);
+  let noted = false;
   for (const field of REWRITABLE_FIELDS[kind]) {
     const was = before.get(field.field) ?? '';
     const now = field.read(doc);
@@ -212,5 +213,27 @@ export function noteOfflineEdits(doc: Y.Doc, kind: DocKind, before: Map<string, 
     }
     const base = open ? asOfflineRewrite(rewrites.get(open))!.base : was;
     rewrites.set(open ?? globalThis.crypto.randomUUID(), { field: field.field, base, text: now, by: author.by, at: author.at, since: author.since });
+    noted = true;
   }
+  return noted;
+}
+
+/**
+ * This person's offline rewrites that have done their work, once the server
+ * stored everything this laptop sent (so it has judged them): those whose
+ * field no longer holds their text. A note whose text the field still shows
+ * stays: it is how the server names the kept version's author when a rewrite
+ * from a laptop that was offline longer arrives ("Richard also rewrote…"),
+ * and it goes with the field's next change. So the map holds at most about
+ * one note per field and person.
+ */
+export function settledRewriteIds(doc: Y.Doc, kind: DocKind, by: string): string[] {
+  const settled: string[] = [];
+  for (const [id, value] of offlineRewrites(doc)) {
+    const rewrite = asOfflineRewrite(value);
+    if (!rewrite) continue;
+    const field = rewritableField(kind, rewrite.field);
+    if (rewrite.by === by && (!field || field.read(doc) !== rewrite.text)) settled.push(id);
+  }
+  return settled;
 }

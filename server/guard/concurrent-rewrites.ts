@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocKind } from '../../shared/documents/doc-names';
 import {
+  OFFLINE_REWRITES,
   asOfflineRewrite,
   offlineRewrites,
   replacedMost,
@@ -28,9 +29,13 @@ export const REWRITE_RESOLUTION = Symbol('lede-rewrite-resolution');
  * applies updates, so exactly one party writes each resolution.
  */
 export function resolveConcurrentRewrites(doc: Y.Doc, kind: DocKind, transaction: Y.Transaction, now: () => string = () => new Date().toISOString()): number {
-  const rewrites = offlineRewrites(doc);
-  const keys = transaction.changed.get(rewrites as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>);
+  // Looked up as the document holds it: in a document loaded from its stored
+  // state, a root type nobody asked for yet is a placeholder, and getMap()
+  // replaces it with a new object that the transaction's record does not know.
+  const placed = doc.share.get(OFFLINE_REWRITES);
+  const keys = placed ? transaction.changed.get(placed) : undefined;
   if (!keys) return 0;
+  const rewrites = offlineRewrites(doc);
   const resolutions: Array<{ field: RewritableField; kept: string; rivalId: string; rival: RivalVersion | null }> = [];
   const rivals = rivalVersions(doc);
   for (const key of keys) {

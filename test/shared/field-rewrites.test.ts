@@ -191,3 +191,25 @@ describe('concurrent rewrites resolve to one whole version', () => {
     expect(articleParts(server.doc).headline.toString()).toBe(RICHARD);
   });
 });
+
+describe('on a document loaded from its stored state', () => {
+  it('resolves though its root types were never asked for before the update arrived', () => {
+    const seed = seeded();
+    const a = laptop(seed.doc, 'Richard Connor');
+    const b = laptop(seed.doc, 'Wesley Rahn');
+    a.rewrite(RICHARD);
+    b.rewrite(WESLEY);
+    a.sync();
+    // As the sync server loads a document again: its stored state applied to a new Y.Doc, nothing read from it yet.
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(seed.doc));
+    let resolved = 0;
+    reloaded.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === 'writer') resolved += resolveConcurrentRewrites(reloaded, 'article', transaction);
+    });
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(reloaded)), 'writer');
+    expect(resolved).toBe(1);
+    expect(articleParts(reloaded).headline.toString()).toBe(RICHARD);
+    expect(rivalsOf(reloaded, 'headline').map((r) => r.rival.text)).toEqual([WESLEY]);
+  });
+});
