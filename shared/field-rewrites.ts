@@ -157,14 +157,16 @@ export interface RivalOffer {
   useWrites: string | null;
   /** "Keep mine" writes this text (null: only dismisses). */
   keepWrites: string | null;
+  /** The viewer's own version when it was not kept: shown too, so "Keep mine" says what it brings back. */
+  mine: string | null;
 }
 
 export function rivalOffer(kind: DocKind, rival: RivalVersion, viewer: string): RivalOffer {
   const label = rewritableField(kind, rival.field)?.label ?? rival.field;
   if (viewer !== '' && viewer === rival.by) {
-    return { name: rival.keptBy ?? 'A colleague', label, text: rival.kept, useWrites: null, keepWrites: rival.text };
+    return { name: rival.keptBy ?? 'A colleague', label, text: rival.kept, useWrites: null, keepWrites: rival.text, mine: rival.text };
   }
-  return { name: rival.by, label, text: rival.text, useWrites: rival.text, keepWrites: null };
+  return { name: rival.by, label, text: rival.text, useWrites: rival.text, keepWrites: null, mine: null };
 }
 
 /** "Use this" or "Keep mine": one ordinary change that writes the chosen text (if any) and clears the notice. */

@@ -90,8 +90,8 @@ describe('concurrent rewrites resolve to one whole version', () => {
     }
     // Richard is offered Wesley's; Wesley is offered Richard's, his own "Keep mine" writing his back.
     const rival = rivalsOf(a.doc, 'headline')[0]!.rival;
-    expect(rivalOffer('article', rival, 'Richard Connor')).toMatchObject({ name: 'Wesley Rahn', text: WESLEY, useWrites: WESLEY, keepWrites: null });
-    expect(rivalOffer('article', rival, 'Wesley Rahn')).toMatchObject({ name: 'Richard Connor', text: RICHARD, useWrites: null, keepWrites: WESLEY });
+    expect(rivalOffer('article', rival, 'Richard Connor')).toMatchObject({ name: 'Wesley Rahn', text: WESLEY, useWrites: WESLEY, keepWrites: null, mine: null });
+    expect(rivalOffer('article', rival, 'Wesley Rahn')).toMatchObject({ name: 'Richard Connor', text: RICHARD, useWrites: null, keepWrites: WESLEY, mine: WESLEY });
   });
 
   it('"Use this" is an ordinary edit that syncs, and clears the notice everywhere, once', () => {
