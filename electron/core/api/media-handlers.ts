@@ -6,17 +6,25 @@ import { photoAccess } from '../../../shared/workflow/photo-rules';
 /** The photo desk: the media library (list, metadata, import, export) and the desk's templates and codes. */
 export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel, `media.${string}` | `photoDesk.${string}`>> {
   const { media, sessions } = ctx;
+  // What the server would refuse to sync is refused here, in words (a reporter's account changes no photo).
+  const refuseReadOnlyAccount = () => {
+    const account = ctx.sync.actingAccount();
+    if (account && photoAccess(account, true) !== 'write') {
+      throw new LedeError('read_only', 'Only photo editors and desk editors change a photo’s details; your newsroom account can use photos but not edit them.');
+    }
+  };
   return {
     'media.list': (payload) => media.index.query(payload),
     'media.ids': (payload) => ({ ids: media.index.ids(payload) }),
     'media.get': (payload) => ({ items: media.library.get(payload.sha256s) }),
     'media.update': (payload, session) => {
-      // What the server would refuse to sync is refused here, in words (a reporter's account changes no photo).
-      const account = ctx.sync.actingAccount();
-      if (account && photoAccess(account, true) !== 'write') {
-        throw new LedeError('read_only', 'Only photo editors and desk editors change a photo’s details; your newsroom account can use photos but not edit them.');
-      }
+      refuseReadOnlyAccount();
       return { changed: media.library.update(payload.changes, session.id) };
+    },
+    'media.rivals': (payload) => ({ rivals: media.library.rivals(payload.sha256) }),
+    'media.settleRival': (payload, session) => {
+      refuseReadOnlyAccount();
+      return { settled: media.library.settleRival(payload.sha256, payload.id, payload.write, session.id) };
     },
     'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
     'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),

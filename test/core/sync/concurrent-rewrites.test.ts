@@ -224,5 +224,24 @@ describe('concurrent offline rewrites of a short field', () => {
       await waitUntil(() => caption(laptop) === WESLEY, `the kept caption in ${laptop.client.name}’s photo row`);
       expect(rivals(laptop.client.core, doc, 'caption')).toMatchObject([{ text: RICHARD, by: 'Richard Connor', kept: WESLEY, keptBy: 'Wesley Rahn' }]);
     }
+
+    // The photo desk reads them through core; Richard keeps his, and Wesley's laptop follows.
+    const { rivals: offered } = await richard!.client.client.call('media.rivals', { sha256: sha });
+    expect(offered).toMatchObject([{ field: 'caption', text: RICHARD, by: 'Richard Connor', kept: WESLEY }]);
+    const offer = rivalOffer('media', offered[0]!, 'Richard Connor');
+    expect(offer).toMatchObject({ name: 'Wesley Rahn', label: 'caption', keepWrites: RICHARD, mine: RICHARD });
+    expect(await richard!.client.client.call('media.settleRival', { sha256: sha, id: offered[0]!.id, write: offer.keepWrites })).toEqual({ settled: true });
+    // Settled once: the same again, or an id that never was, changes nothing and says so.
+    expect(await richard!.client.client.call('media.settleRival', { sha256: sha, id: offered[0]!.id, write: 'Something else' })).toEqual({ settled: false });
+    expect(await richard!.client.client.call('media.settleRival', { sha256: sha, id: 'no-such-rival', write: null })).toEqual({ settled: false });
+    expect(caption(richard!)).toBe(RICHARD);
+    await waitSynced(richard!.client);
+    await waitUntil(() => caption(wesley!) === RICHARD && rivals(wesley!.client.core, doc, 'caption').length === 0, '“Keep mine” on Wesley’s laptop');
+    expect((await wesley!.client.client.call('media.rivals', { sha256: sha })).rivals).toEqual([]);
+    // Bad input is refused before it reaches core.
+    const refused = await wesley!.client.client.session.invoke('media.settleRival', { sha256: 'not-a-photo', id: '', write: null } as never);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const unknown = await wesley!.client.client.session.invoke('media.rivals', { sha256: '0'.repeat(64) });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
