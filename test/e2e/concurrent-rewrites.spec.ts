@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
+import { fixturePath } from '../helpers/fixtures';
 import { createProfile, expect, launch, newStory, test, waitSaved, shot } from './fixtures';
 import { signIn, startE2eSyncServer } from './sync-server';
 
@@ -75,6 +77,79 @@ test('headlines rewritten on two laptops offline: one whole version on both, the
     await expect(noticeB).toBeHidden({ timeout: 20_000 });
     await waitSaved(page);
     await shot(page, 'rival-headline-settled');
+  } finally {
+    await contextB.close();
+    shellB.child.kill('SIGTERM');
+    await shellB.exited;
+    fs.rmSync(dataDirB, { recursive: true, force: true });
+    await server.dispose();
+  }
+});
+
+/** The photo desk has no sync button: reads the state from the library, then comes back to the photo. */
+async function waitForSyncState(page: Page, state: RegExp): Promise<void> {
+  await page.getByRole('button', { name: '← Stories' }).click();
+  await expect(page.getByRole('button', { name: state })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Photo desk' }).click();
+  await page.locator('.photo-tile[aria-label^="metapm.jpg"]').click();
+}
+
+test('a photo’s caption rewritten on two laptops offline: one whole caption on both, the other beside it on the photo desk', async ({ page, shell, browser }) => {
+  test.setTimeout(150_000);
+  const server = await startE2eSyncServer();
+  const dataDirB = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
+  const shellB = await launch(dataDirB);
+  const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(shell.url);
+    await createProfile(page, 'Richard Connor', 'Editor');
+    await signIn(page, server, server.addUser('Richard Connor', 'editor'));
+    const pageB = await contextB.newPage();
+    await pageB.goto(shellB.url);
+    await createProfile(pageB, 'Wesley Rahn', 'Editor');
+    await signIn(pageB, server, server.addUser('Wesley Rahn', 'editor'));
+
+    await page.getByRole('button', { name: 'Photo desk' }).click();
+    await page.getByLabel('Photos to import').setInputFiles([fixturePath('images', 'metapm.jpg')]);
+    await expect(page.getByText('Import finished: 1 photo added')).toBeVisible({ timeout: 30_000 });
+    const captionA = page.getByLabel('Caption', { exact: true });
+    const captionB = pageB.getByLabel('Caption', { exact: true });
+    await page.locator('.photo-tile[aria-label^="metapm.jpg"]').click();
+    await captionA.fill(ORIGINAL);
+    await captionA.press('Tab');
+    await waitForSyncState(page, /^Sync: Synced/);
+    await pageB.getByRole('button', { name: 'Photo desk' }).click();
+    await pageB.locator('.photo-tile[aria-label^="metapm.jpg"]').click({ timeout: 20_000 });
+    await expect(captionB).toHaveValue(ORIGINAL, { timeout: 20_000 });
+
+    await server.stop();
+    await waitForSyncState(page, /^Sync: Offline/);
+    await waitForSyncState(pageB, /^Sync: Offline/);
+    await captionA.fill(RICHARD);
+    await captionA.press('Tab');
+    await captionB.fill(WESLEY);
+    await captionB.press('Tab');
+    await waitForSyncState(page, /^Sync: Offline — 1 photo waiting to sync$/);
+    await waitForSyncState(pageB, /^Sync: Offline — 1 photo waiting to sync$/);
+    await expect(captionA).toHaveValue(RICHARD);
+
+    await server.start();
+    const noticeA = page.getByRole('group', { name: `Wesley Rahn also rewrote the caption offline: “${WESLEY}”` });
+    const noticeB = pageB.getByRole('group', { name: `Richard Connor also rewrote the caption offline: “${RICHARD}”` });
+    await expect(noticeA).toBeVisible({ timeout: 30_000 });
+    await expect(noticeB).toBeVisible({ timeout: 30_000 });
+    const kept = await captionA.inputValue();
+    expect([RICHARD, WESLEY]).toContain(kept);
+    await expect(captionB).toHaveValue(kept);
+    await shot(page, 'rival-caption-notice');
+
+    // Richard keeps his: his caption on both laptops, the notice gone on both.
+    await noticeA.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(captionA).toHaveValue(RICHARD);
+    await expect(captionB).toHaveValue(RICHARD, { timeout: 20_000 });
+    await expect(noticeA).toBeHidden();
+    await expect(noticeB).toBeHidden({ timeout: 20_000 });
   } finally {
     await contextB.close();
     shellB.child.kill('SIGTERM');
