@@ -213,3 +213,25 @@ describe('on a document loaded from its stored state', () => {
     expect(rivalsOf(reloaded, 'headline').map((r) => r.rival.text)).toEqual([WESLEY]);
   });
 });
+
+describe('notes the server does not take', () => {
+  it('ignores a malformed note, or one about a field the rule does not cover, and keeps the merge as it is', () => {
+    const server = seeded();
+    const a = laptop(server.doc, 'Richard Connor');
+    const b = laptop(server.doc, 'Wesley Rahn');
+    a.rewrite(RICHARD);
+    a.sync();
+    b.doc.transact(() => {
+      applyTextChange(articleParts(b.doc).headline, WESLEY);
+      b.doc.getMap('offlineRewrites').set('garbage', 'not a note');
+      b.doc.getMap('offlineRewrites').set('no-number', { field: 'headline', base: ORIGINAL, text: WESLEY, by: 'Wesley Rahn', at: '', since: 'x' });
+      b.doc.getMap('offlineRewrites').set('body', { field: 'body', base: '', text: WESLEY, by: 'Wesley Rahn', at: '', since: 1 });
+    });
+    b.sync();
+    expect(server.resolved()).toBe(0);
+    expect(rivalsOf(server.doc, 'headline')).toEqual([]);
+    // Without a note it takes, the server leaves Yjs' merge as it is: both rewrites' letters.
+    expect(articleParts(server.doc).headline.toString()).not.toBe(RICHARD);
+    expect(articleParts(server.doc).headline.toString()).not.toBe(WESLEY);
+  });
+});
