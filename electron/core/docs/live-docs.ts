@@ -169,8 +169,8 @@ export class LiveDocs {
    * `stamp`: a change made on this computer; its kind's edit time is written
    * after it (core's own transaction, past the guard, in the same SQLite
    * transaction: the edit and its time are stored together or not at all).
-   * Made offline, its offline rewrites are noted too (in its own transaction,
-   * `local` as the change's would be: false for an applied update).
+   * Made offline, its offline rewrites are noted too, inside the change's own
+   * Yjs transaction (`local` as the change's would be: false for an applied update).
    */
   private run(docId: string, doc: Y.Doc, change: () => void, how: { guard?: EditGuard; origin: ChangeOrigin; stamp: boolean; local: boolean }): void {
     const { guard, origin, stamp } = how;
@@ -188,7 +188,7 @@ export class LiveDocs {
       author && kind
         ? () => {
             const before = readRewritable(doc, kind.kind);
-            // One transaction (local: false, like an applied update): the edit and its note are one update.
+            // One transaction: the edit and its note are one update.
             Y.transact(doc, () => {
               change();
               echo = noteOfflineEdits(doc, kind.kind, before, author);

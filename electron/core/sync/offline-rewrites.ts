@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { DocKind } from '../../../shared/documents/doc-names';
 import { offlineRewrites, settledRewriteIds, type OfflineAuthor } from '../../../shared/field-rewrites';
 import type { LiveDocs } from '../docs/live-docs';
+import type { Logger } from '../log';
 import type { SyncSession } from './sync-session';
 import type { SyncStore } from './sync-store';
 
@@ -42,14 +43,20 @@ export function offlineAuthorOf(deps: OfflineRewriteDeps, docId: string): Offlin
  * so a document without any is not loaded for nothing. True when that was a
  * change (which the caller then syncs).
  */
-export function tidySettledRewrites(live: LiveDocs, docId: string, kind: DocKind, state: Y.Doc, by: string): boolean {
+export function tidySettledRewrites(live: LiveDocs, log: Logger, docId: string, kind: DocKind, state: Y.Doc, by: string): boolean {
   if (settledRewriteIds(state, kind, by).length === 0) return false;
   let removed = 0;
-  live.tidy(docId, (doc) => {
-    for (const id of settledRewriteIds(doc, kind, by)) {
-      offlineRewrites(doc).delete(id);
-      removed++;
-    }
-  });
+  try {
+    live.tidy(docId, (doc) => {
+      for (const id of settledRewriteIds(doc, kind, by)) {
+        offlineRewrites(doc).delete(id);
+        removed++;
+      }
+    });
+  } catch (error) {
+    // Housekeeping only: the document still counts as synced, the notes wait for the next time.
+    log.warn('sync: could not tidy settled offline-rewrite notes', { docId, error });
+    return false;
+  }
   return removed > 0;
 }

@@ -409,7 +409,7 @@ export class SyncClient {
           return { name, color: presenceColor(name) };
         },
         undoRefused: (docId, kind, refusal) => this.undoRefused(docId, kind, refusal),
-        tidyStored: (docId, kind, state) => tidySettledRewrites(this.deps.live, docId, kind, state, rewriteAuthorName(this.rewriteDeps)),
+        tidyStored: (docId, kind, state) => tidySettledRewrites(this.deps.live, this.deps.log, docId, kind, state, rewriteAuthorName(this.rewriteDeps)),
       },
     });
     this.session = session;
