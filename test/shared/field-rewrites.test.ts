@@ -192,6 +192,71 @@ describe('concurrent rewrites resolve to one whole version', () => {
   });
 });
 
+describe('no text is lost to a resolution', () => {
+  it('text the update brings beyond what its note says is in the rival version (typing a restarted server never stored)', () => {
+    const server = seeded();
+    const a = laptop(server.doc, 'Richard Connor');
+    const b = laptop(server.doc, 'Wesley Rahn');
+    a.rewrite(RICHARD);
+    a.sync();
+    b.rewrite(WESLEY);
+    // Typed once the laptop counted as live again: no note. The server relayed it, then was killed before it
+    // stored it, and so receives it again only now, in one update with the note written offline.
+    const headline = articleParts(b.doc).headline;
+    b.doc.transact(() => headline.insert(headline.length, ' today'));
+    b.sync();
+    a.sync();
+    expect(server.resolved()).toBe(1);
+    for (const doc of [server.doc, a.doc, b.doc]) {
+      expect(articleParts(doc).headline.toString()).toBe(RICHARD);
+      expect(rivalsOf(doc, 'headline').map((r) => r.rival.text)).toEqual([`${WESLEY} today`]);
+    }
+  });
+
+  it('an update with two notes of one field: the rival is the text, not the older note', () => {
+    const server = seeded();
+    const a = laptop(server.doc, 'Richard Connor');
+    const b = laptop(server.doc, 'Wesley Rahn');
+    a.rewrite(RICHARD);
+    a.sync();
+    b.rewrite(WESLEY);
+    // A second note of the same field (another offline period, the server's stored version moved on meanwhile).
+    const before = readRewritable(b.doc, 'article');
+    b.doc.transact(() => {
+      applyTextChange(articleParts(b.doc).headline, `${WESLEY} at last`);
+      noteOfflineEdits(b.doc, 'article', before, { by: 'Wesley Rahn', at: '2026-12-03T08:00:00.000Z', since: 2 });
+    });
+    b.sync();
+    expect(server.resolved()).toBe(1);
+    expect(articleParts(server.doc).headline.toString()).toBe(RICHARD);
+    expect(rivalsOf(server.doc, 'headline').map((r) => r.rival.text)).toEqual([`${WESLEY} at last`]);
+  });
+
+  it("the kept version stays the server's own text, so a colleague's deletion of a word of it deletes the whole word", () => {
+    const server = serverDoc();
+    server.doc.getMap('meta').set('status', 'draft');
+    const a = laptop(server.doc, 'Richard Connor');
+    const b = laptop(server.doc, 'Wesley Rahn');
+    // Wesley's letters come first where both typed at once (Yjs orders them by client).
+    a.doc.clientID = 20;
+    b.doc.clientID = 10;
+    a.rewrite(' k1q k2q');
+    a.sync();
+    const c = laptop(server.doc, 'Carol Ng');
+    // Wesley's rewrite shares letters with Richard's: a letter-by-letter write-back could keep his letters for Richard's.
+    b.rewrite(' k3q k2q k1q');
+    b.sync();
+    // Carol, live with Richard's version, deletes " k1q" before she hears of the resolution.
+    c.doc.transact(() => articleParts(c.doc).headline.delete(0, 4));
+    Y.applyUpdate(server.doc, Y.encodeStateAsUpdate(c.doc, Y.encodeStateVector(server.doc)));
+    for (const l of [a, b, c]) l.sync();
+    for (const doc of [server.doc, a.doc, b.doc, c.doc]) {
+      expect(articleParts(doc).headline.toString()).toBe(' k2q');
+      expect(rivalsOf(doc, 'headline').map((r) => r.rival.text)).toEqual([' k3q k2q k1q']);
+    }
+  });
+});
+
 describe('on a document loaded from its stored state', () => {
   it('resolves though its root types were never asked for before the update arrived', () => {
     const seed = seeded();
