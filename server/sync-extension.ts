@@ -23,6 +23,7 @@ import type { Account, Authenticator } from './auth/authenticator';
 import { canWrite } from './auth/authenticator';
 import { announcedNames, carriedChangeBytes, carriedUpdate, refusedClientMessage } from './client-messages';
 import { judgeUpdate } from './guard/edit-guard';
+import { resolveRewritesOfWriters } from './guard/rewrites-of-writers';
 import type { ServerLog } from './log';
 import type { ConnectionGate } from './net/connection-gate';
 import type { UnauthenticatedGuard } from './net/unauthenticated-guard';
@@ -107,7 +108,8 @@ export class SyncExtension implements Extension {
   /**
    * Beside `unstored`, one entry per update: the account whose connection
    * sent it (the update's Yjs origin is that Connection), or null for one
-   * relayed from another server process — that process records it.
+   * relayed from another server process — that process records it — and
+   * for the server's own resolution of concurrent rewrites (ADR 0061).
    */
   private readonly unstoredBy = new WeakMap<Document, Array<AuditAccount | null>>();
   private readonly retrying = new Map<string, { attempt: number; timer: NodeJS.Timeout }>();
@@ -217,6 +219,7 @@ export class SyncExtension implements Extension {
       unstored.push(update);
       unstoredBy.push(senderOf(origin));
     });
+    resolveRewritesOfWriters(document, documentName, docKindOf(documentName)!, this.log);
   }
 
   /** Tells a client that just attached what the server has stored of the document. */

@@ -191,6 +191,16 @@ const mediaFields = z
     ...Object.fromEntries(MEDIA_LIST_FIELDS.map((field) => [field, mediaList])),
   } as Record<(typeof MEDIA_TEXT_FIELDS)[number], typeof mediaText> & Record<(typeof MEDIA_LIST_FIELDS)[number], typeof mediaList>)
   .strict();
+/** Another whole version of a photo's short field, written offline at the same time (ADR 0061). */
+const rivalVersion = z.object({
+  id: z.string(),
+  field: z.string(),
+  text: z.string(),
+  by: z.string(),
+  at: z.string(),
+  kept: z.string(),
+  keptBy: z.string().nullable(),
+});
 const mediaAsset = z.object({
   sha256: z.string(),
   filename: z.string(),
@@ -446,6 +456,13 @@ export const channels = {
   'media.undoTemplate': {
     payload: z.object({ applicationId: z.string().min(1).max(64) }).strict(),
     result: z.object({ restored: z.array(z.string()), skipped: z.array(z.object({ sha256: z.string(), field: mediaField })) }),
+  },
+  /** The rival versions of one photo's caption, credit and alt text, oldest first (ADR 0061). */
+  'media.rivals': { payload: z.object({ sha256 }).strict(), result: z.object({ rivals: z.array(rivalVersion) }) },
+  /** "Use this" / "Keep mine": writes `write` (null: nothing) to the rival's field and clears it; false when it was settled already. */
+  'media.settleRival': {
+    payload: z.object({ sha256, id: z.string().min(1).max(100), write: mediaText.nullable() }).strict(),
+    result: z.object({ settled: z.boolean() }),
   },
   /** Opens an import whose files are uploaded one by one (web shell: POST /media/import). */
   'media.importBegin': { payload: z.object({ total: z.number().int().min(1).max(20_000) }).strict(), result: z.object({ importId: z.string() }) },

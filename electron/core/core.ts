@@ -224,6 +224,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     emitMediaChanged: (sha256s) => sessions.toAll('media.changed', { sha256s }),
     backups,
     insecureHosts: () => policy.policy.insecureHosts,
+    profileName: author,
   });
   const history = new HistorySharing({
     revisions: revisionStore,
@@ -259,7 +260,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
   live.onStored((change) => {
     const id = articleIdOf(change.docId);
     if (!id) return;
-    sessions.toArticleViewers(id, change.origin, 'article.updated', { id, update: bytesToBase64(change.update) });
+    sessions.toArticleViewers(id, change.echo ? '' : change.origin, 'article.updated', { id, update: bytesToBase64(change.update) });
     revisions.noteEdit(id, change.origin);
   });
   revisions.onChanged((id) => {

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
+import { REWRITABLE_FIELDS } from '../../shared/field-rewrites';
 import { MEDIA_FIELDS, checkMediaFields, isListField, type MediaField, type MediaFields } from '../../shared/media-fields';
 import { splitList, type CodeReplacement } from '../../shared/photo-templates';
 import { lede } from '../api/client';
@@ -6,6 +7,10 @@ import { showToast } from '../ui/toast-store';
 import type { MediaAsset } from './media-pager';
 import { MediaFieldInput } from './MediaFieldInput';
 import { countLabel } from '../ui/format';
+import { MediaRivalNotices } from './MediaRivalNotices';
+
+/** The photo's fields whose offline rewrites are kept whole, with rival versions beside them (ADR 0061). */
+const REWRITABLE: ReadonlySet<string> = new Set(REWRITABLE_FIELDS.media.map((field) => field.field));
 
 interface MetadataEditorProps {
   assets: MediaAsset[];
@@ -100,7 +105,10 @@ export function MetadataEditor({ assets, codes, focused, onOpenTemplates, onExpo
       </div>
       <div className="metadata-fields">
         {MEDIA_FIELDS.map((field) => (
-          <MediaFieldInput key={field} field={field} value={values[field]} codes={codes} onCommit={(f, value) => void writeField(sha256s, f, value)} />
+          <Fragment key={field}>
+            <MediaFieldInput field={field} value={values[field]} codes={codes} onCommit={(f, value) => void writeField(sha256s, f, value)} />
+            {single && REWRITABLE.has(field) && <MediaRivalNotices sha256={single.sha256} field={field} />}
+          </Fragment>
         ))}
       </div>
     </section>

@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../../shared/model';
 import { isReadOnlyStatus } from '../../shared/status';
 import type { OpenArticle } from './open-article';
 import { FieldInput } from '../editor/FieldInput';
+import { RivalVersionNotices } from './RivalVersionNotices';
 import { StoryEditor } from '../editor/StoryEditor';
 import { insertFigure } from '../editor/figure-insert';
 import { PhotoPicker } from '../photos/PhotoPicker';
@@ -174,7 +175,9 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             readOnly={readOnly}
             typographicQuotes={typographicQuotes}
           />
+          <RivalVersionNotices doc={article.doc} kind="article" field="kicker" readOnly={readOnly} />
           <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={readOnly} typographicQuotes={typographicQuotes} />
+          <RivalVersionNotices doc={article.doc} kind="article" field="headline" readOnly={readOnly} />
           <FieldInput
             label="Teaser"
             text={parts.teaser}
@@ -186,6 +189,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             readOnly={readOnly}
             typographicQuotes={typographicQuotes}
           />
+          <RivalVersionNotices doc={article.doc} kind="article" field="teaser" readOnly={readOnly} />
           <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} typographicQuotes={typographicQuotes} />
         </main>
         {historyOpen ? (
@@ -197,6 +201,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
         ) : (
           <Inspector
             id={article.id}
+            doc={article.doc}
             parts={parts}
             language={language}
             dir={dir}

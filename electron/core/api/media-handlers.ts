@@ -22,6 +22,11 @@ export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel,
       refuseReadOnlyAccount(ctx);
       return media.templates.undo(payload.applicationId, session.id);
     },
+    'media.rivals': (payload) => ({ rivals: media.library.rivals(payload.sha256) }),
+    'media.settleRival': (payload, session) => {
+      refuseReadOnlyAccount(ctx);
+      return { settled: media.library.settleRival(payload.sha256, payload.id, payload.write, session.id) };
+    },
     'media.importBegin': (payload) => ({ importId: media.importer.begin(payload.total) }),
     'media.importCancel': (payload) => ({ cancelled: media.importer.cancel(payload.importId) }),
     'media.importUnsent': (payload) => ({ recorded: media.importer.recordUnsent(payload.importId, payload.name, payload.reason) }),

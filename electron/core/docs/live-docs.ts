@@ -6,6 +6,7 @@ import type { DocStore } from './doc-store';
 import type { DocKind } from '../../../shared/documents/doc-names';
 import type { EditGuard } from '../../../shared/documents/document-kind';
 import { documentKindOf } from '../../../shared/documents/kinds';
+import { noteOfflineEdits, readRewritable, type OfflineAuthor } from '../../../shared/field-rewrites';
 
 /** Who made a change: a session's id, or core itself (workflow moves, seeding). */
 export type ChangeOrigin = string;
@@ -18,7 +19,16 @@ export interface StoredChange {
   docId: string;
   update: Uint8Array;
   origin: ChangeOrigin;
+  /**
+   * Core wrote into the session's own transaction (an offline-rewrite note,
+   * ADR 0061): the session that sent the change needs this update back, or
+   * its copy would miss core's part and wait forever on what follows it.
+   */
+  echo?: boolean;
 }
+
+/** Who edits a document while this laptop is not live with the sync server (ADR 0061); null while it is. */
+export type OfflineAuthorOf = (docId: string, kind: DocKind) => OfflineAuthor | null;
 
 /**
  * The authoritative in-memory copies of open documents. Every change to them
@@ -33,6 +43,7 @@ export class LiveDocs {
   /** True inside run(): changes then wait in the outbox until the transaction commits. */
   private running = false;
   private readonly listeners = new Set<(change: StoredChange) => void>();
+  private offlineAuthorOf: OfflineAuthorOf | null = null;
 
   constructor(
     private readonly db: Database,
@@ -43,6 +54,16 @@ export class LiveDocs {
   onStored(listener: (change: StoredChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * From now on, every change made on this computer is asked whether it is
+   * made offline; if so, what it did to the short fields (headline, caption…)
+   * is noted in the document, in the change's own transaction, so the note
+   * reaches the server in the same update as the text it describes.
+   */
+  noteOfflineRewrites(authorOf: OfflineAuthorOf): void {
+    this.offlineAuthorOf = authorOf;
   }
 
   has(docId: string): boolean {
@@ -89,7 +110,7 @@ export class LiveDocs {
     const loaded = this.docs.get(docId) ?? (guard && this.store.info(docId) ? this.get(docId) : undefined);
     if (loaded) {
       // Not stamped: a change from the server carries its author's edit time.
-      this.run(docId, loaded, guard, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN), false);
+      this.run(docId, loaded, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN), { guard, origin: SYNC_ORIGIN, stamp: false, local: false });
       return;
     }
     const now = Date.now();
@@ -110,21 +131,26 @@ export class LiveDocs {
     this.run(
       docId,
       doc,
-      guard,
       () => {
         Y.applyUpdate(doc, update, origin);
         if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
           throw new LedeError('invalid_payload', 'This change builds on earlier changes Lede has not received. Reopen the story to continue.');
         }
       },
-      true,
+      { guard, origin, stamp: true, local: false },
     );
   }
 
   /** Makes a change in core's name (status moves, trash…). */
   change(docId: string, fn: (doc: Y.Doc) => void, origin: ChangeOrigin = CORE_ORIGIN): void {
     const doc = this.get(docId);
-    this.run(docId, doc, undefined, () => doc.transact(() => fn(doc), origin), origin !== SYNC_ORIGIN);
+    this.run(docId, doc, () => doc.transact(() => fn(doc), origin), { origin, stamp: origin !== SYNC_ORIGIN, local: true });
+  }
+
+  /** Core's housekeeping in a document (clearing settled offline-rewrite notes): no edit time, no note. */
+  tidy(docId: string, fn: (doc: Y.Doc) => void): void {
+    const doc = this.get(docId);
+    this.run(docId, doc, () => doc.transact(() => fn(doc), CORE_ORIGIN), { origin: CORE_ORIGIN, stamp: false, local: true });
   }
 
   /** Forgets the memory copy (the disk keeps everything). */
@@ -143,15 +169,32 @@ export class LiveDocs {
    * `stamp`: a change made on this computer; its kind's edit time is written
    * after it (core's own transaction, past the guard, in the same SQLite
    * transaction: the edit and its time are stored together or not at all).
+   * Made offline, its offline rewrites are noted too, inside the change's own
+   * Yjs transaction (`local` as the change's would be: false for an applied update).
    */
-  private run(docId: string, doc: Y.Doc, guard: EditGuard | undefined, mutate: () => void, stamp: boolean): void {
+  private run(docId: string, doc: Y.Doc, change: () => void, how: { guard?: EditGuard; origin: ChangeOrigin; stamp: boolean; local: boolean }): void {
+    const { guard, origin, stamp } = how;
     let refusal: string | null = null;
     const inspect = (transaction: Y.Transaction) => {
       if (guard && refusal === null) refusal = guard(transaction, doc);
     };
     doc.on('afterTransaction', inspect);
     this.running = true;
-    const stampEdit = stamp ? documentKindOf(docId)?.stampEdit : null;
+    const kind = documentKindOf(docId);
+    const stampEdit = stamp ? kind?.stampEdit : null;
+    const author = stamp && kind && this.offlineAuthorOf ? this.offlineAuthorOf(docId, kind.kind) : null;
+    let echo = false;
+    const mutate =
+      author && kind
+        ? () => {
+            const before = readRewritable(doc, kind.kind);
+            // One transaction: the edit and its note are one update.
+            Y.transact(doc, () => {
+              change();
+              echo = noteOfflineEdits(doc, kind.kind, before, author);
+            }, origin, how.local);
+          }
+        : change;
     try {
       this.db.transaction(() => {
         const before = this.outbox.length;
@@ -172,6 +215,8 @@ export class LiveDocs {
     }
     const committed = this.outbox;
     this.outbox = [];
+    // The edit and its note are the first update stored; the edit time follows in its own.
+    if (echo && committed[0]) committed[0] = { ...committed[0], echo: true };
     this.notify(committed);
   }
 

@@ -2,6 +2,7 @@ import { mediaDocName, mediaKind, projectMedia } from '../../../shared/documents
 import { DerivedRows } from '../docs/derived-rows';
 import { LedeError } from '../../../shared/errors';
 import { applyMediaPatch, readMediaFields, seedMedia, type MediaFileFacts } from '../../../shared/media-doc';
+import { REWRITABLE_FIELDS, asRivalVersion, rivalVersions, rivalsOf, settleRival, type RivalVersion } from '../../../shared/field-rewrites';
 import type { MediaFields } from '../../../shared/media-fields';
 import type { DocStore } from '../docs/doc-store';
 import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
@@ -114,6 +115,38 @@ export class MediaLibrary {
     const changed = done.filter((revision) => revision.changed).map((revision) => revision.sha256);
     if (changed.length) this.changedListener?.(changed);
     return done;
+  }
+
+  /** The rival versions of a photo's short fields (ADR 0061), read from its document on disk. */
+  rivals(sha256: string): Array<RivalVersion & { id: string }> {
+    const doc = this.store.load(mediaDocName(sha256));
+    if (!doc) throw new LedeError('not_found', `There is no photo ${sha256.slice(0, 12)}… in this library.`);
+    try {
+      return REWRITABLE_FIELDS.media.flatMap((field) => rivalsOf(doc, field.field).map(({ id, rival }) => ({ id, ...rival })));
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** "Use this" / "Keep mine" on a photo: one change, like update(); false when the rival was settled already. */
+  settleRival(sha256: string, id: string, write: string | null, origin: ChangeOrigin): boolean {
+    if (!this.has(sha256)) throw new LedeError('not_found', `There is no photo ${sha256.slice(0, 12)}… in this library.`);
+    const docName = mediaDocName(sha256);
+    let settled = false;
+    this.store.transaction(() => {
+      this.live.change(
+        docName,
+        (doc) => {
+          settled = asRivalVersion(rivalVersions(doc).get(id)) !== null;
+          settleRival(doc, 'media', id, write);
+        },
+        origin,
+      );
+      if (settled) this.rows.derive(sha256);
+    });
+    this.rows.release(sha256);
+    if (settled) this.changedListener?.([sha256]);
+    return settled;
   }
 
   get(sha256s: readonly string[]): MediaRow[] {

@@ -58,6 +58,12 @@ export interface DocLinksDeps {
   libraryChanged(docId: string): void;
   /** Writes back what the server holds of a change it refused, and tells the person. */
   undoRefused(docId: string, kind: DocKind, refusal: UpdateRefusal): void;
+  /**
+   * The server stored everything local of a document (so it judged this
+   * laptop's offline rewrites): core may tidy what that settled. True when
+   * that made a change, which then has to be stored in its turn.
+   */
+  tidyStored(docId: string, kind: DocKind, state: Y.Doc): boolean;
   later(ms: number, fn: () => void): void;
   background(work: Promise<unknown>, what: string): void;
   /** Start over on a new connection (the server refused or ignored a document on this one). */
@@ -131,6 +137,25 @@ export class DocLinks {
     if (!link) return;
     link.setOpen(null);
     if (link.done) this.detach(docId);
+  }
+
+  /**
+   * Whether a local edit of this document now is made live with the server
+   * (ADR 0061): its link has the server's state. Without a link, the
+   * document is live when nothing local waits for the server (it was
+   * stored and let go) — else this is before its first sync after an
+   * offline edit.
+   */
+  isLive(docId: string): boolean {
+    const link = this.links.get(docId);
+    if (link) return link.synced;
+    const info = this.deps.docs.info(docId);
+    return info !== undefined && info.localChanges === info.syncedChanges;
+  }
+
+  /** The newest stored version of a document this laptop heard of. */
+  storedVersion(docId: string): number {
+    return Math.max(this.links.get(docId)?.storedVersion ?? -1, this.deps.store.state(docId)?.storedVersion ?? 0);
   }
 
   presence(docId: string): PresenceUser[] {
@@ -220,6 +245,7 @@ export class DocLinks {
       this.deps.background(this.deps.uploads.run(), 'media uploads');
       return;
     }
+    if (this.deps.tidyStored(docId, link.kind, link.mirror)) return;
     const info = this.deps.docs.info(docId);
     if (info) {
       const waited = info.localChanges > info.syncedChanges;

@@ -18,6 +18,7 @@ import type { PresenceUser } from './doc-link';
 import type { MediaBlobs } from './media-blobs';
 import { rewriteBackups, type BackupPlace } from '../store/backup';
 import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-removal';
+import { offlineAuthorOf, rewriteAuthorName, tidySettledRewrites, type OfflineRewriteDeps } from './offline-rewrites';
 import { presenceColor } from './presence-color';
 import { SyncApiError, SyncServerApi } from './server-api';
 import { SyncSession } from './sync-session';
@@ -46,6 +47,8 @@ export interface SyncClientDeps {
   insecureHosts?(): readonly string[];
   backgroundLinks?: number;
   tooLargeRetryMs?: number;
+  /** The local profile's name: who offline rewrites are noted as when no account is signed in (ADR 0061). */
+  profileName?(): string;
 }
 
 const STATUS_THROTTLE_MS = 150;
@@ -77,10 +80,12 @@ export class SyncClient {
   private lastStatusJson = '';
   private closed = false;
   private removing = false;
+  private readonly rewriteDeps: OfflineRewriteDeps;
   /** Signing in through the newsroom's provider instead of with a typed token (ADR 0058). */
   readonly sso: SsoSignIn;
 
   constructor(private readonly deps: SyncClientDeps) {
+    this.rewriteDeps = { store: deps.store, session: () => this.session, profileName: () => deps.profileName?.() ?? '' };
     this.sso = new SsoSignIn({ usableServerUrl: (url) => this.usableServerUrl(url), signIn: (url, token) => this.signIn(url, token), log: deps.log });
     deps.live.onStored((change) => {
       if (change.origin === SYNC_ORIGIN) return;
@@ -97,6 +102,8 @@ export class SyncClient {
       // After the purge's transaction has committed.
       setImmediate(() => this.session?.purgedLocally(docName));
     });
+    // Offline rewrites of short fields are noted in the document, for the server to judge (ADR 0061).
+    deps.live.noteOfflineRewrites((docId) => offlineAuthorOf(this.rewriteDeps, docId));
     // Stories the newsroom purged stay on disk while the server can restore them, never in the library (ADR 0059).
     deps.articles.withhold((docName) => deps.store.isKeptPurged(docName));
   }
@@ -402,6 +409,7 @@ export class SyncClient {
           return { name, color: presenceColor(name) };
         },
         undoRefused: (docId, kind, refusal) => this.undoRefused(docId, kind, refusal),
+        tidyStored: (docId, kind, state) => tidySettledRewrites(this.deps.live, this.deps.log, docId, kind, state, rewriteAuthorName(this.rewriteDeps)),
       },
     });
     this.session = session;

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { UpdateRefusal } from '../../../shared/documents/document-kind';
 import { articleIdOf } from '../../../shared/documents/article-kind';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -34,6 +35,8 @@ export interface SessionHooks {
   user(): PresenceUser;
   /** The server refused a change of this computer's: write back what it holds, tell the person. */
   undoRefused(docId: string, kind: DocKind, refusal: UpdateRefusal): void;
+  /** The server stored everything local of a document: tidy what that settled (true: that was a change). */
+  tidyStored(docId: string, kind: DocKind, state: Y.Doc): boolean;
 }
 
 export interface SessionDeps {
@@ -127,6 +130,7 @@ export class SyncSession {
       progressed: () => (this.reconnectAttempt = 0),
       libraryChanged: (docId) => this.libraryChanged(docId),
       undoRefused: (docId, kind, refusal) => deps.hooks.undoRefused(docId, kind, refusal),
+      tidyStored: (docId, kind, state) => deps.hooks.tidyStored(docId, kind, state),
       later,
       background,
       reconnect: () => this.reconnectSoon(),
@@ -144,6 +148,16 @@ export class SyncSession {
 
   get hasConnected(): boolean {
     return this.everConnected;
+  }
+
+  /** Whether an edit of this document now is made live with the server (not offline, not before its first sync after an offline edit). */
+  isLiveFor(docId: string): boolean {
+    return this.connected && this.ready && this.links.isLive(docId);
+  }
+
+  /** The newest stored version of a document this laptop heard of (where an offline rewrite starts). */
+  storedVersion(docId: string): number {
+    return this.links.storedVersion(docId);
   }
 
   get serverId(): string {

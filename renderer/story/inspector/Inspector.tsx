@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type * as Y from 'yjs';
 import type { ArticleParts } from '../../../shared/article-doc';
 import type { Status } from '../../../shared/model';
 import { DatesField } from './DatesField';
@@ -9,6 +10,7 @@ import { MetaTextField } from './MetaTextField';
 import { DeskField } from './DeskField';
 import { SectionField } from './SectionField';
 import { SlugField } from './SlugField';
+import { RivalVersionNotices } from '../RivalVersionNotices';
 import { StatusField } from './StatusField';
 import { StringListField } from './StringListField';
 
@@ -17,6 +19,8 @@ const AGENCIES = ['Reuters', 'AP', 'AFP', 'dpa', 'EFE', 'ANSA', 'PA Media', 'Kyo
 interface InspectorProps {
   /** The story's id (for moves core makes, like its desk). */
   id: string;
+  /** The story's document, for the rival versions of its slug and dateline. */
+  doc: Y.Doc;
   parts: ArticleParts;
   language: string;
   dir: 'ltr' | 'rtl';
@@ -28,7 +32,7 @@ interface InspectorProps {
 }
 
 /** Everything about a story except its text, in the order a desk checks it before publishing. */
-export function Inspector({ id, parts, language, dir, updatedAt, readOnly, onChooseStatus, panel }: InspectorProps) {
+export function Inspector({ id, doc, parts, language, dir, updatedAt, readOnly, onChooseStatus, panel }: InspectorProps) {
   return (
     <aside className="inspector" aria-label="Story details">
       {panel}
@@ -55,6 +59,7 @@ export function Inspector({ id, parts, language, dir, updatedAt, readOnly, onCho
         <h2 className="inspector-heading">Details</h2>
         <StringListField label="Tags" array={parts.tags} placeholder="Add a tag…" hint="Keywords for search and export." readOnly={readOnly} />
         <SlugField meta={parts.meta} headline={parts.headline} readOnly={readOnly} />
+        <RivalVersionNotices doc={doc} kind="article" field="slug" readOnly={readOnly} />
         <MetaTextField
           label="Dateline"
           meta={parts.meta}
@@ -65,6 +70,7 @@ export function Inspector({ id, parts, language, dir, updatedAt, readOnly, onCho
           lang={language}
           readOnly={readOnly}
         />
+        <RivalVersionNotices doc={doc} kind="article" field="dateline" readOnly={readOnly} />
         <LanguageField meta={parts.meta} readOnly={readOnly} />
         <DatesField meta={parts.meta} updatedAt={updatedAt} />
       </section>

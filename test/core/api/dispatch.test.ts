@@ -284,6 +284,8 @@ describe('every channel', () => {
       await call('media.update', { changes: [{ sha256, fields: { altText: 'José Mourinho at a press conference', credit: 'Photographer/Agency' } }] });
       const applied = (await call('media.applyTemplate', { changes: [{ sha256, fields: { city: 'Lisbon' } }], mode: 'replace' })) as { applicationId: string };
       await call('media.undoTemplate', { applicationId: applied.applicationId });
+      await call('media.rivals', { sha256 });
+      await call('media.settleRival', { sha256, id: 'no-rival-here', write: null });
       const upload = (await call('media.importBegin', { total: 2 })) as { importId: string };
       await call('media.importUnsent', { importId: upload.importId, name: 'cut.jpg', reason: 'The upload did not get through.' });
       await call('media.importCancel', { importId: upload.importId });

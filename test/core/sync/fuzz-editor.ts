@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { articleParts } from '../../../shared/article-doc';
+import { rivalsOf } from '../../../shared/field-rewrites';
 import { base64ToBytes, bytesToBase64 } from '../../../shared/base64';
 import type { Core, CoreSession } from '../../../electron/core/core';
 import type { Random } from '../../helpers/random';
@@ -172,6 +173,26 @@ export function visibleTokens(core: Core, storyId: string): string[] {
     };
     walk(parts.body);
     return chunks.flatMap((chunk) => [...chunk.matchAll(/(k\d+x\d+q)/g)].map((match) => match[1]!));
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The headline as it stands and the versions of it the server set aside
+ * (ADR 0061): when two clients rewrote most of one headline offline, the
+ * server keeps one whole and offers the other as a rival version. A token
+ * of the set-aside version is offered, not lost; a token the loser deleted
+ * may stand in the kept one.
+ */
+export function headlineTokens(core: Core, storyId: string): { standing: string[]; offered: string[] } {
+  const doc = core.internals.docs.load(`article:${storyId}`)!;
+  try {
+    const tokens = (text: string) => [...text.matchAll(/(k\d+x\d+q)/g)].map((match) => match[1]!);
+    return {
+      standing: tokens(plain(articleParts(doc).headline)),
+      offered: rivalsOf(doc, 'headline').flatMap(({ rival }) => tokens(rival.text)),
+    };
   } finally {
     doc.destroy();
   }
