@@ -22,6 +22,8 @@ test('the history names who changed the story on the newsroom server, with the t
     await page.getByRole('button', { name: 'Close history' }).click();
 
     await signIn(page, server, token);
+    // The server has the draft before it moves: a story it first sees at In edit has no move to record.
+    await expect(page.getByRole('button', { name: /^Sync: Synced/ })).toBeVisible({ timeout: 20_000 });
     const status = page.getByLabel('Status');
     await status.selectOption({ label: 'In edit' });
     await expect(status).toHaveValue('in_edit');
