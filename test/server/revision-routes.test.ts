@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { articleParts } from '../../shared/article-doc';
+import { articleParts, readArticleFields } from '../../shared/article-doc';
 import { REVISION_PAGE_MAX, revisionPageSchema, type SharedRevision } from '../../shared/revisions/newsroom-history';
 import { rawProvider, type RawProvider } from '../helpers/raw-provider';
 import { waitUntil } from '../helpers/sync';
@@ -36,23 +36,8 @@ function checkpoint(headline: string, overrides: Partial<SharedRevision> = {}): 
     reason: 'editing',
     detail: '',
     story: {
-      fields: {
-        headline,
-        kicker: '',
-        teaser: '',
-        section: '',
-        status: 'draft',
-        language: 'en',
-        bylines: [],
-        sources: [],
-        editedBy: [],
-        tags: [],
-        slug: '',
-        dateline: '',
-        createdAt: '2026-12-02T01:00:00+00:00',
-        publishedAt: null,
-        trashedAt: null,
-      },
+      // The defaults of an empty story, as readArticleFields gives them.
+      fields: { ...readArticleFields(new Y.Doc()), headline, createdAt: '2026-12-02T01:00:00+00:00' },
       body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Text under ${headline}` }] }] },
     },
     ...overrides,
