@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type * as Y from 'yjs';
+import { readStatus } from '../../../shared/article-doc';
 import { STATUS_LABELS, type Status } from '../../../shared/model';
 import { checkTransition } from '../../../shared/status';
 import type { RuleId } from '../../../shared/workflow/rules';
@@ -13,8 +15,14 @@ import { useWorkflowRole } from './use-workflow-role';
  * with nothing found says so ("All checks passed"), in the notifications'
  * live region, so a screen reader hears it too: silence would leave the person
  * wondering whether anything was checked at all.
+ *
+ * The status a move starts from is read from the story's document when the
+ * move is chosen, not from the last render: a status picked while the
+ * previous move was on its way runs from a callback of an older render, and
+ * judging it from that render's status (Draft) would skip the checks of a
+ * move from In edit to Ready.
  */
-export function useStatusMove(id: string, current: Status, desk: string | null) {
+export function useStatusMove(id: string, meta: Y.Map<string | null>, desk: string | null) {
   const role = useWorkflowRole(desk);
   const [checklistFor, setChecklistFor] = useState<Status | null>(null);
 
@@ -30,7 +38,7 @@ export function useStatusMove(id: string, current: Status, desk: string | null) 
 
   const choose = async (to: Status): Promise<string | null> => {
     setChecklistFor(null);
-    if (!checkTransition(current, to, role).allowed) return move(to, []);
+    if (!checkTransition(readStatus(meta), to, role).allowed) return move(to, []);
     const check = await lede().invoke('article.check', { id, to });
     if (!check.ok) return `The status was not changed: ${check.error.message}`;
     if (check.value.findings.length === 0) {
@@ -45,7 +53,7 @@ export function useStatusMove(id: string, current: Status, desk: string | null) 
   return {
     checklistFor,
     choose,
-    move: (acknowledge: RuleId[]) => (checklistFor ? move(checklistFor, acknowledge) : Promise.resolve(`Nothing to move to ${STATUS_LABELS[current]}.`)),
+    move: (acknowledge: RuleId[]) => (checklistFor ? move(checklistFor, acknowledge) : Promise.resolve(`Nothing to move to ${STATUS_LABELS[readStatus(meta)]}.`)),
     cancel: () => setChecklistFor(null),
   };
 }
