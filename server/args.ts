@@ -42,7 +42,7 @@ export const USAGE = `Usage:
                     [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N] [--max-document-mb N]
                     [--purge-retention-days N] [--max-purges-per-hour N]
   npm run server -- user add NAME --role ${ACCOUNT_ROLES.join('|')} [--desk DESK]… [--data-dir DIR]
-  npm run server -- user set-role NAME --role ${ACCOUNT_ROLES.join('|')} [--data-dir DIR]
+  npm run server -- user set-role NAME [--role] ${ACCOUNT_ROLES.join('|')} [--data-dir DIR]
   npm run server -- user revoke NAME [--data-dir DIR]
   npm run server -- user lost NAME [--data-dir DIR]   (revoke; that computer removes the newsroom's stories when it next connects)
   npm run server -- user list [--data-dir DIR]
@@ -104,14 +104,20 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
   const allow = (...allowed: string[]) => {
     for (const flag of flags.keys()) if (flag !== '--data-dir' && !allowed.includes(flag)) throw new Error(`${flag} does not apply here.\n\n${USAGE}`);
   };
-  const roleFlag = (command: string): AccountRole => {
-    const role = single.get('--role');
-    if (!role || !isAccountRole(role)) throw new Error(`"${command}" needs --role ${ACCOUNT_ROLES.join('|')}.\n\n${USAGE}`);
+  // `--role ROLE`, or for set-role also the bare word after the name (`user set-role alice editor`).
+  const roleFlag = (command: string, bare?: string): AccountRole => {
+    const role = single.get('--role') ?? bare;
+    if (role === undefined) throw new Error(`"${command}" needs --role ${ACCOUNT_ROLES.join('|')}.\n\n${USAGE}`);
+    if (!isAccountRole(role)) {
+      const hint = bare === undefined ? '' : ' (A name with spaces needs quotes.)';
+      throw new Error(`"${role}" is not a role: use ${ACCOUNT_ROLES.join(', ')}.${hint}\n\n${USAGE}`);
+    }
     return role;
   };
 
   if (positional[0] === 'user') {
     const [, action, name, ...rest] = positional;
+    const bareRole = action === 'set-role' && rest.length === 1 && !single.has('--role') ? rest.shift() : undefined;
     if (rest.length > 0) throw new Error(`Unexpected "${rest.join(' ')}". Quote a name with spaces.\n\n${USAGE}`);
     if (action === 'list') {
       if (name !== undefined) throw new Error(`"user list" takes no name.\n\n${USAGE}`);
@@ -132,7 +138,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
     }
     if (action === 'set-role') {
       allow('--role');
-      return { kind: 'user-set-role', dataDir, name: trimmed, role: roleFlag('user set-role') };
+      return { kind: 'user-set-role', dataDir, name: trimmed, role: roleFlag('user set-role', bareRole) };
     }
     allow('--role', '--desk');
     const desks = [...new Set((flags.get('--desk') ?? []).map((desk) => deskName(desk)))];

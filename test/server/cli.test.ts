@@ -99,7 +99,7 @@ describe('server arguments', () => {
     [['--colour'], /Unknown option --colour/],
     [['serve'], /Unknown command "serve"/],
     [['user', 'add', 'Ann'], /needs --role/],
-    [['user', 'add', 'Ann', '--role', 'boss'], /needs --role/],
+    [['user', 'add', 'Ann', '--role', 'boss'], /"boss" is not a role: use reporter, editor, photo-editor, reader, admin/],
     [['user', 'add', '--role', 'editor'], /needs a NAME/],
     [['user', 'frobnicate', 'Ann'], /Unknown user command/],
     [['user', 'add', 'Ann', 'Smith', '--role', 'editor'], /Quote a name/],
@@ -149,7 +149,13 @@ describe('server command line', () => {
     const stranger = await run('desk', 'member', 'add', 'Politics', 'Nobody');
     expect([stranger.code, stranger.stderr]).toEqual([1, expect.stringContaining('no active account called "Nobody"')]);
     expect((await run('user', 'set-role', 'Anna Wood', '--role', 'editor')).stdout).toContain('"Anna Wood" is now desk editor');
-    expect((await run('user', 'set-role', 'Anna Wood', '--role', 'boss')).stderr).toContain('needs --role reporter|editor|photo-editor|reader|admin');
+    expect((await run('user', 'set-role', 'Anna Wood', '--role', 'boss')).stderr).toContain('"boss" is not a role: use reporter, editor, photo-editor, reader, admin.');
+    expect((await run('user', 'set-role', 'Anna Wood')).stderr).toContain('needs --role reporter|editor|photo-editor|reader|admin');
+    // The role may also follow the name as a bare word; an unquoted two-word name is not taken for one.
+    expect((await run('user', 'set-role', 'Anna Wood', 'reader')).stdout).toContain('"Anna Wood" is now');
+    expect((await run('user', 'set-role', 'Anna', 'Wood')).stderr).toContain('"Wood" is not a role: use reporter, editor, photo-editor, reader, admin. (A name with spaces needs quotes.)');
+    expect((await run('user', 'set-role', 'Anna', 'Wood', '--role', 'editor')).stderr).toContain('Unexpected "Wood". Quote a name with spaces.');
+    expect((await run('user', 'set-role', 'Anna Wood', 'editor')).stdout).toContain('"Anna Wood" is now desk editor');
     expect((await run('desk', 'member', 'remove', 'Sport', 'Anna Wood')).code).toBe(0);
     expect((await run('user', 'list')).stdout).toMatch(/Anna Wood\s+editor\s+Politics\s+/);
     expect((await run('desk', 'member', 'remove', 'Sport', 'Anna Wood')).stderr).toContain('not on the desk "Sport"');
