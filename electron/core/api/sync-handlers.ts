@@ -1,7 +1,7 @@
 import type { Channel } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import { currentConfig } from '../settings/user-config';
-import { normalizeServerUrl } from '../sync/sync-client';
+import { normalizeServerUrl } from '../sync/server-address';
 import type { ApiContext, FeatureHandlers } from './handler-types';
 
 /** Sync with the newsroom's server: the account, the status every window shows, flagged stories, presence. */

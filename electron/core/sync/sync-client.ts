@@ -2,13 +2,11 @@ import { articleDocName, articleIdOf } from '../../../shared/documents/article-k
 import type { ResultOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import { LedeError } from '../../../shared/errors';
-import { storiesAndPhotos, type SyncStatus } from '../../../shared/sync-status';
+import type { SyncStatus } from '../../../shared/sync-status';
 import { docKindOf, type DocKind } from '../../../shared/documents/doc-names';
 import type { UpdateRefusal } from '../../../shared/documents/document-kind';
 import type { Actor } from '../../../shared/workflow/story-rules';
-import { canPurge, canReadAuditTrail } from '../../../shared/accounts/roles';
-import { AUDIT_PAGE_MAX, type AuditEntry } from '../../../shared/sync-protocol';
-import { cleartextProblem } from '../../../shared/service-url';
+import { canPurge } from '../../../shared/accounts/roles';
 import { isoWithOffset } from '../../../shared/time';
 import { type ArticleService } from '../articles/article-service';
 import type { DocStore } from '../docs/doc-store';
@@ -16,12 +14,15 @@ import { SYNC_ORIGIN, type LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import type { PresenceUser } from './doc-link';
 import type { MediaBlobs } from './media-blobs';
-import { rewriteBackups, type BackupPlace } from '../store/backup';
-import { planRemoval, removeDocuments, type RemovalPlan } from './newsroom-removal';
+import type { BackupPlace } from '../store/backup';
+import { removeNewsroomData } from './newsroom-data-removal';
 import { offlineAuthorOf, rewriteAuthorName, tidySettledRewrites, type OfflineRewriteDeps } from './offline-rewrites';
 import { presenceColor } from './presence-color';
+import { readAuditTrail } from './audit-trail-reader';
 import { SyncApiError, SyncServerApi } from './server-api';
+import { cleartextRefusal, usableServerUrl } from './server-address';
 import { SyncSession } from './sync-session';
+import { syncStatusNow } from './sync-status-now';
 import { SsoSignIn } from './sso-sign-in';
 import type { SyncAccount, SyncOptions, SyncStore } from './sync-store';
 
@@ -70,9 +71,6 @@ export type RemovalPreview = ResultOf<'sync.removalPreview'>;
  * time, and the status every window shows. Lives in core, beside the store
  * it syncs; everything it must remember is in the library database.
  */
-/** Pages of a story's audit trail read at most (2,500 entries): the panel shows a story's people, not a data dump. */
-const AUDIT_PAGES = 5;
-
 export class SyncClient {
   private session: SyncSession | null = null;
   private fatal: ApiError | null = null;
@@ -113,7 +111,7 @@ export class SyncClient {
     const account = this.deps.store.account();
     if (!account) return;
     // An account kept from before the rule (or before the policy changed) is not used in clear either.
-    const problem = this.cleartextRefusal(account.serverUrl);
+    const problem = cleartextRefusal(account.serverUrl, this.deps.insecureHosts?.() ?? []);
     if (problem) {
       this.fatal = problem;
       this.deps.log.warn('sync: the saved server address is not encrypted; not connecting');
@@ -129,56 +127,7 @@ export class SyncClient {
   }
 
   status(): SyncStatus {
-    const account = this.deps.store.account();
-    const waiting = this.deps.store.waiting();
-    const session = this.session;
-    const syncing = session?.inFlight() ?? { stories: 0, photos: 0 };
-    const waitingDocs = waiting.stories + waiting.photos;
-    const base = {
-      waitingStories: waiting.stories,
-      waitingPhotos: waiting.photos,
-      syncingStories: syncing.stories,
-      syncingPhotos: syncing.photos,
-      flagged: this.deps.store.flaggedCount(),
-      account: account ? { name: account.name, role: account.role, desks: account.desks, serverUrl: account.serverUrl } : null,
-      lastServerUrl: this.deps.store.lastServerUrl(),
-      catalogDays: this.deps.store.options().catalogDays,
-      lastSyncedAt: session?.lastSyncedMs ? isoWithOffset(session.lastSyncedMs) : null,
-      refusals: this.deps.store.refusals(),
-    };
-    if (!account) return { ...base, state: 'signed_out', error: this.deps.store.notice() };
-    if (this.fatal) return { ...base, state: 'error', error: this.fatal };
-    if (!session || !session.isConnected) {
-      return { ...base, state: session?.hasConnected ? 'offline' : 'connecting', error: session?.problem ?? null };
-    }
-    if (session.problem) return { ...base, state: 'error', error: session.problem };
-    if (!session.idle()) return { ...base, state: 'syncing', error: null };
-    if (waitingDocs > 0 && account.role === 'reader') {
-      return {
-        ...base,
-        state: 'error',
-        error: {
-          code: 'forbidden',
-          message: `Your account can read stories but not change them on the server; the changes to ${storiesAndPhotos(waiting.stories, waiting.photos)} stay on this computer.`,
-        },
-      };
-    }
-    const tooLarge = session.tooLargeStories();
-    if (tooLarge) {
-      const stories = tooLarge.count === 1 ? 'A story is' : `${tooLarge.count} stories are`;
-      const limit = `${(tooLarge.limitBytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
-      return {
-        ...base,
-        state: 'error',
-        error: { code: 'too_large', message: `${stories} larger than the newsroom's limit of ${limit}: the changes stay on this computer. Shorten it to sync it.` },
-      };
-    }
-    if (waitingDocs === 0 && base.flagged > 0) {
-      // Not "Synced": some stories are on no server at all until the person decides.
-      const stories = base.flagged === 1 ? '1 story is' : `${base.flagged} stories are`;
-      return { ...base, state: 'error', error: { code: 'flagged', message: `${stories} no longer on the server. Review them in the library.` } };
-    }
-    return { ...base, state: waitingDocs > 0 ? 'syncing' : 'synced', error: null };
+    return syncStatusNow(this.deps.store, this.session, this.fatal);
   }
 
   /**
@@ -272,7 +221,7 @@ export class SyncClient {
     return this.status();
   }
 
-    setOptions(options: SyncOptions): SyncStatus {
+  setOptions(options: SyncOptions): SyncStatus {
     const before = this.deps.store.options();
     this.deps.store.setOptions(options);
     if (options.catalogDays > before.catalogDays) {
@@ -328,33 +277,9 @@ export class SyncClient {
     return true;
   }
 
-  /**
-   * Who changed a story, from the server's audit trail: every page up to a
-   * bound (a story's trail is a few entries per editing session), oldest first.
-   */
-  async auditTrail(articleId: string): Promise<ResultOf<'article.auditTrail'>> {
-    const account = this.deps.store.account();
-    if (!account) return { available: false, reason: 'signed_out', message: 'Sign in to the newsroom server to see who changed this story.' };
-    if (!canReadAuditTrail(account.role)) {
-      return { available: false, reason: 'not_allowed', message: 'Who changed what is shown to desk editors and administrators.' };
-    }
-    const api = new SyncServerApi(account.serverUrl, account.token);
-    const entries: AuditEntry[] = [];
-    let cursor: number | null = 0;
-    try {
-      for (let page = 0; page < AUDIT_PAGES && cursor !== null; page++) {
-        const answer = await api.auditOfDocument(articleDocName(articleId), cursor, AUDIT_PAGE_MAX);
-        entries.push(...answer.entries);
-        cursor = answer.cursor;
-      }
-    } catch (error) {
-      if (error instanceof SyncApiError && error.failure === 'forbidden') {
-        return { available: false, reason: 'not_allowed', message: 'The newsroom server does not show this account who changed what.' };
-      }
-      this.deps.log.warn('sync: could not read the audit trail', { error: (error as Error).message });
-      return { available: false, reason: 'unreachable', message: 'The newsroom server cannot be reached: who changed what shows when it is back.' };
-    }
-    return { available: true, capped: cursor !== null, entries: entries.map(({ account: name, at, kind, from, to }) => ({ account: name, at, kind, from, to })) };
+  /** Who changed a story, from the server's audit trail (ADR 0059). */
+  auditTrail(articleId: string): Promise<ResultOf<'article.auditTrail'>> {
+    return readAuditTrail(this.deps.store.account(), articleId, this.deps.log);
   }
 
   /** True when signed in, connected and nothing is waiting (tests and benchmarks wait for it). */
@@ -467,41 +392,11 @@ export class SyncClient {
     this.changed();
   }
 
-  /**
-   * Removes every document the plan names (ADR 0050): photo files first (a
-   * crash after leaves documents without files, which the next removal
-   * takes), then the rows in one transaction, then every kept backup is
-   * rewritten without them. The caller checkpoints the WAL (TRUNCATE) last.
-   */
-  private async removeNewsroomData(): Promise<RemovalPlan> {
+  /** Removes the newsroom's data from this computer (ADR 0050); one removal at a time. */
+  private async removeNewsroomData(): Promise<void> {
     this.removing = true;
     try {
-      const { store, articles, live, media, log } = this.deps;
-      const plan = store.removalPlan();
-      for (const sha of plan.mediaShas) await media.remove(sha);
-      const articleIds = plan.articleDocIds.map((docId) => articleIdOf(docId)).filter((id): id is string => id !== null);
-      for (const id of articleIds) articles.forget(id);
-      for (const docId of plan.docIds) if (!articleIdOf(docId)) live.unload(docId);
-      store.removeDocuments(plan);
-      // Read again from the beginning if this computer signs in again: the removed stories are wanted then.
-      store.resetCursor();
-      let backups = 0;
-      if (this.deps.backups) {
-        try {
-          backups = rewriteBackups(this.deps.backups, (backup) => removeDocuments(backup, planRemoval(backup, plan.docIds)));
-        } catch (error) {
-          log.error('sync: could not remove the newsroom’s stories from the backups', { error });
-        }
-      }
-      log.info('sync: removed the newsroom’s data from this computer', {
-        stories: plan.articleDocIds.length,
-        photos: plan.mediaShas.length,
-        unsyncedChanges: plan.unsyncedChanges,
-        backupsRewritten: backups,
-      });
-      articles.removed(articleIds);
-      if (plan.mediaShas.length) this.deps.emitMediaChanged?.(plan.mediaShas);
-      return plan;
+      await removeNewsroomData(this.deps);
     } finally {
       this.removing = false;
     }
@@ -509,15 +404,7 @@ export class SyncClient {
 
   /** The address normalized; refused when it would carry tokens unencrypted. */
   usableServerUrl(serverUrl: string): string {
-    const url = normalizeServerUrl(serverUrl);
-    const refusal = this.cleartextRefusal(url);
-    if (refusal) throw new LedeError(refusal.code, refusal.message);
-    return url;
-  }
-
-  private cleartextRefusal(url: string): ApiError | null {
-    const problem = cleartextProblem(url, this.deps.insecureHosts?.() ?? []);
-    return problem ? { code: 'insecure_address', message: `The sync server address ${url} ${problem}. Ask newsroom IT for its https:// address.` } : null;
+    return usableServerUrl(serverUrl, this.deps.insecureHosts?.() ?? []);
   }
 
   private stopSession(): void {
@@ -539,26 +426,4 @@ export class SyncClient {
     }, STATUS_THROTTLE_MS);
     this.statusTimer.unref();
   }
-}
-
-/** `newsroom.example:4818` → `https://newsroom.example:4818`; keeps a path (reverse proxies). */
-export function normalizeServerUrl(input: string): string {
-  let text = input.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `${/^(localhost|127\.|\[::1\])/i.test(text) ? 'http' : 'https'}://${text}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new LedeError('invalid_payload', `"${input}" is not a server address. Use one like https://sync.newsroom.example.`);
-  }
-  // A policy may name the server by its WebSocket address; the HTTP API is on the same port.
-  if (url.protocol === 'ws:' || url.protocol === 'wss:') {
-    url.protocol = url.protocol === 'ws:' ? 'http:' : 'https:';
-    url.pathname = url.pathname.replace(/\/sync\/*$/, '');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LedeError('invalid_payload', 'The server address must start with https:// (or http:// on a trusted network).');
-  }
-  if (url.username || url.password) throw new LedeError('invalid_payload', 'Put the token in the token field, not in the address.');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

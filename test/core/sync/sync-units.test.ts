@@ -6,7 +6,7 @@ import { docKindOf } from '../../../shared/documents/doc-names';
 import { backoffDelay } from '../../../electron/core/sync/backoff';
 import { documentMediaReferences } from '../../../electron/core/sync/media-blobs';
 import { presenceColor } from '../../../electron/core/sync/presence-color';
-import { normalizeServerUrl } from '../../../electron/core/sync/sync-client';
+import { normalizeServerUrl } from '../../../electron/core/sync/server-address';
 import { hashToken, looksLikeToken, newToken, sameHash } from '../../../server/auth/tokens';
 import { mergeState } from '../../../server/storage/merge-state';
 
