@@ -1,5 +1,4 @@
 import type {
-  Connection,
   Document,
   Extension,
   Hocuspocus,
@@ -12,7 +11,7 @@ import type {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { bytesToBase64 } from '../shared/base64';
-import { CONTROL_DOC, REFUSAL_REASONS, REFUSED_CHANGE_REASON, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
+import { CONTROL_DOC, REFUSAL_REASONS, tooLargeReason, type ServerStateless } from '../shared/sync-protocol';
 import { articleParts, readDesk } from '../shared/article-doc';
 import { docKindOf, type DocKind } from '../shared/documents/doc-names';
 import { photoAccess } from '../shared/workflow/photo-rules';
@@ -27,12 +26,11 @@ import { resolveRewritesOfWriters } from './guard/rewrites-of-writers';
 import type { ServerLog } from './log';
 import type { ConnectionGate } from './net/connection-gate';
 import type { UnauthenticatedGuard } from './net/unauthenticated-guard';
-import type { AccountNow, ServerStore } from './storage/server-store';
+import type { ServerStore } from './storage/server-store';
 import type { AuditAccount, AuditLog } from './audit/audit-log';
 import { storeEvents } from './audit/store-events';
-
-/** Close code for a socket whose account was revoked (private range 4000–4999). */
-export const REVOKED_CLOSE = { code: 4401, reason: 'unauthorized' };
+import { sweepOpenConnections } from './auth/connection-sweep';
+import { NO_ACCESS_CLOSE, REFUSED_CHANGE_CLOSE, REFUSED_MESSAGE_CLOSE, REVOKED_CLOSE, TOO_LARGE_CLOSE_CODE } from './close-codes';
 
 /**
  * One WebSocket as the server's limits see it; passed to Hocuspocus as the
@@ -47,20 +45,6 @@ export interface Peer {
   closed: boolean;
 }
 
-/**
- * Close code of a writer's connection to a document after the server refused
- * one of its changes by the newsroom's rules (the reason is
- * REFUSED_CHANGE_REASON; the details came just before, as a `refused`
- * stateless message).
- */
-export const REFUSED_CHANGE_CLOSE = { code: 4403, reason: REFUSED_CHANGE_REASON };
-/** Close code of a connection whose account may no longer open the document (moved to another desk, or taken off one). */
-export const NO_ACCESS_CLOSE = { code: 4404, reason: REFUSAL_REASONS.notYourDesk };
-
-/** Close code of a document connection that sent a message the server does not take. */
-export const REFUSED_MESSAGE_CLOSE = { code: 4400, reason: 'refused-message' };
-/** Close code of a writer whose change would take the document past the size limit (reason: tooLargeReason). */
-export const TOO_LARGE_CLOSE_CODE = 4413;
 
 const STORE_RETRY_MS = [250, 500, 1000, 2000, 5000, 10_000];
 
@@ -124,7 +108,7 @@ export class SyncExtension implements Extension {
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
     this.instance = instance;
-    this.sweepTimer = setInterval(() => void this.sweepRevoked(), this.options.revocationSweepMs);
+    this.sweepTimer = setInterval(() => void sweepOpenConnections(this.instance.documents.values(), this.store, this.auth, this.log), this.options.revocationSweepMs);
     this.sweepTimer.unref();
   }
 
@@ -448,61 +432,6 @@ export class SyncExtension implements Extension {
     this.options.audit
       .record(storeEvents(documentName, accounts, before, after, atMs))
       .catch((error: unknown) => this.log.error('could not write the audit trail of a store', { documentName, error }));
-  }
-
-  /**
-   * Holds open connections to their accounts as they are now: cuts off
-   * those whose account was revoked while they were open and quiet (a busy
-   * one is cut at its next message already), and gives the others their
-   * account's current role and desks — a story on a desk they left is let
-   * go, what became read-only is, and the rules judge their next change by
-   * the role they have now, not the one they signed in with.
-   */
-  private async sweepRevoked(): Promise<void> {
-    const open: Array<{ connection: Connection; account: Account }> = [];
-    for (const document of this.instance.documents.values()) {
-      for (const connection of document.getConnections()) {
-        const account = (connection.context as { account?: Account }).account;
-        if (account) open.push({ connection, account });
-      }
-    }
-    if (open.length === 0) return;
-    let now: Map<string, AccountNow>;
-    try {
-      now = await this.store.activeAccounts([...new Set(open.map((entry) => entry.account.id))]);
-    } catch (error) {
-      this.log.warn('revocation sweep skipped: database unavailable', { error });
-      return;
-    }
-    const revoked = new Set(open.map((entry) => entry.account.id).filter((id) => !now.has(id)));
-    if (revoked.size > 0) this.auth.markRevoked(revoked);
-    // A socket's documents share its context's account object: it is brought up to date once, here,
-    // and every connection holding a changed one is judged again below.
-    const changed = new Set<Account>();
-    for (const { account } of open) {
-      const current = now.get(account.id);
-      if (!current || changed.has(account)) continue;
-      if (current.role === account.role && current.desks.join('\u0000') === account.desks.join('\u0000')) continue;
-      account.role = current.role;
-      account.desks = current.desks;
-      changed.add(account);
-    }
-    for (const { connection, account } of open) {
-      if (!now.has(account.id)) {
-        this.log.info('cut off a connection: account revoked', { socketId: connection.socketId });
-        connection.webSocket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
-        continue;
-      }
-      if (!changed.has(account)) continue;
-      const document = connection.document;
-      const kind = docKindOf(document.name);
-      if (!kind) continue;
-      const access = kind === 'article' ? storyAccess(account, readDesk(articleParts(document).meta)) : photoAccess(account, document.share.size > 0);
-      if (access === 'none') {
-        this.log.info('closed a connection: its account is no longer on the story’s desk', { documentName: document.name, account: account.name });
-        connection.close(NO_ACCESS_CLOSE);
-      } else connection.readOnly = access === 'read';
-    }
   }
 }
 
