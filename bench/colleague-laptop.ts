@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { articleParts } from '../shared/article-doc';
+import { articleDocName } from '../shared/documents/article-kind';
 import { base64ToBytes, bytesToBase64 } from '../shared/base64';
 import { openApiSocket, sessionCookie, type ApiSocket } from '../test/helpers/api-socket';
 import { paragraphs } from './big-story';
@@ -19,7 +20,7 @@ import { startWebShell } from './web-shell-process';
  *   word every WORD_MS into one of its stories, synced;
  * - laptop B, a core in this process, meanwhile answers its person: an edit
  *   to a small story of its own (acknowledged = on disk) and the library
- *   list, one after the other, all the time.
+ *   list, in turn, one due every REQUEST_EVERY_MS and timed from then.
  *
  * Phases alternate, small story then big story, each round (after one
  * warm-up round); the verdict is on B's p95 while A edits the 60,000-word
@@ -34,7 +35,8 @@ const WORD_MS = 500;
 const WORDS_PER_PHASE = 10;
 /** After A's last word: B derives the row and syncs what is left; still part of the phase. */
 const TAIL_MS = 1200;
-const REQUEST_GAP_MS = 10;
+/** B's person makes a request every this often (an edit, then the library list, and so on). */
+const REQUEST_EVERY_MS = 10;
 const ROUNDS = Number(process.env.LEDE_BENCH_COLLEAGUE_ROUNDS ?? 3);
 const RATIO_BUDGET = 1.25;
 
@@ -74,30 +76,46 @@ export async function benchColleagueLaptop(repo: string, workDir: string): Promi
     Y.applyUpdate(own, base64ToBytes(state));
     const ownUpdates: Uint8Array[] = [];
     own.on('update', (update: Uint8Array) => ownUpdates.push(update));
-    const requestOnB = async (): Promise<[edit: number, list: number]> => {
+    const requestOnB = async (kind: keyof Samples): Promise<void> => {
+      if (kind === 'list') {
+        await call(b.session, 'library.list', {});
+        return;
+      }
       articleParts(own).teaser.insert(articleParts(own).teaser.length, 'x');
-      const update = bytesToBase64(ownUpdates.pop()!);
-      let started = performance.now();
-      await call(b.session, 'article.update', { id: ownId, update });
-      const edit = performance.now() - started;
-      started = performance.now();
-      await call(b.session, 'library.list', {});
-      return [edit, performance.now() - started];
+      await call(b.session, 'article.update', { id: ownId, update: bytesToBase64(ownUpdates.pop()!) });
     };
 
+    // A's words must reach B during the phase, or the row measures nothing: checked after each phase.
+    const onB = (id: string) => {
+      const doc = b.core.internals.docs.load(articleDocName(id));
+      try {
+        return doc ? ((articleParts(doc).body.get(1) as Y.XmlElement).get(0) as Y.XmlText).toString() : '';
+      } finally {
+        doc?.destroy();
+      }
+    };
+    let phases = 0;
+    const run = async (story: Replica, into: Samples) => {
+      const marker = `p${phases++}w`;
+      const arrived = await phase(story, marker, requestOnB, into, () => onB(story.id).startsWith(`${marker}${WORDS_PER_PHASE - 1} `));
+      if (arrived === null) throw new Error(`bench: A's last word of phase ${marker} did not reach B`);
+      return arrived;
+    };
     const whileSmall: Samples = { edit: [], list: [] };
+    const lastWordOnB: number[] = [];
     const whileBig: Samples = { edit: [], list: [] };
     for (let round = -1; round < ROUNDS; round++) {
       const counted = round >= 0;
-      await phase(small, requestOnB, counted ? whileSmall : { edit: [], list: [] });
-      await phase(big, requestOnB, counted ? whileBig : { edit: [], list: [] });
+      await run(small, counted ? whileSmall : { edit: [], list: [] });
+      lastWordOnB.push(await run(big, counted ? whileBig : { edit: [], list: [] }));
     }
     const p95 = (samples: Samples) => percentile([...samples.edit, ...samples.list], 95);
     const ratio = p95(whileBig) / p95(whileSmall);
     return {
       scenario:
         `laptop B's requests (an edit of its own story, the library list) while laptop A types a word every ${WORD_MS} ms into a ${BIG_WORDS.toLocaleString('en')}-word story, synced, p95 ` +
-        `(edits p95 ${ms(percentile(whileBig.edit, 95))}, list p95 ${ms(percentile(whileBig.list, 95))}; ${whileBig.edit.length} of each)`,
+        `(edits p95 ${ms(percentile(whileBig.edit, 95))}, list p95 ${ms(percentile(whileBig.list, 95))}; ${whileBig.edit.length} of each; ` +
+        `A's last word on B's disk within ${ms(Math.max(...lastWordOnB))})`,
       figure: `${ms(p95(whileBig))} (p50 ${ms(percentile([...whileBig.edit, ...whileBig.list], 50))})`,
       budget: `≤ ${RATIO_BUDGET}× while A types into a ${SMALL_WORDS}-word story`,
       ratio:
@@ -119,29 +137,48 @@ interface Samples {
   list: number[];
 }
 
-/** A types WORDS_PER_PHASE words into `story`, one every WORD_MS, while B answers requests back to back. */
-async function phase(story: Replica, requestOnB: () => Promise<[number, number]>, into: Samples): Promise<void> {
+/**
+ * A types WORDS_PER_PHASE words into `story`, one every WORD_MS, while B
+ * answers requests back to back. Then waits (bounded) until B has A's last
+ * word; resolves with how long after A sent it (null: it never came).
+ */
+async function phase(story: Replica, marker: string, requestOnB: (kind: keyof Samples) => Promise<void>, into: Samples, lastWordOnB: () => boolean): Promise<number | null> {
+  let lastSentAt = 0;
   let typing = true;
   const typist = (async () => {
     try {
       const paragraph = (articleParts(story.doc).body.get(1) as Y.XmlElement).get(0) as Y.XmlText;
       for (let word = 0; word < WORDS_PER_PHASE; word++) {
         await sleep(WORD_MS);
-        paragraph.insert(0, `word${word} `);
+        paragraph.insert(0, `${marker}${word} `);
         await story.send();
+        lastSentAt = performance.now();
       }
       await sleep(TAIL_MS);
     } finally {
       typing = false;
     }
   })();
-  while (typing) {
-    const [edit, list] = await requestOnB();
-    into.edit.push(edit);
-    into.list.push(list);
-    await sleep(REQUEST_GAP_MS);
+  // On a fixed schedule, each request timed from when it was due: a request
+  // that falls due while B's core is busy with something else waits for it,
+  // as a request from B's window would (timed from its own start, the wait
+  // would fall between two requests and never show).
+  const started = performance.now();
+  for (let slot = 0; typing; slot++) {
+    const due = started + slot * REQUEST_EVERY_MS;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const kind = slot % 2 === 0 ? 'edit' : 'list';
+    await requestOnB(kind);
+    into[kind].push(performance.now() - due);
   }
   await typist;
+  const deadline = performance.now() + 20_000;
+  while (!lastWordOnB()) {
+    if (performance.now() > deadline) return null;
+    await sleep(50);
+  }
+  return performance.now() - lastSentAt;
 }
 
 /** A new story on laptop A with `words` of body, and A's replica of it to type into. */

@@ -6,7 +6,7 @@ import { articleParts, seedArticle } from '../../../shared/article-doc';
 import { articleDocName, articleKind } from '../../../shared/documents/article-kind';
 import { DerivedRows } from '../../../electron/core/docs/derived-rows';
 import { DocStore } from '../../../electron/core/docs/doc-store';
-import { LiveDocs, SYNC_ORIGIN } from '../../../electron/core/docs/live-docs';
+import { LiveDocs } from '../../../electron/core/docs/live-docs';
 import { silentLogger } from '../../../electron/core/log';
 import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { openDatabase, type Database } from '../../../electron/core/store/open-database';
