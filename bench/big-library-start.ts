@@ -39,8 +39,14 @@ db.close();
 `;
 /** The ready line on an idle machine (issue 18); the verdict is on the ratio. */
 const READY_BUDGET_MS = 2000;
-/** How many times the bare process the start may take: 2 s over the bare process's ~150 ms on an idle machine. */
-const READY_RATIO_BUDGET = 12;
+/**
+ * How many times the bare process the start may take. Measured: about 6×
+ * (the web shell's bundle loaded, core's stores and the HTTP server set up,
+ * over Node and one keyed open of the library); 10× leaves room for noise
+ * and keeps the ready line near 1 s at this machine's ~100 ms bare start,
+ * well inside the 2 s.
+ */
+const READY_RATIO_BUDGET = 10;
 
 export async function benchStartWithBigLibrary(repo: string, library: GeneratedLibrary, articles: number, workDir: string): Promise<BenchRow> {
   console.error('  start → ready: copying the big library…');
