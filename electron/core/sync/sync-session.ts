@@ -257,9 +257,7 @@ export class SyncSession {
       if (this.connected) control.sendStateless('ping');
     });
     this.every(DocLinks.STALLED_CHECK_MS, () => {
-      if (!this.ready) return;
-      this.links.recycleStalled();
-      this.links.letGoQuiet();
+      if (this.ready) this.links.recycleStalled();
     });
     this.every(SWEEP_MS, () => {
       if (!this.ready) return;
