@@ -115,7 +115,8 @@ async function openedDoc(call: <T>(channel: string, payload: unknown) => Promise
   return doc;
 }
 
-function paragraphs(words: number): Y.XmlElement[] {
+/** `words` words of news vocabulary in paragraphs of 41, as the body of a story. */
+export function paragraphs(words: number): Y.XmlElement[] {
   const out: Y.XmlElement[] = [];
   for (let start = 0; start < words; start += WORDS_PER_PARAGRAPH) {
     const paragraph = new Y.XmlElement('paragraph');

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { generatedLibrary } from './generate-library';
 import { benchImport } from './media-bench';
 import { benchBigStory } from './big-story';
+import { benchStartWithBigLibrary } from './big-library-start';
+import { benchColleagueLaptop } from './colleague-laptop';
 import { benchAcknowledgedUpdate, benchOpen, benchSearch } from './node-scenarios';
 import { runSyncScenarios } from './sync-scenarios';
 import { printTable, type BenchRow } from './table';
@@ -18,12 +20,14 @@ const PHOTOS = Number(process.env.LEDE_BENCH_PHOTOS ?? 200);
 
 /**
  * LEDE_BENCH_ONLY picks one group of rows: `core` (search, commits, browser),
- * `media` (the photo desk's rows, slow to prepare the first time) or `sync`.
+ * `media` (the photo desk's rows, slow to prepare the first time), `sync`, or
+ * `big` (issue 18's big stories: in core, start → ready on the big library,
+ * a colleague's laptop, the browser's open).
  * Without it, every row runs. LEDE_BENCH_NO_BROWSER=1 leaves out the
  * browser rows of `core` (the store's rows alone, e.g. the encryption ones).
  */
 const ONLY = process.env.LEDE_BENCH_ONLY ?? '';
-const runs = (group: 'core' | 'media' | 'sync') => ONLY === '' || ONLY === group;
+const runs = (group: 'core' | 'media' | 'sync' | 'big') => ONLY === '' || ONLY === group;
 
 async function main(): Promise<void> {
   const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -54,6 +58,17 @@ async function main(): Promise<void> {
     if (runs('sync')) {
       console.error('Sync: a server process on 127.0.0.1 and workstation cores in this process…');
       rows.push(...(await runSyncScenarios(repo, workDir)));
+    }
+    if (runs('big')) {
+      console.error('Big stories: start → ready on the big library, a colleague’s laptop, the browser’s open…');
+      const library = generatedLibrary(cacheDir, ARTICLES, WORDS);
+      if (!runs('core')) rows.push(...(await benchBigStory(workDir)));
+      rows.push(await benchStartWithBigLibrary(repo, library, ARTICLES, workDir));
+      rows.push(await benchColleagueLaptop(repo, workDir));
+      if (process.env.LEDE_BENCH_NO_BROWSER !== '1') {
+        const browser = await import('./drive/browser-scenarios');
+        rows.push(await browser.runBigStoryOpenScenario({ repo, library: library.dir, workDir, articles: ARTICLES }));
+      }
     }
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

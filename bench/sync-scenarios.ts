@@ -18,13 +18,13 @@ import { benchLargeStory } from './large-story';
 import { addUser, startServer } from './server-process';
 import { ms, percentile, type BenchRow } from './table';
 
-async function call<T>(session: CoreSession, channel: string, payload: unknown): Promise<T> {
+export async function call<T>(session: CoreSession, channel: string, payload: unknown): Promise<T> {
   const result = await session.invoke(channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
 }
 
-async function until(predicate: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+export async function until(predicate: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
   while (!predicate()) {
     if (Date.now() - started > timeoutMs) throw new Error(`bench: timed out waiting for ${what}`);
@@ -32,7 +32,8 @@ async function until(predicate: () => boolean, what: string, timeoutMs = 120_000
   }
 }
 
-function client(dataDir: string): { core: Core; session: CoreSession; events: Array<{ event: string; payload: unknown; at: number }> } {
+/** A workstation core in this process (the web shell's options), with the events its one session received. */
+export function client(dataDir: string): { core: Core; session: CoreSession; events: Array<{ event: string; payload: unknown; at: number }> } {
   const core = openCore({ dataDir, shell: 'web', version: 'bench', logger: silentLogger, backupDelayMs: null, deriveDelayMs: 300 });
   const events: Array<{ event: string; payload: unknown; at: number }> = [];
   const session = core.connect((event, payload) => events.push({ event, payload, at: performance.now() }));
