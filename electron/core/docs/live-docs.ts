@@ -20,8 +20,8 @@ export interface StoredChange {
   update: Uint8Array;
   origin: ChangeOrigin;
   /**
-   * Core wrote into the session's own transaction (an offline-rewrite note,
-   * ADR 0061): the session that sent the change needs this update back, or
+   * Core wrote this in the session's name, right after its change (an
+   * offline-rewrite note, ADR 0061): the session that sent the change needs it back, or
    * its copy would miss core's part and wait forever on what follows it.
    */
   echo?: boolean;
@@ -59,8 +59,9 @@ export class LiveDocs {
   /**
    * From now on, every change made on this computer is asked whether it is
    * made offline; if so, what it did to the short fields (headline, caption…)
-   * is noted in the document, in the change's own transaction, so the note
-   * reaches the server in the same update as the text it describes.
+   * is noted in the document, in a transaction right after the change's and
+   * in the same SQLite transaction, so the note is stored and sent with the
+   * text it describes.
    */
   noteOfflineRewrites(authorOf: OfflineAuthorOf): void {
     this.offlineAuthorOf = authorOf;
@@ -110,7 +111,7 @@ export class LiveDocs {
     const loaded = this.docs.get(docId) ?? (guard && this.store.info(docId) ? this.get(docId) : undefined);
     if (loaded) {
       // Not stamped: a change from the server carries its author's edit time.
-      this.run(docId, loaded, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN), { guard, origin: SYNC_ORIGIN, stamp: false, local: false });
+      this.run(docId, loaded, () => Y.applyUpdate(loaded, update, SYNC_ORIGIN), { guard, origin: SYNC_ORIGIN, stamp: false });
       return;
     }
     const now = Date.now();
@@ -137,20 +138,20 @@ export class LiveDocs {
           throw new LedeError('invalid_payload', 'This change builds on earlier changes Lede has not received. Reopen the story to continue.');
         }
       },
-      { guard, origin, stamp: true, local: false },
+      { guard, origin, stamp: true },
     );
   }
 
   /** Makes a change in core's name (status moves, trash…). */
   change(docId: string, fn: (doc: Y.Doc) => void, origin: ChangeOrigin = CORE_ORIGIN): void {
     const doc = this.get(docId);
-    this.run(docId, doc, () => doc.transact(() => fn(doc), origin), { origin, stamp: origin !== SYNC_ORIGIN, local: true });
+    this.run(docId, doc, () => doc.transact(() => fn(doc), origin), { origin, stamp: origin !== SYNC_ORIGIN });
   }
 
   /** Core's housekeeping in a document (clearing settled offline-rewrite notes): no edit time, no note. */
   tidy(docId: string, fn: (doc: Y.Doc) => void): void {
     const doc = this.get(docId);
-    this.run(docId, doc, () => doc.transact(() => fn(doc), CORE_ORIGIN), { origin: CORE_ORIGIN, stamp: false, local: true });
+    this.run(docId, doc, () => doc.transact(() => fn(doc), CORE_ORIGIN), { origin: CORE_ORIGIN, stamp: false });
   }
 
   /** Forgets the memory copy (the disk keeps everything). */
@@ -169,10 +170,9 @@ export class LiveDocs {
    * `stamp`: a change made on this computer; its kind's edit time is written
    * after it (core's own transaction, past the guard, in the same SQLite
    * transaction: the edit and its time are stored together or not at all).
-   * Made offline, its offline rewrites are noted too, inside the change's own
-   * Yjs transaction (`local` as the change's would be: false for an applied update).
+   * Made offline, its offline rewrites are noted too, right after it.
    */
-  private run(docId: string, doc: Y.Doc, change: () => void, how: { guard?: EditGuard; origin: ChangeOrigin; stamp: boolean; local: boolean }): void {
+  private run(docId: string, doc: Y.Doc, change: () => void, how: { guard?: EditGuard; origin: ChangeOrigin; stamp: boolean }): void {
     const { guard, origin, stamp } = how;
     let refusal: string | null = null;
     const inspect = (transaction: Y.Transaction) => {
@@ -183,16 +183,25 @@ export class LiveDocs {
     const kind = documentKindOf(docId);
     const stampEdit = stamp ? kind?.stampEdit : null;
     const author = stamp && kind && this.offlineAuthorOf ? this.offlineAuthorOf(docId, kind.kind) : null;
-    let echo = false;
+    // Which stored update carries the offline-rewrite note, when the session that made the edit must get it back.
+    let echoAt: number | null = null;
     const mutate =
       author && kind
         ? () => {
             const before = readRewritable(doc, kind.kind);
-            // One transaction: the edit and its note are one update.
-            Y.transact(doc, () => {
-              change();
-              echo = noteOfflineEdits(doc, kind.kind, before, author);
-            }, origin, how.local);
+            change();
+            if (refusal !== null) return;
+            // The note in a transaction of its own, right after the edit and in the same SQLite
+            // transaction (stored and announced together). Not inside the edit's: an applied update's
+            // transaction is never local to Yjs, and a write in the document's own name there makes Yjs
+            // give the document a new client id — a new writer in the story, for good, at every offline edit.
+            doc.off('afterTransaction', inspect);
+            const at = this.outbox.length;
+            let noted = false;
+            doc.transact(() => {
+              noted = noteOfflineEdits(doc, kind.kind, before, author);
+            }, origin);
+            if (noted && this.outbox.length > at) echoAt = at;
           }
         : change;
     try {
@@ -215,8 +224,10 @@ export class LiveDocs {
     }
     const committed = this.outbox;
     this.outbox = [];
-    // The edit and its note are the first update stored; the edit time follows in its own.
-    if (echo && committed[0]) committed[0] = { ...committed[0], echo: true };
+    // The note goes back to the session that typed (its copy lacks it); the edit and the edit time do not.
+    const noteAt = echoAt as number | null;
+    const note = noteAt === null ? undefined : committed[noteAt];
+    if (noteAt !== null && note) committed[noteAt] = { ...note, echo: true };
     this.notify(committed);
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { applyTextChange, articleParts } from '../../../shared/article-doc';
 import { articleDocName } from '../../../shared/documents/article-kind';
 import { mediaDocName } from '../../../shared/documents/media-kind';
@@ -101,6 +101,27 @@ async function setHeadline(laptop: Laptop, id: string, text: string) {
 }
 
 describe('concurrent offline rewrites of a short field', () => {
+  it('noting offline edits keeps the laptop’s Yjs client id: a story typed into offline gains one writer, not one per edit', async () => {
+    const [richard] = await newsroom(1);
+    const id = await sharedStory([richard!]);
+    const docName = articleDocName(id);
+    const writersBefore = readDoc(richard!.client.core, docName, (doc) => Y.decodeStateVector(Y.encodeStateVector(doc)).size);
+    await offline(richard!);
+    const story = await openStory(richard!.client.client, id);
+    const coreDoc = richard!.client.core.internals.live.get(docName);
+    const clientId = coreDoc.clientID;
+    // Each edit is noted (an offline rewrite of the headline) in the edit's own transaction, in core's name.
+    for (const word of ['One', 'Two', 'Three', 'Four', 'Five']) await story.edit((doc) => applyTextChange(articleParts(doc).headline, `${word}: ${ORIGINAL}`));
+    expect(offlineRewrites(coreDoc).size).toBeGreaterThan(0);
+    // Yjs gives a document a new client id when a transaction it does not count as local writes in the
+    // document's own name; each note then added a writer to the story for good.
+    expect(coreDoc.clientID).toBe(clientId);
+    await richard!.client.client.call('article.close', { id });
+    const writersAfter = readDoc(richard!.client.core, docName, (doc) => Y.decodeStateVector(Y.encodeStateVector(doc)).size);
+    // The session that typed, and core (the notes and the edit times): at most two new writers.
+    expect(writersAfter - writersBefore).toBeLessThanOrEqual(2);
+  });
+
   it('two laptops rewrite the headline offline: one whole version on both, the other offered to both people, the settled note tidied', async () => {
     const [richard, wesley] = await newsroom(2);
     const id = await sharedStory([richard!, wesley!]);
