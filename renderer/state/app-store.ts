@@ -4,6 +4,9 @@ import type { ConnectionState, ResultOf } from '../../shared/contract';
 import type { Profile } from '../../shared/model';
 import { connectLede, ledeBridge } from '../api/client';
 import { WebSessionError } from '../api/web-bridge';
+import { keepUnsavedEditsIn } from '../story/article-session';
+import { replayUnsavedEdits } from '../story/replay-unsaved-edits';
+import { openBrowserEditsStore } from '../story/unsaved-edits-store';
 
 /**
  * Where the app is. A story just created carries `fresh`: it opens with the
@@ -21,6 +24,15 @@ type Phase =
 interface AppState {
   phase: Phase;
   connection: ConnectionState;
+  /**
+   * Whether waiting edits are kept in the browser (survive the tab and a
+   * restart of the web shell) or in this tab's memory only (Electron, or a
+   * browser that refuses to store). What the banners promise follows it.
+   */
+  editsKept: 'browser' | 'tab';
+  /** Things about unsaved edits the person should know (ADR 0068), until dismissed. */
+  notices: string[];
+  dismissNotice(notice: string): void;
   info: ResultOf<'app.info'> | null;
   profile: Profile | null;
   config: ConfigView | null;
@@ -46,6 +58,8 @@ function hashFor(route: Route): string {
 export const useApp = create<AppState>((set, get) => ({
   phase: { kind: 'connecting' },
   connection: 'open',
+  editsKept: 'tab',
+  notices: [],
   info: null,
   profile: null,
   config: null,
@@ -61,6 +75,23 @@ export const useApp = create<AppState>((set, get) => ({
       return;
     }
     ledeBridge().onConnection?.((connection) => set({ connection }));
+    // The web shell: edits wait in the browser too, and what an earlier tab
+    // left there is delivered before anything opens (a story opened while its
+    // replay is on the way would not see it: core echoes to other sessions only).
+    if (!window.lede) {
+      const addNotice = (notice: string) => set((state) => ({ notices: [...state.notices, notice] }));
+      const store = openBrowserEditsStore((problem) => {
+        set({ editsKept: 'tab' });
+        addNotice(problem);
+      });
+      set({ editsKept: 'browser' });
+      const replayed = await replayUnsavedEdits(client, store);
+      for (const problem of replayed.problems) addNotice(problem);
+      if (replayed.delivered > 0) {
+        addNotice(`Unsaved changes this browser kept for ${replayed.delivered === 1 ? 'one story' : `${replayed.delivered} stories`} were saved.`);
+      }
+      keepUnsavedEditsIn(store);
+    }
     client.on('profile.changed', (profile) => set({ profile }));
     client.on('config.changed', (config) => set({ config }));
     const [info, profile, config] = await Promise.all([
@@ -81,6 +112,10 @@ export const useApp = create<AppState>((set, get) => ({
       route: routeFromHash(location.hash),
       phase: profile.value ? { kind: 'ready' } : { kind: 'needs-profile' },
     });
+  },
+
+  dismissNotice(notice) {
+    set((state) => ({ notices: state.notices.filter((n) => n !== notice) }));
   },
 
   setProfile(profile) {
