@@ -47,14 +47,15 @@ function SessionEndedBanner({ editsKept }: { editsKept: 'browser' | 'tab' }) {
 
   return (
     <section className="connection-banner session-ended" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="session-ended-title" role="alert">
-        Lede restarted, so this tab was signed out.
-      </h2>
+      <div role="alert">
+        <h2 id={`${id}-title`} className="session-ended-title">
+          Lede restarted, so this tab was signed out.
+        </h2>
+      </div>
       <p className="session-ended-text">
         {editsKept === 'browser'
-          ? 'Your unsaved changes are kept in this browser and are saved as soon as you sign in again — here, or by opening the new link in a new tab.'
-          : 'Your unsaved changes are kept in this tab only: do not close it. Sign in again here to save them.'}{' '}
-        Lede prints a new sign-in link when it starts; press Enter in its terminal for another.
+          ? 'Your unsaved changes are kept in this browser and are saved as soon as you sign in again.'
+          : 'Your unsaved changes are kept in this tab only: do not close it. Sign in again here to save them.'}
       </p>
       <form className="session-ended-form" onSubmit={(event) => void reconnect(event)}>
         <label className="field-label field-label-small" htmlFor={`${id}-link`}>
@@ -71,12 +72,16 @@ function SessionEndedBanner({ editsKept }: { editsKept: 'browser' | 'tab' }) {
           value={link}
           onChange={(event) => setLink(event.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
         />
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? 'Reconnecting…' : 'Reconnect'}
         </button>
       </form>
+      <p id={`${id}-hint`} className="field-hint session-ended-hint">
+        Lede prints a new sign-in link when it starts; press Enter in its terminal for another.
+        {editsKept === 'browser' ? ' Opening that link in a new tab of this browser works too.' : ''}
+      </p>
       {error ? (
         <p id={`${id}-error`} role="alert" className="field-error">
           {error}
