@@ -195,3 +195,30 @@ test('the socket dropped with the shell still running is not a sign-out: the tab
   await page.reload();
   await expect(page.getByLabel('Headline')).toHaveValue('A short outage and back');
 });
+
+test('a browser that will not store (IndexedDB off, as in some private modes) is said once, and no banner promises more than this tab', async ({ page, shell }) => {
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+  await page.goto(shell.url);
+  await createProfile(page, 'Richard Connor', 'Reporter');
+  await expect(page.getByRole('status').filter({ hasText: 'This browser did not let Lede keep unsaved changes on this computer (storage is turned off).' })).toHaveCount(1);
+  await newStory(page);
+  await page.getByLabel('Headline').fill('Kept in memory only');
+  await waitSaved(page);
+  await shell.kill();
+  await page.getByLabel('Headline').press('End');
+  await page.keyboard.type(', for now');
+  await expect(page.getByRole('alert').filter({ hasText: 'your changes are kept in this tab and will be saved when it is back. Keep the tab open until then.' })).toBeVisible();
+  await expect(page.locator('.save-indicator')).toHaveText('Not saved yet — kept in this window');
+  await shot(page, 'restart-8-no-browser-storage');
+
+  // Restarted: the tab's session is gone, and the banner does not pretend the browser has the edits.
+  await shell.restart({ samePort: true });
+  const signedOut = page.getByRole('region', { name: SIGNED_OUT });
+  await expect(signedOut).toBeVisible({ timeout: 20_000 });
+  await expect(signedOut).toContainText('Your unsaved changes are kept in this tab only: do not close it.');
+  await page.getByRole('textbox', { name: 'New sign-in link' }).fill(await shell.freshLink());
+  await page.getByRole('button', { name: 'Reconnect' }).click();
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByLabel('Headline')).toHaveValue('Kept in memory only, for now');
+});
