@@ -14,6 +14,8 @@ export class WebSessionError extends Error {
 
 const SOCKET_PATH = '/api/ws';
 
+type Outcome = 'open' | 'unreachable' | 'session-ended';
+
 /**
  * Tabs of one browser share the session cookie: a tab that signed in tells
  * the others, and one whose session had ended tries again at once.
@@ -38,8 +40,10 @@ export async function connectWebBridge(): Promise<LedeBridge> {
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   let socket = await openSocket();
   let state: ConnectionState = 'open';
-  /** True while a reconnect loop or a resume runs: only one tries at a time. */
-  let trying = false;
+  /** While the backoff loop runs (the shell is down): it connects by itself. */
+  let looping = false;
+  /** A single attempt under way; whoever else wants one waits for its outcome. */
+  let attempt: Promise<Outcome> | null = null;
 
   const bridge = createWireBridge({
     send(message) {
@@ -77,43 +81,43 @@ export async function connectWebBridge(): Promise<LedeBridge> {
   };
 
   /** One attempt: open, or say why not (the socket itself never tells). */
-  const tryOnce = async (): Promise<'open' | 'unreachable' | 'session-ended'> => {
-    try {
-      socket = await openSocket();
-    } catch {
-      return (await sessionStatus()) === 'gone' ? 'session-ended' : 'unreachable';
-    }
-    wire(socket);
-    announce('open');
-    return 'open';
+  const tryOnce = (): Promise<Outcome> => {
+    attempt ??= (async (): Promise<Outcome> => {
+      try {
+        socket = await openSocket();
+      } catch {
+        return (await sessionStatus()) === 'gone' ? 'session-ended' : 'unreachable';
+      }
+      wire(socket);
+      announce('open');
+      return 'open';
+    })().finally(() => {
+      attempt = null;
+    });
+    return attempt;
   };
 
   const reconnect = async () => {
-    if (trying) return;
-    trying = true;
+    if (looping) return;
+    looping = true;
     try {
-      for (let attempt = 0; ; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
+      for (let tries = 0; ; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** tries)));
         const outcome = await tryOnce();
         if (outcome === 'open') return;
         if (outcome === 'session-ended') return announce('session-ended');
       }
     } finally {
-      trying = false;
+      looping = false;
     }
   };
 
   /** After a sign-in (here or in another tab): one try now; if the shell is down after all, the loop again. */
-  const resume = async (): Promise<'open' | 'unreachable' | 'session-ended'> => {
+  const resume = async (): Promise<Outcome> => {
     if (state === 'open') return 'open';
-    if (trying) return state === 'session-ended' ? 'session-ended' : 'unreachable';
-    trying = true;
-    let outcome: 'open' | 'unreachable' | 'session-ended';
-    try {
-      outcome = await tryOnce();
-    } finally {
-      trying = false;
-    }
+    // Down, and the loop already on it: it connects as soon as it can.
+    if (looping) return 'unreachable';
+    const outcome = await tryOnce();
     if (outcome === 'unreachable') {
       announce('lost');
       void reconnect();
