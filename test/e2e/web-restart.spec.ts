@@ -112,6 +112,24 @@ test('a tab whose session ended with a restart says so, refuses bad links, and s
   await expect(body(page)).toContainText('Typed before the restart. typed-while-down');
 });
 
+test('a signed-out tab carries on by itself once the new link is opened in another tab of the same browser', async ({ page, shell }) => {
+  test.setTimeout(180_000);
+  await typeAStoryThenKill(page, shell, 'typed-then-other-tab');
+  const link = await shell.restart({ samePort: true });
+  const signedOut = page.getByRole('region', { name: SIGNED_OUT });
+  await expect(signedOut).toBeVisible({ timeout: 20_000 });
+  // Signed out for certain before the other tab signs in: what brings it back is that tab's word, not a retry.
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByRole('heading', { name: 'Stories', exact: true })).toBeVisible();
+  await expect(signedOut).toBeHidden();
+  await waitSaved(page);
+  await expect(body(page)).toContainText('typed-then-other-tab');
+  await other.close();
+  await page.reload();
+  await expect(body(page)).toContainText('Typed before the restart. typed-then-other-tab');
+});
+
 test('closed while the shell was down, the tab’s typing is delivered when the new link is opened in the same browser', async ({ page, shell }) => {
   test.setTimeout(180_000);
   const storyHash = await typeAStoryThenKill(page, shell, 'typed-then-tab-closed');
