@@ -51,12 +51,15 @@ function startCore(dataDir: string): Core {
   return core;
 }
 
-function corePort(core: Core): PagePortLike {
+/** A port to a real core session; `onReply` may swallow a reply (the pipe broke before it got through). */
+function corePort(core: Core, onReply?: (message: unknown) => 'drop' | void): PagePortLike {
   const { port1, port2 } = new MessageChannel();
   attachPort(core, asElectronPort(port1));
   cleanups.push(() => port2.close());
   let deliver: (event: { data: unknown }) => void = () => undefined;
-  port2.on('message', (data: unknown) => deliver({ data }));
+  port2.on('message', (data: unknown) => {
+    if (onReply?.(data) !== 'drop') deliver({ data });
+  });
   return {
     postMessage: (message) => port2.postMessage(message),
     addEventListener: (_type, listener) => void (deliver = listener),
@@ -122,6 +125,33 @@ describe('the outbox of an open story', () => {
     await until(article, 'saved');
     expect(headlineIn(core, id)).toBe('Typed while core was away');
     expect(browser.entries.size).toBe(0);
+  });
+
+  it('keeps an edit whose acknowledgement was lost on the way, until it is sent again and acknowledged', async () => {
+    const core = startCore(makeTempDir());
+    const id = await newStory(core);
+    const browser = browserDatabase();
+    const pipe = createPortBridge();
+    let opened = false;
+    // The story opens; the answer to its first update never arrives (core stored it, the pipe broke).
+    pipe.usePort(
+      corePort(core, (message) => {
+        if ((message as { type: string }).type !== 'result') return;
+        if (!opened) return void (opened = true);
+        queueMicrotask(() => pipe.coreLost());
+        return 'drop';
+      }),
+    );
+    const article = await OpenArticle.open(createClient(pipe.bridge), id, pipe.bridge.onConnection, browser.tab('a'));
+    type(article, 'Answer lost');
+    await until(article, 'offline');
+    expect(headlineIn(core, id)).toBe('Answer lost');
+    expect([...browser.entries.keys()]).toEqual(['a:1']);
+
+    pipe.usePort(corePort(core));
+    await until(article, 'saved');
+    expect(browser.entries.size).toBe(0);
+    expect(headlineIn(core, id)).toBe('Answer lost');
   });
 
   it('a tab forgets only its own edits: another tab’s waiting edits on the same story stay', async () => {
