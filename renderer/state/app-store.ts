@@ -5,7 +5,7 @@ import type { Profile } from '../../shared/model';
 import { connectLede, ledeBridge } from '../api/client';
 import { WebSessionError } from '../api/web-bridge';
 import { keepUnsavedEditsIn } from '../story/article-session';
-import { replayUnsavedEdits } from '../story/replay-unsaved-edits';
+import { replayUnsavedEdits, storiesWithKeptEdits } from '../story/replay-unsaved-edits';
 import { openBrowserEditsStore } from '../story/unsaved-edits-store';
 
 /**
@@ -70,7 +70,22 @@ export const useApp = create<AppState>((set, get) => ({
     try {
       client = await connectLede();
     } catch (error) {
-      const message = error instanceof WebSessionError ? error.message : `Lede could not start: ${String(error)}`;
+      let message = error instanceof WebSessionError ? error.message : `Lede could not start: ${String(error)}`;
+      // Signed out (the shell restarted, a reload after it): what this
+      // browser kept is not lost, and the person should know before acting.
+      if (error instanceof WebSessionError && error.kind === 'unauthorized' && !window.lede) {
+        const stories = await storiesWithKeptEdits(openBrowserEditsStore(() => undefined));
+        if (stories > 0) {
+          message += ` This browser keeps unsaved changes to ${stories === 1 ? 'one story' : `${stories} stories`}: they are saved as soon as you sign in here with a new link.`;
+        }
+      }
+      // A new link pasted into this tab's address bar changes only the
+      // fragment, which loads nothing: start again with it.
+      if (!window.lede) {
+        window.addEventListener('hashchange', () => {
+          if (new URLSearchParams(location.hash.slice(1)).has('token')) location.reload();
+        });
+      }
       set({ phase: { kind: 'connect-failed', message } });
       return;
     }

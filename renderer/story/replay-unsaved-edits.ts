@@ -54,6 +54,13 @@ export async function replayUnsavedEdits(client: LedeClient, store: UnsavedEdits
   return report;
 }
 
+/** How many stories have edits kept in the store (readable or not, they are counted by their story). */
+export async function storiesWithKeptEdits(store: UnsavedEditsStore): Promise<number> {
+  const stories = new Set<unknown>();
+  for (const entry of await store.readAll()) stories.add((entry as { storyId?: unknown } | null)?.storyId);
+  return stories.size;
+}
+
 /** Opens the story in this session, sends its edits as one update, closes it: null when core has them. */
 async function deliver(client: LedeClient, storyId: string, edits: UnsavedEdit[]): Promise<string | null> {
   const since = new Date(Math.min(...edits.map((edit) => edit.savedAt))).toLocaleString();

@@ -130,6 +130,22 @@ test('a signed-out tab carries on by itself once the new link is opened in anoth
   await expect(body(page)).toContainText('Typed before the restart. typed-then-other-tab');
 });
 
+test('reloaded after the restart, the signed-out page says its unsaved changes are kept; the new link delivers them', async ({ page, shell }) => {
+  test.setTimeout(180_000);
+  const storyHash = await typeAStoryThenKill(page, shell, 'typed-then-reloaded');
+  const link = await shell.restart({ samePort: true });
+  await expect(page.getByRole('region', { name: SIGNED_OUT })).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  const refused = page.getByRole('alert').filter({ hasText: 'Lede cannot open here' });
+  await expect(refused).toContainText('it ended when Lede restarted');
+  await expect(refused).toContainText('This browser keeps unsaved changes to one story: they are saved as soon as you sign in here with a new link.');
+  await shot(page, 'restart-9-reloaded-signed-out');
+  await page.goto(link);
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes this browser kept for one story were saved.' })).toBeVisible();
+  await page.goto(new URL(storyHash, link).href);
+  await expect(body(page)).toContainText('Typed before the restart. typed-then-reloaded');
+});
+
 test('closed while the shell was down, the tab’s typing is delivered when the new link is opened in the same browser', async ({ page, shell }) => {
   test.setTimeout(180_000);
   const storyHash = await typeAStoryThenKill(page, shell, 'typed-then-tab-closed');
