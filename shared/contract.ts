@@ -80,9 +80,18 @@ export interface LedeBridge {
   /**
    * Connection to core: 'lost' when the pipe broke (core restarting, web
    * shell stopped), 'open' again once calls can go through. Sessions are new
-   * after a reconnect, so open stories must be opened again.
+   * after a reconnect, so open stories must be opened again. Web shell only:
+   * 'session-ended' when the shell is back but no longer knows this page's
+   * session (it restarted, ADR 0068); nothing goes through until the page
+   * signs in again.
    */
   onConnection?(listener: (state: ConnectionState) => void): () => void;
+  /**
+   * Web shell only: signs this page in again with a pasted sign-in link,
+   * without reloading it, so the tab keeps what it holds. Answers why not in
+   * words for the person (not a link, already used, another address).
+   */
+  signInAgain?(link: string): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Electron only: native dialogs and dropped files. Paths stay between preload, main and core. */
   desktop?: DesktopBridge;
 }
@@ -96,7 +105,7 @@ export interface DesktopBridge {
   pickFolder(): Promise<string | null>;
 }
 
-export type ConnectionState = 'open' | 'lost';
+export type ConnectionState = 'open' | 'lost' | 'session-ended';
 
 export type LedeClient = {
   invoke<C extends Channel>(channel: C, payload: PayloadOf<C>): Promise<Result<ResultOf<C>>>;

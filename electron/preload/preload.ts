@@ -20,7 +20,8 @@ ipcRenderer.on(IPC.port, (event) => {
 });
 ipcRenderer.on(IPC.coreLost, () => coreLost());
 
-const api: Required<LedeBridge> = {
+// Everything but the web shell's sign-in in place: Electron has no sessions to lose.
+const api: Required<Omit<LedeBridge, 'signInAgain'>> = {
   invoke: (channel: string, payload: unknown) => bridge.invoke(String(channel), payload),
   on: (event: string, listener: (payload: unknown) => void) => {
     if (typeof listener !== 'function') throw new TypeError('lede.on needs a listener function.');

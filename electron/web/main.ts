@@ -39,7 +39,11 @@ async function main(): Promise<void> {
   });
   if (!shell) return;
   // One write, so whoever waits for the ready line has the hint too.
-  console.log(`Lede is ready at ${shell.url}\nEach link signs in one browser, once. Press Enter here for a new link.`);
+  // The third line is for tabs left open across a restart: their session
+  // ended with the old process, their unsaved edits did not (ADR 0068).
+  console.log(
+    `Lede is ready at ${shell.url}\nEach link signs in one browser, once. Press Enter here for a new link.\nA tab still open from before a restart: paste a link into its “New sign-in link” field.`,
+  );
   offerFreshLinks(() => shell.freshLink());
 
   let stopping = false;

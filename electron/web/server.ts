@@ -34,7 +34,7 @@ export interface WebShellOptions extends SessionAuthOptions {
   rendererDir: string;
 }
 
-const NO_SESSION = `This browser has no Lede session, or it ended after a long time unused. ${FRESH_LINK_HINT}`;
+const NO_SESSION = `This browser has no Lede session: it ended when Lede restarted, or after a long time unused. ${FRESH_LINK_HINT}`;
 
 /**
  * The web shell: the same workstation in a browser tab. Binds 127.0.0.1 only,

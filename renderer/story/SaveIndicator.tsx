@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
+import { useApp } from '../state/app-store';
 import { KEEP_WHOLE } from '../ui/CollapsingActions';
 import type { OpenArticle, SaveState } from './open-article';
 
-function describe(state: SaveState): string {
+function describe(state: SaveState, keptIn: 'browser' | 'tab'): string {
   switch (state.kind) {
     case 'saved':
       return 'Saved';
     case 'saving':
       return 'Saving…';
     case 'offline':
-      // Lede's core is out of reach (the banner says so): the edits are in this window, not on disk yet.
-      return 'Not saved yet — kept in this window';
+      // Lede's core is out of reach (the banner says so): the edits are not
+      // on disk yet; in the web shell they wait in the browser (ADR 0068).
+      return keptIn === 'browser' ? 'Not saved yet — kept in this browser' : 'Not saved yet — kept in this window';
     case 'error':
       return `Not saved: ${state.error.message}`;
   }
@@ -49,10 +51,11 @@ export function SaveIndicator({ article }: { article: OpenArticle }) {
     };
   }, [article]);
   const state = shown;
+  const keptIn = useApp((s) => s.editsKept);
   return (
-    <p {...KEEP_WHOLE} role="status" className={`save-indicator save-${state.kind}`} data-state={state.kind} title={describe(state)}>
+    <p {...KEEP_WHOLE} role="status" className={`save-indicator save-${state.kind}`} data-state={state.kind} title={describe(state, keptIn)}>
       <span className="save-dot" aria-hidden="true" />
-      <span className="save-text">{describe(state)}</span>
+      <span className="save-text">{describe(state, keptIn)}</span>
       {state.kind === 'error' && state.fatal && (
         // Core refused a change it can never store; later edits build on it,
         // so the only way on is the story as core has it.
@@ -66,5 +69,5 @@ export function SaveIndicator({ article }: { article: OpenArticle }) {
 
 /** "Saving…" reads the same whatever the queue length; other states show their numbers. */
 function sameDisplay(a: SaveState, b: SaveState): boolean {
-  return a.kind === b.kind && (a.kind === 'saving' || describe(a) === describe(b));
+  return a.kind === b.kind && (a.kind === 'saving' || describe(a, 'tab') === describe(b, 'tab'));
 }

@@ -1,5 +1,6 @@
 import { lede, ledeBridge } from '../api/client';
 import { OpenArticle } from './open-article';
+import type { UnsavedEditsStore } from './unsaved-edits-store';
 
 interface Entry {
   article: Promise<OpenArticle>;
@@ -12,6 +13,13 @@ const closing = new Map<string, Promise<void>>();
 /** Every story opened and not yet closed, including ones still draining after their screen went away. */
 const live = new Set<OpenArticle>();
 let unloadGuard = false;
+/** Where edits also wait until core has them (the web shell's browser storage, ADR 0068); none in Electron. */
+let unsavedEdits: UnsavedEditsStore | undefined;
+
+/** Stories opened from now on keep their waiting edits in `store` as well as in memory. */
+export function keepUnsavedEditsIn(store: UnsavedEditsStore): void {
+  unsavedEdits = store;
+}
 
 /**
  * One OpenArticle per story in this window, shared by whoever shows it, so
@@ -35,7 +43,7 @@ export function acquireArticle(id: string): Promise<OpenArticle> {
   const onConnection = bridge.onConnection?.bind(bridge);
   installUnloadGuard();
   const article = (closing.get(id) ?? Promise.resolve())
-    .then(() => OpenArticle.open(lede(), id, onConnection))
+    .then(() => OpenArticle.open(lede(), id, onConnection, unsavedEdits))
     .then((opened) => {
       live.add(opened);
       return opened;

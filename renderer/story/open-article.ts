@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { base64ToBytes, bytesToBase64 } from '../../shared/base64';
 import type { ConnectionState, LedeClient } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
+import type { UnsavedEditsStore } from './unsaved-edits-store';
 
 /** Transaction origin for changes that came from core; they are never sent back. */
 export const REMOTE_ORIGIN = Symbol('remote');
@@ -22,12 +23,17 @@ export type SaveState =
  * order, merged into one update while the previous one is in flight; an edit
  * counts as saved only when core acknowledged it (it is on disk then). If the
  * connection drops, edits wait and are sent after the story is reopened on
- * the new connection — none is dropped.
+ * the new connection — none is dropped. With an `UnsavedEditsStore`, each
+ * edit is also kept in the browser until core acknowledged it (ADR 0068), so
+ * closing the tab or a restart of the web shell loses nothing either.
  */
 export class OpenArticle {
   readonly doc = new Y.Doc();
   private pending: Uint8Array[] = [];
   private inFlight: Uint8Array | null = null;
+  /** The store's keys of the edits in `pending` and `inFlight`: forgotten there once core acknowledged them. */
+  private pendingKeys: string[] = [];
+  private inFlightKeys: string[] = [];
   private state: SaveState = { kind: 'saved' };
   private readonly stateListeners = new Set<(state: SaveState) => void>();
   private readonly disposers: Array<() => void> = [];
@@ -42,14 +48,16 @@ export class OpenArticle {
   private constructor(
     readonly id: string,
     private readonly client: LedeClient,
+    private readonly unsaved: UnsavedEditsStore | null,
   ) {}
 
   static async open(
     client: LedeClient,
     id: string,
     onConnection?: (listener: (state: ConnectionState) => void) => () => void,
+    unsaved?: UnsavedEditsStore,
   ): Promise<OpenArticle> {
-    const article = new OpenArticle(id, client);
+    const article = new OpenArticle(id, client, unsaved ?? null);
     await article.load();
     article.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE_ORIGIN) article.enqueue(update);
@@ -110,6 +118,7 @@ export class OpenArticle {
 
   private enqueue(update: Uint8Array): void {
     this.pending.push(update);
+    if (this.unsaved) this.pendingKeys.push(this.unsaved.keep(this.id, update));
     if (this.state.kind === 'error' && this.state.fatal) return this.publish();
     if (!this.inFlight && this.connected && !this.retryTimer) this.scheduleSend();
     else this.publish();
@@ -139,10 +148,14 @@ export class OpenArticle {
     if (this.inFlight || this.pending.length === 0 || !this.connected) return this.publish();
     this.inFlight = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
     this.pending = [];
+    this.inFlightKeys = this.pendingKeys;
+    this.pendingKeys = [];
     this.publish();
     const result = await this.client.invoke('article.update', { id: this.id, update: bytesToBase64(this.inFlight) });
     if (result.ok) {
       this.inFlight = null;
+      this.unsaved?.forget(this.inFlightKeys);
+      this.inFlightKeys = [];
       this.retryDelay = 250;
       if (this.state.kind === 'error') this.state = { kind: 'saved' };
       return this.sendNext();
@@ -150,6 +163,8 @@ export class OpenArticle {
     // Put it back in front: order does not matter to Yjs, losing it would.
     this.pending.unshift(this.inFlight);
     this.inFlight = null;
+    this.pendingKeys.unshift(...this.inFlightKeys);
+    this.inFlightKeys = [];
     if (result.error.code === 'disconnected') {
       this.connected = false;
       return this.publish();
@@ -169,7 +184,9 @@ export class OpenArticle {
   }
 
   private connectionChanged(state: ConnectionState): void {
-    if (state === 'lost') {
+    // Lost, or the session ended (the web shell restarted): either way
+    // nothing goes through until a connection is open again.
+    if (state !== 'open') {
       this.connected = false;
       this.publish();
       return;

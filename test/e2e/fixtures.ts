@@ -21,6 +21,8 @@ export interface WebShellHandle {
    * default port): a page left open can then reconnect once it has a session.
    */
   restart(options?: { samePort?: boolean }): Promise<string>;
+  /** Presses Enter in the shell's terminal, as a person does, and answers the new one-use link it prints (ADR 0046). */
+  freshLink(): Promise<string>;
 }
 
 export async function launch(dataDir: string, extraEnv: Record<string, string> = {}, port = 0): Promise<{ child: ChildProcess; url: string; exited: Promise<void>; output: () => string }> {
@@ -28,7 +30,7 @@ export async function launch(dataDir: string, extraEnv: Record<string, string> =
   if (!fs.existsSync(server)) throw new Error('dist/web/server.mjs is missing: run `npm run build` first (npm test does).');
   // The machine's own policy file (/etc/lede/policy.json) must not change what a test sees.
   const env = { ...process.env, LEDE_POLICY_FILE: path.join(dataDir, 'no-policy.json'), ...extraEnv };
-  const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, [server, '--data-dir', dataDir, '--port', String(port)], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -68,6 +70,22 @@ export const test = base.extend<{ shell: WebShellHandle; shellEnv: Record<string
         current = await launch(dataDir, shellEnv, samePort ? Number(new URL(current.url).port) : 0);
         outputs.push(current.output);
         return current.url;
+      },
+      freshLink() {
+        const { child, output } = current;
+        const already = output().length;
+        return new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no new link within 10 s:\n${output()}`)), 10_000);
+          const onData = () => {
+            const match = /New sign-in link \(one use\): (\S+)/.exec(output().slice(already));
+            if (!match) return;
+            clearTimeout(timer);
+            child.stdout!.off('data', onData);
+            resolve(match[1]!);
+          };
+          child.stdout!.on('data', onData);
+          child.stdin!.write('\n');
+        });
       },
     };
     await use(handle);

@@ -140,7 +140,7 @@ test('after the web shell is killed, one badge says so: no stale sync state besi
     await expect(banner).toBeVisible();
     // The sync state the page last heard is stale: not shown beside the banner.
     await expect(page.locator('.sync-status')).toHaveCount(0);
-    await expect(page.locator('.save-indicator')).toHaveText('Not saved yet — kept in this window');
+    await expect(page.locator('.save-indicator')).toHaveText('Not saved yet — kept in this browser');
     await expect(page.getByText(/offline/i)).toHaveCount(0);
     await shot(page, 'story-core-lost');
   } finally {

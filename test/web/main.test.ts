@@ -36,6 +36,7 @@ describe('npm run web', () => {
   it('prints a one-use link, says how to get another, and prints a new one when Enter is pressed', async () => {
     shell = await startWebShellProcess({ dataDir: makeTempDir(), stdin: 'pipe' });
     expect(shell.output()).toContain('Each link signs in one browser, once. Press Enter here for a new link.');
+    expect(shell.output()).toContain('A tab still open from before a restart: paste a link into its “New sign-in link” field.');
     expect(await trade(shell.port, shell.token)).toBe(200);
     expect(await trade(shell.port, shell.token)).toBe(401);
 
