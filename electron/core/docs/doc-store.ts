@@ -2,8 +2,14 @@ import * as Y from 'yjs';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DocKind } from '../../../shared/documents/doc-names';
 
-/** Whether an update was made on this computer or arrived from the sync server. */
-export type UpdateOrigin = 'local' | 'remote';
+/**
+ * Who made a stored update: this computer ('local', counted as one of its
+ * changes waiting for the server), the server ('remote'), or core noting
+ * something about a local change it just stored ('note': an offline-rewrite
+ * note, ADR 0061 — stored and synced like any update, but not one more change
+ * of the person's in the counts the sign-out dialog shows).
+ */
+export type UpdateOrigin = 'local' | 'remote' | 'note';
 
 export interface DocInfo {
   id: string;

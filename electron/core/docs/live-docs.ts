@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LedeError } from '../../../shared/errors';
 import type { Logger } from '../log';
-import type { DocStore } from './doc-store';
+import type { DocStore, UpdateOrigin } from './doc-store';
 import type { DocKind } from '../../../shared/documents/doc-names';
 import type { EditGuard } from '../../../shared/documents/document-kind';
 import { documentKindOf } from '../../../shared/documents/kinds';
@@ -40,6 +40,8 @@ export type OfflineAuthorOf = (docId: string, kind: DocKind) => OfflineAuthor | 
 export class LiveDocs {
   private readonly docs = new Map<string, Y.Doc>();
   private outbox: StoredChange[] = [];
+  /** True while core writes an offline-rewrite note: its update is stored as a 'note', not as one more change. */
+  private noting = false;
   /** True inside run(): changes then wait in the outbox until the transaction commits. */
   private running = false;
   private readonly listeners = new Set<(change: StoredChange) => void>();
@@ -198,9 +200,14 @@ export class LiveDocs {
             doc.off('afterTransaction', inspect);
             const at = this.outbox.length;
             let noted = false;
-            doc.transact(() => {
-              noted = noteOfflineEdits(doc, kind.kind, before, author);
-            }, origin);
+            this.noting = true;
+            try {
+              doc.transact(() => {
+                noted = noteOfflineEdits(doc, kind.kind, before, author);
+              }, origin);
+            } finally {
+              this.noting = false;
+            }
             if (noted && this.outbox.length > at) echoAt = at;
           }
         : change;
@@ -238,7 +245,7 @@ export class LiveDocs {
   private attach(docId: string, doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       const change = { docId, update, origin: typeof origin === 'string' ? origin : CORE_ORIGIN };
-      const from = change.origin === SYNC_ORIGIN ? 'remote' : 'local';
+      const from: UpdateOrigin = change.origin === SYNC_ORIGIN ? 'remote' : this.noting ? 'note' : 'local';
       if (this.running) {
         this.store.append(docId, update, Date.now(), from);
         this.outbox.push(change);
