@@ -74,7 +74,7 @@ export async function connectWebBridge(): Promise<LedeBridge> {
       for (const listener of listeners) listener(message);
     };
     ws.onclose = () => {
-      bridge.fail('The connection to Lede was lost. Your changes are kept in this browser and will be sent when it is back.');
+      bridge.fail('The connection to Lede was lost. Your changes are kept and will be sent when it is back.');
       announce('lost');
       void reconnect();
     };

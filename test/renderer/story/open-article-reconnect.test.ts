@@ -10,6 +10,7 @@ import { OpenArticle, type SaveState } from '../../../renderer/story/open-articl
 import { connect, openTestCore, REPORTER } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { asElectronPort } from '../../electron/helpers/ports';
+import { untilSaveState } from './until-save-state';
 
 /**
  * The promise in docs/architecture.md: if the pipe to core breaks, the
@@ -60,17 +61,6 @@ function saveStates(article: OpenArticle): SaveState['kind'][] {
   return kinds;
 }
 
-function until(article: OpenArticle, kind: SaveState['kind']): Promise<void> {
-  if (article.saveState.kind === kind) return Promise.resolve();
-  return new Promise((resolve) => {
-    const off = article.onSaveState((state) => {
-      if (state.kind !== kind) return;
-      off();
-      resolve();
-    });
-  });
-}
-
 async function newStory(core: Core): Promise<string> {
   const client = connect(core);
   await client.call('profile.set', REPORTER);
@@ -94,7 +84,7 @@ describe('an open story when the pipe to core breaks', () => {
     pipe.usePort(corePort(core));
     const article = await OpenArticle.open(createClient(pipe.bridge), id, pipe.bridge.onConnection);
     type(article, 'Typed before ');
-    await until(article, 'saved');
+    await untilSaveState(article, 'saved');
 
     pipe.coreLost();
     await core.close();
@@ -103,7 +93,7 @@ describe('an open story when the pipe to core breaks', () => {
 
     core = startCore(dataDir);
     pipe.usePort(corePort(core));
-    await until(article, 'saved');
+    await untilSaveState(article, 'saved');
     expect(headlineIn(core, id)).toBe('Typed before and while core was down');
     expect(article.hasUnsavedChanges).toBe(false);
   });
@@ -127,12 +117,12 @@ describe('an open story when the pipe to core breaks', () => {
     );
     const article = await OpenArticle.open(createClient(pipe.bridge), id, pipe.bridge.onConnection);
     type(article, 'Stored once');
-    await until(article, 'offline');
+    await untilSaveState(article, 'offline');
     expect(headlineIn(core, id)).toBe('Stored once');
     expect(article.hasUnsavedChanges).toBe(true);
 
     pipe.usePort(corePort(core));
-    await until(article, 'saved');
+    await untilSaveState(article, 'saved');
     expect(headlineIn(core, id)).toBe('Stored once');
     expect(articleParts(article.doc).headline.toString()).toBe('Stored once');
   });
@@ -165,7 +155,7 @@ describe('an open story when the pipe to core breaks', () => {
       });
     });
     pipe.usePort(corePort(core));
-    await until(article, 'saved');
+    await untilSaveState(article, 'saved');
     expect(headlineIn(core, id)).toBe('Kept through two breaks');
     expect(kinds).not.toContain('error');
   });

@@ -6,12 +6,13 @@ import { createClient, type LedeClient } from '../../../shared/contract';
 import type { Core } from '../../../electron/core/core';
 import { attachPort } from '../../../electron/core/host/port-transport';
 import { createPortBridge, type PagePortLike } from '../../../electron/preload/port-bridge';
-import { OpenArticle, type SaveState } from '../../../renderer/story/open-article';
+import { OpenArticle } from '../../../renderer/story/open-article';
 import { replayUnsavedEdits } from '../../../renderer/story/replay-unsaved-edits';
 import type { UnsavedEditsStore } from '../../../renderer/story/unsaved-edits-store';
 import { connect, openTestCore, REPORTER } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { asElectronPort } from '../../electron/helpers/ports';
+import { untilSaveState } from './until-save-state';
 
 /**
  * The outbox of ADR 0068, behind its interface: a story's edits wait in the
@@ -75,17 +76,6 @@ function page(core: Core) {
   return { pipe, client: createClient(pipe.bridge) as LedeClient };
 }
 
-function until(article: OpenArticle, kind: SaveState['kind']): Promise<void> {
-  if (article.saveState.kind === kind) return Promise.resolve();
-  return new Promise((resolve) => {
-    const off = article.onSaveState((state) => {
-      if (state.kind !== kind) return;
-      off();
-      resolve();
-    });
-  });
-}
-
 async function newStory(core: Core, headline = ''): Promise<string> {
   const client = connect(core);
   await client.call('profile.set', REPORTER);
@@ -95,7 +85,7 @@ async function newStory(core: Core, headline = ''): Promise<string> {
     const { pipe, client: writer } = page(core);
     const article = await OpenArticle.open(writer, id, pipe.bridge.onConnection);
     type(article, headline);
-    await until(article, 'saved');
+    await untilSaveState(article, 'saved');
     await article.close();
   }
   return id;
@@ -118,11 +108,11 @@ describe('the outbox of an open story', () => {
 
     pipe.coreLost();
     type(article, 'Typed while core was away');
-    await until(article, 'offline');
+    await untilSaveState(article, 'offline');
     expect(storiesIn(browser.entries)).toEqual([id]);
 
     pipe.usePort(corePort(core));
-    await until(article, 'saved');
+    await untilSaveState(article, 'saved');
     expect(headlineIn(core, id)).toBe('Typed while core was away');
     expect(browser.entries.size).toBe(0);
   });
@@ -144,12 +134,12 @@ describe('the outbox of an open story', () => {
     );
     const article = await OpenArticle.open(createClient(pipe.bridge), id, pipe.bridge.onConnection, browser.tab('a'));
     type(article, 'Answer lost');
-    await until(article, 'offline');
+    await untilSaveState(article, 'offline');
     expect(headlineIn(core, id)).toBe('Answer lost');
     expect([...browser.entries.keys()]).toEqual(['a:1']);
 
     pipe.usePort(corePort(core));
-    await until(article, 'saved');
+    await untilSaveState(article, 'saved');
     expect(browser.entries.size).toBe(0);
     expect(headlineIn(core, id)).toBe('Answer lost');
   });
@@ -165,14 +155,14 @@ describe('the outbox of an open story', () => {
 
     second.pipe.coreLost();
     type(inSecond, 'second ');
-    await until(inSecond, 'offline');
+    await untilSaveState(inSecond, 'offline');
     type(inFirst, 'first ');
-    await until(inFirst, 'saved');
+    await untilSaveState(inFirst, 'saved');
     // The first tab's edit is acknowledged and forgotten; the second's still waits.
     expect([...browser.entries.keys()]).toEqual(['second:1']);
 
     second.pipe.usePort(corePort(core));
-    await until(inSecond, 'saved');
+    await untilSaveState(inSecond, 'saved');
     expect(browser.entries.size).toBe(0);
     expect(headlineIn(core, id)).toContain('second');
     expect(headlineIn(core, id)).toContain('first');
@@ -196,8 +186,8 @@ describe('a new page delivers what an earlier tab left in the browser', () => {
     await core.close();
     type(first, 'typed while down');
     type(second, 'also typed while down');
-    await until(first, 'offline');
-    await until(second, 'offline');
+    await untilSaveState(first, 'offline');
+    await untilSaveState(second, 'offline');
 
     core = startCore(dataDir);
     const after = page(core);
@@ -225,8 +215,8 @@ describe('a new page delivers what an earlier tab left in the browser', () => {
     tab.pipe.coreLost();
     type(inGone, ' — edited');
     type(inKept, ' — edited');
-    await until(inGone, 'offline');
-    await until(inKept, 'offline');
+    await untilSaveState(inGone, 'offline');
+    await untilSaveState(inKept, 'offline');
 
     const desk = connect(core);
     await desk.call('article.trash', { id: gone });
