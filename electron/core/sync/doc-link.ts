@@ -53,6 +53,10 @@ export class DocLink {
   done = false;
   /** When this link was made, to notice one that never gets going. */
   readonly attachedAt = Date.now();
+  /** When the server last sent changes this computer did not have (null: none on this link). */
+  lastRemoteAt: number | null = null;
+  /** The document was here before this link (not a first download). */
+  readonly hadLocally: boolean;
   private open = false;
   private destroyed = false;
   /** The server closed this document's connection itself (the socket stays open). */
@@ -68,9 +72,12 @@ export class DocLink {
     token: string,
     private readonly events: DocLinkEvents,
   ) {
+    this.hadLocally = initialState !== null;
     if (initialState) Y.applyUpdate(this.mirror, initialState, LOCAL);
     this.mirror.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this.provider) this.events.remote(docId, update);
+      if (origin !== this.provider) return;
+      this.lastRemoteAt = Date.now();
+      this.events.remote(docId, update);
     });
     this.provider = new HocuspocusProvider({ websocketProvider: socket, name: docId, document: this.mirror, token });
     // Presence only while someone here has the story open.

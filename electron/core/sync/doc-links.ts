@@ -27,6 +27,15 @@ const STALLED_MS = 8000;
  * the old, closing connection and is lost.
  */
 const REATTACH_PAUSE_MS = 400;
+/**
+ * A story this computer had, synced because someone elsewhere changed it,
+ * stays attached this long after the last change the server sent (ADR 0069):
+ * someone is typing into it, and letting go would mean attaching it again
+ * for their next word, which costs the whole story each time (the state
+ * read from disk, into the wire copy, encoded to compare with what the
+ * server stored) where staying attached costs only each change.
+ */
+const LINGER_MS = 60_000;
 
 /** Documents on their way to the server, by kind. */
 export interface InFlight {
@@ -87,6 +96,8 @@ export class DocLinks {
   private readonly tooLarge = new Map<string, { limitBytes: number; at: number; localChanges: number }>();
   /** Refused changes per document since it last synced, on this connection. */
   private readonly refusals = new Map<string, number>();
+  /** Finished, not open here, kept attached while edited elsewhere (LINGER_MS), by docId. */
+  private readonly lingering = new Set<string>();
   private pumpScheduled = false;
   lastSyncedMs: number | null = null;
 
@@ -122,12 +133,15 @@ export class DocLinks {
   localChange(docId: string, update: Uint8Array, kind: DocKind): void {
     const link = this.links.get(docId);
     if (!link) return this.want(docId, kind);
+    // Unfinished again: it stays until the server stored this (then finish decides anew).
+    this.lingering.delete(docId);
     link.done = false;
     link.applyLocal(update);
   }
 
   opened(docId: string): void {
     const link = this.links.get(docId);
+    this.lingering.delete(docId);
     if (link) link.setOpen(this.deps.user());
     else this.want(docId, 'article');
   }
@@ -167,6 +181,7 @@ export class DocLinks {
     this.detachedAt.clear();
     this.refusals.clear();
     this.stalledOnce.clear();
+    this.lingering.clear();
     for (const [docId, link] of [...this.links]) {
       this.links.delete(docId);
       if (!link.done || link.isOpen) this.wanted.set(docId, link.kind);
@@ -208,7 +223,11 @@ export class DocLinks {
       this.detachedAt.delete(docId);
       if (this.waitsAsTooLarge(docId, now)) continue;
       const open = this.deps.isOpen(docId);
-      if (!open && background >= this.deps.backgroundLinks) continue;
+      if (!open && background >= this.deps.backgroundLinks) {
+        // A story kept attached only because it is edited elsewhere gives way to one waiting.
+        if (!this.letGoLongestQuiet()) continue;
+        background--;
+      }
       const state = store.state(docId);
       if (state?.localOnly || state?.flag || store.isPurgePending(docId)) {
         this.wanted.delete(docId);
@@ -279,6 +298,26 @@ export class DocLinks {
 
   static readonly STALLED_CHECK_MS = STALLED_MS / 2;
 
+  /** Lets go of the stories kept attached while edited elsewhere once that went quiet (LINGER_MS). */
+  letGoQuiet(now = Date.now()): void {
+    for (const docId of [...this.lingering]) {
+      const link = this.links.get(docId);
+      if (!link || now - (link.lastRemoteAt ?? link.attachedAt) >= LINGER_MS) this.detach(docId);
+    }
+  }
+
+  /** Lets go of the lingering story that has been quiet longest, to free its slot; false when none lingers. */
+  private letGoLongestQuiet(): boolean {
+    let quietest: DocLink | null = null;
+    for (const docId of this.lingering) {
+      const link = this.links.get(docId);
+      if (link && (quietest === null || (link.lastRemoteAt ?? 0) < (quietest.lastRemoteAt ?? 0))) quietest = link;
+    }
+    if (!quietest) return false;
+    this.detach(quietest.docId);
+    return true;
+  }
+
   private attach(docId: string, kind: DocKind): void {
     const { live, docs } = this.deps;
     const connection = this.deps.connection()!;
@@ -300,6 +339,7 @@ export class DocLinks {
     const link = this.links.get(docId);
     if (!link) return;
     this.links.delete(docId);
+    this.lingering.delete(docId);
     this.letGo(link);
     this.detachedAt.set(docId, Date.now());
     if (this.detachedAt.size > 5000) {
@@ -324,7 +364,11 @@ export class DocLinks {
     link.done = true;
     this.refusals.delete(link.docId);
     this.deps.progressed();
-    if (!link.isOpen) this.detach(link.docId);
+    if (!link.isOpen) {
+      // Changed elsewhere, not a first download: someone is at work on it; stay for their next change.
+      if (link.kind === 'article' && link.lastRemoteAt !== null && link.hadLocally) this.lingering.add(link.docId);
+      else this.detach(link.docId);
+    }
     this.deps.changed();
   }
 

@@ -257,7 +257,9 @@ export class SyncSession {
       if (this.connected) control.sendStateless('ping');
     });
     this.every(DocLinks.STALLED_CHECK_MS, () => {
-      if (this.ready) this.links.recycleStalled();
+      if (!this.ready) return;
+      this.links.recycleStalled();
+      this.links.letGoQuiet();
     });
     this.every(SWEEP_MS, () => {
       if (!this.ready) return;
