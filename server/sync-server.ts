@@ -22,6 +22,7 @@ import { DEFAULT_LIMITS, DEFAULT_PURGE_RETENTION_DAYS, restorableSince, type Ser
 import type { ServerLog } from './log';
 import { clientAddress, normalize } from './net/client-address';
 import { ConnectionGate } from './net/connection-gate';
+import { PURGED_CLOSE } from './close-codes';
 import { answerAndClose } from '../shared/net/answer-and-close';
 import { UnauthenticatedGuard } from './net/unauthenticated-guard';
 import { openServerStore } from './storage/open-store';
@@ -143,7 +144,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     lostDevices,
     moreRoutes: ssoRoutes({ sso, log, throttle, addressOf, maxJsonBytes: 64 * 1024 }),
     onPurged(name, cursor) {
-      hocuspocus.closeConnections(name);
+      for (const { connection } of hocuspocus.documents.get(name)?.connections.values() ?? []) connection.close(PURGED_CLOSE);
       sync.notifyCatalog(cursor);
     },
     audit,

@@ -98,8 +98,8 @@ export class DocLink {
       this.synced = false;
       if (this.destroyed) return;
       // The server closes just this document's connection (the socket stays)
-      // when a change is too large, breaks the newsroom's rules, or the story
-      // left the account's desks.
+      // when a change is too large, breaks the newsroom's rules, the story
+      // left the account's desks, or an admin purged it.
       const reason = event?.reason ?? '';
       const limit = tooLargeLimit(reason);
       if (limit !== null) {
@@ -108,7 +108,7 @@ export class DocLink {
       } else if (reason === REFUSED_CHANGE_REASON) {
         this.closedByServer = true;
         this.events.refusedChange(docId, this.refusal ?? { message: '', restore: {} });
-      } else if (reason === REFUSAL_REASONS.notYourDesk) {
+      } else if (reason === REFUSAL_REASONS.notYourDesk || reason === REFUSAL_REASONS.deleted) {
         this.closedByServer = true;
         this.events.refused(docId, reason);
       }
