@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isUnpublishedRun } from './review/publishable';
 import type { ArticleFields, Byline, EditorCredit, Status } from './model';
 import { STATUSES } from './model';
 import { isoWithOffset } from './time';
@@ -131,30 +132,48 @@ const BLOCK_NODES = new Set(['paragraph', 'heading', 'blockquote', 'pullQuote', 
  * figure captions do too.
  */
 export function bodyPlainText(body: Y.XmlFragment): string {
-  const lines: string[] = [];
+  return bodyTexts(body).all;
+}
+
+/**
+ * The body's plain text twice over, in one walk: `all` of it (what search
+ * finds, suggestions and notes included) and `published`, the text as it
+ * stands without its review layer (shared/review/publishable.ts: suggested
+ * insertions and notes left out), which is what words are counted on.
+ */
+export function bodyTexts(body: Y.XmlFragment): { all: string; published: string } {
+  const all: string[] = [];
+  const published: string[] = [];
   let line = '';
+  let publishedLine = '';
   const endLine = () => {
-    if (line.trim() !== '') lines.push(line.trim());
+    if (line.trim() !== '') all.push(line.trim());
+    if (publishedLine.trim() !== '') published.push(publishedLine.trim());
     line = '';
+    publishedLine = '';
+  };
+  const add = (text: string, publish = true) => {
+    line += text;
+    if (publish) publishedLine += text;
   };
   const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => {
     if (node instanceof Y.XmlText) {
-      for (const op of node.toDelta() as Array<{ insert: unknown }>) {
-        if (typeof op.insert === 'string') line += op.insert;
+      for (const op of node.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+        if (typeof op.insert === 'string') add(op.insert, !op.attributes || !isUnpublishedRun(Object.keys(op.attributes)));
       }
       return;
     }
     if (!(node instanceof Y.XmlElement)) return;
     const name = node.nodeName;
     if (name === 'hardBreak') {
-      line += ' ';
+      add(' ');
       return;
     }
     const isBlock = BLOCK_NODES.has(name);
     if (isBlock) endLine();
     const title = name === 'videoEmbed' || name === 'factbox' ? node.getAttribute('title') : undefined;
     if (typeof title === 'string' && title !== '') {
-      line += title;
+      add(title);
       endLine();
     }
     for (const child of node.toArray()) walk(child);
@@ -162,7 +181,7 @@ export function bodyPlainText(body: Y.XmlFragment): string {
   };
   for (const child of body.toArray()) walk(child);
   endLine();
-  return lines.join('\n');
+  return { all: all.join('\n'), published: published.join('\n') };
 }
 
 export interface ArticleSeed {

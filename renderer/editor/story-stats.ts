@@ -1,12 +1,13 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { countCharacters, countWords, readingMinutes, type TextStats } from '../../shared/text-stats';
+import { isUnpublishedRun } from '../../shared/review/publishable';
 
 /**
  * Word, character and reading-time counts of the story body, kept off the
  * typing path.
  *
- * The counts equal `textStats(bodyPlainText(body))`, what core derives for the
+ * The counts equal the word count core derives from `bodyTexts(body).published` for the
  * story list (one line per text block, video and factbox titles included,
  * lines joined by newlines), but are summed per top-level block and cached by
  * node: ProseMirror keeps unchanged blocks as the same objects, so after a
@@ -31,7 +32,10 @@ function collectLines(node: ProseMirrorNode, lines: string[]): void {
   if (node.isTextblock) {
     let text = '';
     node.forEach((child) => {
-      if (child.isText) text += child.text ?? '';
+      if (child.isText) {
+        // Words are counted on the story as published: no suggested insertions, no notes.
+        if (!isUnpublishedRun(child.marks.map((mark) => mark.type.name))) text += child.text ?? '';
+      }
       else if (child.type.name === 'hardBreak') text += ' ';
     });
     push(text);

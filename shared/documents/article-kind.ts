@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { PROTECTED_META_KEYS, articleParts, bodyPlainText, readArticleFields, readDesk, readEditedAtMs, stampArticleEdit } from '../article-doc';
+import { PROTECTED_META_KEYS, articleParts, bodyTexts, readArticleFields, readDesk, readEditedAtMs, stampArticleEdit } from '../article-doc';
 import type { ArticleFields } from '../model';
 import { normalizeForSearch } from '../search-text';
 import { countWords } from '../text-stats';
@@ -89,7 +89,7 @@ export interface ArticleProjection {
 /** Reads a story's document into its library row and search entry. Pure. */
 export function projectArticle(doc: Y.Doc): ArticleProjection {
   const fields = readArticleFields(doc);
-  const body = bodyPlainText(articleParts(doc).body);
+  const { all: body, published } = bodyTexts(articleParts(doc).body);
   const people = [...fields.bylines.map((b) => [b.name, b.organisation ?? ''].join(' ')), ...fields.editedBy.map((e) => e.name)]
     .join(' ')
     .trim();
@@ -97,7 +97,7 @@ export function projectArticle(doc: Y.Doc): ArticleProjection {
   return {
     fields,
     editedAtMs: readEditedAtMs(doc),
-    wordCount: countWords(body),
+    wordCount: countWords(published),
     search: [fields.headline, fields.kicker, fields.teaser, body, people, tags].map(normalizeForSearch),
   };
 }

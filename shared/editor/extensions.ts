@@ -15,6 +15,7 @@ import HorizontalRule from '@tiptap/extension-horizontal-rule';
 import HardBreak from '@tiptap/extension-hard-break';
 import { isSafeLinkHref } from '../links';
 import { Factbox, Figure, PullQuote, VideoEmbed } from './nodes';
+import { REVIEW_MARKS } from './review-marks';
 
 /**
  * The newsroom schema, defined once. The renderer adds view behaviour
@@ -50,6 +51,8 @@ export function newsroomExtensions(): AnyExtension[] {
     Factbox,
     HorizontalRule,
     HardBreak,
+    // The review layer (ADR 0072): suggestions, notes and legal flags are marks of the story itself.
+    ...REVIEW_MARKS,
   ];
 }
 

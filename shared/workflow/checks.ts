@@ -4,6 +4,8 @@ import { checkLimit } from '../limits';
 import type { ArticleFields, Status } from '../model';
 import { STATUS_LABELS } from '../model';
 import { findMarkers, type MarkerHit } from './markers';
+import { REVIEW_MARK } from '../review/review-mark-names';
+import { describeSuggestion, listSuggestions } from '../review/suggestions';
 import { RULE_IDS, RULE_LABELS, isCheckedStatus, type FindingLevel, type RuleId, type WorkflowRules } from './rules';
 
 /**
@@ -146,7 +148,46 @@ const VALIDATORS: Record<RuleId, Validator> = {
     }
     return problems;
   },
+  'no-open-suggestions': ({ body }) =>
+    listSuggestions(body).map((suggestion) => {
+      const block = blockAt(body, suggestion.from);
+      return {
+        message: `${block.label}: ${suggestion.authorName || 'someone'} suggests: ${describeSuggestion(suggestion)}.`,
+        where: { field: 'body' as const, pos: block.pos, label: block.label, range: { from: suggestion.from, to: suggestion.ranges[suggestion.ranges.length - 1]!.to } },
+      };
+    }),
+  'no-legal-flags': ({ body }) =>
+    markedRuns(body, REVIEW_MARK.legalFlag).map((run) => {
+      const block = blockAt(body, run.from);
+      return { message: `${block.label} has text flagged for legal: “${clip(run.text)}”.`, where: { field: 'body' as const, pos: block.pos, label: block.label, range: { from: run.from, to: run.to } } };
+    }),
 };
+
+/** The text block holding a body position, with its checklist label ("Paragraph 3"). */
+function blockAt(body: ProseMirrorNode, pos: number): { pos: number; label: string } {
+  const found = textBlocks(body).find((block) => pos > block.pos && pos < block.pos + block.node.nodeSize);
+  return found ? { pos: found.pos, label: found.label } : { pos: 0, label: 'The text' };
+}
+
+/** Runs of text carrying a mark, neighbouring runs joined. */
+function markedRuns(body: ProseMirrorNode, markName: string): Array<TextRange & { text: string }> {
+  const runs: Array<TextRange & { text: string }> = [];
+  body.descendants((node, pos) => {
+    if (!node.isText) return true;
+    if (!node.marks.some((mark) => mark.type.name === markName)) return false;
+    const last = runs[runs.length - 1];
+    if (last && last.to === pos) {
+      last.to = pos + node.nodeSize;
+      last.text += node.text ?? '';
+    } else runs.push({ from: pos, to: pos + node.nodeSize, text: node.text ?? '' });
+    return false;
+  });
+  return runs;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 function hitRange(hit: MarkerHit, start: number): TextRange {
   return { from: start + hit.index, to: start + hit.index + hit.marker.length };

@@ -26,6 +26,8 @@ export const RULE_IDS = [
   'figure-alt',
   'empty-subhead',
   'unresolved-markers',
+  'no-open-suggestions',
+  'no-legal-flags',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -41,6 +43,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'figure-alt': 'Every figure has alt text',
   'empty-subhead': 'No empty subheads',
   'unresolved-markers': 'No TK, [[…]] or ## placeholders left',
+  'no-open-suggestions': 'No suggestions waiting to be accepted or rejected',
+  'no-legal-flags': 'No text flagged for legal',
 };
 
 export type RuleLevels = Record<RuleId, RuleLevel>;
@@ -57,12 +61,15 @@ const READY_LEVELS: RuleLevels = {
   'figure-alt': 'ERROR',
   'empty-subhead': 'WARN',
   'unresolved-markers': 'ERROR',
+  // A story goes to the desk with its suggestions settled: what "ready" means is the text as it stands.
+  'no-open-suggestions': 'ERROR',
+  'no-legal-flags': 'WARN',
 };
 
 export const DEFAULT_WORKFLOW_RULES: WorkflowRules = {
   ready: READY_LEVELS,
   // Publishing is the last gate: what the desk let through with a warning at "ready" must be fixed now.
-  published: { ...READY_LEVELS, 'teaser-present': 'ERROR', 'byline-present': 'ERROR', 'figure-caption': 'ERROR' },
+  published: { ...READY_LEVELS, 'teaser-present': 'ERROR', 'byline-present': 'ERROR', 'figure-caption': 'ERROR', 'no-legal-flags': 'ERROR' },
 };
 
 export function isCheckedStatus(status: Status): status is CheckedStatus {

@@ -1,4 +1,5 @@
 import type { StorySnapshot } from '../../../shared/article-body';
+import { publishableStory } from '../../../shared/review/publishable';
 import { BYLINE_ROLE_LABELS, type Byline } from '../../../shared/model';
 import { languageDirection } from '../../../shared/language';
 import { bodyHtml, escapeAttribute, escapeText } from './body-html';
@@ -25,7 +26,9 @@ function dateOf(iso: string | null): string {
   return iso ? iso.slice(0, 10) : '';
 }
 
-export function storyToHtml(story: StorySnapshot, context: ExportContext): string {
+/** Reads the story as published: pending suggestions, notes and flags never leave Lede (ADR 0072). */
+export function storyToHtml(withReview: StorySnapshot, context: ExportContext): string {
+  const story = publishableStory(withReview);
   const { fields } = story;
   const dir = languageDirection(fields.language);
   const title = fields.headline.trim() || 'Untitled story';
@@ -63,7 +66,9 @@ export function storyToHtml(story: StorySnapshot, context: ExportContext): strin
     .join('\n');
 }
 
-export function storyToMarkdown(story: StorySnapshot, context: ExportContext): string {
+/** Reads the story as published: pending suggestions, notes and flags never leave Lede (ADR 0072). */
+export function storyToMarkdown(withReview: StorySnapshot, context: ExportContext): string {
+  const story = publishableStory(withReview);
   const { fields } = story;
   const byline = bylineLine(fields.bylines);
   const credits = [byline ? `By ${byline}` : '', fields.sources.join(', ')].filter(Boolean).join(' · ');

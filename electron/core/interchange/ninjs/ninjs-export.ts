@@ -1,4 +1,5 @@
 import type { StorySnapshot } from '../../../../shared/article-body';
+import { publishableStory } from '../../../../shared/review/publishable';
 import type { Status } from '../../../../shared/model';
 import { bodyPlainTextFromJson } from '../body-text';
 import { bodyHtml } from '../body-html';
@@ -59,7 +60,9 @@ function captionText(node: JsonNode): string {
 
 const RENDITION_NAMES: Record<MediaVariant, string> = { original: 'original', preview: 'preview', thumb: 'thumbnail' };
 
-export function storyToNinjs(story: StorySnapshot, context: NinjsExportContext): NinjsDocument {
+/** Reads the story as published: pending suggestions, notes and flags never leave Lede (ADR 0072). */
+export function storyToNinjs(withReview: StorySnapshot, context: NinjsExportContext): NinjsDocument {
+  const story = publishableStory(withReview);
   const { fields } = story;
   const associations: NinjsAssociation[] = [];
   let videoCount = 0;
