@@ -14,8 +14,10 @@ import { PasteArticleBar } from './PasteArticleBar';
 import { PasteNotice } from './PasteNotice';
 import { StoryStatusLine } from './StoryStatusLine';
 import { Toolbar } from './Toolbar';
+import { SuggestionPopover } from './SuggestionPopover';
 import './editor.css';
 import './editor-controls.css';
+import './review.css';
 
 export interface StoryEditorProps {
   /** The article's Yjs document, already seeded by core (never filled here). */
@@ -70,6 +72,10 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
   wordLimitRef.current = wordLimit;
   const [pastedArticle, setPastedArticle] = useState<Extract<PastedHtml, { kind: 'article' }> | null>(null);
   const [pasteNotice, setPasteNotice] = useState<string[] | null>(null);
+  // Suggestions carry the person's name: the account's when signed in (it replaces the profile's name).
+  const personName = useApp((s) => s.profile?.name ?? '');
+  const personRef = useRef(personName);
+  personRef.current = personName;
 
   const extensions = useMemo(
     () =>
@@ -101,6 +107,7 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
           },
           onMediaNotKept: (media) => setPasteNotice([`Not kept: ${describeNotKept(media)}.`]),
         },
+        suggestions: { author: () => ({ authorId: personRef.current, authorName: personRef.current }) },
         sizeLimit: {
           limit: () => wordLimitRef.current,
           onRefused: (message) => {
@@ -182,6 +189,7 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
       </Toolbar>
       {findOpen ? <FindReplaceBar editor={editor} focusRequest={findFocusRequest} onClose={() => setFindOpen(false)} /> : null}
       <EditorContent editor={editor} className="story-editor-content" />
+      <SuggestionPopover editor={editor} />
       <StoryStatusLine editor={editor} onStats={onStats} />
     </div>
   );

@@ -10,6 +10,9 @@ import { INTERFACE_DIR } from '../ui/InterfaceText';
 import { PhotoPickerDialog } from './PhotoPickerDialog';
 import { insertFigure } from './figure-insert';
 import { useDeferredEditorState } from './use-deferred-editor-state';
+import { isSuggesting } from './suggestion-mode';
+import { REVIEW_MARK } from '../../shared/review/review-mark-names';
+import { useApp } from '../state/app-store';
 
 export interface ToolbarProps {
   editor: Editor;
@@ -58,6 +61,9 @@ function toolbarState(editor: Editor) {
     blockquote: editor.isActive('blockquote'),
     pullQuote: editor.isActive('pullQuote'),
     factbox: editor.isActive('factbox'),
+    suggesting: isSuggesting(editor),
+    note: editor.isActive(REVIEW_MARK.note),
+    legalFlag: editor.isActive(REVIEW_MARK.legalFlag),
     canUndo: editor.can().undo(),
     canRedo: editor.can().redo(),
   };
@@ -71,6 +77,8 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOp
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [photoPickerOpen, setPhotoPickerOpen] = useState(false);
   const state = useDeferredEditorState(editor, toolbarState);
+  const person = useApp((s) => s.profile?.name ?? '');
+  const personName = () => person;
 
   useEffect(() => {
     if (toolbarRef.current) syncRovingTabIndex(toolbarRef.current, document.activeElement as HTMLElement | null);
@@ -92,6 +100,9 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOp
     if (state.factbox) run().lift('factbox').run();
     else if (!run().wrapIn('factbox').run()) insertBlock(editor, { type: 'factbox', content: [{ type: 'paragraph' }] });
   };
+
+  // Notes and flags are the person's own marks, applied as they are (not suggestions).
+  const toggleReviewMark = (name: string) => run().toggleMark(name, { authorId: personName(), authorName: personName(), at: new Date().toISOString() }).run();
 
   const addRule = () => {
     if (!run().setHorizontalRule().run()) insertBlock(editor, { type: 'horizontalRule' });
@@ -172,6 +183,23 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOp
           </ToolbarButton>
           <ToolbarButton label="Video" shortcut={SHORTCUTS.video.keys} opensDialog expanded={videoPanelOpen} disabled={readOnly} onClick={() => onVideoPanelChange(!videoPanelOpen)}>
             Video
+          </ToolbarButton>
+        </div>
+        <div className="toolbar-group" role="group" aria-label="Review">
+          <ToolbarButton
+            label="Suggest changes"
+            shortcut={SHORTCUTS.suggestChanges.keys}
+            pressed={state.suggesting}
+            disabled={readOnly}
+            onClick={() => run().toggleSuggesting().run()}
+          >
+            Suggest changes
+          </ToolbarButton>
+          <ToolbarButton label="Note" pressed={state.note} disabled={readOnly} onClick={() => toggleReviewMark(REVIEW_MARK.note)}>
+            Note
+          </ToolbarButton>
+          <ToolbarButton label="Flag for legal" pressed={state.legalFlag} disabled={readOnly} onClick={() => toggleReviewMark(REVIEW_MARK.legalFlag)}>
+            Flag for legal
           </ToolbarButton>
         </div>
         <div className="toolbar-group">

@@ -17,6 +17,7 @@ import type { NotKeptMedia } from '../../shared/web-article/web-article';
 import { StoryShortcuts } from './story-shortcuts';
 import { TypographicQuotes } from './typographic-quotes';
 import { UndoSteps } from './undo-steps';
+import { SuggestionMode, type SuggestionModeOptions } from './suggestion-mode';
 
 export interface StoryEditorExtensionOptions {
   /** The article's Yjs document; the editor binds to its `body` fragment. */
@@ -37,6 +38,8 @@ export interface StoryEditorExtensionOptions {
   paste?: PasteCleaningOptions;
   /** The newsroom's story word limit for pastes and drops (shared/story-size.ts). */
   sizeLimit?: StorySizeLimitOptions;
+  /** "Suggest changes": who suggests, and a call when it is turned on or off. */
+  suggestions?: SuggestionModeOptions;
 }
 
 export interface PasteCleaningOptions {
@@ -162,6 +165,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     HistoryInputEvents,
     UndoSteps,
     TypographicQuotes.configure({ language: options.language ?? (() => 'en'), enabled: options.typographicQuotes ?? (() => true) }),
+    options.suggestions ? SuggestionMode.configure(options.suggestions) : SuggestionMode,
     StoryShortcuts.configure({
       onOpenLink: options.onOpenLink ?? (() => false),
       onOpenFind: options.onOpenFind ?? (() => false),

@@ -24,6 +24,7 @@ import { SyncStatusButton } from '../sync/SyncStatusButton';
 import { StoryHeader } from './StoryHeader';
 import { useYMapValue, useYText } from './use-y';
 import { ChecklistPanel } from './workflow/ChecklistPanel';
+import { SuggestionsPanel, useSuggestionCount } from './review/SuggestionsPanel';
 import { RefusedChanges } from '../sync/RefusedChanges';
 import { useIsDeskEditor } from './workflow/use-workflow-role';
 import { useStatusMove } from './workflow/use-status-move';
@@ -59,6 +60,12 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
   const statusMove = useStatusMove(article.id, parts.meta, desk);
   const readyEditNotice = useReadyEditNotice(article, status, desk);
   const [photosOpen, setPhotosOpen] = useState(false);
+  const [suggestionsOpen, setSuggestionsOpen] = useState(false);
+  const openOnly = (panel: 'history' | 'photos' | 'suggestions' | null) => {
+    setHistoryOpen(panel === 'history');
+    setPhotosOpen(panel === 'photos');
+    setSuggestionsOpen(panel === 'suggestions');
+  };
   const columnRef = useRef<HTMLElement>(null);
 
   // Once, on opening: whichever field comes first in the column, so a reordered form still gets it right.
@@ -104,13 +111,11 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
               type="button"
               className="button button-quiet"
               aria-pressed={historyOpen}
-              onClick={() => {
-                setHistoryOpen((open) => !open);
-                setPhotosOpen(false);
-              }}
+              onClick={() => openOnly(historyOpen ? null : 'history')}
             >
               History
             </button>
+            {editor && <SuggestionsButton editor={editor} pressed={suggestionsOpen} onClick={() => openOnly(suggestionsOpen ? null : 'suggestions')} />}
             <button type="button" className="button button-quiet" onClick={() => setExportOpen(true)}>
               Export…
             </button>
@@ -119,10 +124,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
                 type="button"
                 className="button button-quiet"
                 aria-pressed={photosOpen}
-                onClick={() => {
-                  setPhotosOpen(!photosOpen);
-                  setHistoryOpen(false);
-                }}
+                onClick={() => openOnly(photosOpen ? null : 'photos')}
               >
                 Photos
               </button>
@@ -194,6 +196,8 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
         </main>
         {historyOpen ? (
           <HistoryPanel id={article.id} status={status} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />
+        ) : suggestionsOpen && editor ? (
+          <SuggestionsPanel editor={editor} onClose={() => setSuggestionsOpen(false)} />
         ) : photosOpen && !readOnly ? (
           <aside className="inspector story-photos-panel" aria-label="Photos for this story">
             <PhotoPicker onInsert={(asset) => editor && insertFigure(editor, asset)} />
@@ -219,6 +223,21 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
       {exportOpen && <StoryExportDialog id={article.id} onClose={() => setExportOpen(false)} />}
       <Toaster />
     </div>
+  );
+}
+
+/** "Suggestions" in the header, with how many wait ("Suggestions 3"). */
+function SuggestionsButton({ editor, pressed, onClick }: { editor: Editor; pressed: boolean; onClick(): void }) {
+  const count = useSuggestionCount(editor);
+  return (
+    <button type="button" className="button button-quiet" aria-pressed={pressed} onClick={onClick}>
+      Suggestions
+      {count > 0 && (
+        <span className="count-badge">
+          {count}
+        </span>
+      )}
+    </button>
   );
 }
 

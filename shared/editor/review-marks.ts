@@ -1,5 +1,6 @@
 import { Mark, mergeAttributes } from '@tiptap/core';
 import { REVIEW_MARK } from '../review/review-mark-names';
+import { authorHue } from '../review/author-hue';
 
 export { REVIEW_MARK, SUGGESTION_MARKS, SUGGESTIBLE_FORMATS, type SuggestionMark } from '../review/review-mark-names';
 
@@ -39,6 +40,8 @@ function attributes<T extends Record<string, { default: unknown }>>(extra: T) {
 function viewAttributes(mark: { attrs: Record<string, unknown> }, kind: string) {
   return {
     'data-review': kind,
+    // Each person's suggestions in their own colour (the stylesheet reads the hue).
+    style: `--author-hue: ${authorHue(String(mark.attrs.authorId ?? ''))}`,
     'data-suggestion': typeof mark.attrs.id === 'string' ? mark.attrs.id : undefined,
     'data-author': String(mark.attrs.authorId ?? ''),
     title: [mark.attrs.authorName, mark.attrs.at].filter(Boolean).join(', ') || undefined,

@@ -140,8 +140,10 @@ describe('StoryEditor', () => {
     const names = Array.from(toolbar.querySelectorAll('button')).map((button) => button.getAttribute('aria-label'));
     expect(names).toEqual([
       'Bold', 'Italic', 'Underline', 'Strikethrough', 'Link', 'Bulleted list', 'Numbered list', 'Quote',
-      'Pull quote', 'Factbox', 'Horizontal rule', 'Photo', 'Video', 'Undo', 'Redo', 'Find',
+      'Pull quote', 'Factbox', 'Horizontal rule', 'Photo', 'Video', 'Suggest changes', 'Note', 'Flag for legal', 'Undo', 'Redo', 'Find',
     ]);
+    expect(toolbar.querySelector('[aria-label="Suggest changes"]')!.getAttribute('aria-pressed')).toBe('false');
+    expect(toolbar.querySelector('[aria-label="Suggest changes"]')!.getAttribute('title')).toMatch(/^Suggest changes \((Ctrl\+Shift\+E|⇧⌘E)\)$/);
     expect(toolbar.querySelector('[aria-label="Bold"]')!.getAttribute('title')).toMatch(/^Bold \((Ctrl\+B|⌘B)\)$/);
     expect(toolbar.querySelector('[aria-label="Bold"]')!.getAttribute('aria-pressed')).toBe('false');
     const select = toolbar.querySelector('select')!;

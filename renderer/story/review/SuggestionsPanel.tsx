@@ -1,0 +1,80 @@
+import type { Editor } from '@tiptap/core';
+import { authorHue } from '../../../shared/review/author-hue';
+import { describeSuggestion, listSuggestions, type Suggestion } from '../../../shared/review/suggestions';
+import { acceptIn, rejectIn, settleAllIn, showSuggestion } from '../../editor/settle-suggestions';
+import { useDeferredEditorState } from '../../editor/use-deferred-editor-state';
+import { countLabel, exactTime, relativeTime } from '../../ui/format';
+
+const suggestionsOf = (editor: Editor) => ({ suggestions: listSuggestions(editor.state.doc), editable: editor.isEditable });
+
+/** How many suggestions the body holds, for the header's "Suggestions" button. */
+export function useSuggestionCount(editor: Editor): number {
+  return useDeferredEditorState(editor, (current) => ({ count: listSuggestions(current.state.doc).length })).count;
+}
+
+/**
+ * The story's suggestions in story order, beside the text: who suggested
+ * what and when; selecting one shows it in the text; each can be accepted
+ * or rejected, or all at once (ADR 0072).
+ */
+export function SuggestionsPanel({ editor, onClose }: { editor: Editor; onClose(): void }) {
+  const { suggestions, editable } = useDeferredEditorState(editor, suggestionsOf);
+  return (
+    <aside className="inspector review-panel" aria-labelledby="suggestions-title">
+      <div className="history-header">
+        <h2 id="suggestions-title" className="history-title">
+          Suggestions
+        </h2>
+        <button type="button" className="button button-small" onClick={onClose}>
+          Close suggestions
+        </button>
+      </div>
+      <p className="field-hint" role="status">
+        {suggestions.length === 0
+          ? 'No suggestions. Turn on “Suggest changes” in the toolbar to suggest instead of editing.'
+          : `${countLabel(suggestions.length, 'suggestion', 'suggestions')} waiting. Exports and the word count leave them out until they are accepted.`}
+      </p>
+      {suggestions.length > 0 && editable && (
+        <div className="review-panel-actions">
+          <button type="button" className="button button-small" onClick={() => settleAllIn(editor, true)}>
+            Accept all
+          </button>
+          <button type="button" className="button button-small button-quiet" onClick={() => settleAllIn(editor, false)}>
+            Reject all
+          </button>
+        </div>
+      )}
+      <ol className="review-list" aria-label="Suggestions in story order">
+        {suggestions.map((suggestion) => (
+          <SuggestionItem key={suggestion.id} editor={editor} suggestion={suggestion} editable={editable} />
+        ))}
+      </ol>
+    </aside>
+  );
+}
+
+function SuggestionItem({ editor, suggestion, editable }: { editor: Editor; suggestion: Suggestion; editable: boolean }) {
+  const what = describeSuggestion(suggestion);
+  return (
+    // Each item is a group named by what it suggests, so its "Accept" and "Reject" are heard in context.
+    <li className="review-item" role="group" aria-label={`${suggestion.authorName || 'Someone'}: ${what}`} style={{ ['--author-hue' as string]: authorHue(suggestion.authorId) }}>
+      <button type="button" className="review-item-show" onClick={() => showSuggestion(editor, suggestion)} aria-label={`Show in the text: ${what}`}>
+        <span className="review-author">{suggestion.authorName || 'Someone'}</span>{' '}
+        <time dateTime={suggestion.at} title={exactTime(suggestion.at)}>
+          {relativeTime(suggestion.at)}
+        </time>
+        <span className="review-item-what">{what}</span>
+      </button>
+      {editable && (
+        <div className="review-item-actions">
+          <button type="button" className="button button-small" onClick={() => acceptIn(editor, suggestion.id)}>
+            Accept
+          </button>
+          <button type="button" className="button button-small button-quiet" onClick={() => rejectIn(editor, suggestion.id)}>
+            Reject
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
