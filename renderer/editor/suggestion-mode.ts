@@ -71,13 +71,17 @@ function newId(): string {
 
 const FORMATS: ReadonlySet<string> = new Set(SUGGESTIBLE_FORMATS);
 
-/** The suggestion mark of `type` by this author on the text right beside `pos` (before, then after), to continue it. */
-function neighbourId(doc: ProseMirrorNode, pos: number, type: MarkType, authorId: string, beforeOnly = false): string | null {
+/**
+ * The attributes of the suggestion of `type` by this author on the text right
+ * beside `pos` (before, then after), to continue it: same id and same time,
+ * so a typed run is one mark, not a mark per letter.
+ */
+function neighbourAttrs(doc: ProseMirrorNode, pos: number, type: MarkType, authorId: string, beforeOnly = false): Record<string, unknown> | null {
   const $pos = doc.resolve(pos);
   const sides = beforeOnly ? [$pos.nodeBefore] : [$pos.nodeBefore, $pos.nodeAfter];
   for (const node of sides) {
     const mark = node?.marks.find((candidate) => candidate.type === type && candidate.attrs.authorId === authorId);
-    if (mark && typeof mark.attrs.id === 'string' && mark.attrs.id) return mark.attrs.id;
+    if (mark && typeof mark.attrs.id === 'string' && mark.attrs.id) return mark.attrs;
   }
   return null;
 }
@@ -145,8 +149,8 @@ export function asSuggestion(tr: Transaction, before: EditorState, author: Sugge
         if (existing) out.removeMark(start, end, existing);
         return false;
       }
-      const id = typeof existing?.attrs.id === 'string' && existing.attrs.id ? existing.attrs.id : (neighbourId(out.doc, start, format, author.authorId) ?? newId());
-      out.addMark(start, end, format.create({ ...attrs(id), added: [...added].join(' '), removed: [...removed].join(' ') }));
+      const continued = typeof existing?.attrs.id === 'string' && existing.attrs.id ? existing.attrs : (neighbourAttrs(out.doc, start, format, author.authorId) ?? attrs(newId()));
+      out.addMark(start, end, format.create({ ...continued, added: [...added].join(' '), removed: [...removed].join(' ') }));
       return false;
     });
   });
@@ -157,12 +161,12 @@ export function asSuggestion(tr: Transaction, before: EditorState, author: Sugge
     const { fromA, toA, fromB, toB } = change;
     const inserted = toB > fromB;
     const deleted = toA > fromA ? before.doc.slice(fromA, toA) : null;
-    const id =
-      (inserted ? neighbourId(out.doc, fromB, insertion, author.authorId, true) : null) ??
-      (deleted ? (neighbourId(before.doc, toA, deletion, author.authorId) ?? neighbourId(before.doc, fromA, deletion, author.authorId)) : null) ??
-      newId();
-    if (inserted) out.addMark(fromB, toB, insertion.create(attrs(id)));
-    if (deleted && !putBack(out, fromB, deleted, deletion, insertion, author.authorId, attrs(id))) return null;
+    const continued =
+      (inserted ? neighbourAttrs(out.doc, fromB, insertion, author.authorId, true) : null) ??
+      (deleted ? (neighbourAttrs(before.doc, toA, deletion, author.authorId) ?? neighbourAttrs(before.doc, fromA, deletion, author.authorId)) : null) ??
+      attrs(newId());
+    if (inserted) out.addMark(fromB, toB, insertion.create(continued));
+    if (deleted && !putBack(out, fromB, deleted, deletion, insertion, author.authorId, continued)) return null;
   }
 
   const rest = out.mapping.slice(base);
@@ -178,7 +182,7 @@ export function asSuggestion(tr: Transaction, before: EditorState, author: Sugge
 }
 
 /** Puts deleted content back at `at`, marked as suggested for deletion; one's own suggested insertions in it just go. */
-function putBack(out: Transaction, at: number, deleted: Slice, deletion: MarkType, insertion: MarkType, authorId: string, attrs: Record<string, string>): boolean {
+function putBack(out: Transaction, at: number, deleted: Slice, deletion: MarkType, insertion: MarkType, authorId: string, attrs: Record<string, unknown>): boolean {
   const start = out.steps.length;
   try {
     out.replace(at, at, deleted);

@@ -56,8 +56,8 @@ export function SuggestionsPanel({ editor, onClose }: { editor: Editor; onClose(
 function SuggestionItem({ editor, suggestion, editable }: { editor: Editor; suggestion: Suggestion; editable: boolean }) {
   const what = describeSuggestion(suggestion);
   return (
-    // Each item is a group named by what it suggests, so its "Accept" and "Reject" are heard in context.
-    <li className="review-item" role="group" aria-label={`${suggestion.authorName || 'Someone'}: ${what}`} style={{ ['--author-hue' as string]: authorHue(suggestion.authorId) }}>
+    // Each item is named by who suggests what, so its "Accept" and "Reject" are heard in context.
+    <li className="review-item" aria-label={`${suggestion.authorName || 'Someone'}: ${what}`} style={{ ['--author-hue' as string]: authorHue(suggestion.authorId) }}>
       <button type="button" className="review-item-show" onClick={() => showSuggestion(editor, suggestion)} aria-label={`Show in the text: ${what}`}>
         <span className="review-author">{suggestion.authorName || 'Someone'}</span>{' '}
         <time dateTime={suggestion.at} title={exactTime(suggestion.at)}>

@@ -72,6 +72,8 @@ describe('Suggest changes', () => {
     expect(suggestions).toHaveLength(1);
     expect(describeSuggestion(suggestions[0]!)).toBe('Add “ abruptly”');
     expect(suggestions[0]!.authorName).toBe('Wesley Rahn');
+    // One mark for the run (same id, same time), not one per letter: three text runs in all.
+    expect(editor.state.doc.firstChild!.childCount).toBe(3);
     expect(published(doc)).toBe('Talks ended.');
   });
 

@@ -1,0 +1,110 @@
+import { body, createProfile, expect, newStory, shot, test, waitSaved } from './fixtures';
+
+/**
+ * Issue 13, the review layer (ADR 0072), in a real Chromium: "Suggest
+ * changes" with the real keys (typing, Backspace over a selection), the
+ * popover and the Suggestions panel, notes and legal flags, and the ready
+ * checks that hold a story with open suggestions back.
+ */
+
+test('the desk suggests with the real keys; the popover and the panel accept and reject; Ready waits for them', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Wesley Rahn', 'Editor');
+  await newStory(page);
+  await page.getByLabel('Headline').fill('Sharaa meets Putin in Moscow');
+  await page.getByLabel('Teaser').fill('Talks lasted three hours.');
+  await page.getByRole('combobox', { name: 'Byline' }).fill('Anna Berg');
+  await page.getByRole('combobox', { name: 'Byline' }).press('Enter');
+  await body(page).click();
+  await page.keyboard.type('Talks in Moscow ended without a statement.');
+  await waitSaved(page);
+
+  const toggle = page.getByRole('button', { name: 'Suggest changes' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await body(page).click();
+  await page.keyboard.press('Control+Shift+E');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+  // Select "without a statement" with the keyboard and type over it: a replacement, the old words struck through.
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 'without a statement'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.type('abruptly');
+  await expect(body(page).locator('del[data-review="deletion"]')).toHaveText('without a statement');
+  await expect(body(page).locator('ins[data-review="insertion"]')).toHaveText('abruptly');
+  // A second suggestion: Backspace over "in Moscow " marks it for deletion.
+  await body(page).getByText('Talks in Moscow').click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Talks '.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'in Moscow '.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Backspace');
+  await expect(body(page).locator('del[data-review="deletion"]').first()).toHaveText('in Moscow ');
+  await expect(body(page)).toHaveText('Talks in Moscow ended without a statementabruptly.');
+  await waitSaved(page);
+
+  // The popover, with the cursor in a suggestion.
+  const popover = page.getByRole('group', { name: 'Suggestion by Wesley Rahn' });
+  await expect(popover).toContainText('Delete “in Moscow ”');
+  await shot(page, 'review-suggest-popover');
+
+  // The move to Ready is held back while suggestions are open.
+  await page.getByLabel('Status').selectOption({ label: 'In edit' });
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  const checklist = page.getByRole('region', { name: 'Before moving to Ready' });
+  await expect(checklist).toContainText('Wesley Rahn suggests: Replace “without a statement” with “abruptly”.');
+  await expect(checklist).toContainText('Wesley Rahn suggests: Delete “in Moscow ”.');
+  await expect(page.getByLabel('Status')).toHaveValue('in_edit');
+  await shot(page, 'review-checklist-blocked');
+  await checklist.getByRole('button', { name: 'Cancel' }).click();
+
+  // The panel lists both in story order; accept the deletion, reject the replacement.
+  await page.getByRole('button', { name: /^Suggestions/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Suggestions' });
+  const items = panel.getByRole('list', { name: 'Suggestions in story order' }).getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('Delete “in Moscow ”');
+  await expect(items.nth(1)).toContainText('Replace “without a statement” with “abruptly”');
+  await shot(page, 'review-suggestions-panel');
+  await items.nth(0).getByRole('button', { name: 'Accept' }).click();
+  await expect(items).toHaveCount(1);
+  await items.nth(0).getByRole('button', { name: 'Reject' }).click();
+  await expect(panel.getByRole('status')).toContainText('No suggestions');
+  await expect(body(page)).toHaveText('Talks ended without a statement.');
+  await expect(body(page).locator('[data-review]')).toHaveCount(0);
+  await waitSaved(page);
+
+  // Settled: the move goes through.
+  await page.getByRole('button', { name: 'Close suggestions' }).click();
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  await expect(page.getByLabel('Status')).toHaveValue('ready');
+});
+
+test('a note is not counted; a legal flag is a warning at Ready (that neither reaches an export: test/shared/review)', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Anna Berg', 'Reporter');
+  await newStory(page);
+  await page.getByLabel('Headline').fill('Minister under pressure');
+  await body(page).click();
+  await page.keyboard.type('The minister lied. ');
+  await page.getByRole('button', { name: 'Note' }).click();
+  await expect(page.getByRole('button', { name: 'Note' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.type('call the ministry back');
+  await page.getByRole('button', { name: 'Note' }).click();
+  await expect(body(page).locator('[data-review="note"]')).toHaveText('call the ministry back');
+  // Flag "lied".
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'The minister '.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'lied'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.getByRole('button', { name: 'Flag for legal' }).click();
+  await expect(body(page).locator('mark[data-review="legal-flag"]')).toHaveCount(1);
+  await waitSaved(page);
+  // The live count leaves the note out: 3 words.
+  await expect(page.getByRole('status', { name: 'Story length' })).toContainText('3 words');
+  await shot(page, 'review-note-and-flag');
+  // At Ready the flag is a warning the person confirms.
+  await page.getByLabel('Status').selectOption({ label: 'In edit' });
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  const checklist = page.getByRole('region', { name: 'Before moving to Ready' });
+  await expect(checklist).toContainText('Paragraph 1 has text flagged for legal: “lied”.');
+  await shot(page, 'review-legal-flag-warning');
+});
