@@ -15,6 +15,7 @@ import { PasteNotice } from './PasteNotice';
 import { StoryStatusLine } from './StoryStatusLine';
 import { Toolbar } from './Toolbar';
 import { SuggestionPopover } from './SuggestionPopover';
+import { refreshCommentHighlights } from './comment-anchors';
 import './editor.css';
 import './editor-controls.css';
 import './review.css';
@@ -33,6 +34,10 @@ export interface StoryEditorProps {
   placeholder?: string;
   /** Typed " and ' become the language's quotation marks (Settings › Editing). */
   typographicQuotes?: boolean;
+  /** The toolbar's "Comment": start a comment on the selected text. */
+  onComment?(): void;
+  /** Resolved comment threads are highlighted too (the Comments panel's "Show resolved"). */
+  showResolvedComments?: boolean;
 }
 
 const NO_SECTIONS: readonly string[] = [];
@@ -55,7 +60,7 @@ function bodyAttributes(language: string, dir: 'ltr' | 'rtl'): Record<string, st
  * (`shouldRerenderOnTransaction: false`): the toolbar and find bar each
  * subscribe to just the state they show.
  */
-export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onReady, placeholder, typographicQuotes = true }: StoryEditorProps) {
+export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onReady, placeholder, typographicQuotes = true, onComment, showResolvedComments = false }: StoryEditorProps) {
   const [linkPanelOpen, setLinkPanelOpen] = useState(false);
   const [videoPanelOpen, setVideoPanelOpen] = useState(false);
   const [findOpen, setFindOpen] = useState(false);
@@ -76,6 +81,8 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
   const personName = useApp((s) => s.profile?.name ?? '');
   const personRef = useRef(personName);
   personRef.current = personName;
+  const showResolvedRef = useRef(showResolvedComments);
+  showResolvedRef.current = showResolvedComments;
 
   const extensions = useMemo(
     () =>
@@ -108,6 +115,7 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
           onMediaNotKept: (media) => setPasteNotice([`Not kept: ${describeNotKept(media)}.`]),
         },
         suggestions: { author: () => ({ authorId: personRef.current, authorName: personRef.current }) },
+        showResolvedComments: () => showResolvedRef.current,
         sizeLimit: {
           limit: () => wordLimitRef.current,
           onRefused: (message) => {
@@ -140,6 +148,10 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
     editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(language, dir) } });
   }, [editor, language, dir]);
 
+  useEffect(() => {
+    refreshCommentHighlights(editor.view);
+  }, [editor, showResolvedComments]);
+
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
   useEffect(() => {
@@ -158,6 +170,7 @@ export function StoryEditor({ doc, language, dir, readOnly = false, onStats, onR
           setFindOpen(true);
           setFindFocusRequest((request) => request + 1);
         }}
+        onComment={onComment}
       >
         {pastedArticle && (
           <PasteArticleBar

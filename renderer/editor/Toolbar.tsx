@@ -22,6 +22,8 @@ export interface ToolbarProps {
   videoPanelOpen: boolean;
   onVideoPanelChange(open: boolean): void;
   onOpenFind(): void;
+  /** "Comment": start a comment on the selected text (absent: no button). */
+  onComment?(): void;
   /** Shown under the toolbar and sticking with it while the body scrolls (what a paste asks or did). */
   children?: ReactNode;
 }
@@ -72,7 +74,7 @@ function toolbarState(editor: Editor) {
 const BLOCK_SHORTCUTS = [SHORTCUTS.paragraph, SHORTCUTS.subhead, SHORTCUTS.minorSubhead].map((s) => withShortcut(s.label, s.keys)).join(', ');
 
 /** The story editor's formatting toolbar: one Tab stop, arrow keys move between controls. */
-export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOpen, onVideoPanelChange, onOpenFind, children }: ToolbarProps) {
+export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOpen, onVideoPanelChange, onOpenFind, onComment, children }: ToolbarProps) {
   const styleId = useId();
   const toolbarRef = useRef<HTMLDivElement>(null);
   const [photoPickerOpen, setPhotoPickerOpen] = useState(false);
@@ -201,6 +203,11 @@ export function Toolbar({ editor, linkPanelOpen, onLinkPanelChange, videoPanelOp
           <ToolbarButton label="Flag for legal" pressed={state.legalFlag} disabled={readOnly} onClick={() => toggleReviewMark(REVIEW_MARK.legalFlag)}>
             Flag for legal
           </ToolbarButton>
+          {onComment && (
+            <ToolbarButton label="Comment" shortcut={SHORTCUTS.comment.keys} opensDialog disabled={readOnly} onClick={onComment}>
+              Comment
+            </ToolbarButton>
+          )}
         </div>
         <div className="toolbar-group">
           <ToolbarButton label="Undo" shortcut={SHORTCUTS.undo.keys} disabled={readOnly || !state.canUndo} onClick={() => run().undo().run()}>

@@ -18,6 +18,7 @@ import { StoryShortcuts } from './story-shortcuts';
 import { TypographicQuotes } from './typographic-quotes';
 import { UndoSteps } from './undo-steps';
 import { SuggestionMode, type SuggestionModeOptions } from './suggestion-mode';
+import { CommentHighlights } from './comment-anchors';
 
 export interface StoryEditorExtensionOptions {
   /** The article's Yjs document; the editor binds to its `body` fragment. */
@@ -40,6 +41,8 @@ export interface StoryEditorExtensionOptions {
   sizeLimit?: StorySizeLimitOptions;
   /** "Suggest changes": who suggests, and a call when it is turned on or off. */
   suggestions?: SuggestionModeOptions;
+  /** Whether resolved comment threads are highlighted in the text too. */
+  showResolvedComments?: () => boolean;
 }
 
 export interface PasteCleaningOptions {
@@ -166,6 +169,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     UndoSteps,
     TypographicQuotes.configure({ language: options.language ?? (() => 'en'), enabled: options.typographicQuotes ?? (() => true) }),
     options.suggestions ? SuggestionMode.configure(options.suggestions) : SuggestionMode,
+    CommentHighlights.configure({ doc: options.doc, showResolved: options.showResolvedComments ?? (() => false) }),
     StoryShortcuts.configure({
       onOpenLink: options.onOpenLink ?? (() => false),
       onOpenFind: options.onOpenFind ?? (() => false),

@@ -36,6 +36,7 @@ export const SHORTCUTS = {
   redo: { label: 'Redo', keys: 'Mod-Shift-z', alternative: 'Mod-y', group: 'Editing' },
   find: { label: 'Find and replace', keys: 'Mod-f', group: 'Editing' },
   suggestChanges: { label: 'Suggest changes (on and off)', keys: 'Mod-Shift-e', group: 'Editing' },
+  comment: { label: 'Comment on the selected text', keys: 'Mod-Alt-m', group: 'Editing' },
   findNext: { label: 'Next match (in Find)', keys: 'Enter', group: 'Editing' },
   findPrevious: { label: 'Previous match (in Find)', keys: 'Shift-Enter', group: 'Editing' },
   newStory: { label: 'New story (in the library)', keys: 'Alt-n', group: 'Stories and the library' },

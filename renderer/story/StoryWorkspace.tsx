@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { articleParts, readStatus } from '../../shared/article-doc';
+import { articleParts, readStatus, type ArticleParts } from '../../shared/article-doc';
 import { languageDirection } from '../../shared/language';
 import { shellBridge } from '../api/shell';
 import { STATUS_LABELS } from '../../shared/model';
@@ -25,6 +25,13 @@ import { StoryHeader } from './StoryHeader';
 import { useYMapValue, useYText } from './use-y';
 import { ChecklistPanel } from './workflow/ChecklistPanel';
 import { SuggestionsPanel, useSuggestionCount } from './review/SuggestionsPanel';
+import { CommentsPanel, type PendingComment } from './review/CommentsPanel';
+import { COMMENTS_MAP, fieldAnchor, openThreadSummary } from '../../shared/review/comments';
+import { bodyAnchor } from '../editor/comment-anchors';
+import { matchesShortcut } from '../editor/shortcut-label';
+import { SHORTCUTS } from '../help/shortcuts';
+import { showToast } from '../ui/toast-store';
+import type * as Y from 'yjs';
 import { RefusedChanges } from '../sync/RefusedChanges';
 import { useIsDeskEditor } from './workflow/use-workflow-role';
 import { useStatusMove } from './workflow/use-status-move';
@@ -61,11 +68,37 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
   const readyEditNotice = useReadyEditNotice(article, status, desk);
   const [photosOpen, setPhotosOpen] = useState(false);
   const [suggestionsOpen, setSuggestionsOpen] = useState(false);
-  const openOnly = (panel: 'history' | 'photos' | 'suggestions' | null) => {
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const [pendingComment, setPendingComment] = useState<PendingComment | null>(null);
+  const [showResolved, setShowResolved] = useState(false);
+  const person = useApp((s) => s.profile?.name ?? '');
+  const openOnly = (panel: 'history' | 'photos' | 'suggestions' | 'comments' | null) => {
     setHistoryOpen(panel === 'history');
     setPhotosOpen(panel === 'photos');
     setSuggestionsOpen(panel === 'suggestions');
+    setCommentsOpen(panel === 'comments');
   };
+  const startComment = () => {
+    if (readOnly) return;
+    const comment = commentOnSelection(parts, editor);
+    if (!comment) {
+      showToast({ message: 'Select the text you want to comment on first.', tone: 'error' });
+      return;
+    }
+    setPendingComment(comment);
+    openOnly('comments');
+  };
+  const startCommentRef = useRef(startComment);
+  startCommentRef.current = startComment;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!matchesShortcut(event, SHORTCUTS.comment.keys)) return;
+      event.preventDefault();
+      startCommentRef.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   const columnRef = useRef<HTMLElement>(null);
 
   // Once, on opening: whichever field comes first in the column, so a reordered form still gets it right.
@@ -116,6 +149,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
               History
             </button>
             {editor && <SuggestionsButton editor={editor} pressed={suggestionsOpen} onClick={() => openOnly(suggestionsOpen ? null : 'suggestions')} />}
+            <CommentsButton doc={article.doc} pressed={commentsOpen} onClick={() => openOnly(commentsOpen ? null : 'comments')} />
             <button type="button" className="button button-quiet" onClick={() => setExportOpen(true)}>
               Export…
             </button>
@@ -192,10 +226,34 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             typographicQuotes={typographicQuotes}
           />
           <RivalVersionNotices doc={article.doc} kind="article" field="teaser" readOnly={readOnly} />
-          <StoryEditor doc={article.doc} language={language} dir={dir} readOnly={readOnly} onReady={setEditor} typographicQuotes={typographicQuotes} />
+          <StoryEditor
+            doc={article.doc}
+            language={language}
+            dir={dir}
+            readOnly={readOnly}
+            onReady={setEditor}
+            typographicQuotes={typographicQuotes}
+            onComment={startComment}
+            showResolvedComments={commentsOpen && showResolved}
+          />
         </main>
         {historyOpen ? (
           <HistoryPanel id={article.id} status={status} readOnly={readOnly} onClose={() => setHistoryOpen(false)} />
+        ) : commentsOpen ? (
+          <CommentsPanel
+            doc={article.doc}
+            editor={editor}
+            me={{ authorId: person, authorName: person }}
+            readOnly={readOnly}
+            pending={pendingComment}
+            onPendingDone={() => setPendingComment(null)}
+            showResolved={showResolved}
+            onShowResolvedChange={setShowResolved}
+            onClose={() => {
+              setCommentsOpen(false);
+              setPendingComment(null);
+            }}
+          />
         ) : suggestionsOpen && editor ? (
           <SuggestionsPanel editor={editor} onClose={() => setSuggestionsOpen(false)} />
         ) : photosOpen && !readOnly ? (
@@ -224,6 +282,41 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
       <Toaster />
     </div>
   );
+}
+
+/** "Comments" in the header, with how many threads are open. */
+function CommentsButton({ doc, pressed, onClick }: { doc: Y.Doc; pressed: boolean; onClick(): void }) {
+  const [open, setOpen] = useState(() => openThreadSummary(doc).open);
+  useEffect(() => {
+    const map = doc.getMap(COMMENTS_MAP);
+    const read = () => setOpen(openThreadSummary(doc).open);
+    map.observeDeep(read);
+    read();
+    return () => map.unobserveDeep(read);
+  }, [doc]);
+  return (
+    <button type="button" className="button button-quiet" aria-pressed={pressed} onClick={onClick}>
+      Comments
+      {open > 0 && <span className="count-badge">{open}</span>}
+    </button>
+  );
+}
+
+/** The comment about to be started on what is selected: in a field's text (the focused one), else in the body. */
+function commentOnSelection(parts: ArticleParts, editor: Editor | null): PendingComment | null {
+  const active = document.activeElement;
+  const field = active instanceof HTMLTextAreaElement ? active.closest('[data-field]')?.getAttribute('data-field') : null;
+  if (active instanceof HTMLTextAreaElement && (field === 'headline' || field === 'kicker' || field === 'teaser')) {
+    const from = Math.min(active.selectionStart, active.selectionEnd);
+    const to = Math.max(active.selectionStart, active.selectionEnd);
+    if (from === to) return null;
+    return { field, ...fieldAnchor(parts[field], from, to), quote: parts[field].toString().slice(from, to) };
+  }
+  if (!editor) return null;
+  const { from, to, empty } = editor.state.selection;
+  if (empty) return null;
+  const anchor = bodyAnchor(editor.state, from, to);
+  return anchor ? { field: 'body', ...anchor, quote: editor.state.doc.textBetween(from, to, ' ', ' ') } : null;
 }
 
 /** "Suggestions" in the header, with how many wait ("Suggestions 3"). */

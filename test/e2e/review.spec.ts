@@ -108,3 +108,75 @@ test('a note is not counted; a legal flag is a warning at Ready (that neither re
   await expect(checklist).toContainText('Paragraph 1 has text flagged for legal: “lied”.');
   await shot(page, 'review-legal-flag-warning');
 });
+
+test('a comment thread with a reply and a mention is resolved; a comment on the headline; text removed', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Wesley Rahn', 'Editor');
+  await newStory(page);
+  await page.getByLabel('Headline').fill('Sharaa meets Putin in Moscow');
+  // Anna Berg goes into the people directory as a byline: she can be mentioned.
+  await page.getByRole('combobox', { name: 'Byline' }).fill('Anna Berg');
+  await page.getByRole('combobox', { name: 'Byline' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove Anna Berg' })).toHaveCount(1);
+  await body(page).click();
+  await page.keyboard.type('Talks lasted three hours, officials said.');
+  await waitSaved(page);
+
+  // Select "three hours" and comment from the toolbar.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Talks lasted '.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'three hours'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Comments' });
+  const box = panel.getByRole('combobox', { name: 'Comment' });
+  await expect(box).toBeFocused();
+  await box.type('Source? @Ann');
+  await expect(panel.getByRole('option', { name: 'Anna Berg' })).toBeVisible();
+  await shot(page, 'review-comment-mention');
+  await page.keyboard.press('Enter');
+  await expect(box).toHaveValue('Source? @Anna Berg ');
+  await box.type('can you check');
+  await panel.getByRole('button', { name: 'Post' }).click();
+  const threads = panel.getByRole('list', { name: 'Comment threads in story order' }).getByRole('listitem', { name: /^Thread by/ });
+  await expect(threads).toHaveCount(1);
+  await expect(threads.first()).toContainText('“three hours”');
+  await expect(threads.first().locator('strong')).toHaveText('@Anna Berg');
+  await expect(body(page).locator('.comment-anchor')).toHaveText('three hours');
+  await expect(page.getByRole('button', { name: /^Comments/ })).toContainText('1');
+
+  // A reply.
+  await threads.first().getByRole('combobox', { name: 'Reply' }).fill('Ministry readout, page 2.');
+  await threads.first().getByRole('button', { name: 'Reply', exact: true }).click();
+  await expect(threads.first().locator('.comment-message')).toHaveCount(2);
+  await shot(page, 'review-comments-panel');
+
+  // A comment on the headline, with the keyboard.
+  const headline = page.getByLabel('Headline');
+  await headline.focus();
+  await headline.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(13, 18));
+  await page.keyboard.press('Control+Alt+m');
+  await panel.getByRole('combobox', { name: 'Comment' }).fill('Full name on first mention');
+  await panel.getByRole('button', { name: 'Post' }).click();
+  await expect(threads).toHaveCount(2);
+  // Story order: the headline before the text.
+  await expect(threads.first()).toContainText('Headline');
+  await expect(threads.first()).toContainText('“Putin”');
+
+  // Resolve the body thread: hidden until "Show resolved".
+  await threads.nth(1).getByRole('button', { name: 'Resolve' }).click();
+  await expect(threads).toHaveCount(1);
+  await expect(body(page).locator('.comment-anchor')).toHaveCount(0);
+  await panel.getByRole('checkbox', { name: 'Show resolved' }).check();
+  await expect(threads).toHaveCount(2);
+  await expect(threads.nth(1)).toContainText('Resolved by Wesley Rahn');
+  await threads.nth(1).getByRole('button', { name: 'Reopen' }).click();
+  await expect(threads.nth(1).getByRole('button', { name: 'Resolve' })).toBeVisible();
+
+  // Delete the commented words: the thread stays, marked "text removed".
+  await body(page).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Talks ended.');
+  await expect(threads.nth(1)).toContainText('text removed');
+  await waitSaved(page);
+  await shot(page, 'review-comment-text-removed');
+});

@@ -5,6 +5,7 @@ import { seedArticle } from '../../../shared/article-doc';
 import { storyEditorExtensions } from '../../../renderer/editor/editor-extensions';
 import { isApplePlatform, matchesShortcut, shortcutKeys, shortcutLabel } from '../../../renderer/editor/shortcut-label';
 import { SHORTCUT_GROUPS, SHORTCUTS, type ShortcutId } from '../../../renderer/help/shortcuts';
+import { isSuggesting } from '../../../renderer/editor/suggestion-mode';
 
 /**
  * The help screen lists renderer/help/shortcuts.ts. These tests press each
@@ -94,9 +95,10 @@ const EDITOR_CHECKS: Partial<Record<ShortcutId, Check>> = {
   quote: block('blockquote'),
   find: (_editor, calls) => expect(calls.find).toBe(1),
   video: (_editor, calls) => expect(calls.video).toBe(1),
+  suggestChanges: (editor) => expect(isSuggesting(editor)).toBe(true),
 };
 
-const APP_SHORTCUTS: ShortcutId[] = ['newStory', 'backToLibrary', 'showShortcuts', 'findNext', 'findPrevious'];
+const APP_SHORTCUTS: ShortcutId[] = ['newStory', 'backToLibrary', 'showShortcuts', 'findNext', 'findPrevious', 'comment'];
 
 describe('the keyboard shortcuts list', () => {
   it('covers every shortcut in a group the help screen shows, each with a label', () => {
