@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isUnpublishedRun } from './review/publishable';
+import { SUGGESTION_MARKS } from './review/review-mark-names';
 import type { ArticleFields, Byline, EditorCredit, Status } from './model';
 import { STATUSES } from './model';
 import { isoWithOffset } from './time';
@@ -139,9 +140,11 @@ export function bodyPlainText(body: Y.XmlFragment): string {
  * The body's plain text twice over, in one walk: `all` of it (what search
  * finds, suggestions and notes included) and `published`, the text as it
  * stands without its review layer (shared/review/publishable.ts: suggested
- * insertions and notes left out), which is what words are counted on.
+ * insertions and notes left out), which is what words are counted on; and
+ * how many suggestions are open in it.
  */
-export function bodyTexts(body: Y.XmlFragment): { all: string; published: string } {
+export function bodyTexts(body: Y.XmlFragment): { all: string; published: string; suggestions: number } {
+  const suggestionIds = new Set<string>();
   const all: string[] = [];
   const published: string[] = [];
   let line = '';
@@ -159,7 +162,9 @@ export function bodyTexts(body: Y.XmlFragment): { all: string; published: string
   const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => {
     if (node instanceof Y.XmlText) {
       for (const op of node.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
-        if (typeof op.insert === 'string') add(op.insert, !op.attributes || !isUnpublishedRun(Object.keys(op.attributes)));
+        if (typeof op.insert !== 'string') continue;
+        add(op.insert, !op.attributes || !isUnpublishedRun(Object.keys(op.attributes)));
+        if (op.attributes) collectSuggestionIds(op.attributes, suggestionIds);
       }
       return;
     }
@@ -181,7 +186,15 @@ export function bodyTexts(body: Y.XmlFragment): { all: string; published: string
   };
   for (const child of body.toArray()) walk(child);
   endLine();
-  return { all: all.join('\n'), published: published.join('\n') };
+  return { all: all.join('\n'), published: published.join('\n'), suggestions: suggestionIds.size };
+}
+
+/** The ids of the suggestions on a run of text (a replacement's insertion and deletion share one). */
+function collectSuggestionIds(attributes: Record<string, unknown>, into: Set<string>): void {
+  for (const name of SUGGESTION_MARKS) {
+    const id = (attributes[name] as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string' && id !== '') into.add(id);
+  }
 }
 
 export interface ArticleSeed {

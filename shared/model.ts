@@ -91,6 +91,9 @@ export interface ArticleSummary {
   bylines: string[];
   language: string;
   wordCount: number;
+  /** Suggestions waiting and comment threads not resolved (ADR 0072). */
+  openSuggestions: number;
+  openComments: number;
   createdAt: string;
   updatedAt: string;
   trashedAt: string | null;

@@ -18,7 +18,7 @@ interface LibraryFiltersProps {
 
 /** Search, filters, sort and the Active / Trash switch. All apply as they change. */
 export function LibraryFilters({ onEnterList }: LibraryFiltersProps) {
-  const { search, status, section, view, sort, setFilters } = useLibrary();
+  const { search, status, section, view, sort, mentionsMe, setFilters } = useLibrary();
   const sections = useApp((s) => s.config?.sections ?? []);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -72,6 +72,9 @@ export function LibraryFilters({ onEnterList }: LibraryFiltersProps) {
         onChange={(value) => setFilters({ section: value })}
       />
       <FilterSelect id="library-sort" label="Sort" value={sort} options={labelledChoices(SORT_LABELS)} onChange={(value) => setFilters({ sort: value })} />
+      <button type="button" className="button button-quiet filter-toggle" aria-pressed={mentionsMe} title="Stories where someone mentioned you in an open comment thread" onClick={() => setFilters({ mentionsMe: !mentionsMe })}>
+        Mentions me
+      </button>
       <div className="field field-inline">
         <span className="field-label" id="library-view-label">
           View

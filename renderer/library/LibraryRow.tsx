@@ -61,6 +61,8 @@ export function LibraryRow({ id, index, total, summary, selected, view, now, sty
         <div className="story-row-meta">
           {summary.bylines.length > 0 ? <span className="story-row-bylines">{summary.bylines.join(', ')}</span> : <span className="muted">No byline</span>}
           {syncing && <SyncBadge sync={summary.sync} />}
+          {summary.openSuggestions > 0 && <span className="review-count">{countLabel(summary.openSuggestions, 'suggestion', 'suggestions')}</span>}
+          {summary.openComments > 0 && <span className="review-count">{countLabel(summary.openComments, 'open comment', 'open comments')}</span>}
         </div>
       </div>
       <div className="story-row-status">

@@ -22,11 +22,13 @@ import { useLibraryPager } from './use-library-pager';
 /** The list of every story on this computer: find one, open it, start a new one. */
 export function LibraryScreen() {
   const navigate = useApp((s) => s.navigate);
-  const { search, status, section, view, sort, setFilters } = useLibrary();
+  const { search, status, section, view, sort, mentionsMe, setFilters } = useLibrary();
+  const me = useApp((s) => s.profile?.name ?? '');
   const { pager, snapshot } = useLibraryPager({
     query: search,
     status: status || undefined,
     section: section || undefined,
+    mentioning: mentionsMe && me ? me : undefined,
     view,
     sort,
   });

@@ -7,6 +7,7 @@ export interface LibraryParams {
   query: string;
   status?: Status;
   section?: string;
+  mentioning?: string;
   view: LibraryView;
   sort: LibrarySort;
 }

@@ -12,6 +12,8 @@ export interface LibraryFilters {
   section: string;
   view: LibraryView;
   sort: LibrarySort;
+  /** Only stories where someone mentioned this person in an open comment thread. */
+  mentionsMe: boolean;
 }
 
 interface LibraryState extends LibraryFilters {
@@ -30,6 +32,7 @@ export const useLibrary = create<LibraryState>((set) => ({
   section: '',
   view: 'active',
   sort: 'updated',
+  mentionsMe: false,
   selectedIndex: 0,
   setFilters(patch) {
     set({ ...patch, selectedIndex: 0 });

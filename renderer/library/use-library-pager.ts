@@ -22,10 +22,10 @@ export function useLibraryPager(params: LibraryParams): { pager: LibraryPager; s
     return () => clearTimeout(timer);
   }, [params.query, query]);
 
-  const { status, section, view, sort } = params;
+  const { status, section, mentioning, view, sort } = params;
   useEffect(() => {
-    pager.setParams({ query, status, section, view, sort });
-  }, [pager, query, status, section, view, sort]);
+    pager.setParams({ query, status, section, mentioning, view, sort });
+  }, [pager, query, status, section, mentioning, view, sort]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;

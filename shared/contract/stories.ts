@@ -18,6 +18,8 @@ const summary = z.object({
   bylines: z.array(z.string()),
   language: z.string(),
   wordCount: z.number(),
+  openSuggestions: z.number().int(),
+  openComments: z.number().int(),
   createdAt: isoDate,
   updatedAt: isoDate,
   trashedAt: isoDate.nullable(),
@@ -98,6 +100,8 @@ export const storyChannels = {
         query: z.string().max(500).default(''),
         status: status.optional(),
         section: z.string().max(60).optional(),
+        /** Only stories whose open comment threads mention this person ("Mentions me"). */
+        mentioning: z.string().trim().min(1).max(200).optional(),
         view: z.enum(['active', 'trash']).default('active'),
         sort: z.enum(LIBRARY_SORTS).default('updated'),
         offset: z.number().int().min(0).default(0),

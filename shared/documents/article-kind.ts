@@ -3,6 +3,7 @@ import { PROTECTED_META_KEYS, articleParts, bodyTexts, readArticleFields, readDe
 import type { ArticleFields } from '../model';
 import { normalizeForSearch } from '../search-text';
 import { countWords } from '../text-stats';
+import { openThreadSummary } from '../review/comments';
 import { refusedStoryChange, type GuardedStory } from '../workflow/story-rules';
 import type { Status } from '../model';
 import { docIdOf, docNameOf } from './doc-names';
@@ -82,6 +83,11 @@ export interface ArticleProjection {
   /** The last edit time written into the document (ms), or null for a story from before edit times were written. */
   editedAtMs: number | null;
   wordCount: number;
+  /** Suggestions waiting in the body, and comment threads not resolved (ADR 0072). */
+  openSuggestions: number;
+  openComments: number;
+  /** People mentioned in open comment threads. */
+  mentioned: string[];
   /** Normalised for search, one entry per ARTICLE_SEARCH_COLUMNS column. */
   search: string[];
 }
@@ -89,7 +95,8 @@ export interface ArticleProjection {
 /** Reads a story's document into its library row and search entry. Pure. */
 export function projectArticle(doc: Y.Doc): ArticleProjection {
   const fields = readArticleFields(doc);
-  const { all: body, published } = bodyTexts(articleParts(doc).body);
+  const { all: body, published, suggestions } = bodyTexts(articleParts(doc).body);
+  const threads = openThreadSummary(doc);
   const people = [...fields.bylines.map((b) => [b.name, b.organisation ?? ''].join(' ')), ...fields.editedBy.map((e) => e.name)]
     .join(' ')
     .trim();
@@ -98,6 +105,9 @@ export function projectArticle(doc: Y.Doc): ArticleProjection {
     fields,
     editedAtMs: readEditedAtMs(doc),
     wordCount: countWords(published),
+    openSuggestions: suggestions,
+    openComments: threads.open,
+    mentioned: threads.mentioned,
     search: [fields.headline, fields.kicker, fields.teaser, body, people, tags].map(normalizeForSearch),
   };
 }

@@ -4,6 +4,10 @@ import { checkLimit } from '../limits';
 import type { ArticleFields, Status } from '../model';
 import { STATUS_LABELS } from '../model';
 import { findMarkers, type MarkerHit } from './markers';
+import type * as Y from 'yjs';
+import { bodyNodeFromJson, readBodyJson } from '../article-body';
+import { readArticleFields } from '../article-doc';
+import { readThreads, type CommentThread } from '../review/comments';
 import { REVIEW_MARK } from '../review/review-mark-names';
 import { describeSuggestion, listSuggestions } from '../review/suggestions';
 import { RULE_IDS, RULE_LABELS, isCheckedStatus, type FindingLevel, type RuleId, type WorkflowRules } from './rules';
@@ -43,6 +47,17 @@ export interface StoryToCheck {
   fields: Pick<ArticleFields, 'headline' | 'kicker' | 'teaser' | 'bylines'>;
   /** The body as a ProseMirror document of the newsroom schema. */
   body: ProseMirrorNode;
+  /** Comment threads not resolved yet (absent: none known). */
+  openComments?: ReadonlyArray<Pick<CommentThread, 'field' | 'quote' | 'authorName'>>;
+}
+
+/** A story's document read for the checks: what core checks a move on and what the checklist shows live. */
+export function storyToCheck(doc: Y.Doc): StoryToCheck {
+  return {
+    fields: readArticleFields(doc),
+    body: bodyNodeFromJson(readBodyJson(doc)),
+    openComments: readThreads(doc).filter((thread) => !thread.resolved),
+  };
 }
 
 type Problem = Omit<Finding, 'rule' | 'level'>;
@@ -155,6 +170,11 @@ const VALIDATORS: Record<RuleId, Validator> = {
         message: `${block.label}: ${suggestion.authorName || 'someone'} suggests: ${describeSuggestion(suggestion)}.`,
         where: { field: 'body' as const, pos: block.pos, label: block.label, range: { from: suggestion.from, to: suggestion.ranges[suggestion.ranges.length - 1]!.to } },
       };
+    }),
+  'no-unresolved-comments': ({ openComments = [] }) =>
+    openComments.map((thread) => {
+      const message = `${thread.authorName || 'Someone'} commented on “${clip(thread.quote)}” and it is not resolved.`;
+      return thread.field === 'body' ? { message, where: { field: 'body' as const, pos: 0, label: 'Comments' } } : { message, where: { field: thread.field } };
     }),
   'no-legal-flags': ({ body }) =>
     markedRuns(body, REVIEW_MARK.legalFlag).map((run) => {

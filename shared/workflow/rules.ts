@@ -27,6 +27,7 @@ export const RULE_IDS = [
   'empty-subhead',
   'unresolved-markers',
   'no-open-suggestions',
+  'no-unresolved-comments',
   'no-legal-flags',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
@@ -44,6 +45,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'empty-subhead': 'No empty subheads',
   'unresolved-markers': 'No TK, [[…]] or ## placeholders left',
   'no-open-suggestions': 'No suggestions waiting to be accepted or rejected',
+  'no-unresolved-comments': 'No comment threads left unresolved',
   'no-legal-flags': 'No text flagged for legal',
 };
 
@@ -63,6 +65,7 @@ const READY_LEVELS: RuleLevels = {
   'unresolved-markers': 'ERROR',
   // A story goes to the desk with its suggestions settled: what "ready" means is the text as it stands.
   'no-open-suggestions': 'ERROR',
+  'no-unresolved-comments': 'WARN',
   'no-legal-flags': 'WARN',
 };
 

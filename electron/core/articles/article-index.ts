@@ -8,15 +8,20 @@ export class ArticleIndex {
   private readonly upsertRow: Statement;
   private readonly search: SearchEntries;
   private readonly selectStale: Statement;
+  private readonly clearMentions: Statement;
+  private readonly addMention: Statement;
 
   constructor(private readonly db: Database) {
     this.upsertRow = db.prepare(
-      `INSERT INTO articles (id, doc_id, headline, kicker, section, status, status_rank, language, bylines, word_count, created_ms, updated_ms, trashed_ms, derived_seq)
-       VALUES (@id, @docId, @headline, @kicker, @section, @status, @statusRank, @language, @bylines, @wordCount, @createdMs, @updatedMs, @trashedMs, @derivedSeq)
+      `INSERT INTO articles (id, doc_id, headline, kicker, section, status, status_rank, language, bylines, word_count, open_suggestions, open_comments, created_ms, updated_ms, trashed_ms, derived_seq)
+       VALUES (@id, @docId, @headline, @kicker, @section, @status, @statusRank, @language, @bylines, @wordCount, @openSuggestions, @openComments, @createdMs, @updatedMs, @trashedMs, @derivedSeq)
        ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, kicker = excluded.kicker, section = excluded.section,
          status = excluded.status, status_rank = excluded.status_rank, language = excluded.language, bylines = excluded.bylines, word_count = excluded.word_count,
+         open_suggestions = excluded.open_suggestions, open_comments = excluded.open_comments,
          created_ms = excluded.created_ms, updated_ms = excluded.updated_ms, trashed_ms = excluded.trashed_ms, derived_seq = excluded.derived_seq`,
     );
+    this.clearMentions = db.prepare('DELETE FROM article_mentions WHERE article_id = ?');
+    this.addMention = db.prepare('INSERT OR IGNORE INTO article_mentions (article_id, name) VALUES (?, ?)');
     this.search = new SearchEntries(db, { rows: 'articles', key: 'id', fts: 'article_search', columns: ARTICLE_SEARCH_COLUMNS });
     this.selectStale = db.prepare(
       `SELECT d.id AS docId FROM documents d LEFT JOIN articles a ON a.doc_id = d.id
@@ -46,12 +51,16 @@ export class ArticleIndex {
         language: fields.language,
         bylines: JSON.stringify(fields.bylines.map((b) => b.name)),
         wordCount: derived.wordCount,
+        openSuggestions: derived.openSuggestions,
+        openComments: derived.openComments,
         createdMs: Date.parse(fields.createdAt) || updatedMs,
         updatedMs,
         trashedMs: fields.trashedAt ? Date.parse(fields.trashedAt) || updatedMs : null,
         derivedSeq,
       });
       this.search.replace(id, derived.search);
+      this.clearMentions.run(id);
+      for (const name of derived.mentioned) this.addMention.run(id, name);
     })();
   }
 
@@ -59,6 +68,7 @@ export class ArticleIndex {
   remove(id: string): void {
     this.db.transaction(() => {
       this.search.remove(id);
+      this.clearMentions.run(id);
       this.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
     })();
   }

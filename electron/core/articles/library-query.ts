@@ -24,6 +24,8 @@ interface Row {
   language: string;
   bylines: string;
   word_count: number;
+  open_suggestions: number;
+  open_comments: number;
   created_ms: number;
   updated_ms: number;
   trashed_ms: number | null;
@@ -38,7 +40,7 @@ const SYNC_BADGE = `(SELECT CASE
     WHEN sd.local_changes > sd.synced_changes THEN 'waiting'
     ELSE 'synced' END
   FROM documents sd LEFT JOIN sync_state ss ON ss.doc_id = sd.id WHERE sd.id = a.doc_id) AS sync`;
-const COLUMNS = `a.id, a.headline, a.kicker, a.section, a.status, a.language, a.bylines, a.word_count, a.created_ms, a.updated_ms, a.trashed_ms, ${SYNC_BADGE}`;
+const COLUMNS = `a.id, a.headline, a.kicker, a.section, a.status, a.language, a.bylines, a.word_count, a.open_suggestions, a.open_comments, a.created_ms, a.updated_ms, a.trashed_ms, ${SYNC_BADGE}`;
 
 // Each order matches an index in migration 001 (for the active view).
 const ORDER: Record<LibraryQuery['sort'], string> = {
@@ -64,6 +66,10 @@ export function queryLibrary(db: Database, q: LibraryQuery): LibraryPage {
   if (q.section) {
     where.push('a.section = @section');
     params.section = q.section;
+  }
+  if (q.mentioning) {
+    where.push('EXISTS (SELECT 1 FROM article_mentions m WHERE m.article_id = a.id AND m.name = @mentioning)');
+    params.mentioning = q.mentioning;
   }
   const order = q.view === 'trash' && q.sort === 'updated' ? 'a.trashed_ms DESC' : ORDER[q.sort];
   const fts = toFtsQuery(q.query);
@@ -118,6 +124,8 @@ function toSummary(row: Row): ArticleSummary {
     language: row.language,
     bylines: JSON.parse(row.bylines) as string[],
     wordCount: row.word_count,
+    openSuggestions: row.open_suggestions,
+    openComments: row.open_comments,
     createdAt: isoWithOffset(row.created_ms),
     updatedAt: isoWithOffset(row.updated_ms),
     trashedAt: row.trashed_ms === null ? null : isoWithOffset(row.trashed_ms),

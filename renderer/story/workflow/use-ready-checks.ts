@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { bodyNodeFromJson, readBodyJson } from '../../../shared/article-body';
-import { readArticleFields } from '../../../shared/article-doc';
 import type { NewsroomConfig } from '../../../shared/config';
 import type { Status } from '../../../shared/model';
-import { checkStory, type CheckResult } from '../../../shared/workflow/checks';
+import { checkStory, storyToCheck, type CheckResult } from '../../../shared/workflow/checks';
 
 const RECHECK_DELAY_MS = 250;
 
@@ -20,7 +18,7 @@ export function useReadyChecks(doc: Y.Doc, target: Status | null, config: Newsro
       setResult(null);
       return undefined;
     }
-    const run = () => setResult(checkStory({ fields: readArticleFields(doc), body: bodyNodeFromJson(readBodyJson(doc)) }, target, config.workflowRules, config.limits));
+    const run = () => setResult(checkStory(storyToCheck(doc), target, config.workflowRules, config.limits));
     run();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = () => {

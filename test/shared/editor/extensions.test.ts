@@ -25,7 +25,9 @@ describe('the newsroom schema', () => {
   });
 
   it('has exactly the marks of docs/content-model.md', () => {
-    expect(Object.keys(newsroomSchema().marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'underline']);
+    expect(Object.keys(newsroomSchema().marks).sort()).toEqual([
+      'bold', 'editorNote', 'italic', 'legalFlag', 'link', 'strike', 'suggestedDeletion', 'suggestedFormat', 'suggestedInsertion', 'underline',
+    ]);
   });
 
   it('names every node in NODE as the schema does', () => {

@@ -114,3 +114,17 @@ describe('mentions', () => {
     expect(mentionedPeople('no mention of Ana here', people)).toEqual([]);
   });
 });
+
+describe('the ready check on comments', () => {
+  it('warns of each unresolved thread at Ready, and passes once they are resolved', async () => {
+    const { checkStory, storyToCheck } = await import('../../../shared/workflow/checks');
+    const { DEFAULT_WORKFLOW_RULES } = await import('../../../shared/workflow/rules');
+    const { DEFAULT_LIMITS } = await import('../../../shared/config');
+    const doc = story('Sharaa meets Putin');
+    threadOnHeadline(doc, 't1', 'Putin', 'Confirmed?');
+    const findings = () => checkStory(storyToCheck(doc), 'ready', DEFAULT_WORKFLOW_RULES, DEFAULT_LIMITS).findings.filter((f) => f.rule === 'no-unresolved-comments');
+    expect(findings().map((f) => [f.level, f.message, f.where.field])).toEqual([['WARN', 'Ana Ruiz commented on “Putin” and it is not resolved.', 'headline']]);
+    setResolved(doc, 't1', true, wes, AT);
+    expect(findings()).toEqual([]);
+  });
+});
