@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Mark, MarkType, Node as ProseMirrorNode, Slice } from '@tiptap/pm/model';
 import { ChangeSet } from '@tiptap/pm/changeset';
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform';
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { REVIEW_MARK, SUGGESTIBLE_FORMATS } from '../../shared/review/review-mark-names';
 import { SHORTCUTS } from '../help/shortcuts';
@@ -70,6 +70,14 @@ function newId(): string {
 }
 
 const FORMATS: ReadonlySet<string> = new Set(SUGGESTIBLE_FORMATS);
+
+/** A token encoder under which nothing matches, so changes are the person's ranges as made. */
+const NO_DIFF = {
+  encodeCharacter: (char: number) => char,
+  encodeNodeStart: (node: ProseMirrorNode) => node.type.name,
+  encodeNodeEnd: (node: ProseMirrorNode) => node.type.name,
+  compareTokens: () => false,
+};
 
 /**
  * The attributes of the suggestion of `type` by this author on the text right
@@ -156,7 +164,13 @@ export function asSuggestion(tr: Transaction, before: EditorState, author: Sugge
   });
 
   // Insertions and deletions, from the end back so earlier positions hold.
-  const changes = ChangeSet.create(before.doc).addSteps(tr.doc, tr.mapping.maps, null).changes;
+  // What replaces the person's selection replaces all of it: typing "s" over a selected "stuck" is
+  // "stuck" → "s", not ChangeSet's minimal "tuck" → "" (NO_DIFF). Other changes are minimised, because
+  // a change ProseMirror read back from the DOM can span more than what was typed.
+  const first = tr.steps[0];
+  const overSelection =
+    !before.selection.empty && tr.steps.length === 1 && first instanceof ReplaceStep && first.from === before.selection.from && first.to === before.selection.to;
+  const changes = ChangeSet.create(before.doc, undefined, overSelection ? NO_DIFF : undefined).addSteps(tr.doc, tr.mapping.maps, null).changes;
   for (const change of [...changes].reverse()) {
     const { fromA, toA, fromB, toB } = change;
     const inserted = toB > fromB;

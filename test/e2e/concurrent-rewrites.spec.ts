@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import os from 'node:os';
-import path from 'node:path';
 import { fixturePath } from '../helpers/fixtures';
-import { createProfile, expect, launch, newStory, test, waitSaved, shot } from './fixtures';
+import { createProfile, expect, newStory, test, waitSaved, shot } from './fixtures';
+import { openSecondLaptop } from './second-laptop';
 import { signIn, startE2eSyncServer } from './sync-server';
 
 /**
@@ -18,16 +16,14 @@ const WESLEY = 'Al-Sharaa meets Putin in first Moscow visit';
 test('headlines rewritten on two laptops offline: one whole version on both, the other offered beside the field', async ({ page, shell, browser }) => {
   test.setTimeout(150_000);
   const server = await startE2eSyncServer();
-  const dataDirB = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
-  const shellB = await launch(dataDirB);
-  const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const laptopB = await openSecondLaptop(browser);
+  const pageB = laptopB.page;
   try {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(shell.url);
     await createProfile(page, 'Richard Connor', 'Reporter');
     await signIn(page, server, server.addUser('Richard Connor', 'editor'));
-    const pageB = await contextB.newPage();
-    await pageB.goto(shellB.url);
+    await pageB.goto(laptopB.url);
     await createProfile(pageB, 'Wesley Rahn', 'Editor');
     await signIn(pageB, server, server.addUser('Wesley Rahn', 'editor'));
 
@@ -78,10 +74,7 @@ test('headlines rewritten on two laptops offline: one whole version on both, the
     await waitSaved(page);
     await shot(page, 'rival-headline-settled');
   } finally {
-    await contextB.close();
-    shellB.child.kill('SIGTERM');
-    await shellB.exited;
-    fs.rmSync(dataDirB, { recursive: true, force: true });
+    await laptopB.close();
     await server.dispose();
   }
 });
@@ -97,16 +90,14 @@ async function waitForSyncState(page: Page, state: RegExp): Promise<void> {
 test('a photo’s caption rewritten on two laptops offline: one whole caption on both, the other beside it on the photo desk', async ({ page, shell, browser }) => {
   test.setTimeout(150_000);
   const server = await startE2eSyncServer();
-  const dataDirB = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
-  const shellB = await launch(dataDirB);
-  const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const laptopB = await openSecondLaptop(browser);
+  const pageB = laptopB.page;
   try {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(shell.url);
     await createProfile(page, 'Richard Connor', 'Editor');
     await signIn(page, server, server.addUser('Richard Connor', 'editor'));
-    const pageB = await contextB.newPage();
-    await pageB.goto(shellB.url);
+    await pageB.goto(laptopB.url);
     await createProfile(pageB, 'Wesley Rahn', 'Editor');
     await signIn(pageB, server, server.addUser('Wesley Rahn', 'editor'));
 
@@ -151,10 +142,7 @@ test('a photo’s caption rewritten on two laptops offline: one whole caption on
     await expect(noticeA).toBeHidden();
     await expect(noticeB).toBeHidden({ timeout: 20_000 });
   } finally {
-    await contextB.close();
-    shellB.child.kill('SIGTERM');
-    await shellB.exited;
-    fs.rmSync(dataDirB, { recursive: true, force: true });
+    await laptopB.close();
     await server.dispose();
   }
 });

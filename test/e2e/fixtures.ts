@@ -131,3 +131,13 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
+
+/** Clicks one of the story screen's header actions, opening "More" first when the bar has collapsed them into it. */
+export async function headerAction(page: Page, name: string | RegExp): Promise<void> {
+  const more = page.getByRole('button', { name: 'More actions' });
+  if ((await more.count()) > 0 && (await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  await page.getByRole('button', { name }).click();
+}
+
+/** A header action's button, found whether it is in the bar or in the closed "More" menu (for its text). */
+export const headerButton = (page: Page, name: string | RegExp) => page.getByRole('button', { name, includeHidden: true });

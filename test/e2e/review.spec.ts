@@ -1,4 +1,6 @@
-import { body, createProfile, expect, newStory, shot, test, waitSaved } from './fixtures';
+import { body, createProfile, expect, headerAction, headerButton, newStory, shot, test, waitSaved } from './fixtures';
+import { openSecondLaptop } from './second-laptop';
+import { signIn, startE2eSyncServer } from './sync-server';
 
 /**
  * Issue 13, the review layer (ADR 0072), in a real Chromium: "Suggest
@@ -58,7 +60,7 @@ test('the desk suggests with the real keys; the popover and the panel accept and
   await checklist.getByRole('button', { name: 'Cancel' }).click();
 
   // The panel lists both in story order; accept the deletion, reject the replacement.
-  await page.getByRole('button', { name: /^Suggestions/ }).click();
+  await headerAction(page, /^Suggestions/);
   const panel = page.getByRole('complementary', { name: 'Suggestions' });
   const items = panel.getByRole('list', { name: 'Suggestions in story order' }).getByRole('listitem');
   await expect(items).toHaveCount(2);
@@ -142,7 +144,7 @@ test('a comment thread with a reply and a mention is resolved; a comment on the 
   await expect(threads.first()).toContainText('“three hours”');
   await expect(threads.first().locator('strong')).toHaveText('@Anna Berg');
   await expect(body(page).locator('.comment-anchor')).toHaveText('three hours');
-  await expect(page.getByRole('button', { name: /^Comments/ })).toContainText('1');
+  await expect(headerButton(page, /^Comments/)).toContainText('1');
 
   // A reply.
   await threads.first().getByRole('combobox', { name: 'Reply' }).fill('Ministry readout, page 2.');
@@ -179,4 +181,99 @@ test('a comment thread with a reply and a mention is resolved; a comment on the 
   await expect(threads.nth(1)).toContainText('text removed');
   await waitSaved(page);
   await shot(page, 'review-comment-text-removed');
+});
+
+test('two laptops, one server: the desk suggests and comments, the reporter accepts one, rejects the other and resolves the thread', async ({ page, shell, browser }) => {
+  test.setTimeout(150_000);
+  const server = await startE2eSyncServer();
+  const laptopB = await openSecondLaptop(browser);
+  const desk = laptopB.page;
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(shell.url);
+    await createProfile(page, 'Anna Berg', 'Reporter');
+    await signIn(page, server, server.addUser('Anna Berg', 'editor'));
+    await desk.goto(laptopB.url);
+    await createProfile(desk, 'Wesley Rahn', 'Editor');
+    await signIn(desk, server, server.addUser('Wesley Rahn', 'editor'));
+
+    await newStory(page);
+    await page.getByLabel('Headline').fill('Floods close the Rhine');
+    await body(page).click();
+    await page.keyboard.type('Barges are stuck near Koblenz after days of rain.');
+    await waitSaved(page);
+    await expect(page.getByRole('button', { name: /^Sync: Synced/ })).toBeVisible({ timeout: 20_000 });
+
+    // The desk opens it, suggests two changes and comments.
+    await desk.getByRole('option', { name: /Floods close the Rhine/ }).click({ timeout: 20_000 });
+    await expect(body(desk)).toHaveText('Barges are stuck near Koblenz after days of rain.');
+    await body(desk).click();
+    await desk.keyboard.press('Control+Shift+E');
+    await expect(desk.getByRole('button', { name: 'Suggest changes' })).toHaveAttribute('aria-pressed', 'true');
+    await desk.keyboard.press('End');
+    await desk.keyboard.press('ArrowLeft');
+    await desk.keyboard.type(' and snow');
+    await desk.keyboard.press('Home');
+    for (let i = 0; i < 'Barges are '.length; i++) await desk.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'stuck'.length; i++) await desk.keyboard.press('Shift+ArrowRight');
+    await desk.keyboard.type('stranded');
+    await desk.keyboard.press('End');
+    // From the end, back over " after days of rain and snow." to just after "Koblenz".
+    for (let i = 0; i < ' after days of rain and snow.'.length; i++) await desk.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'Koblenz'.length; i++) await desk.keyboard.press('Shift+ArrowLeft');
+    await desk.getByRole('button', { name: 'Comment', exact: true }).click();
+    const deskComments = desk.getByRole('complementary', { name: 'Comments' });
+    await deskComments.getByRole('combobox', { name: 'Comment' }).fill('Which lock exactly?');
+    await deskComments.getByRole('button', { name: 'Post' }).click();
+    await waitSaved(desk);
+
+    // The reporter sees both suggestions and the thread, by Wesley Rahn.
+    await expect(headerButton(page, /^Suggestions/)).toContainText('2', { timeout: 20_000 });
+    await expect(headerButton(page, /^Comments/)).toContainText('1');
+    // Ready is held back while they are open.
+    await page.getByLabel('Status').selectOption({ label: 'In edit' });
+    await page.getByLabel('Status').selectOption({ label: 'Ready' });
+    const checklist = page.getByRole('region', { name: 'Before moving to Ready' });
+    await expect(checklist).toContainText('Wesley Rahn suggests: Replace “stuck” with “stranded”.');
+    await expect(checklist).toContainText('Wesley Rahn commented on “Koblenz” and it is not resolved.');
+    await checklist.getByRole('button', { name: 'Cancel' }).click();
+
+    await headerAction(page, /^Suggestions/);
+    const items = page.getByRole('complementary', { name: 'Suggestions' }).getByRole('list', { name: 'Suggestions in story order' }).getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    await expect(items.nth(0)).toContainText('Wesley Rahn');
+    await items.filter({ hasText: 'stranded' }).getByRole('button', { name: 'Accept' }).click();
+    await items.filter({ hasText: 'and snow' }).getByRole('button', { name: 'Reject' }).click();
+    await expect(body(page)).toHaveText('Barges are stranded near Koblenz after days of rain.');
+    await shot(page, 'review-two-laptops-settled');
+
+    await headerAction(page, /^Comments/);
+    const thread = page.getByRole('complementary', { name: 'Comments' }).getByRole('listitem', { name: 'Thread by Wesley Rahn' });
+    await thread.getByRole('combobox', { name: 'Reply' }).fill('Koblenz lock, per the agency.');
+    await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await waitSaved(page);
+
+    // On the desk's laptop: the text as the reporter settled it, the thread resolved with her reply.
+    await expect(body(desk)).toHaveText('Barges are stranded near Koblenz after days of rain.', { timeout: 20_000 });
+    await expect(headerButton(desk, /^Suggestions/)).not.toContainText(/\d/);
+    await deskComments.getByRole('checkbox', { name: 'Show resolved' }).check();
+    const deskThread = deskComments.getByRole('listitem', { name: 'Thread by Wesley Rahn' });
+    await expect(deskThread).toContainText('Koblenz lock, per the agency.');
+    await expect(deskThread).toContainText('Resolved by Anna Berg');
+    await shot(desk, 'review-two-laptops-desk');
+
+    // Settled: the move to Ready goes through.
+    await page.getByRole('button', { name: 'Close comments' }).click();
+    await page.getByLabel('Status').selectOption({ label: 'Ready' });
+    // Only the teaser and byline warnings are left (the story has neither): confirmed, it moves.
+    const confirm = page.getByRole('region', { name: 'Before moving to Ready' });
+    await expect(confirm).toContainText('Only warnings left');
+    await expect(confirm).not.toContainText('suggests');
+    await confirm.getByRole('button', { name: 'Move to Ready anyway' }).click();
+    await expect(page.getByLabel('Status')).toHaveValue('ready');
+  } finally {
+    await laptopB.close();
+    await server.dispose();
+  }
 });

@@ -1,27 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { body, createProfile, expect, launch, newStory, test, waitSaved, shot } from './fixtures';
-import { startE2eSyncServer, type E2eSyncServer } from './sync-server';
-
-async function signIn(page: Page, server: E2eSyncServer, token: string): Promise<void> {
-  await page.getByRole('button', { name: /^Sync: not signed in/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Sign in to your newsroom' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Server address').fill(server.url);
-  await dialog.getByLabel('Access token').fill(token);
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: /^Sync: Synced/ })).toBeVisible({ timeout: 20_000 });
-}
+import { body, createProfile, expect, newStory, test, waitSaved, shot } from './fixtures';
+import { openSecondLaptop } from './second-laptop';
+import { signIn, startE2eSyncServer } from './sync-server';
 
 test('two workstations, one server: typed while the server is down, the text reaches the other once it is back', async ({ page, shell, browser }) => {
   test.setTimeout(120_000);
   const server = await startE2eSyncServer();
-  const dataDirB = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-e2e-'));
-  const shellB = await launch(dataDirB);
-  const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const laptopB = await openSecondLaptop(browser);
+  const pageB = laptopB.page;
   try {
     const tokenA = server.addUser('Richard Connor', 'editor');
     const tokenB = server.addUser('Wesley Rahn', 'editor');
@@ -35,8 +20,7 @@ test('two workstations, one server: typed while the server is down, the text rea
     // The account's name replaces the one typed on first start.
     await expect(page.getByRole('button', { name: /Richard Connor/ })).toBeVisible();
 
-    const pageB = await contextB.newPage();
-    await pageB.goto(shellB.url);
+    await pageB.goto(laptopB.url);
     await createProfile(pageB, 'Wesley Rahn', 'Editor');
     await signIn(pageB, server, tokenB);
 
@@ -76,10 +60,7 @@ test('two workstations, one server: typed while the server is down, the text rea
     await expect(page.getByRole('dialog', { name: 'Sync' })).toContainText('Richard Connor');
     await shot(page, 'sync-dialog');
   } finally {
-    await contextB.close();
-    shellB.child.kill('SIGTERM');
-    await shellB.exited;
-    fs.rmSync(dataDirB, { recursive: true, force: true });
+    await laptopB.close();
     await server.dispose();
   }
 });
