@@ -10,10 +10,12 @@ import { CodesDialog } from './CodesDialog';
 import { filesFromDrop, hasFiles } from './drop-files';
 import { ImportStatus } from './ImportStatus';
 import { importFiles } from './media-import';
-import { createMediaPager } from './media-pager';
+import { cullForKey, sendCull } from './culling';
+import { Loupe } from './Loupe';
+import { createMediaPager, type MediaParams } from './media-pager';
 import { MetadataEditor } from './MetadataEditor';
 import { PhotoDeskFilters } from './PhotoDeskFilters';
-import { usePhotoDesk } from './photo-desk-store';
+import { deskParams, usePhotoDesk } from './photo-desk-store';
 import { PhotoExportDialog } from './PhotoExportDialog';
 import { PhotoGrid } from './PhotoGrid';
 import { TemplatesDialog } from './TemplatesDialog';
@@ -25,12 +27,17 @@ type DeskSettings = ResultOf<'photoDesk.get'>;
 
 /**
  * The photo desk: import (files, folders, drag and drop), a grid of every
- * photo with filters, and the metadata editor for the selection, with
- * templates, code replacements, checks and export.
+ * photo with filters, culling (stars, labels, tag, reject) and the loupe,
+ * and the metadata editor for the selection, with templates, code
+ * replacements, checks and export.
  */
 export function PhotoDeskScreen() {
   const navigate = useApp((s) => s.navigate);
-  const { query, filter, sort, selected, focusIndex, setSelection } = usePhotoDesk();
+  const desk = usePhotoDesk();
+  const { query, filter, selected, focusIndex, setSelection } = desk;
+  const { minRating, label, taggedOnly } = desk;
+  const [loupeOpen, setLoupeOpen] = useState(false);
+  const [rejectedHidden, setRejectedHidden] = useState(0);
   const [pager] = useState(() => createMediaPager(lede()));
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const [ids, setIds] = useState<string[] | null>(null);
@@ -57,19 +64,25 @@ export function PhotoDeskScreen() {
     return () => clearTimeout(timer);
   }, [query]);
 
+  const paramsKey = JSON.stringify(deskParams({ ...desk, query: debouncedQuery }));
+  const params = JSON.parse(paramsKey) as MediaParams;
   const refreshIds = useCallback(() => {
     void lede()
-      .invoke('media.ids', { query: debouncedQuery, filter, sort })
-      .then((result) => result.ok && setIds(result.value.ids));
-  }, [debouncedQuery, filter, sort]);
+      .invoke('media.ids', params)
+      .then((result) => {
+        if (!result.ok) return;
+        setIds(result.value.ids);
+        setRejectedHidden(result.value.rejectedHidden);
+      });
+  }, [paramsKey]);
 
   useEffect(() => {
     setIds(null);
-    pager.setParams({ query: debouncedQuery, filter, sort });
+    pager.setParams(params);
     // Every id (for ranges and select all) after the first page has painted, not before it.
     const timer = setTimeout(refreshIds, 300);
     return () => clearTimeout(timer);
-  }, [pager, debouncedQuery, filter, sort, refreshIds]);
+  }, [pager, paramsKey, refreshIds]);
 
   // New and changed photos: the grid refetches what is on screen, a few times a second at most.
   useEffect(() => {
@@ -105,6 +118,44 @@ export function PhotoDeskScreen() {
   const { assets } = useSelectedAssets(selectedList);
   const focusedSha = idAt(focusIndex);
   const focused = assets?.find((asset) => asset.sha256 === focusedSha);
+
+  // A photo that leaves the list (rejected while rejected ones are hidden,
+  // re-rated under a stars filter) leaves the selection; the photo that took
+  // its place is selected instead, so culling goes on with the next one.
+  useEffect(() => {
+    if (!ids) return;
+    const state = usePhotoDesk.getState();
+    const listed = new Set(ids);
+    const kept = [...state.selected].filter((sha) => listed.has(sha));
+    if (kept.length === state.selected.size) return;
+    if (ids.length === 0) {
+      setLoupeOpen(false);
+      return state.setSelection(new Set(), 0, 0);
+    }
+    const index = Math.min(state.focusIndex, ids.length - 1);
+    state.setSelection(kept.length > 0 ? new Set(kept) : new Set([ids[index]!]), index, index);
+  }, [ids]);
+
+  const refreshNow = () => {
+    pager.invalidate();
+    refreshIds();
+  };
+
+  const openLoupe = (index: number) => {
+    const id = idAt(index);
+    if (id === undefined) return;
+    setSelection(new Set([id]), index, index);
+    setLoupeOpen(true);
+  };
+
+  /** A culling key: the loupe's photo, or the grid's selection. */
+  const cullKey = (key: string) => {
+    const targets = loupeOpen ? (focused ? [focused] : []) : assets ?? [];
+    if (targets.length === 0 || (!loupeOpen && targets.length !== selected.size)) return;
+    const set = cullForKey(key, targets.map((asset) => asset.cull));
+    if (set) void sendCull(targets, set, refreshNow);
+  };
+
   const selectionKey = selectedList.length <= 50 ? selectedList.join(',') : `${selectedList.length}:${selectedList.slice(0, 50).join(',')}`;
 
   const startImport = async (files: File[], fromFolder: boolean) => {
@@ -123,6 +174,7 @@ export function PhotoDeskScreen() {
   };
 
   const running = [...imports.values()].reverse();
+  const narrowed = query !== '' || filter !== 'all' || minRating > 0 || label !== 'any' || taggedOnly;
   return (
     <div
       className={`screen photo-desk ${dragging ? 'is-dropping' : ''}`}
@@ -194,6 +246,7 @@ export function PhotoDeskScreen() {
             <p className="library-count" aria-live="polite">
               {total !== null && countLabel(total, 'photo', 'photos')}
               {selected.size > 0 && ` · ${countLabel(selected.size, 'selected', 'selected')}`}
+              {rejectedHidden > 0 && ` · ${countLabel(rejectedHidden, 'rejected photo hidden', 'rejected photos hidden')}`}
             </p>
           </div>
           <PhotoDeskFilters />
@@ -211,22 +264,34 @@ export function PhotoDeskScreen() {
             </p>
           ) : total === 0 ? (
             <div className="empty-state">
-              <h2 className="empty-title">{query || filter !== 'all' ? 'No photo matches' : 'No photos yet'}</h2>
-              <p>{query || filter !== 'all' ? 'Try another search or filter.' : 'Drop photos or a folder here, or use Import photos.'}</p>
+              <h2 className="empty-title">{narrowed ? 'No photo matches' : rejectedHidden > 0 ? 'Every photo is rejected' : 'No photos yet'}</h2>
+              <p>
+                {narrowed
+                  ? 'Try another search or filter.'
+                  : rejectedHidden > 0
+                    ? 'Rejected photos are hidden: tick Show rejected to see them.'
+                    : 'Drop photos or a folder here, or use Import photos.'}
+              </p>
             </div>
           ) : (
             <PhotoGrid
               pager={pager}
               total={total}
               idAt={idAt}
-              resetKey={JSON.stringify([debouncedQuery, filter, sort])}
+              resetKey={paramsKey}
               onSelectAll={() => ids && setSelection(new Set(ids), focusIndex, 0)}
+              onOpen={openLoupe}
+              onCullKey={cullKey}
             />
           )}
         </main>
         <aside className="photo-desk-side" aria-label="Photo details">
-          {selected.size === 0 ? (
-            <p className="metadata-empty muted">Select photos to see and edit their captions. Shift-click or Shift+arrows select a range; Ctrl+A selects all.</p>
+          {loupeOpen ? (
+            <p className="metadata-empty muted">The caption is in the loupe.</p>
+          ) : selected.size === 0 ? (
+            <p className="metadata-empty muted">
+              Select photos to see and edit their captions. Shift-click or Shift+arrows select a range; Ctrl+A selects all. Space opens the loupe; 0–5 set stars, 6–9 a label, T tags, X rejects.
+            </p>
           ) : assets === null ? (
             <p role="status" className="muted">
               Loading…
@@ -236,6 +301,23 @@ export function PhotoDeskScreen() {
           )}
         </aside>
       </div>
+      {loupeOpen && total !== null && total > 0 && (
+        <Loupe
+          index={Math.min(focusIndex, total - 1)}
+          total={total}
+          idAt={idAt}
+          asset={focused ?? null}
+          codes={settings.codes}
+          onMove={(index) => {
+            const id = idAt(index);
+            if (id !== undefined) setSelection(new Set([id]), index, index);
+          }}
+          onCullKey={cullKey}
+          onOpenTemplates={() => setDialog('templates')}
+          onExport={() => setDialog('export')}
+          onClose={() => setLoupeOpen(false)}
+        />
+      )}
       {dialog === 'templates' && assets && <TemplatesDialog templates={settings.templates} assets={assets} mode={settings.templateMode} onClose={() => setDialog(null)} />}
       {dialog === 'codes' && <CodesDialog codes={settings.codes} onClose={() => setDialog(null)} />}
       {dialog === 'export' && assets && <PhotoExportDialog assets={assets} onClose={() => setDialog(null)} />}
