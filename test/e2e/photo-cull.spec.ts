@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { fixturesDir } from '../helpers/fixtures';
+import { fixturePath, fixturesDir } from '../helpers/fixtures';
 import { createProfile, expect, shot, test } from './fixtures';
 
 /** Culling with the keyboard on the photo desk, the culling filters, and the loupe (ADR 0070). */
@@ -158,4 +160,20 @@ test('the loupe: Space opens it, arrows move in the grid’s order, Z zooms to 1
   await expect(loupe.locator('.loupe-name')).toHaveText('exiftool-ExtendedXMP.jpg');
   await page.keyboard.press('Escape');
   await expect(loupe).toHaveCount(0);
+});
+
+test('a photo whose picture cannot be made shows a placeholder saying why, and its caption can still be edited', async ({ page, shell }) => {
+  await openDeskWithFixtures(page, shell.url);
+  // The stored original is gone (a damaged disk, a cleaned folder), and no sync server can send it again.
+  const sha256 = createHash('sha256').update(fs.readFileSync(fixturePath('images', 'exiftool-XMP.jpg'))).digest('hex');
+  fs.rmSync(path.join(shell.dataDir, 'media', 'originals', sha256.slice(0, 2), `${sha256}.jpg`));
+  await tile(page, 'exiftool-XMP.jpg').click();
+  await page.keyboard.press('Enter');
+  const loupe = page.getByRole('dialog', { name: 'Loupe' });
+  await expect(loupe.getByRole('img', { name: 'No picture of exiftool-XMP.jpg' })).toContainText('The picture of exiftool-XMP.jpg cannot be shown.');
+  await expect(loupe.locator('img')).toHaveCount(0);
+  await loupe.getByLabel('Credit', { exact: true }).fill('Agency');
+  await loupe.getByLabel('Credit', { exact: true }).press('Enter');
+  await expect(tile(page, 'exiftool-XMP.jpg').locator('.flag-warn', { hasText: 'No credit' })).toHaveCount(0);
+  await shot(page, 'loupe-missing');
 });
