@@ -50,8 +50,9 @@ export const SHORTCUTS = {
   tag: { label: 'Tag or untag (Photo Mechanic’s pick)', keys: 't', group: 'Photo desk' },
   reject: { label: 'Reject, or take the rejection back', keys: 'x', group: 'Photo desk' },
   loupeMove: { label: 'Previous or next photo (in the loupe)', keys: 'ArrowLeft', alternative: 'ArrowRight', group: 'Photo desk' },
-  loupeZoom: { label: 'Zoom to 100% and back to fit (in the loupe)', keys: 'z', group: 'Photo desk' },
+  loupeZoom: { label: 'Zoom to 100% and back to fit (in the loupe and Compare)', keys: 'z', group: 'Photo desk' },
   closeLoupe: { label: 'Close the loupe', keys: 'Escape', group: 'Photo desk' },
+  compare: { label: 'Compare 2 to 4 selected photos side by side', keys: 'c', group: 'Photo desk' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;

@@ -11,6 +11,7 @@ import { filesFromDrop, hasFiles } from './drop-files';
 import { ImportStatus } from './ImportStatus';
 import { importFiles } from './media-import';
 import { cullForKey, sendCull } from './culling';
+import { Compare, COMPARE_MAX, COMPARE_MIN } from './Compare';
 import { Loupe } from './Loupe';
 import { createMediaPager, type MediaParams } from './media-pager';
 import { MetadataEditor } from './MetadataEditor';
@@ -37,6 +38,7 @@ export function PhotoDeskScreen() {
   const { query, filter, selected, focusIndex, setSelection } = desk;
   const { minRating, label, taggedOnly } = desk;
   const [loupeOpen, setLoupeOpen] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const [rejectedHidden, setRejectedHidden] = useState(0);
   const [pager] = useState(() => createMediaPager(lede()));
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
@@ -156,6 +158,19 @@ export function PhotoDeskScreen() {
     if (set) void sendCull(targets, set, refreshNow);
   };
 
+  // Side by side in the grid's order, whatever order they were picked in.
+  const compared = (assets ?? []).filter((asset) => selected.has(asset.sha256));
+  if (ids) compared.sort((a, b) => ids.indexOf(a.sha256) - ids.indexOf(b.sha256));
+  const canCompare = selected.size >= COMPARE_MIN && selected.size <= COMPARE_MAX && compared.length === selected.size;
+  // Compare closes when its photos are no longer a comparison (one rejected out of two).
+  useEffect(() => {
+    if (selected.size < COMPARE_MIN || selected.size > COMPARE_MAX) setComparing(false);
+  }, [selected.size]);
+  const openCompare = () => {
+    if (canCompare) setComparing(true);
+    else showToast({ message: `Select ${COMPARE_MIN} to ${COMPARE_MAX} photos to compare them.` });
+  };
+
   const selectionKey = selectedList.length <= 50 ? selectedList.join(',') : `${selectedList.length}:${selectedList.slice(0, 50).join(',')}`;
 
   const startImport = async (files: File[], fromFolder: boolean) => {
@@ -248,6 +263,17 @@ export function PhotoDeskScreen() {
               {selected.size > 0 && ` · ${countLabel(selected.size, 'selected', 'selected')}`}
               {rejectedHidden > 0 && ` · ${countLabel(rejectedHidden, 'rejected photo hidden', 'rejected photos hidden')}`}
             </p>
+            <span className="topbar-spacer" />
+            <button
+              type="button"
+              className="button button-small"
+              disabled={!canCompare}
+              aria-keyshortcuts="C"
+              title={canCompare ? 'The selected photos side by side (C)' : `Select ${COMPARE_MIN} to ${COMPARE_MAX} photos to compare them (C)`}
+              onClick={openCompare}
+            >
+              Compare
+            </button>
           </div>
           <PhotoDeskFilters />
           {snapshot.error && total === null ? (
@@ -282,12 +308,13 @@ export function PhotoDeskScreen() {
               onSelectAll={() => ids && setSelection(new Set(ids), focusIndex, 0)}
               onOpen={openLoupe}
               onCullKey={cullKey}
+              onCompare={openCompare}
             />
           )}
         </main>
         <aside className="photo-desk-side" aria-label="Photo details">
-          {loupeOpen ? (
-            <p className="metadata-empty muted">The caption is in the loupe.</p>
+          {loupeOpen || comparing ? (
+            <p className="metadata-empty muted">{loupeOpen ? 'The caption is in the loupe.' : 'Comparing the selected photos.'}</p>
           ) : selected.size === 0 ? (
             <p className="metadata-empty muted">
               Select photos to see and edit their captions. Shift-click or Shift+arrows select a range; Ctrl+A selects all. Space opens the loupe; 0–5 set stars, 6–9 a label, T tags, X rejects.
@@ -316,6 +343,16 @@ export function PhotoDeskScreen() {
           onOpenTemplates={() => setDialog('templates')}
           onExport={() => setDialog('export')}
           onClose={() => setLoupeOpen(false)}
+        />
+      )}
+      {comparing && compared.length >= COMPARE_MIN && (
+        <Compare
+          assets={compared}
+          onCullKey={(key, asset) => {
+            const set = cullForKey(key, [asset.cull]);
+            if (set) void sendCull([asset], set, refreshNow);
+          }}
+          onClose={() => setComparing(false)}
         />
       )}
       {dialog === 'templates' && assets && <TemplatesDialog templates={settings.templates} assets={assets} mode={settings.templateMode} onClose={() => setDialog(null)} />}

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { navigationTarget, rowsInView } from '../ui/listbox';
 import { useVirtualRows } from '../ui/use-virtual-rows';
+import { matchesShortcut } from '../editor/shortcut-label';
+import { SHORTCUTS } from '../help/shortcuts';
 import { isCullKey } from './culling';
 import { clickSelection, moveSelection, type SelectionState } from './grid-selection';
 import type { MediaPager } from './media-pager';
@@ -21,6 +23,8 @@ interface PhotoGridProps {
   onOpen(index: number): void;
   /** A culling key (0–9, T, X) for the selection. */
   onCullKey(key: string): void;
+  /** C: the selected photos side by side. */
+  onCompare(): void;
   resetKey: string;
 }
 
@@ -31,7 +35,7 @@ interface PhotoGridProps {
  * shift+arrows, Home/End, ctrl/cmd+Space and ctrl/cmd+A with the keyboard.
  * Space and Enter open the loupe (as in Photo Mechanic); 0–9, T and X cull.
  */
-export function PhotoGrid({ pager, total, idAt, onSelectAll, onOpen, onCullKey, resetKey }: PhotoGridProps) {
+export function PhotoGrid({ pager, total, idAt, onSelectAll, onOpen, onCullKey, onCompare, resetKey }: PhotoGridProps) {
   const [columns, setColumns] = useState(5);
   const { selected, focusIndex, anchorIndex, setSelection } = usePhotoDesk();
   const { scrollRef, rows, totalSize, scrollToItem } = useVirtualRows({ itemCount: total, itemsPerRow: columns, rowHeight: TILE_HEIGHT, overscan: 3, pager, resetKey });
@@ -76,6 +80,11 @@ export function PhotoGrid({ pager, total, idAt, onSelectAll, onOpen, onCullKey, 
       event.preventDefault();
       return;
     }
+    if (matchesShortcut(event, SHORTCUTS.compare.keys)) {
+      onCompare();
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
       case ' ':
         // Ctrl/Cmd+Space adds or removes the focused photo; Space alone opens it, as Enter does.
@@ -108,7 +117,7 @@ export function PhotoGrid({ pager, total, idAt, onSelectAll, onOpen, onCullKey, 
       aria-multiselectable="true"
       aria-label="Photos"
       aria-activedescendant={total > 0 ? optionId(state.focusIndex) : undefined}
-      aria-keyshortcuts="Control+A Control+Space Space Enter Escape 0 1 2 3 4 5 6 7 8 9 T X"
+      aria-keyshortcuts="Control+A Control+Space Space Enter Escape 0 1 2 3 4 5 6 7 8 9 T X C"
       tabIndex={0}
       onKeyDown={onKeyDown}
     >

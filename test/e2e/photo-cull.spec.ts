@@ -180,3 +180,47 @@ test('a photo whose picture cannot be made shows a placeholder saying why, and i
   await expect(tile(page, 'exiftool-XMP.jpg').locator('.flag-warn', { hasText: 'No credit' })).toHaveCount(0);
   await shot(page, 'loupe-missing');
 });
+
+test('Compare: 2–4 selected photos side by side, zoomed and panned in step, culled one at a time', async ({ page, shell }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openDeskWithFixtures(page, shell.url);
+  const compare = page.getByRole('button', { name: 'Compare', exact: true });
+  await tile(page, 'exif.JPG').click();
+  await expect(compare).toBeDisabled();
+  await tile(page, 'IPTC-PhotometadataRef-Std2021.1.jpg').click({ modifiers: ['Control'] });
+  await tile(page, 'metapm.jpg').click({ modifiers: ['Control'] });
+  await expect(compare).toBeEnabled();
+  await grid(page).press('c');
+
+  const dialog = page.getByRole('dialog', { name: 'Compare' });
+  const panes = dialog.locator('figure.compare-pane');
+  await expect(panes).toHaveCount(3);
+  // In the grid's order (file name), whatever order they were picked in.
+  await expect(panes.locator('figcaption .loupe-name')).toHaveText(['exif.JPG', 'IPTC-PhotometadataRef-Std2021.1.jpg', 'metapm.jpg']);
+  for (const index of [0, 1]) await expect.poll(() => panes.nth(index).locator('img.loupe-fit').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  // Z: all at 100 %; panning the first moves the second to the same place in its picture.
+  await page.keyboard.press('z');
+  const first = panes.nth(0).locator('[data-zoom="100"]');
+  const second = panes.nth(1).locator('[data-zoom="100"]');
+  await expect(first.locator('img.loupe-full')).toBeVisible();
+  await expect(second.locator('img.loupe-full')).toBeVisible();
+  await shot(page, 'compare-100');
+  const ratio = (box: HTMLElement) => box.scrollLeft / (box.scrollWidth - box.clientWidth);
+  await expect.poll(() => second.evaluate(ratio)).toBeCloseTo(0.5, 1);
+  await first.evaluate((box) => {
+    box.scrollLeft = 0;
+  });
+  await expect.poll(() => second.evaluate(ratio)).toBeCloseTo(0, 2);
+
+  // Right arrow: the second photo is the one the keys act on.
+  await dialog.locator('.compare-panes').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(panes.nth(1)).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('4');
+  await expect(panes.nth(1).locator('.loupe-cull')).toHaveAttribute('title', '4 stars');
+  await expect(panes.nth(0).locator('.loupe-cull')).toHaveAttribute('title', 'no stars');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(tile(page, 'IPTC-PhotometadataRef-Std2021.1.jpg')).toHaveAttribute('aria-label', /4 stars$/);
+});
