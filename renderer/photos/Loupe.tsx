@@ -17,6 +17,8 @@ interface LoupeProps {
   idAt(index: number): string | undefined;
   /** The photo shown, with its fields (null while it loads). */
   asset: MediaAsset | null;
+  /** The grid's row at a position, if loaded: the name and stars show at once while the photo's fields load. */
+  peek(index: number): MediaAsset | undefined;
   codes: readonly CodeReplacement[];
   onMove(index: number): void;
   onCullKey(key: string): void;
@@ -33,7 +35,7 @@ interface LoupeProps {
  * culling keys act on the photo shown, Escape closes and gives the focus
  * back to the grid. Keys are text while a caption field has the focus.
  */
-export function Loupe({ index, total, idAt, asset, codes, onMove, onCullKey, onOpenTemplates, onExport, onClose }: LoupeProps) {
+export function Loupe({ index, total, idAt, asset, peek, codes, onMove, onCullKey, onOpenTemplates, onExport, onClose }: LoupeProps) {
   const [zoomed, setZoomed] = useState(false);
   const sha256 = idAt(index);
 
@@ -86,7 +88,9 @@ export function Loupe({ index, total, idAt, asset, codes, onMove, onCullKey, onO
     event.preventDefault();
   };
 
-  const filename = asset && asset.sha256 === sha256 ? asset.filename : '';
+  const loaded = asset && asset.sha256 === sha256 ? asset : null;
+  const row = loaded ?? (peek(index)?.sha256 === sha256 ? peek(index) : undefined);
+  const filename = row?.filename ?? '';
   return (
     <Dialog title="Loupe" onClose={onClose} className="loupe">
       <div className="loupe-layout" onKeyDown={onKeyDown}>
@@ -97,7 +101,7 @@ export function Loupe({ index, total, idAt, asset, codes, onMove, onCullKey, onO
           <span className="loupe-position" aria-live="polite">
             {index + 1} of {total}
           </span>
-          {asset && asset.sha256 === sha256 && <CullBadges cull={asset.cull} className="loupe-cull" />}
+          {row && <CullBadges cull={row.cull} className="loupe-cull" />}
           <span className="loupe-bar-spacer" />
           <button type="button" className="button button-small" disabled={index <= 0} onClick={() => move(index - 1)} aria-keyshortcuts="ArrowLeft">
             ← Previous
@@ -113,7 +117,7 @@ export function Loupe({ index, total, idAt, asset, codes, onMove, onCullKey, onO
           {/* The keys' home: focused when the loupe opens, so arrows, Z and the culling keys work at once. */}
           <div className="loupe-view" tabIndex={0} data-autofocus role="group" aria-label={`${filename || 'Photo'}, ${index + 1} of ${total}`}>
             {sha256 ? (
-              <LoupePicture sha256={sha256} asset={asset?.sha256 === sha256 ? asset : null} zoomed={zoomed} />
+              <LoupePicture sha256={sha256} asset={row ?? null} zoomed={zoomed} />
             ) : (
               <p role="status" className="loupe-stage loupe-message">
                 Loading…
@@ -121,8 +125,8 @@ export function Loupe({ index, total, idAt, asset, codes, onMove, onCullKey, onO
             )}
           </div>
           <aside className="loupe-side" aria-label="Caption and details">
-            {asset && asset.sha256 === sha256 ? (
-              <MetadataEditor key={asset.sha256} assets={[asset]} codes={codes} focused={asset} onOpenTemplates={onOpenTemplates} onExport={onExport} />
+            {loaded ? (
+              <MetadataEditor key={loaded.sha256} assets={[loaded]} codes={codes} focused={loaded} onOpenTemplates={onOpenTemplates} onExport={onExport} />
             ) : (
               <p role="status" className="muted">
                 Loading…

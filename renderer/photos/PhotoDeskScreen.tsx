@@ -22,6 +22,7 @@ import { PhotoGrid } from './PhotoGrid';
 import { TemplatesDialog } from './TemplatesDialog';
 import { useSelectedAssets } from './use-selected-assets';
 import './photos.css';
+import './culling.css';
 
 type Progress = EventPayloadOf<'media.importProgress'>;
 type DeskSettings = ResultOf<'photoDesk.get'>;
@@ -334,6 +335,7 @@ export function PhotoDeskScreen() {
           total={total}
           idAt={idAt}
           asset={focused ?? null}
+          peek={(index) => pager.item(index)}
           codes={settings.codes}
           onMove={(index) => {
             const id = idAt(index);
