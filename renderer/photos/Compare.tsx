@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { matchesShortcut } from '../editor/shortcut-label';
 import { SHORTCUTS } from '../help/shortcuts';
 import { Dialog } from '../ui/Dialog';
+import { Toaster } from '../ui/Toaster';
 import { CullBadges } from './CullBadges';
 import { isCullKey, isTyping } from './culling';
 import { LoupePicture } from './LoupePicture';
@@ -98,6 +99,8 @@ export function Compare({ assets, onCullKey, onClose }: CompareProps) {
           ))}
         </div>
       </div>
+      {/* The desk's notices (a culling step and its Undo) would be under this modal dialog; they show here too. */}
+      <Toaster />
     </Dialog>
   );
 }

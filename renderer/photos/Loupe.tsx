@@ -3,6 +3,7 @@ import type { CodeReplacement } from '../../shared/photo-templates';
 import { matchesShortcut } from '../editor/shortcut-label';
 import { SHORTCUTS } from '../help/shortcuts';
 import { Dialog } from '../ui/Dialog';
+import { Toaster } from '../ui/Toaster';
 import { CullBadges } from './CullBadges';
 import { isCullKey, isTyping } from './culling';
 import { prepareLoupeImages } from './loupe-images';
@@ -135,6 +136,8 @@ export function Loupe({ index, total, idAt, asset, peek, codes, onMove, onCullKe
           </aside>
         </div>
       </div>
+      {/* The desk's notices (a culling step and its Undo) would be under this modal dialog; they show here too. */}
+      <Toaster />
     </Dialog>
   );
 }

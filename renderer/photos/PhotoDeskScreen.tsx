@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { EventPayloadOf, ResultOf } from '../../shared/contract';
+import { MEDIA_BATCH_MAX, type EventPayloadOf, type ResultOf } from '../../shared/contract';
 import { lede, ledeBridge } from '../api/client';
 import { useApp } from '../state/app-store';
 import { countLabel } from '../ui/format';
@@ -69,17 +69,21 @@ export function PhotoDeskScreen() {
 
   const paramsKey = JSON.stringify(deskParams({ ...desk, query: debouncedQuery }));
   const params = JSON.parse(paramsKey) as MediaParams;
+  // Only the newest answer counts: an older query's ids (another sort) arriving late would map grid positions to the wrong photos.
+  const idsAsked = useRef(0);
   const refreshIds = useCallback(() => {
+    const asked = ++idsAsked.current;
     void lede()
       .invoke('media.ids', params)
       .then((result) => {
-        if (!result.ok) return;
+        if (!result.ok || asked !== idsAsked.current) return;
         setIds(result.value.ids);
         setRejectedHidden(result.value.rejectedHidden);
       });
   }, [paramsKey]);
 
   useEffect(() => {
+    idsAsked.current++;
     setIds(null);
     pager.setParams(params);
     // Every id (for ranges and select all) after the first page has painted, not before it.
@@ -153,10 +157,20 @@ export function PhotoDeskScreen() {
 
   /** A culling key: the loupe's photo, or the grid's selection. */
   const cullKey = (key: string) => {
-    const targets = loupeOpen ? (focused ? [focused] : []) : assets ?? [];
-    if (targets.length === 0 || (!loupeOpen && targets.length !== selected.size)) return;
-    const set = cullForKey(key, targets.map((asset) => asset.cull));
-    if (set) void sendCull(targets, set, refreshNow);
+    const sha256s = loupeOpen ? (focusedSha ? [focusedSha] : []) : selectedList;
+    if (sha256s.length === 0) return;
+    void (async () => {
+      // A key pressed right after a click comes before the selection's fields have loaded: they are asked for then.
+      const wanted = new Set(sha256s);
+      let targets = (assets ?? []).filter((asset) => wanted.has(asset.sha256));
+      if (targets.length !== wanted.size) {
+        const result = await lede().invoke('media.get', { sha256s: sha256s.slice(0, MEDIA_BATCH_MAX) });
+        if (!result.ok) return showToast({ message: `Not saved: ${result.error.message}`, tone: 'error' });
+        targets = result.value.items;
+      }
+      const set = cullForKey(key, targets.map((asset) => asset.cull));
+      if (set) await sendCull(targets, set, refreshNow);
+    })();
   };
 
   // Side by side in the grid's order, whatever order they were picked in.

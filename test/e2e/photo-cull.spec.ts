@@ -140,6 +140,9 @@ test('the loupe: Space opens it, arrows move in the grid’s order, Z zooms to 1
   await page.keyboard.press('3');
   await page.keyboard.press('9');
   await expect(loupe.locator('.loupe-cull')).toHaveAttribute('title', '3 stars, Blue label');
+  // The notice shows over the loupe, with its Undo in reach.
+  await expect(loupe.getByRole('status').filter({ hasText: 'exif.JPG: Blue label.' })).toBeVisible();
+  await loupe.getByRole('button', { name: 'Dismiss notification' }).click();
   await shot(page, 'loupe-fit');
 
   // The caption, edited beside the picture; a digit typed there is text, not stars.
