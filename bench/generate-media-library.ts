@@ -5,10 +5,12 @@ import sharp from 'sharp';
 import { openCore } from '../electron/core/core';
 import { silentLogger } from '../electron/core/log';
 import { variantPath } from '../electron/core/media/media-store';
+import { CULL_LABEL_VALUES } from '../shared/media-cull';
 import { emptyMediaFields } from '../shared/media-fields';
 import { openLibrary } from './generate-library';
 
-const GENERATOR_VERSION = 1;
+// 3: photos carry stars, labels and tags (issue 15); none is rejected, so the grid shows all of them.
+const GENERATOR_VERSION = 3;
 
 /**
  * A data folder with `count` photos, registered through core's own media
@@ -35,6 +37,7 @@ export async function generatedMediaLibrary(cacheDir: string, count: number): Pr
         sha256,
         { filename: `DSC_${String(i).padStart(5, '0')}.JPG`, format: 'jpeg', bytes: 8_000_000, width: 6000, height: 4000, takenAt: '', camera: 'Canon EOS R5', lens: '', importedAt: new Date(started + i).toISOString() },
         { ...emptyMediaFields(), caption: `Supporters celebrate in the stands, photo ${i}`, credit: i % 9 === 0 ? '' : 'Lede Bench', keywords: ['football', 'fans'] },
+        { rating: i % 6, label: CULL_LABEL_VALUES[i % CULL_LABEL_VALUES.length]!, tagged: i % 7 === 0 },
       );
     }
   });

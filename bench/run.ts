@@ -22,12 +22,13 @@ const PHOTOS = Number(process.env.LEDE_BENCH_PHOTOS ?? 200);
  * LEDE_BENCH_ONLY picks one group of rows: `core` (search, commits, browser),
  * `media` (the photo desk's rows, slow to prepare the first time), `sync`, or
  * `big` (issue 18's big stories: in core, start → ready on the big library,
- * a colleague's laptop, the browser's open).
+ * a colleague's laptop, the browser's open), or `cull` (issue 15's loupe:
+ * the next photo shown, and the grid of 5,000 photos with stars and labels).
  * Without it, every row runs. LEDE_BENCH_NO_BROWSER=1 leaves out the
  * browser rows of `core` (the store's rows alone, e.g. the encryption ones).
  */
 const ONLY = process.env.LEDE_BENCH_ONLY ?? '';
-const runs = (group: 'core' | 'media' | 'sync' | 'big') => ONLY === '' || ONLY === group;
+const runs = (group: 'core' | 'media' | 'sync' | 'big' | 'cull') => ONLY === '' || ONLY === group;
 
 async function main(): Promise<void> {
   const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
       }
       console.error(`Preparing ${PHOTOS} camera JPEGs (cached in .bench-cache/)…`);
       rows.push(...(await benchImport(cacheDir, workDir, repo, PHOTOS)));
+    }
+    if (runs('cull')) {
+      console.error('Culling: the loupe’s next photo (24 MP JPEGs, cached in .bench-cache/) and the rated grid…');
+      const loupe = await import('./drive/loupe-scenario');
+      rows.push(await loupe.benchLoupeNext(repo, workDir));
+      if (!runs('media')) {
+        const browser = await import('./drive/browser-scenarios');
+        rows.push(await browser.runPhotoDeskScenario({ repo, library: '', workDir, articles: 0 }));
+      }
     }
     if (runs('sync')) {
       console.error('Sync: a server process on 127.0.0.1 and workstation cores in this process…');

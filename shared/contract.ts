@@ -11,7 +11,7 @@ import { id, none, profile } from './contract/values';
 export { MAX_NAME, MAX_TEXT, MAX_UPDATE_BASE64 } from './contract/values';
 export { USER_SETTING_SCHEMA } from './contract/settings';
 export { LIBRARY_PAGE_MAX, LIBRARY_SORTS } from './contract/stories';
-export { MEDIA_BATCH_MAX, MEDIA_FILTERS, MEDIA_PAGE_MAX, MEDIA_SORTS } from './contract/media';
+export { MEDIA_BATCH_MAX, MEDIA_FILTERS, MEDIA_LABEL_FILTERS, MEDIA_PAGE_MAX, MEDIA_SORTS } from './contract/media';
 
 /**
  * The one API between the renderer and core. Every channel declares the

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { minimalTextChange } from './article-doc';
+import { applyCull, type CullValues } from './media-cull';
 import { MEDIA_FIELDS, MEDIA_LIST_FIELDS, MEDIA_TEXT_FIELDS, emptyMediaFields, isListField, type MediaFields } from './media-fields';
 
 /**
@@ -7,6 +8,7 @@ import { MEDIA_FIELDS, MEDIA_LIST_FIELDS, MEDIA_TEXT_FIELDS, emptyMediaFields, i
  * every text field is its own Y.Text (two people fixing one caption both keep
  * their edits), every list field a Y.Array of strings, and the facts of the
  * file (name, size, pixels, camera) a Y.Map that core writes once at import.
+ * Stars, label, tag and rejection are the `cull` Y.Map (media-cull.ts).
  */
 export const MEDIA_FILE_MAP = 'file';
 
@@ -64,16 +66,19 @@ export function readMediaFacts(doc: Y.Doc): MediaFileFacts {
  * Yjs keeps it once. What differs per computer (the file's name there, when
  * it was imported) is written by this document's own client, last one wins.
  */
-export function seedMedia(doc: Y.Doc, facts: MediaFileFacts, fields: Partial<MediaFields>): void {
+export function seedMedia(doc: Y.Doc, facts: MediaFileFacts, fields: Partial<MediaFields>, cull: Partial<CullValues> = {}): void {
   const { filename, importedAt, ...fromBytes } = facts;
   const content: Record<string, unknown> = { ...fromBytes };
   for (const field of MEDIA_FIELDS) if (fields[field] !== undefined) content[field] = fields[field];
+  // Stars and labels a file arrives with (rated in Photo Mechanic or Lightroom) are its bytes' too.
+  if (Object.keys(cull).length > 0) content.cull = cull;
   const writer = new Y.Doc();
   writer.clientID = contentClientId(JSON.stringify(content));
   writer.transact(() => {
     const map = writer.getMap<string | number>(MEDIA_FILE_MAP);
     for (const [key, value] of Object.entries(fromBytes)) map.set(key, value);
     applyMediaPatch(writer, fields);
+    applyCull(writer, cull);
   });
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(writer));
   writer.destroy();

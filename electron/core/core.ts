@@ -309,7 +309,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
       async ensureFile(sha256, variant) {
         if (closed) return false;
         if (!(await resolveMediaFile(options.dataDir, sha256, 'original')) && !(await sync.fetchMedia(sha256).catch(() => false))) return false;
-        if (variant === 'preview') return media.previews.ensure(sha256);
+        if (variant === 'preview' || variant === 'loupe') return media.previews.ensure(sha256, variant);
         return (await resolveMediaFile(options.dataDir, sha256, variant)) !== null;
       },
     },

@@ -37,6 +37,12 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
                       <th scope="row">{shortcut.label}</th>
                       <td>
                         <Keys keys={shortcut.keys} />
+                        {shortcut.through && (
+                          <>
+                            <span className="shortcut-or"> to </span>
+                            <Keys keys={shortcut.through} />
+                          </>
+                        )}
                         {shortcut.alternative && (
                           <>
                             <span className="shortcut-or"> or </span>

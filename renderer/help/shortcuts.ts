@@ -11,10 +11,12 @@ export interface Shortcut {
   keys: string;
   /** Another key that does the same, listed beside the first. */
   alternative?: string;
+  /** The last key of a row of keys that each do their own step (0 through 5: the stars). */
+  through?: string;
   group: ShortcutGroup;
 }
 
-export const SHORTCUT_GROUPS = ['Text', 'Paragraphs', 'Editing', 'Stories and the library'] as const;
+export const SHORTCUT_GROUPS = ['Text', 'Paragraphs', 'Editing', 'Stories and the library', 'Photo desk'] as const;
 export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
 
 export const SHORTCUTS = {
@@ -42,6 +44,17 @@ export const SHORTCUTS = {
   newStory: { label: 'New story (in the library)', keys: 'Alt-n', group: 'Stories and the library' },
   backToLibrary: { label: 'Back to the library', keys: 'Alt-ArrowLeft', group: 'Stories and the library' },
   showShortcuts: { label: 'Keyboard shortcuts (this list)', keys: SHOW_SHORTCUTS_KEYS, group: 'Stories and the library' },
+  // The photo desk's culling and loupe (ADR 0070); the grid and the loupe read their keys in renderer/photos/culling.ts.
+  openLoupe: { label: 'Open the selected photo in the loupe', keys: 'Space', alternative: 'Enter', group: 'Photo desk' },
+  toggleInSelection: { label: 'Add the photo to the selection, or take it out', keys: 'Mod-Space', group: 'Photo desk' },
+  stars: { label: 'Stars (0 takes them off)', keys: '0', through: '5', group: 'Photo desk' },
+  colourLabel: { label: 'Colour label: red, yellow, green, blue (the same key again takes it off)', keys: '6', through: '9', group: 'Photo desk' },
+  tag: { label: 'Tag or untag (Photo Mechanic’s pick)', keys: 't', group: 'Photo desk' },
+  reject: { label: 'Reject, or take the rejection back', keys: 'x', group: 'Photo desk' },
+  loupeMove: { label: 'Previous or next photo (in the loupe)', keys: 'ArrowLeft', alternative: 'ArrowRight', group: 'Photo desk' },
+  loupeZoom: { label: 'Zoom to 100% and back to fit (in the loupe and Compare)', keys: 'z', group: 'Photo desk' },
+  closeLoupe: { label: 'Close the loupe', keys: 'Escape', group: 'Photo desk' },
+  compare: { label: 'Compare 2 to 4 selected photos side by side', keys: 'c', group: 'Photo desk' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;

@@ -1,5 +1,7 @@
+import { describeCull } from '../../shared/media-cull';
 import { mediaUrl } from '../editor/media-url';
 import { optionAttributes } from '../ui/listbox';
+import { CullBadges, CullMarks } from './CullBadges';
 import { MEDIA_DRAG_TYPE } from './drag-types';
 import type { MediaAsset } from './media-pager';
 
@@ -11,10 +13,12 @@ interface PhotoTileProps {
   selected: boolean;
   focused: boolean;
   onPointer(modifiers: { shift: boolean; toggle: boolean }): void;
+  /** Double click: the photo in the loupe. */
+  onOpen(): void;
 }
 
-/** One photo in the grid: thumbnail, name, and what it still lacks. Draggable into a story. */
-export function PhotoTile({ id, index, total, asset, selected, focused, onPointer }: PhotoTileProps) {
+/** One photo in the grid: thumbnail, name, its culling, and what it still lacks. Draggable into a story. */
+export function PhotoTile({ id, index, total, asset, selected, focused, onPointer, onOpen }: PhotoTileProps) {
   if (!asset) {
     return (
       <div {...optionAttributes(id, index, total, false)} aria-busy="true" className="photo-tile photo-tile-loading">
@@ -24,12 +28,12 @@ export function PhotoTile({ id, index, total, asset, selected, focused, onPointe
     );
   }
   const caption = asset.fields.caption.trim();
-  const label = `${asset.filename}${caption ? ` — ${caption.slice(0, 80)}` : ''}`;
+  const label = `${asset.filename}${caption ? ` — ${caption.slice(0, 80)}` : ''} — ${describeCull(asset.cull)}`;
   return (
     <div
       {...optionAttributes(id, index, total, selected)}
       aria-label={label}
-      className={['photo-tile', selected ? 'is-selected' : '', focused ? 'is-focused' : ''].filter(Boolean).join(' ')}
+      className={['photo-tile', selected ? 'is-selected' : '', focused ? 'is-focused' : '', asset.cull.rejected ? 'is-rejected' : ''].filter(Boolean).join(' ')}
       data-sha256={asset.sha256}
       draggable
       onDragStart={(event) => {
@@ -37,6 +41,7 @@ export function PhotoTile({ id, index, total, asset, selected, focused, onPointe
         event.dataTransfer.setData('text/plain', asset.filename);
         event.dataTransfer.effectAllowed = 'copy';
       }}
+      onDoubleClick={onOpen}
       onMouseDown={(event) => {
         if (event.button !== 0) return;
         // Shift and ctrl/cmd clicks select; they must not start a text selection.
@@ -46,10 +51,12 @@ export function PhotoTile({ id, index, total, asset, selected, focused, onPointe
     >
       <div className="photo-tile-thumb">
         <img src={mediaUrl(asset.sha256, 'thumb') ?? undefined} alt="" loading="lazy" decoding="async" draggable={false} />
+        <CullMarks cull={asset.cull} className="photo-tile-marks" />
       </div>
       <div className="photo-tile-name" title={asset.filename}>
         {asset.filename}
       </div>
+      <CullBadges cull={asset.cull} className="photo-tile-cull" marks={false} />
       <div className="photo-tile-flags" aria-hidden={!asset.missingAlt && !asset.missingCredit && !asset.overLimit}>
         {asset.overLimit && <span className="flag flag-error">Too long</span>}
         {asset.missingAlt && <span className="flag flag-warn">No alt text</span>}

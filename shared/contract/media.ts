@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEDIA_HASH } from '../media-hash';
 import { MEDIA_LIST_FIELDS, MEDIA_LIST_ITEM_MAX, MEDIA_LIST_MAX, MEDIA_TEXT_FIELDS, MEDIA_TEXT_MAX, MEDIA_FIELDS, type MediaField } from '../media-fields';
 import { TEMPLATE_MODES } from '../photo-templates';
+import { CULL_LABEL_VALUES, CULL_RATING_MAX } from '../media-cull';
 import { name, none } from './values';
 
 /** Photos: the photo desk's list, metadata, templates, rival versions, import and export. */
@@ -11,6 +12,8 @@ export const MEDIA_PAGE_MAX = 1000;
 export const MEDIA_BATCH_MAX = 5000;
 export const MEDIA_FILTERS = ['all', 'missingAlt', 'missingCredit', 'overLimit'] as const;
 export const MEDIA_SORTS = ['imported', 'taken', 'filename'] as const;
+/** The label filter: any label (no filter), no label, or one colour. */
+export const MEDIA_LABEL_FILTERS = ['any', ...CULL_LABEL_VALUES] as const;
 
 const sha256 = z.string().regex(MEDIA_HASH, 'must be a photo id (sha256, 64 hex digits)');
 const mediaText = z.string().max(MEDIA_TEXT_MAX, `must be at most ${MEDIA_TEXT_MAX} characters`);
@@ -31,6 +34,13 @@ const rivalVersion = z.object({
   kept: z.string(),
   keptBy: z.string().nullable(),
 });
+const cullLabel = z.enum(CULL_LABEL_VALUES, { message: `must be one of ${CULL_LABEL_VALUES.join(', ')}` });
+const cullValues = z.object({
+  rating: z.number().int('stars are whole numbers').min(0, 'stars are 0 to 5').max(CULL_RATING_MAX, `stars are 0 to ${CULL_RATING_MAX}`),
+  label: cullLabel,
+  tagged: z.boolean(),
+  rejected: z.boolean(),
+});
 const mediaAsset = z.object({
   sha256: z.string(),
   filename: z.string(),
@@ -46,11 +56,19 @@ const mediaAsset = z.object({
   missingAlt: z.boolean(),
   missingCredit: z.boolean(),
   overLimit: z.boolean(),
+  /** Stars, label, tag and rejection (ADR 0070). */
+  cull: cullValues,
 });
 const mediaQuery = {
   query: z.string().max(500).default(''),
   filter: z.enum(MEDIA_FILTERS).default('all'),
   sort: z.enum(MEDIA_SORTS).default('imported'),
+  /** Photos with at least this many stars (0: every photo). */
+  minRating: z.number().int().min(0).max(CULL_RATING_MAX).default(0),
+  label: z.enum(MEDIA_LABEL_FILTERS).default('any'),
+  taggedOnly: z.boolean().default(false),
+  /** Rejected photos are left out unless asked for (ADR 0070). */
+  showRejected: z.boolean().default(false),
 };
 const mediaField = z.enum(MEDIA_FIELDS as unknown as [MediaField, ...MediaField[]]);
 const captionTemplate = z
@@ -103,12 +121,30 @@ export const mediaChannels = {
     result: z.object({ total: z.number().int(), items: z.array(mediaAsset) }),
   },
   /** Every photo id matching a list query, in list order: select all, shift-click across unloaded rows. */
-  'media.ids': { payload: z.object(mediaQuery).strict(), result: z.object({ ids: z.array(z.string()) }) },
+  'media.ids': {
+    payload: z.object(mediaQuery).strict(),
+    /** `rejectedHidden`: rejected photos the query leaves out (0 when they are shown), so the desk can say so. */
+    result: z.object({ ids: z.array(z.string()), rejectedHidden: z.number().int() }),
+  },
   'media.get': { payload: z.object({ sha256s: z.array(sha256).min(1).max(MEDIA_BATCH_MAX) }).strict(), result: z.object({ items: z.array(mediaAsset) }) },
   /** Changes the given fields of each photo and nothing else (multi-edit, templates, copy caption). */
   'media.update': {
     payload: z
       .object({ changes: z.array(z.object({ sha256, fields: mediaFields.partial() }).strict()).min(1).max(MEDIA_BATCH_MAX) })
+      .strict(),
+    result: z.object({ changed: z.array(z.string()) }),
+  },
+  /**
+   * Culling: sets stars, label, tag or rejection on every given photo (the
+   * grid's selection, the loupe's photo) and nothing else. All photos change
+   * in one transaction, or none (an unknown photo refuses the whole call).
+   */
+  'media.cull': {
+    payload: z
+      .object({
+        sha256s: z.array(sha256).min(1).max(MEDIA_BATCH_MAX),
+        set: cullValues.partial().strict().refine((set) => Object.keys(set).length > 0, 'say what to set: rating, label, tagged or rejected'),
+      })
       .strict(),
     result: z.object({ changed: z.array(z.string()) }),
   },

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { MediaFields } from '../media-fields';
+import { readCull, type CullValues } from '../media-cull';
 import { readMediaFacts, readMediaFields, type MediaFileFacts } from '../media-doc';
 import { normalizeForSearch } from '../search-text';
 import { docIdOf, docNameOf } from './doc-names';
@@ -20,6 +21,7 @@ export const MEDIA_SEARCH_COLUMNS = ['caption', 'headline', 'keywords', 'creator
 export interface MediaProjection {
   facts: MediaFileFacts;
   fields: MediaFields;
+  cull: CullValues;
   /** Normalised for search, one entry per MEDIA_SEARCH_COLUMNS column. */
   search: string[];
 }
@@ -33,6 +35,7 @@ export function projectMedia(doc: Y.Doc): MediaProjection {
   return {
     facts,
     fields,
+    cull: readCull(doc),
     search: [fields.caption, fields.headline, fields.keywords.join(' '), fields.creators.join(' '), place, other].map(normalizeForSearch),
   };
 }

@@ -8,11 +8,15 @@ export function mediaHandlers(ctx: ApiContext): FeatureHandlers<Extract<Channel,
   const { media, sessions } = ctx;
   return {
     'media.list': (payload) => media.index.query(payload),
-    'media.ids': (payload) => ({ ids: media.index.ids(payload) }),
+    'media.ids': (payload) => ({ ids: media.index.ids(payload), rejectedHidden: media.index.rejectedHidden(payload) }),
     'media.get': (payload) => ({ items: media.library.get(payload.sha256s) }),
     'media.update': (payload, session) => {
       refuseReadOnlyAccount(ctx);
       return { changed: media.library.update(payload.changes, session.id) };
+    },
+    'media.cull': (payload, session) => {
+      refuseReadOnlyAccount(ctx);
+      return { changed: media.library.cull(payload.sha256s, payload.set, session.id) };
     },
     'media.applyTemplate': (payload, session) => {
       refuseReadOnlyAccount(ctx);

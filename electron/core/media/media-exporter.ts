@@ -6,7 +6,7 @@ import type { EventPayloadOf, ResultOf } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import { checkMediaFields, MEDIA_FIELDS, isListField } from '../../../shared/media-fields';
 import type { Logger } from '../log';
-import { exportTags, type TagValue } from './export-tags';
+import { cullTags, exportTags, type TagValue } from './export-tags';
 import { IIM_CODED_CHARACTER_SET, PHOTO_METADATA_TAGS } from './metadata-tags';
 import type { MediaIndex, MediaRow } from './media-index';
 import { resolveMediaFile } from './media-store';
@@ -68,7 +68,7 @@ export class MediaExporter {
     try {
       await fs.promises.copyFile(original.file, temporary, fs.constants.COPYFILE_EXCL);
       const withIim = IIM_FORMATS.has(row.format);
-      const tags = writableTags(exportTags(row.fields), withIim);
+      const tags = writableTags(exportTags(row.fields, row.cull), withIim);
       await exiftool.write(temporary, tags as WriteTags, { writeArgs: ['-overwrite_original'] });
       const mismatch = await verify(exiftool, temporary, row, withIim);
       if (mismatch) throw new Error(`read-back found ${mismatch}`);
@@ -135,6 +135,11 @@ async function verify(exiftool: ExifTool, file: string, row: MediaRow, withIim: 
         return `${tag} = ${JSON.stringify(found).slice(0, 80)}, expected ${JSON.stringify(expected).slice(0, 80)}`;
       }
     }
+  }
+  for (const [tag, expected] of Object.entries(cullTags(row.cull))) {
+    const found = read[tag] ?? null;
+    const same = expected === null ? found === null : String(found) === String(expected);
+    if (!same) return `${tag} = ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`;
   }
   if (withIim) {
     const charset = IIM_CODED_CHARACTER_SET.write;

@@ -219,7 +219,7 @@ export class MediaImporter {
       lens: metadata.lens,
       importedAt: new Date().toISOString(),
     };
-    library.create(sha256, facts, metadata.fields);
+    library.create(sha256, facts, metadata.fields, metadata.cull);
   }
 
   private async cancelled(source: ImportSource): Promise<FileOutcome> {

@@ -5,10 +5,13 @@ import { MEDIA_SEARCH_COLUMNS, type MediaProjection } from '../../../shared/docu
 import { SearchEntries } from '../store/search-entries';
 import { toFtsQuery } from '../articles/search-query';
 import type { ParsedPayloadOf, ResultOf } from '../../../shared/contract';
+import { isCullLabel } from '../../../shared/media-cull';
 
 export type MediaQuery = ParsedPayloadOf<'media.list'>;
 export type MediaFilter = MediaQuery['filter'];
 export type MediaSort = MediaQuery['sort'];
+/** A list query without its page: what `media.ids` and the counts take. */
+export type MediaListQuery = Omit<MediaQuery, 'offset' | 'limit'>;
 /** A photo as the API answers it. */
 export type MediaRow = ResultOf<'media.get'>['items'][number];
 
@@ -26,9 +29,13 @@ interface Stored {
   missing_alt: number;
   missing_credit: number;
   over_limit: number;
+  rating: number;
+  label: string;
+  tagged: number;
+  rejected: number;
 }
 
-const COLUMNS = 'm.sha256, m.filename, m.format, m.bytes, m.width, m.height, m.taken_ms, m.imported_ms, m.fields, m.facts, m.missing_alt, m.missing_credit, m.over_limit';
+const COLUMNS = 'm.sha256, m.filename, m.format, m.bytes, m.width, m.height, m.taken_ms, m.imported_ms, m.fields, m.facts, m.missing_alt, m.missing_credit, m.over_limit, m.rating, m.label, m.tagged, m.rejected';
 
 const ORDER: Record<MediaSort, string> = {
   imported: 'm.imported_ms DESC, m.sha256',
@@ -52,12 +59,13 @@ export class MediaIndex {
 
   constructor(private readonly db: Database) {
     this.upsert = db.prepare(
-      `INSERT INTO media (sha256, doc_id, filename, format, bytes, width, height, taken_ms, imported_ms, caption, credit, alt_text, fields, facts, missing_alt, missing_credit, over_limit, derived_seq)
-       VALUES (@sha256, @docId, @filename, @format, @bytes, @width, @height, @takenMs, @importedMs, @caption, @credit, @altText, @fields, @facts, @missingAlt, @missingCredit, @overLimit, @derivedSeq)
+      `INSERT INTO media (sha256, doc_id, filename, format, bytes, width, height, taken_ms, imported_ms, caption, credit, alt_text, fields, facts, missing_alt, missing_credit, over_limit, rating, label, tagged, rejected, derived_seq)
+       VALUES (@sha256, @docId, @filename, @format, @bytes, @width, @height, @takenMs, @importedMs, @caption, @credit, @altText, @fields, @facts, @missingAlt, @missingCredit, @overLimit, @rating, @label, @tagged, @rejected, @derivedSeq)
        ON CONFLICT (sha256) DO UPDATE SET filename = excluded.filename, format = excluded.format, bytes = excluded.bytes, width = excluded.width,
          height = excluded.height, taken_ms = excluded.taken_ms, imported_ms = excluded.imported_ms, caption = excluded.caption, credit = excluded.credit,
          alt_text = excluded.alt_text, fields = excluded.fields, facts = excluded.facts, missing_alt = excluded.missing_alt, missing_credit = excluded.missing_credit,
-         over_limit = excluded.over_limit, derived_seq = excluded.derived_seq`,
+         over_limit = excluded.over_limit, rating = excluded.rating, label = excluded.label, tagged = excluded.tagged, rejected = excluded.rejected,
+         derived_seq = excluded.derived_seq`,
     );
     this.search = new SearchEntries(db, { rows: 'media', key: 'sha256', fts: 'media_search', columns: MEDIA_SEARCH_COLUMNS });
     this.selectStale = db.prepare(
@@ -72,7 +80,7 @@ export class MediaIndex {
   }
 
   write(sha256: string, docId: string, projection: MediaProjection, derivedSeq: number): void {
-    const { facts, fields } = projection;
+    const { facts, fields, cull } = projection;
     const problems = checkMediaFields(fields);
     this.db.transaction(() => {
       this.upsert.run({
@@ -93,6 +101,10 @@ export class MediaIndex {
         missingAlt: problems.some((p) => p.field === 'altText' && p.level === 'WARN') ? 1 : 0,
         missingCredit: problems.some((p) => p.field === 'credit' && p.level === 'WARN') ? 1 : 0,
         overLimit: problems.some((p) => p.level === 'ERROR') ? 1 : 0,
+        rating: cull.rating,
+        label: cull.label,
+        tagged: cull.tagged ? 1 : 0,
+        rejected: cull.rejected ? 1 : 0,
         derivedSeq,
       });
       this.search.replace(sha256, projection.search);
@@ -125,16 +137,34 @@ export class MediaIndex {
   }
 
   /** Every hash matching a query, in list order (select all, shift-click ranges). */
-  ids(q: Omit<MediaQuery, 'offset' | 'limit'>): string[] {
+  ids(q: MediaListQuery): string[] {
     const { where, params, from } = this.whereFor(q);
     return this.db.prepare(`SELECT m.sha256 FROM ${from} ${where} ORDER BY ${ORDER[q.sort]}`).pluck().all(params) as string[];
   }
 
-  private whereFor(q: { query: string; filter: MediaFilter }): { where: string; params: Record<string, unknown>; from: string } {
-    const conditions: string[] = [];
+  /** How many rejected photos the query would show if rejected ones were shown: the desk says what it hides. */
+  rejectedHidden(q: MediaListQuery): number {
+    if (q.showRejected) return 0;
+    const { where, params, from } = this.whereFor({ ...q, showRejected: true }, ['m.rejected = 1']);
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${where}`).get(params) as { n: number }).n;
+  }
+
+  private whereFor(q: MediaListQuery, extra: string[] = []): { where: string; params: Record<string, unknown>; from: string } {
+    const conditions: string[] = [...extra];
     const params: Record<string, unknown> = {};
     const filter = FILTER[q.filter];
     if (filter) conditions.push(filter);
+    // The culling filters combine with the checks, the search and every sort.
+    if (q.minRating > 0) {
+      conditions.push('m.rating >= @minRating');
+      params.minRating = q.minRating;
+    }
+    if (q.label !== 'any') {
+      conditions.push('m.label = @label');
+      params.label = q.label;
+    }
+    if (q.taggedOnly) conditions.push('m.tagged = 1');
+    if (!q.showRejected) conditions.push('m.rejected = 0');
     const fts = toFtsQuery(q.query);
     let from = 'media m';
     if (fts) {
@@ -170,5 +200,6 @@ function toRow(row: Stored): MediaRow {
     missingAlt: row.missing_alt === 1,
     missingCredit: row.missing_credit === 1,
     overLimit: row.over_limit === 1,
+    cull: { rating: row.rating, label: isCullLabel(row.label) ? row.label : 'none', tagged: row.tagged === 1, rejected: row.rejected === 1 },
   };
 }

@@ -4,6 +4,7 @@ import { LedeError } from '../../../shared/errors';
 import { applyMediaPatch, readMediaFields, seedMedia, type MediaFileFacts } from '../../../shared/media-doc';
 import { REWRITABLE_FIELDS, asRivalVersion, rivalVersions, rivalsOf, settleRival, type RivalVersion } from '../../../shared/field-rewrites';
 import type { MediaFields } from '../../../shared/media-fields';
+import { applyCull, type CullValues } from '../../../shared/media-cull';
 import type { DocStore } from '../docs/doc-store';
 import type { ChangeOrigin, LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
@@ -59,10 +60,10 @@ export class MediaLibrary {
    * photo whose document arrived by sync before its file (downloaded now)
    * keeps that document — the desk's edits — and only gets its row.
    */
-  create(sha256: string, facts: MediaFileFacts, fields: Partial<MediaFields>): void {
+  create(sha256: string, facts: MediaFileFacts, fields: Partial<MediaFields>, cull: Partial<CullValues> = {}): void {
     const docName = mediaDocName(sha256);
     this.store.transaction(() => {
-      if (!this.live.has(docName)) this.live.create(docName, 'media', (doc) => seedMedia(doc, facts, fields));
+      if (!this.live.has(docName)) this.live.create(docName, 'media', (doc) => seedMedia(doc, facts, fields, cull));
       this.rows.derive(sha256);
     });
     this.live.unload(docName);
@@ -115,6 +116,33 @@ export class MediaLibrary {
     const changed = done.filter((revision) => revision.changed).map((revision) => revision.sha256);
     if (changed.length) this.changedListener?.(changed);
     return done;
+  }
+
+  /**
+   * Culling (ADR 0070): sets the same stars, label, tag or rejection on every
+   * photo given, in one transaction; an unknown photo refuses the call before
+   * anything is written. Returns the photos that changed.
+   */
+  cull(sha256s: readonly string[], set: Partial<CullValues>, origin: ChangeOrigin): string[] {
+    for (const sha256 of sha256s) {
+      if (!this.has(sha256)) throw new LedeError('not_found', `There is no photo ${sha256.slice(0, 12)}… in this library.`);
+    }
+    const unique = [...new Set(sha256s)];
+    const changed: string[] = [];
+    this.store.transaction(() => {
+      for (const sha256 of unique) {
+        const docName = mediaDocName(sha256);
+        const before = this.store.info(docName)?.lastSeq;
+        this.live.change(docName, (doc) => applyCull(doc, set), origin);
+        if (this.store.info(docName)?.lastSeq !== before) {
+          this.rows.derive(sha256);
+          changed.push(sha256);
+        }
+      }
+    });
+    for (const sha256 of unique) this.rows.release(sha256);
+    if (changed.length) this.changedListener?.(changed);
+    return changed;
   }
 
   /** The rival versions of a photo's short fields (ADR 0061), read from its document on disk. */

@@ -21,7 +21,7 @@ export function mediaIncomingDir(dataDir: string): string {
   return path.join(mediaRoot(dataDir), 'incoming');
 }
 
-const FOLDERS: Record<MediaVariant, string> = { thumb: 'thumbs', preview: 'previews', original: 'originals' };
+const FOLDERS: Record<MediaVariant, string> = { thumb: 'thumbs', preview: 'previews', loupe: 'loupes', original: 'originals' };
 
 function variantFolder(dataDir: string, sha256: string, variant: MediaVariant): string {
   return path.join(mediaRoot(dataDir), FOLDERS[variant], sha256.slice(0, 2));

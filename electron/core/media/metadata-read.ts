@@ -1,6 +1,7 @@
 import ExifReader from 'exifreader';
 import { MEDIA_FIELDS, MEDIA_TEXT_MAX, emptyMediaFields, isListField, type MediaFields } from '../../../shared/media-fields';
-import { EXIF_LIST_SEPARATOR, IIM_CODED_CHARACTER_SET, IIM_TIME_CREATED, PHOTO_METADATA_TAGS } from './metadata-tags';
+import { cullFromXmp, type CullValues } from '../../../shared/media-cull';
+import { CULL_TAGS, EXIF_LIST_SEPARATOR, IIM_CODED_CHARACTER_SET, IIM_TIME_CREATED, PHOTO_METADATA_TAGS } from './metadata-tags';
 
 /**
  * Reads a photo's caption, credit and the rest with ExifReader, from the
@@ -19,6 +20,8 @@ export interface ReadMetadata {
   takenAt: string;
   /** EXIF orientation 1–8 (1 when absent). */
   orientation: number;
+  /** Stars, label and tag the file arrives with (rated in Photo Mechanic or Lightroom); only what it says. */
+  cull: Partial<CullValues>;
 }
 
 type Tag = { value?: unknown; description?: unknown };
@@ -158,6 +161,7 @@ export function mapTags(tags: Record<string, Group | undefined>): ReadMetadata {
     lens: clean(exifText(exif.LensModel)),
     takenAt: exifDate(exifText(exif.DateTimeOriginal), exifText(exif.OffsetTimeOriginal)) || fields.dateCreated,
     orientation: Number.isInteger(orientation) && orientation >= 1 && orientation <= 8 ? orientation : 1,
+    cull: cullFromXmp(xmpValue(xmp[CULL_TAGS.rating.read]), xmpText(xmp[CULL_TAGS.label.read]), xmpValue(xmp[CULL_TAGS.tagged.read])),
   };
 }
 
@@ -186,6 +190,11 @@ function xmpText(tag: Tag | Tag[] | undefined): string {
     return typeof chosen?.value === 'string' ? chosen.value : '';
   }
   return '';
+}
+
+/** A simple XMP value as ExifReader gives it (its text; a number or boolean stays one). */
+function xmpValue(tag: Tag | Tag[] | undefined): unknown {
+  return single(tag)?.value;
 }
 
 function xmpList(tag: Tag | Tag[] | undefined): string[] {

@@ -132,3 +132,15 @@ export const IIM_CODED_CHARACTER_SET: TagNames = { read: 'Coded Character Set', 
 
 /** How a list field is joined into EXIF's one text on export; reading splits on its ';' and trims each name. */
 export const EXIF_LIST_SEPARATOR = '; ';
+
+/**
+ * Culling in XMP (ADR 0070), as Lightroom and Photo Mechanic write it:
+ * `xmp:Rating` (−1 rejected, 0–5 stars), `xmp:Label` (the colour's English
+ * name) and Photo Mechanic's own `photomechanic:Tagged` (ExifTool 13.59
+ * knows it as XMP-photomech:Tagged, a boolean).
+ */
+export const CULL_TAGS = {
+  rating: { read: 'Rating', write: 'XMP-xmp:Rating' },
+  label: { read: 'Label', write: 'XMP-xmp:Label' },
+  tagged: { read: 'Tagged', write: 'XMP-photomech:Tagged' },
+} as const satisfies Record<string, TagNames>;

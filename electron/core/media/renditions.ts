@@ -12,6 +12,15 @@ export const MAX_INPUT_PIXELS = 200_000_000;
  */
 export const PREVIEW_SIZE = 1000;
 export const THUMB_SIZE = 400;
+/**
+ * The loupe's fit view (ADR 0070): the long side of a full-window view on a
+ * large screen. An embedded preview is used instead of decoding the picture
+ * when its long side reaches LOUPE_EMBEDDED_MIN (a camera's 1620–2048 px
+ * preview fills a laptop's window); a smaller one (a 160 px EXIF thumbnail)
+ * would be a blur.
+ */
+export const LOUPE_SIZE = 2560;
+export const LOUPE_EMBEDDED_MIN = 1280;
 
 export interface Thumbnail {
   /** Pixel size as the picture is seen (EXIF orientation applied). */
@@ -45,6 +54,40 @@ export async function makeThumbnail(data: Buffer): Promise<Thumbnail> {
 export async function makePreview(data: Buffer): Promise<Buffer> {
   const { width, height } = await seenSize(data);
   return rendition(data, width, height, PREVIEW_SIZE, 82);
+}
+
+/**
+ * The loupe's picture: the file's embedded preview when it is large enough
+ * (turned upright as the file's orientation says, which costs a decode of
+ * the small preview, not of the picture), otherwise the picture itself
+ * decoded and shrunk to LOUPE_SIZE.
+ */
+export async function makeLoupe(data: Buffer, embedded: { image: Buffer; width: number; height: number } | null): Promise<{ image: Buffer; from: 'embedded' | 'decoded' }> {
+  if (embedded && Math.max(embedded.width, embedded.height) >= LOUPE_EMBEDDED_MIN) {
+    const orientation = (await sharp(data, { limitInputPixels: false }).metadata()).orientation ?? 1;
+    if (orientation === 1) return { image: embedded.image, from: 'embedded' };
+    return { image: await upright(embedded.image, orientation), from: 'embedded' };
+  }
+  const { width, height } = await seenSize(data);
+  return { image: await rendition(data, width, height, LOUPE_SIZE, 85), from: 'decoded' };
+}
+
+/**
+ * A picture without EXIF of its own (an embedded preview) turned as its
+ * file's orientation says. Mirrored orientations (2, 4, 5, 7) are mirrored
+ * first, losslessly in raw pixels, then turned: one order, whatever order
+ * sharp would give two operations in one pipeline.
+ */
+async function upright(image: Buffer, orientation: number): Promise<Buffer> {
+  const mirrored = orientation === 2 || orientation === 4 || orientation === 5 || orientation === 7;
+  // Clockwise turn after the mirror (EXIF 5 is a transpose: mirror, then 270°).
+  const turn = ({ 2: 0, 3: 180, 4: 180, 5: 270, 6: 90, 7: 90, 8: 270 } as Record<number, number>)[orientation] ?? 0;
+  let pipeline = sharp(image, DECODE_OPTIONS);
+  if (mirrored) {
+    const { data, info } = await pipeline.flop().raw().toBuffer({ resolveWithObject: true });
+    pipeline = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  }
+  return pipeline.rotate(turn).jpeg({ quality: 85 }).toBuffer();
 }
 
 /** Width and height as seen, from the header only: the pixel limit is checked here, so the refusal can name the size the file claims. */

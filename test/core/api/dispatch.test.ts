@@ -281,6 +281,7 @@ describe('every channel', () => {
       const sha256 = items[0]!.sha256;
       await call('media.ids', { filter: 'missingAlt' });
       await call('media.get', { sha256s: [sha256] });
+      await call('media.cull', { sha256s: [sha256], set: { rating: 3, label: 'green', tagged: true } });
       await call('media.update', { changes: [{ sha256, fields: { altText: 'José Mourinho at a press conference', credit: 'Photographer/Agency' } }] });
       const applied = (await call('media.applyTemplate', { changes: [{ sha256, fields: { city: 'Lisbon' } }], mode: 'replace' })) as { applicationId: string };
       await call('media.undoTemplate', { applicationId: applied.applicationId });

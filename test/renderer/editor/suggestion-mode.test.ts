@@ -108,6 +108,15 @@ describe('Suggest changes', () => {
     expect(published(doc)).toBe('Talks in the Kremlin ended.');
   });
 
+  it('typing over a selected word that starts with the same letter still replaces the whole word', () => {
+    const doc = storyWith('Barges are stuck.');
+    const editor = editorOn(doc, 'Wesley Rahn');
+    editor.commands.setSuggesting(true);
+    select(editor, 'stuck');
+    for (const letter of 'stranded') editor.commands.insertContent(letter);
+    expect(listSuggestions(editor.state.doc).map(describeSuggestion)).toEqual(['Replace “stuck” with “stranded”']);
+  });
+
   it('formatting is suggested too, and rejecting it puts the text back as it was', () => {
     const doc = storyWith('Talks ended.');
     const editor = editorOn(doc, 'Wesley Rahn');

@@ -3,7 +3,7 @@ import { publishableStory } from '../../../../shared/review/publishable';
 import type { Status } from '../../../../shared/model';
 import { bodyPlainTextFromJson } from '../body-text';
 import { bodyHtml } from '../body-html';
-import { MEDIA_VARIANTS, type MediaVariant } from '../../../../shared/media-variants';
+import { PUBLISHED_MEDIA_VARIANTS } from '../../../../shared/media-variants';
 import { mediaHref, type MediaCatalog } from '../media-catalog';
 import { NINJS, type NinjsAssociation, type NinjsDocument } from './ninjs-types';
 import { countCharacters, countWords } from '../../../../shared/text-stats';
@@ -58,7 +58,7 @@ function captionText(node: JsonNode): string {
   return text;
 }
 
-const RENDITION_NAMES: Record<MediaVariant, string> = { original: 'original', preview: 'preview', thumb: 'thumbnail' };
+const RENDITION_NAMES: Record<(typeof PUBLISHED_MEDIA_VARIANTS)[number], string> = { original: 'original', preview: 'preview', thumb: 'thumbnail' };
 
 /** Reads the story as published: pending suggestions, notes and flags never leave Lede (ADR 0072). */
 export function storyToNinjs(withReview: StorySnapshot, context: NinjsExportContext): NinjsDocument {
@@ -125,7 +125,7 @@ function pictureAssociation(name: string, sha: string, node: JsonNode, context: 
   const caption = captionText(node).trim();
   const alt = String(attrs.alt ?? '').trim();
   const credit = String(attrs.credit ?? '').trim();
-  const renditions = MEDIA_VARIANTS.map((variant) => ({
+  const renditions = PUBLISHED_MEDIA_VARIANTS.map((variant) => ({
     name: RENDITION_NAMES[variant],
     href: mediaHref(context.mediaHrefBase, sha, variant),
     ...(variant === 'original' && known

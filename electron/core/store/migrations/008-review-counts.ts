@@ -7,7 +7,7 @@ import type { Migration } from './migration';
  * the defaults are their true values and no row is derived again.
  */
 export const reviewCounts: Migration = {
-  version: 7,
+  version: 8,
   name: 'review-counts',
   up: `
     ALTER TABLE articles ADD COLUMN open_suggestions INTEGER NOT NULL DEFAULT 0;
