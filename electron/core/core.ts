@@ -10,7 +10,7 @@ import { ArticleIndex } from './articles/article-index';
 import { ArticleService } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
-import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
+import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from '../../shared/interchange/media-catalog';
 import { photoDeskCatalog } from './media/photo-desk-catalog';
 import { photoDeskBlobs } from './media/photo-desk-blobs';
 import { createLogger, type Logger } from './log';

@@ -1,6 +1,6 @@
 import type { Channel, ParsedPayloadOf, ResultOf } from '../../../shared/contract';
 import type { ArticleService } from '../articles/article-service';
-import type { MediaCatalog } from '../interchange/media-catalog';
+import type { MediaCatalog } from '../../../shared/interchange/media-catalog';
 import type { Logger } from '../log';
 import type { MediaServices } from '../media/media-services';
 import type { PeopleStore } from '../people/people-store';

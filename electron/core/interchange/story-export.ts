@@ -2,9 +2,9 @@ import type { StorySnapshot } from '../../../shared/article-body';
 import type { ResultOf } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import type { ExportFormat } from '../../../shared/interchange';
-import { mediaHref, type MediaCatalog } from './media-catalog';
-import { storyToNinjs } from './ninjs/ninjs-export';
-import { validateNinjs } from './ninjs/validate-ninjs';
+import { mediaHref, type MediaCatalog } from '../../../shared/interchange/media-catalog';
+import { storyToNinjs } from '../../../shared/interchange/ninjs/ninjs-export';
+import { validateNinjs } from '../../../shared/interchange/ninjs/validate-ninjs';
 import { storyToHtml, storyToMarkdown } from './story-html-markdown';
 
 export type ExportedFile = ResultOf<'article.export'>;

@@ -1,7 +1,7 @@
 import type { StorySnapshot } from '../../../shared/article-body';
 import { BYLINE_ROLE_LABELS, type Byline } from '../../../shared/model';
 import { languageDirection } from '../../../shared/language';
-import { bodyHtml, escapeAttribute, escapeText } from './body-html';
+import { bodyHtml, escapeAttribute, escapeText } from '../../../shared/interchange/body-html';
 import { bodyMarkdown, escapeMarkdown } from './body-markdown';
 
 /**

@@ -1,11 +1,11 @@
-import type { StorySnapshot } from '../../../../shared/article-body';
-import type { Status } from '../../../../shared/model';
+import type { StorySnapshot } from '../../article-body';
+import type { Status } from '../../model';
 import { bodyPlainTextFromJson } from '../body-text';
 import { bodyHtml } from '../body-html';
-import { MEDIA_VARIANTS, type MediaVariant } from '../../../../shared/media-variants';
+import { MEDIA_VARIANTS, type MediaVariant } from '../../media-variants';
 import { mediaHref, type MediaCatalog } from '../media-catalog';
 import { NINJS, type NinjsAssociation, type NinjsDocument } from './ninjs-types';
-import { countCharacters, countWords } from '../../../../shared/text-stats';
+import { countCharacters, countWords } from '../../text-stats';
 
 /**
  * A story as IPTC ninjs 2.2. The mapping (ADR 0030):
