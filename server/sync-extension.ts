@@ -103,7 +103,15 @@ export class SyncExtension implements Extension {
     private readonly store: ServerStore,
     private readonly auth: Authenticator,
     private readonly log: ServerLog,
-    private readonly options: { revocationSweepMs: number; throttle: AuthThrottle; gate: ConnectionGate; maxDocumentBytes: number; audit: AuditLog },
+    private readonly options: {
+      revocationSweepMs: number;
+      throttle: AuthThrottle;
+      gate: ConnectionGate;
+      maxDocumentBytes: number;
+      audit: AuditLog;
+      /** A story's move to Published was stored (the publisher transmits it; ADR 0071). */
+      onPublished?: (documentName: string, desk: string | null, account: AuditAccount | null, atMs: number) => void;
+    },
   ) {}
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
@@ -429,6 +437,11 @@ export class SyncExtension implements Extension {
    */
   private recordStore(documentName: string, writers: Array<AuditAccount | null>, before: CatalogSummary | null, after: CatalogSummary, atMs: number): void {
     const accounts = writers.filter((writer): writer is AuditAccount => writer !== null);
+    // The one store that saw the move (merges run under the database's lock, so exactly one does,
+    // on whichever server process) hands the story to the publisher.
+    if (docKindOf(documentName) === 'article' && after.status === 'published' && (before?.status ?? 'draft') !== 'published') {
+      this.options.onPublished?.(documentName, after.desk, accounts[accounts.length - 1] ?? null, atMs);
+    }
     this.options.audit
       .record(storeEvents(documentName, accounts, before, after, atMs))
       .catch((error: unknown) => this.log.error('could not write the audit trail of a store', { documentName, error }));
