@@ -13,6 +13,8 @@ interface LibraryRowProps {
   total: number;
   summary: ArticleSummary | undefined;
   selected: boolean;
+  /** Its latest publication did not reach an output (refused, or still retrying). */
+  transmissionFailed: boolean;
   view: LibraryView;
   now: number;
   style: CSSProperties;
@@ -23,7 +25,7 @@ interface LibraryRowProps {
 }
 
 /** One story in the library list; a grey placeholder while its page is on its way. */
-export function LibraryRow({ id, index, total, summary, selected, view, now, style, onOpen, onSelect, onRestore, onPurge }: LibraryRowProps) {
+export function LibraryRow({ id, index, total, summary, selected, transmissionFailed, view, now, style, onOpen, onSelect, onRestore, onPurge }: LibraryRowProps) {
   const syncing = useSync((s) => s.status !== null && s.status.state !== 'signed_out');
   if (!summary) {
     return (
@@ -65,6 +67,11 @@ export function LibraryRow({ id, index, total, summary, selected, view, now, sty
       </div>
       <div className="story-row-status">
         <StatusBadge status={summary.status} />
+        {transmissionFailed && (
+          <span className="publishing-failed-badge" title="The newsroom server could not send the latest version to every output: open the story to see why.">
+            Not sent
+          </span>
+        )}
       </div>
       <div className="story-row-section">{summary.section || <span className="muted">—</span>}</div>
       <div className="story-row-time">

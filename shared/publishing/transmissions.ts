@@ -40,6 +40,8 @@ export type Transmission = z.infer<typeof transmissionSchema>;
 /** `GET /api/publishing?document=article:<uuid>`: the story's transmissions, newest version first. */
 export const storyTransmissionsSchema = z.object({
   document: z.string(),
+  /** The story's latest publication on the server (its ninjs `version`), or null: never published there. */
+  latestVersion: z.number().int().positive().nullable(),
   /** Why the last publication could not be sent at all (it failed the ninjs schema), or null. */
   problem: z.string().nullable(),
   transmissions: z.array(transmissionSchema),
