@@ -28,6 +28,9 @@ function PublishingBody({ state, publishedHere }: { state: ReturnType<typeof use
     if (publishing.reason === 'not_on_server' && publishedHere) {
       return <p className="publishing-note">Published on this computer. The newsroom server sends it to its outputs once this change has synced.</p>;
     }
+    if (publishing.reason === 'unreachable' && publishedHere) {
+      return <p className="publishing-note">Published on this computer while the newsroom server cannot be reached. Nothing has been sent yet: the server sends it to its outputs once this change syncs.</p>;
+    }
     return <p className="field-hint">{publishing.message}</p>;
   }
   return <PublishingOutputs publishing={publishing} publishedHere={publishedHere} />;
@@ -42,7 +45,10 @@ function PublishingOutputs({ publishing, publishedHere }: { publishing: Extract<
       <p className="field-hint">Not published yet. When a desk editor moves it to Published, the newsroom server sends it to its outputs.</p>
     );
   }
-  const latest = publishing.transmissions.filter((row) => row.version === latestVersion);
+  // What needs someone first: refused, then retrying, waiting, sent; by output name within each.
+  const latest = publishing.transmissions
+    .filter((row) => row.version === latestVersion)
+    .sort((a, b) => ATTENTION.indexOf(a.state) - ATTENTION.indexOf(b.state) || a.output.localeCompare(b.output));
   return (
     <>
       <p className="publishing-version">Version {latestVersion}</p>
@@ -62,6 +68,8 @@ function PublishingOutputs({ publishing, publishedHere }: { publishing: Extract<
     </>
   );
 }
+
+const ATTENTION: readonly Transmission['state'][] = ['refused', 'retrying', 'waiting', 'sent'];
 
 function TransmissionRow({ row }: { row: Transmission }) {
   const label = TRANSMISSION_STATE_LABELS[row.state];
@@ -101,7 +109,7 @@ function TransmissionDetail({ row }: { row: Transmission }) {
           <p>{row.lastError}</p>
           {row.answer && row.answer.body && (
             <>
-              <p className="transmission-answer-label">The receiver answered{row.answer.status ? ` (${row.answer.status})` : ''}:</p>
+              <p className="transmission-answer-label">The receiver’s answer:</p>
               <pre className="transmission-answer">{row.answer.body}</pre>
             </>
           )}

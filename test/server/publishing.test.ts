@@ -7,7 +7,7 @@ import { articleParts } from '../../shared/article-doc';
 import { storyTransmissionsSchema, failedTransmissionsSchema, type StoryTransmissions } from '../../shared/publishing/transmissions';
 import { validateNinjs } from '../../shared/interchange/ninjs/validate-ninjs';
 import { catalogPageSchema } from '../../shared/sync-protocol';
-import { startHttpReceiver, type HttpReceiver } from '../helpers/publish-receivers';
+import { startFtpReceiver, startHttpReceiver, startSftpReceiver, type HttpReceiver } from '../helpers/publish-receivers';
 import { rawProvider, type RawProvider } from '../helpers/raw-provider';
 import { waitUntil } from '../helpers/sync';
 import { serverDatabases, startSyncServerProcess, type SyncServerProcess } from '../helpers/sync-server-process';
@@ -18,7 +18,7 @@ const SECRET = 'a-shared-secret-of-the-cms-0001';
 
 const servers: SyncServerProcess[] = [];
 const providers: RawProvider[] = [];
-const receivers: HttpReceiver[] = [];
+const receivers: Array<Pick<HttpReceiver, 'stop'>> = [];
 afterEach(async () => {
   for (const provider of providers.splice(0)) provider.destroy();
   for (const receiver of receivers.splice(0)) await receiver.stop();
@@ -351,5 +351,63 @@ describe('two server processes on one PostgreSQL', () => {
     for (const name of names) await waitForState(a, editor, name, 'sent');
     expect(cms.received).toHaveLength(6);
     expect(new Set(cms.received.map((entry) => entry.deliveryId)).size).toBe(6);
+  });
+});
+
+describe('file outputs over SFTP and FTP', () => {
+  it('SFTP: written under a temporary name and renamed; a host key that is not the configured one is refused, never trusted', async () => {
+    const s = await server({});
+    const { editor } = await newsroom(s);
+    const root = makeTempDir('lede-sftp-');
+    fs.mkdirSync(path.join(root, 'incoming'));
+    const sftp = await startSftpReceiver(root, { user: 'desk', password: 'sftp-password-1' });
+    receivers.push(sftp);
+    const common = ['--type', 'sftp', '--host', '127.0.0.1', '--port', String(sftp.port), '--user', 'desk', '--password', 'sftp-password-1', '--path', '/incoming'];
+    await s.cli(['output', 'add', 'photos', ...common, '--host-key', sftp.fingerprint]);
+    const name = await publishStory(s, editor, 'Harbour fire');
+    await waitForState(s, editor, name, 'sent');
+    const written = JSON.parse(fs.readFileSync(path.join(root, 'incoming', 'harbour-fire-v1.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateNinjs(written).errors).toEqual([]);
+    expect(written).toMatchObject({ version: '1', pubstatus: 'usable' });
+    expect(fs.readdirSync(path.join(root, 'incoming'))).toEqual(['harbour-fire-v1.json']);
+    const [open, rename] = sftp.log;
+    expect(open).toMatch(/^open \/incoming\/\.tmp-[0-9a-f-]{36}-harbour-fire-v1\.json$/);
+    expect(rename).toBe(`rename ${open!.slice('open '.length)} -> /incoming/harbour-fire-v1.json`);
+
+    // The same server, but the output was set up with another key (the server was replaced, or someone is in between).
+    await s.cli(['output', 'remove', 'photos']);
+    const wrongKey = `SHA256:${'Q'.repeat(43)}`;
+    await s.cli(['output', 'add', 'photos-old-key', ...common, '--host-key', wrongKey]);
+    const second = await publishStory(s, editor, 'Harbour fire, day two');
+    const refused = await waitForState(s, editor, second, 'refused');
+    expect(refused.transmissions[0]!.lastError).toBe(
+      `The SFTP server's host key is ${sftp.fingerprint}, not the configured ${wrongKey}: not sent. If the server's key really changed, remove the output and add it again with the new --host-key.`,
+    );
+    expect(sftp.log).toHaveLength(2);
+    expect(fs.readdirSync(path.join(root, 'incoming'))).toEqual(['harbour-fire-v1.json']);
+  });
+
+  it('FTP: uploaded under a temporary name and renamed (plain FTP where the server offers no TLS and the output allows it); --tls require refuses', async () => {
+    const s = await server({});
+    const { editor } = await newsroom(s);
+    const root = makeTempDir('lede-ftp-');
+    const ftp = await startFtpReceiver(root, { user: 'wire', password: 'ftp-password-1' });
+    receivers.push(ftp);
+    const common = ['--type', 'ftp', '--host', '127.0.0.1', '--port', String(ftp.port), '--user', 'wire', '--password', 'ftp-password-1', '--path', '/outgoing'];
+    await s.cli(['output', 'add', 'print', ...common, '--tls', 'optional']);
+    const name = await publishStory(s, editor, 'Rail strike');
+    await waitForState(s, editor, name, 'sent');
+    const written = JSON.parse(fs.readFileSync(path.join(root, 'outgoing', 'rail-strike-v1.json'), 'utf8')) as Record<string, unknown>;
+    expect(validateNinjs(written).errors).toEqual([]);
+    expect(fs.readdirSync(path.join(root, 'outgoing'))).toEqual(['rail-strike-v1.json']);
+    expect(ftp.log[0]).toMatch(/^stor \.tmp-[0-9a-f-]{36}-rail-strike-v1\.json$/);
+    expect(ftp.log.at(-1)).toBe('rename -> rail-strike-v1.json');
+
+    await s.cli(['output', 'remove', 'print']);
+    await s.cli(['output', 'add', 'print-tls', ...common]);
+    const second = await publishStory(s, editor, 'Rail strike ends');
+    const refused = await waitForState(s, editor, second, 'refused');
+    expect(refused.transmissions[0]!.lastError).toBe('The FTP server does not offer TLS, and this output requires it (--tls require).');
+    expect(fs.readdirSync(path.join(root, 'outgoing'))).toEqual(['rail-strike-v1.json']);
   });
 });
