@@ -109,8 +109,8 @@ export class SyncExtension implements Extension {
       gate: ConnectionGate;
       maxDocumentBytes: number;
       audit: AuditLog;
-      /** A story's move to Published was stored (the publisher transmits it; ADR 0071). */
-      onPublished?: (documentName: string, desk: string | null, account: AuditAccount | null, atMs: number) => void;
+      /** A story's move to another status was stored (the publisher transmits a publish or a kill; ADR 0071). */
+      onStatusMove?: (documentName: string, move: { from: string; to: string; desk: string | null }, account: AuditAccount | null, atMs: number) => void;
     },
   ) {}
 
@@ -439,8 +439,9 @@ export class SyncExtension implements Extension {
     const accounts = writers.filter((writer): writer is AuditAccount => writer !== null);
     // The one store that saw the move (merges run under the database's lock, so exactly one does,
     // on whichever server process) hands the story to the publisher.
-    if (docKindOf(documentName) === 'article' && after.status === 'published' && (before?.status ?? 'draft') !== 'published') {
-      this.options.onPublished?.(documentName, after.desk, accounts[accounts.length - 1] ?? null, atMs);
+    const from = before?.status ?? 'draft';
+    if (docKindOf(documentName) === 'article' && after.status !== '' && after.status !== from) {
+      this.options.onStatusMove?.(documentName, { from, to: after.status, desk: after.desk }, accounts[accounts.length - 1] ?? null, atMs);
     }
     this.options.audit
       .record(storeEvents(documentName, accounts, before, after, atMs))

@@ -105,6 +105,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     store,
     secrets: new OutputSecrets(options.dataDir),
     log,
+    audit,
     serverId: await store.serverId(),
     timeoutMs: options.transmitTimeoutMs ?? 30_000,
   });
@@ -116,7 +117,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     gate,
     maxDocumentBytes: limits.maxDocumentBytes,
     audit,
-    onPublished: (documentName, desk, account, atMs) => publisher.published(documentName, desk, account?.name ?? '', atMs),
+    onStatusMove: (documentName, move, account, atMs) => publisher.moved(documentName, move, account?.name ?? '', atMs),
   });
   const extensions: Extension[] = [sync];
   if (options.redisUrl) {

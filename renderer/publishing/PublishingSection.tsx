@@ -37,7 +37,7 @@ function PublishingBody({ state, publishedHere }: { state: ReturnType<typeof use
 }
 
 function PublishingOutputs({ publishing, publishedHere }: { publishing: Extract<ResultOf<'article.publishing'>, { available: true }>; publishedHere: boolean }) {
-  const { latestVersion, problem } = publishing;
+  const { latestVersion, latestKind, problem } = publishing;
   if (latestVersion === null) {
     return publishedHere ? (
       <p className="publishing-note">Published on this computer. The newsroom server sends it to its outputs once this change has synced.</p>
@@ -51,7 +51,10 @@ function PublishingOutputs({ publishing, publishedHere }: { publishing: Extract<
     .sort((a, b) => ATTENTION.indexOf(a.state) - ATTENTION.indexOf(b.state) || a.output.localeCompare(b.output));
   return (
     <>
-      <p className="publishing-version">Version {latestVersion}</p>
+      <p className="publishing-version">
+        Version {latestVersion}
+        {latestKind === 'kill' ? ': spiked — the outputs that had the story are told to withdraw it' : ''}
+      </p>
       {problem && (
         <p className="publishing-problem" role="alert">
           {problem}

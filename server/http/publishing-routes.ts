@@ -35,7 +35,7 @@ export function publishingRoutes(options: {
         if (!row || row.deleted) throw new HttpError('not_found', 'The server has no such story (it may not have synced yet, or was deleted for good).');
         if (storyAccess(account, row.desk) === 'none') throw new HttpError('forbidden', `This story belongs to the ${row.desk} desk, which "${account.name}" is not on.`);
         const [rows, latest] = await guarded(log, () => Promise.all([db.transmissionsOf(document), db.latestPublication(document)]));
-        sendJson(response, 200, { document, latestVersion: latest?.version ?? null, problem: latest?.problem ?? null, transmissions: rows.map(toAnswer) } satisfies StoryTransmissions);
+        sendJson(response, 200, { document, latestVersion: latest?.version ?? null, latestKind: latest?.kind ?? null, problem: latest?.problem ?? null, transmissions: rows.map(toAnswer) } satisfies StoryTransmissions);
       },
     },
     {

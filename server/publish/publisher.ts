@@ -3,10 +3,11 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { mediaDocName } from '../../shared/documents/media-kind';
 import { readMediaFacts } from '../../shared/media-doc';
+import type { AuditLog } from '../audit/audit-log';
 import type { ServerLog } from '../log';
 import type { ServerStore } from '../storage/server-store';
 import type { OutputSecrets } from './output-secrets';
-import type { ClaimedTransmission, OutputRow, PublishingDb, TransmissionOutcome } from './publishing-db';
+import type { ClaimedTransmission, OutputRow, PublicationKind, PublishingDb, TransmissionOutcome } from './publishing-db';
 import { ninjsAtVersion, picturesOf, publishedStory } from './story-ninjs';
 import { transmit, type Delivery } from './transmitters';
 
@@ -26,6 +27,8 @@ export interface PublisherOptions {
   store: ServerStore;
   secrets: OutputSecrets;
   log: ServerLog;
+  /** Each transmission's outcome goes into the story's audit trail. */
+  audit: AuditLog;
   /** The server's id: delivery ids are stable per (server, story, version, output). */
   serverId: string;
   /** Longest one send may take. */
@@ -47,6 +50,9 @@ export function deliveryId(serverId: string, document: string, version: number, 
 export function outputsFor(outputs: OutputRow[], desk: string | null): OutputRow[] {
   return outputs.filter((output) => output.desks.length === 0 || (desk !== null && output.desks.includes(desk)));
 }
+
+/** Who the audit trail names for a transmission: the server itself. */
+const SERVER_ACCOUNT = { id: 'lede-server', name: 'Lede server' };
 
 export class Publisher {
   /** This process, as lease owner. */
@@ -70,13 +76,18 @@ export class Publisher {
   }
 
   /**
-   * A stored move to Published. Recorded with retries (the database may be
-   * briefly away): until it is, the publication lives only here.
+   * A stored status move. To Published: the story's next version goes to
+   * the outputs of its desk. To Spiked, once something went out: a kill
+   * (pubstatus canceled) goes to every output that received a version.
+   * Recorded with retries (the database may be briefly away): until it is,
+   * the publication lives only here.
    */
-  published(documentName: string, desk: string | null, accountName: string, atMs: number): void {
+  moved(documentName: string, move: { from: string; to: string; desk: string | null }, accountName: string, atMs: number): void {
+    const kind: PublicationKind | null = move.to === 'published' ? 'publish' : move.to === 'spiked' ? 'kill' : null;
+    if (!kind) return;
     const attempt = async (tries: number): Promise<void> => {
       try {
-        await this.record(documentName, desk, accountName, atMs);
+        await this.record(kind, documentName, move.desk, accountName, atMs);
         this.kick();
       } catch (error) {
         if (this.closed) return this.options.log.error('a publication was not recorded: the server stopped first', { documentName, error });
@@ -88,15 +99,20 @@ export class Publisher {
     void attempt(0);
   }
 
-  private async record(documentName: string, desk: string | null, accountName: string, atMs: number): Promise<void> {
+  private async record(kind: PublicationKind, documentName: string, desk: string | null, accountName: string, atMs: number): Promise<void> {
     const { db, store, log, serverId } = this.options;
+    // A kill goes where something went; a story never sent anywhere has nothing to take back.
+    const received = kind === 'kill' ? await db.receivedOutputs(documentName) : null;
+    if (received && received.length === 0) return;
     const stored = await store.loadDocument(documentName);
     if (!stored?.state || stored.deleted) return;
     const story = publishedStory(documentName, stored.state, atMs);
-    const outputs = story.problem ? [] : outputsFor(await db.listOutputs(), desk);
+    if (kind === 'kill' && story.ninjs) story.ninjs.pubstatus = 'canceled';
+    const outputs = story.problem ? [] : (received ?? outputsFor(await db.listOutputs(), desk));
     const version = await db.recordPublication(
       {
         document: documentName,
+        kind,
         storedVersion: stored.version,
         publishedMs: atMs,
         accountName,
@@ -109,7 +125,7 @@ export class Publisher {
     );
     if (version === null) return;
     if (story.problem) log.warn('a published story was not transmitted: it is not valid ninjs', { documentName, version, problem: story.problem });
-    else log.info('published', { documentName, version, outputs: outputs.map((output) => output.name) });
+    else log.info(kind === 'kill' ? 'killed' : 'published', { documentName, version, outputs: outputs.map((output) => output.name) });
   }
 
   /** Looks at the queue soon (a publication was recorded, a send finished). */
@@ -181,6 +197,11 @@ export class Publisher {
     log[level]('transmission', { document: row.document, version: row.version, output: row.output, deliveryId: row.deliveryId, attempt: row.attempts, state: outcome.state, ...('error' in outcome ? { error: outcome.error } : {}) });
     try {
       if (!(await db.finish(key, this.owner, outcome))) log.warn('a transmission’s lease was lost before its outcome was recorded', { ...key });
+      else if (outcome.state !== 'retrying') {
+        await this.options.audit
+          .record([{ document: row.document, account: SERVER_ACCOUNT, atMs: Date.now(), kind: 'transmit', from: row.output, to: `${outcome.state} v${row.version}` }])
+          .catch((error: unknown) => log.error('could not write a transmission to the audit trail', { ...key, error }));
+      }
     } catch (error) {
       // The lease runs out and the row is sent again, under the same delivery id.
       log.error('could not record a transmission’s outcome', { ...key, error });

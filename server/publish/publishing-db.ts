@@ -28,8 +28,12 @@ export interface OutputRow {
   createdMs: number;
 }
 
+export type PublicationKind = 'publish' | 'kill';
+
 export interface NewPublication {
   document: string;
+  /** publish: a version to use; kill: the story was spiked after it went out (pubstatus canceled). */
+  kind: PublicationKind;
   storedVersion: number;
   publishedMs: number;
   accountName: string;
@@ -70,6 +74,7 @@ export type TransmissionOutcome =
 
 export interface PublicationRow {
   version: number;
+  kind: PublicationKind;
   problem: string | null;
   publishedMs: number;
 }
@@ -95,6 +100,8 @@ export interface PublishingDb {
   nextDueMs(): Promise<number | null>;
   transmissionsOf(document: string): Promise<TransmissionRow[]>;
   latestPublication(document: string): Promise<PublicationRow | null>;
+  /** Outputs (still configured) that accepted some version of the story: where a kill must go. */
+  receivedOutputs(document: string): Promise<Array<{ name: string; type: OutputType }>>;
   /** Stories whose latest version has a transmission refused or retrying. */
   failedDocuments(): Promise<string[]>;
   close(): Promise<void>;
@@ -209,8 +216,8 @@ class SqlitePublishingDb implements PublishingDb {
       if (known) return null;
       const version = (this.db.prepare('SELECT coalesce(max(version), 0) + 1 FROM publications WHERE document = ?').pluck().get(publication.document) as number);
       this.db
-        .prepare('INSERT INTO publications (document, version, stored_version, published_ms, account_name, file_base, body, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(publication.document, version, publication.storedVersion, publication.publishedMs, publication.accountName, publication.fileBase, publication.body, publication.problem);
+        .prepare('INSERT INTO publications (document, version, stored_version, published_ms, account_name, kind, file_base, body, problem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(publication.document, version, publication.storedVersion, publication.publishedMs, publication.accountName, publication.kind, publication.fileBase, publication.body, publication.problem);
       const insert = this.db.prepare(
         "INSERT INTO transmissions (document, version, output, output_type, delivery_id, state, next_attempt_ms, created_ms) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)",
       );
@@ -266,10 +273,14 @@ class SqlitePublishingDb implements PublishingDb {
   }
 
   async latestPublication(document: string): Promise<PublicationRow | null> {
-    const row = this.db.prepare('SELECT version, problem, published_ms FROM publications WHERE document = ? ORDER BY version DESC LIMIT 1').get(document) as
-      | { version: number; problem: string | null; published_ms: number }
+    const row = this.db.prepare('SELECT version, kind, problem, published_ms FROM publications WHERE document = ? ORDER BY version DESC LIMIT 1').get(document) as
+      | { version: number; kind: PublicationKind; problem: string | null; published_ms: number }
       | undefined;
-    return row ? { version: row.version, problem: row.problem, publishedMs: row.published_ms } : null;
+    return row ? { version: row.version, kind: row.kind, problem: row.problem, publishedMs: row.published_ms } : null;
+  }
+
+  async receivedOutputs(document: string): Promise<Array<{ name: string; type: OutputType }>> {
+    return this.db.prepare(RECEIVED_SQL('transmissions', 'publish_outputs', '?')).all(document) as Array<{ name: string; type: OutputType }>;
   }
 
   async failedDocuments(): Promise<string[]> {
@@ -280,6 +291,10 @@ class SqlitePublishingDb implements PublishingDb {
     this.db.close();
   }
 }
+
+const RECEIVED_SQL = (transmissions: string, outputs: string, param: string) => `
+  SELECT DISTINCT o.name, o.type FROM ${transmissions} t JOIN ${outputs} o ON o.name = t.output
+  WHERE t.document = ${param} AND t.state = 'sent' ORDER BY o.name`;
 
 /** Stories whose latest version could not be made (schema) or has a transmission that did not get through. */
 const FAILED_SQL = (transmissions: string, publications: string) => `
@@ -330,8 +345,8 @@ class PostgresPublishingDb implements PublishingDb {
       const next = await client.query('SELECT coalesce(max(version), 0) + 1 AS v FROM lede_publications WHERE document = $1', [publication.document]);
       const version = Number(next.rows[0].v);
       await client.query(
-        'INSERT INTO lede_publications (document, version, stored_version, published_ms, account_name, file_base, body, problem) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-        [publication.document, version, publication.storedVersion, publication.publishedMs, publication.accountName, publication.fileBase, publication.body, publication.problem],
+        'INSERT INTO lede_publications (document, version, stored_version, published_ms, account_name, kind, file_base, body, problem) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [publication.document, version, publication.storedVersion, publication.publishedMs, publication.accountName, publication.kind, publication.fileBase, publication.body, publication.problem],
       );
       for (const output of publication.outputs) {
         await client.query(
@@ -386,9 +401,13 @@ class PostgresPublishingDb implements PublishingDb {
   }
 
   async latestPublication(document: string): Promise<PublicationRow | null> {
-    const result = await this.pool.query('SELECT version, problem, published_ms FROM lede_publications WHERE document = $1 ORDER BY version DESC LIMIT 1', [document]);
-    const row = result.rows[0] as { version: number; problem: string | null; published_ms: string } | undefined;
-    return row ? { version: Number(row.version), problem: row.problem, publishedMs: Number(row.published_ms) } : null;
+    const result = await this.pool.query('SELECT version, kind, problem, published_ms FROM lede_publications WHERE document = $1 ORDER BY version DESC LIMIT 1', [document]);
+    const row = result.rows[0] as { version: number; kind: PublicationKind; problem: string | null; published_ms: string } | undefined;
+    return row ? { version: Number(row.version), kind: row.kind, problem: row.problem, publishedMs: Number(row.published_ms) } : null;
+  }
+
+  async receivedOutputs(document: string): Promise<Array<{ name: string; type: OutputType }>> {
+    return (await this.pool.query(RECEIVED_SQL('lede_transmissions', 'lede_publish_outputs', '$1'), [document])).rows as Array<{ name: string; type: OutputType }>;
   }
 
   async failedDocuments(): Promise<string[]> {

@@ -256,6 +256,7 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
         stored_version INTEGER NOT NULL,
         published_ms INTEGER NOT NULL,
         account_name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('publish', 'kill')),
         file_base TEXT NOT NULL,
         body TEXT,
         problem TEXT,
@@ -281,6 +282,24 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
         PRIMARY KEY (document, version, output)
       ) STRICT;
       CREATE INDEX transmissions_due ON transmissions (next_attempt_ms) WHERE state IN ('waiting', 'retrying');
+      -- The audit trail records transmissions too ('transmit': from = the output, to = "sent v2" / "refused v2").
+      CREATE TABLE audit_events_v6 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        account_name TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('edit', 'status', 'trash', 'restore', 'purge', 'desk', 'publish', 'transmit')),
+        from_value TEXT,
+        to_value TEXT
+      ) STRICT;
+      INSERT INTO audit_events_v6 (id, document, account_id, account_name, at_ms, kind, from_value, to_value)
+        SELECT id, document, account_id, account_name, at_ms, kind, from_value, to_value FROM audit_events;
+      DROP TABLE audit_events;
+      ALTER TABLE audit_events_v6 RENAME TO audit_events;
+      CREATE INDEX audit_by_document ON audit_events (document, id);
+      CREATE INDEX audit_by_account ON audit_events (account_name, at_ms, id);
+      CREATE INDEX audit_purges_by_account ON audit_events (account_id, at_ms) WHERE kind = 'purge';
     `,
     postgres: `
       CREATE TABLE lede_publish_outputs (
@@ -297,6 +316,7 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
         stored_version bigint NOT NULL,
         published_ms bigint NOT NULL,
         account_name text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('publish', 'kill')),
         file_base text NOT NULL,
         body text,
         problem text,
@@ -322,6 +342,8 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
         PRIMARY KEY (document, version, output)
       );
       CREATE INDEX lede_transmissions_due ON lede_transmissions (next_attempt_ms) WHERE state IN ('waiting', 'retrying');
+      ALTER TABLE lede_audit_events DROP CONSTRAINT IF EXISTS lede_audit_events_kind_check;
+      ALTER TABLE lede_audit_events ADD CONSTRAINT lede_audit_events_kind_check CHECK (kind IN ('edit', 'status', 'trash', 'restore', 'purge', 'desk', 'publish', 'transmit'));
     `,
   },
 ];

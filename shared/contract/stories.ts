@@ -79,7 +79,7 @@ const auditTrail = z.discriminatedUnion('available', [
  * story yet, it cannot be reached.
  */
 const publishing = z.discriminatedUnion('available', [
-  z.object({ available: z.literal(true), latestVersion: z.number().int().positive().nullable(), problem: z.string().nullable(), transmissions: z.array(transmissionSchema) }),
+  z.object({ available: z.literal(true), latestVersion: z.number().int().positive().nullable(), latestKind: z.enum(['publish', 'kill']).nullable(), problem: z.string().nullable(), transmissions: z.array(transmissionSchema) }),
   z.object({ available: z.literal(false), reason: z.enum(['signed_out', 'not_on_server', 'not_allowed', 'unreachable']), message: z.string() }),
 ]);
 const textPart = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });

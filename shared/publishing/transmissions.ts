@@ -42,6 +42,8 @@ export const storyTransmissionsSchema = z.object({
   document: z.string(),
   /** The story's latest publication on the server (its ninjs `version`), or null: never published there. */
   latestVersion: z.number().int().positive().nullable(),
+  /** publish: a version to use; kill: the story was spiked after it went out, and outputs were told to withdraw it (pubstatus canceled). */
+  latestKind: z.enum(['publish', 'kill']).nullable(),
   /** Why the last publication could not be sent at all (it failed the ninjs schema), or null. */
   problem: z.string().nullable(),
   transmissions: z.array(transmissionSchema),

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { articleParts } from '../../shared/article-doc';
 import { storyTransmissionsSchema, failedTransmissionsSchema, type StoryTransmissions } from '../../shared/publishing/transmissions';
 import { validateNinjs } from '../../shared/interchange/ninjs/validate-ninjs';
-import { catalogPageSchema } from '../../shared/sync-protocol';
+import { auditPageSchema, catalogPageSchema } from '../../shared/sync-protocol';
 import { startFtpReceiver, startHttpReceiver, startSftpReceiver, type HttpReceiver } from '../helpers/publish-receivers';
 import { rawProvider, type RawProvider } from '../helpers/raw-provider';
 import { waitUntil } from '../helpers/sync';
@@ -284,6 +284,47 @@ describe.each(backends)('publishing to an http output on $name', (backend) => {
     // Given time for a second one to show up, none does.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(cms.received).toHaveLength(1);
+  });
+
+  it.skipIf(!backend.available)('publishing again sends the next version; spiking a published story sends canceled to the outputs that received it; each outcome is in the audit trail', async () => {
+    const s = await server(await backend.env());
+    const { editor } = await newsroom(s);
+    const site = await receiver(SECRET);
+    const strict = await receiver(SECRET, () => ({ status: 400, body: 'no' }));
+    await s.cli(['output', 'add', 'website', '--type', 'http', '--url', site.url, '--secret', SECRET]);
+    await s.cli(['output', 'add', 'strict', '--type', 'http', '--url', strict.url, '--secret', SECRET]);
+    const name = await publishStory(s, editor);
+    await waitUntil(async () => (await transmissions(s, editor, name)).transmissions.every((row) => row.state === 'sent' || row.state === 'refused'), 'version 1 answered');
+
+    // Back to Draft, a change, published again: version 2, usable.
+    await writeAs(s, editor, name, (doc) => articleParts(doc).meta.set('status', 'draft'));
+    await writeAs(s, editor, name, (doc) => articleParts(doc).teaser.insert(0, 'Updated: '));
+    for (const to of ['in_edit', 'ready', 'published']) await writeAs(s, editor, name, (doc) => articleParts(doc).meta.set('status', to));
+    await waitUntil(() => site.accepted().length === 2, 'version 2 sent');
+    expect(site.received.map((entry) => [entry.body.version, entry.body.pubstatus])).toEqual([
+      ['1', 'usable'],
+      ['2', 'usable'],
+    ]);
+    expect((site.received[1]!.body.descriptions as Array<{ value: string }>)[0]!.value).toBe('Updated: Talks resume after a month.');
+    expect(new Set(site.accepted()).size).toBe(2);
+
+    // Spiked: a kill to the site (it received the story), none to the output that refused every version.
+    await writeAs(s, editor, name, (doc) => articleParts(doc).meta.set('status', 'spiked'));
+    await waitUntil(() => site.accepted().length === 3, 'the kill sent');
+    expect(site.received[2]!.body).toMatchObject({ version: '3', pubstatus: 'canceled' });
+    expect(site.received[2]!.schemaErrors).toEqual([]);
+    const after = await transmissions(s, editor, name);
+    expect(after.latestVersion).toBe(3);
+    expect(after.latestKind).toBe('kill');
+    expect(after.transmissions.filter((row) => row.version === 3).map((row) => row.output)).toEqual(['website']);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(strict.received.map((entry) => entry.body.version)).toEqual(['1', '2']);
+
+    const trail = auditPageSchema.parse((await get(s, `/api/audit?document=${encodeURIComponent(name)}`, editor)).json).entries;
+    const transmitted = trail.filter((entry) => entry.kind === 'transmit').map((entry) => `${entry.account}: ${entry.to} to ${entry.from}`);
+    expect(transmitted.sort()).toEqual(
+      ['Lede server: refused v1 to strict', 'Lede server: refused v2 to strict', 'Lede server: sent v1 to website', 'Lede server: sent v2 to website', 'Lede server: sent v3 to website'].sort(),
+    );
   });
 
   it.skipIf(!backend.available)('a folder output gets the file complete under its final name, never a partial one', async () => {

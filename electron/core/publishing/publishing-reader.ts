@@ -26,7 +26,7 @@ export class PublishingReader {
     if (this.deps.offline()) return UNREACHABLE;
     try {
       const answer = await new SyncServerApi(account.serverUrl, account.token).publishing(articleDocName(articleId));
-      return { available: true, latestVersion: answer.latestVersion, problem: answer.problem, transmissions: answer.transmissions };
+      return { available: true, latestVersion: answer.latestVersion, latestKind: answer.latestKind, problem: answer.problem, transmissions: answer.transmissions };
     } catch (error) {
       if (error instanceof SyncApiError && error.status === 404) {
         return { available: false, reason: 'not_on_server', message: 'The newsroom server does not have this story yet: it is sent to the outputs once it syncs.' };

@@ -36,7 +36,7 @@ describe('a story’s publishing status on the laptop', () => {
     await editor.client.call('config.set', { workflowRules: CHECKS_OFF });
     for (const to of ['in_edit', 'ready'] as const) await editor.client.call('article.setStatus', { id, to });
     await waitSynced(editor);
-    expect(await editor.client.call('article.publishing', { id })).toEqual({ available: true, latestVersion: null, problem: null, transmissions: [] });
+    expect(await editor.client.call('article.publishing', { id })).toEqual({ available: true, latestVersion: null, latestKind: null, problem: null, transmissions: [] });
 
     await server.stop();
     await editor.client.call('article.setStatus', { id, to: 'published' });
