@@ -1,6 +1,8 @@
 import type { ResultOf } from '../../shared/contract';
 import { TRANSMISSION_STATE_LABELS, type Transmission } from '../../shared/publishing/transmissions';
 import { exactTime, relativeTime } from '../ui/format';
+import type * as Y from 'yjs';
+import { EmbargoField } from './EmbargoField';
 import { usePublishing } from './use-publishing';
 
 /**
@@ -8,13 +10,14 @@ import { usePublishing } from './use-publishing';
  * newsroom server did with the story's latest publication — waiting, sent
  * (when), retrying (attempts, last error), refused (the receiver's answer).
  */
-export function PublishingSection({ id, publishedHere }: { id: string; publishedHere: boolean }) {
+export function PublishingSection({ id, meta, publishedHere, readOnly }: { id: string; meta: Y.Map<string | null>; publishedHere: boolean; readOnly?: boolean }) {
   const state = usePublishing(id, publishedHere);
   return (
     <section className="inspector-section publishing" aria-labelledby="publishing-heading">
       <h2 className="inspector-heading" id="publishing-heading">
         Publishing
       </h2>
+      <EmbargoField meta={meta} readOnly={readOnly} />
       <PublishingBody state={state} publishedHere={publishedHere} />
     </section>
   );
@@ -91,7 +94,13 @@ function TransmissionRow({ row }: { row: Transmission }) {
 function TransmissionDetail({ row }: { row: Transmission }) {
   switch (row.state) {
     case 'waiting':
-      return <p className="transmission-detail">Waiting to be sent.</p>;
+      return row.heldUntil ? (
+        <p className="transmission-detail">
+          Embargoed: held by the newsroom server until <time dateTime={row.heldUntil}>{exactTime(row.heldUntil)}</time>.
+        </p>
+      ) : (
+        <p className="transmission-detail">Waiting to be sent.</p>
+      );
     case 'sent':
       return (
         <p className="transmission-detail">

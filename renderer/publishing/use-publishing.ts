@@ -36,5 +36,6 @@ export function usePublishing(id: string, publishedHere: boolean): PublishingSta
 function isBusy(publishing: ResultOf<'article.publishing'>, publishedHere: boolean): boolean {
   if (!publishing.available) return publishedHere && publishing.reason === 'not_on_server';
   if (publishedHere && publishing.latestVersion === null && publishing.problem === null) return true;
-  return publishing.transmissions.some((row) => row.state === 'waiting' || row.state === 'retrying');
+  // Held by an embargo: nothing changes until it ends (the idle poll looks again).
+  return publishing.transmissions.some((row) => (row.state === 'waiting' && row.heldUntil === null) || row.state === 'retrying');
 }

@@ -62,6 +62,7 @@ function toAnswer(row: TransmissionRow): StoryTransmissions['transmissions'][num
     attempts: row.attempts,
     sentAt: row.sentMs === null ? null : new Date(row.sentMs).toISOString(),
     nextAttemptAt: row.state === 'retrying' ? new Date(row.nextAttemptMs).toISOString() : null,
+    heldUntil: row.state === 'waiting' && row.nextAttemptMs > Date.now() ? new Date(row.nextAttemptMs).toISOString() : null,
     lastError: row.lastError,
     answer: row.state === 'refused' ? { status: row.answerStatus, body: row.answerBody ?? '' } : null,
   };

@@ -119,7 +119,12 @@ export class Publisher {
         fileBase: story.fileBase,
         body: story.ninjs ? JSON.stringify(story.ninjs) : null,
         problem: story.problem,
-        outputs: outputs.map((output) => ({ name: output.name, type: output.type })),
+        // An embargo holds the story from every output but those that take embargoed copy (wire subscribers).
+        outputs: outputs.map((output) => ({
+          name: output.name,
+          type: output.type,
+          notBeforeMs: kind === 'publish' && story.embargoUntilMs !== null && !('embargoedCopy' in output && output.embargoedCopy) ? story.embargoUntilMs : atMs,
+        })),
       },
       (v, output) => deliveryId(serverId, documentName, v, output),
     );

@@ -42,8 +42,8 @@ export interface NewPublication {
   body: string | null;
   /** Why it cannot be sent (it fails the ninjs schema), or null. */
   problem: string | null;
-  /** Outputs that take this story (by desk). Empty when there is a problem: nothing is sent. */
-  outputs: Array<{ name: string; type: OutputType }>;
+  /** Outputs that take this story (by desk), each from when (an embargo holds it). Empty when there is a problem: nothing is sent. */
+  outputs: Array<{ name: string; type: OutputType; notBeforeMs: number }>;
 }
 
 export interface TransmissionRow {
@@ -221,7 +221,7 @@ class SqlitePublishingDb implements PublishingDb {
       const insert = this.db.prepare(
         "INSERT INTO transmissions (document, version, output, output_type, delivery_id, state, next_attempt_ms, created_ms) VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)",
       );
-      for (const output of publication.outputs) insert.run(publication.document, version, output.name, output.type, deliveryId(version, output.name), publication.publishedMs, publication.publishedMs);
+      for (const output of publication.outputs) insert.run(publication.document, version, output.name, output.type, deliveryId(version, output.name), output.notBeforeMs, publication.publishedMs);
       return version;
     }).immediate();
   }
@@ -350,8 +350,8 @@ class PostgresPublishingDb implements PublishingDb {
       );
       for (const output of publication.outputs) {
         await client.query(
-          "INSERT INTO lede_transmissions (document, version, output, output_type, delivery_id, state, next_attempt_ms, created_ms) VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $6)",
-          [publication.document, version, output.name, output.type, deliveryId(version, output.name), publication.publishedMs],
+          "INSERT INTO lede_transmissions (document, version, output, output_type, delivery_id, state, next_attempt_ms, created_ms) VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7)",
+          [publication.document, version, output.name, output.type, deliveryId(version, output.name), output.notBeforeMs, publication.publishedMs],
         );
       }
       return version;

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { readStory } from '../../shared/article-body';
+import { articleParts } from '../../shared/article-doc';
+import { parseIsoInstant } from '../../shared/time';
 import { articleIdOf } from '../../shared/documents/article-kind';
 import { exportFileName } from '../../shared/interchange/export-file-name';
 import { DEFAULT_MEDIA_HREF_BASE, mediaHashFromHref, type MediaCatalog } from '../../shared/interchange/media-catalog';
@@ -26,6 +28,8 @@ export interface PublishedStory {
   ninjs: NinjsDocument | null;
   /** Why it cannot be sent, for the editor; null when it validates. */
   problem: string | null;
+  /** When the embargo ends (ms), if the story carries one that has not passed by the time it is published. */
+  embargoUntilMs: number | null;
 }
 
 export function publishedStory(documentName: string, state: Uint8Array, storedAtMs: number): PublishedStory {
@@ -36,11 +40,25 @@ export function publishedStory(documentName: string, state: Uint8Array, storedAt
     const story = readStory(doc);
     const named = exportFileName(story, 'json').replace(/\.json$/, '');
     const fileBase = named === 'story' ? id : named;
-    const ninjs = storyToNinjs(story, { id, updatedAt: new Date(storedAtMs).toISOString(), catalog: NO_CATALOG, mediaHrefBase: DEFAULT_MEDIA_HREF_BASE });
+    // An embargo that cannot be read is a problem for the editor, never a silent "send now".
+    const embargoRaw = articleParts(doc).meta.get('embargoedUntil') || null;
+    const embargoMs = embargoRaw ? parseIsoInstant(embargoRaw) : null;
+    if (embargoRaw && embargoMs === null) {
+      return { fileBase, ninjs: null, problem: `The embargo "${embargoRaw}" is not a date and time, so the story was not sent: set "Embargoed until" again.`, embargoUntilMs: null };
+    }
+    // An embargo already past when the story is published holds nothing (and is not carried).
+    const embargo = embargoMs !== null && embargoMs > storedAtMs ? { ms: embargoMs, iso: new Date(embargoMs).toISOString() } : null;
+    const ninjs = storyToNinjs(story, {
+      id,
+      updatedAt: new Date(storedAtMs).toISOString(),
+      catalog: NO_CATALOG,
+      mediaHrefBase: DEFAULT_MEDIA_HREF_BASE,
+      ...(embargo ? { embargoed: embargo.iso } : {}),
+    });
     // Validated as sent: with a version number in it.
     const validation = validateNinjs({ ...ninjs, version: '1' });
-    if (!validation.valid) return { fileBase, ninjs: null, problem: `The story does not make valid ninjs 2.2, so it was not sent: ${validation.errors.join('; ')}` };
-    return { fileBase, ninjs, problem: null };
+    if (!validation.valid) return { fileBase, ninjs: null, problem: `The story does not make valid ninjs 2.2, so it was not sent: ${validation.errors.join('; ')}`, embargoUntilMs: null };
+    return { fileBase, ninjs, problem: null, embargoUntilMs: embargo?.ms ?? null };
   } finally {
     doc.destroy();
   }

@@ -30,6 +30,8 @@ export const transmissionSchema = z.object({
   sentAt: z.string().nullable(),
   /** ISO 8601: when the next try is due, while `retrying`. */
   nextAttemptAt: z.string().nullable(),
+  /** ISO 8601: while `waiting` under an embargo, when the server sends it. */
+  heldUntil: z.string().nullable(),
   /** The last failure in words (network error, timeout, the receiver's status). */
   lastError: z.string().nullable(),
   /** The receiver's answer when it refused: its status code and the start of its body. */

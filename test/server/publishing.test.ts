@@ -327,6 +327,47 @@ describe.each(backends)('publishing to an http output on $name', (backend) => {
     );
   });
 
+  it.skipIf(!backend.available)('an embargo holds the story from outputs until its time, by the server’s clock; embargoed copy goes at once; an embargo in the past holds nothing', async () => {
+    const s = await server(await backend.env());
+    const { editor } = await newsroom(s);
+    const site = await receiver(SECRET);
+    const wire = await receiver(SECRET);
+    await s.cli(['output', 'add', 'website', '--type', 'http', '--url', site.url, '--secret', SECRET]);
+    await s.cli(['output', 'add', 'wire', '--type', 'http', '--url', wire.url, '--secret', SECRET, '--embargoed-copy']);
+    const embargoMs = Date.now() + 4000;
+    const name = `article:${randomUUID()}`;
+    await writeAs(s, editor, name, (doc) => {
+      const parts = articleParts(doc);
+      parts.headline.insert(0, 'Budget figures');
+      parts.meta.set('desk', 'Politics');
+      parts.meta.set('embargoedUntil', new Date(embargoMs).toISOString().replace('Z', '+00:00'));
+      parts.meta.set('status', 'ready');
+    });
+    await writeAs(s, editor, name, (doc) => articleParts(doc).meta.set('status', 'published'));
+    await waitUntil(() => wire.accepted().length === 1, 'the wire got embargoed copy');
+    expect(wire.received[0]!.body.embargoed).toBe(new Date(embargoMs).toISOString());
+    expect(wire.received[0]!.schemaErrors).toEqual([]);
+    const held = (await transmissions(s, editor, name)).transmissions.find((row) => row.output === 'website')!;
+    expect(held).toMatchObject({ state: 'waiting', attempts: 0, heldUntil: new Date(embargoMs).toISOString() });
+    expect(site.received).toHaveLength(0);
+    await waitUntil(() => site.accepted().length === 1, 'the site got it when the embargo ended', 15_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(embargoMs);
+    expect(site.received[0]!.body.embargoed).toBe(new Date(embargoMs).toISOString());
+
+    // An embargo already past: sent at once, not marked embargoed.
+    const late = `article:${randomUUID()}`;
+    await writeAs(s, editor, late, (doc) => {
+      const parts = articleParts(doc);
+      parts.headline.insert(0, 'Old embargo');
+      parts.meta.set('desk', 'Politics');
+      parts.meta.set('embargoedUntil', '2020-01-01T09:00:00+01:00');
+      parts.meta.set('status', 'ready');
+    });
+    await writeAs(s, editor, late, (doc) => articleParts(doc).meta.set('status', 'published'));
+    await waitForState(s, editor, late, 'sent');
+    expect(site.received.at(-1)!.body.embargoed).toBeUndefined();
+  });
+
   it.skipIf(!backend.available)('a folder output gets the file complete under its final name, never a partial one', async () => {
     const s = await server(await backend.env());
     const { editor } = await newsroom(s);

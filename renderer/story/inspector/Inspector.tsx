@@ -45,7 +45,7 @@ export function Inspector({ id, doc, parts, language, dir, updatedAt, readOnly, 
         <DeskField id={id} meta={parts.meta} readOnly={readOnly} />
         <SectionField meta={parts.meta} readOnly={readOnly} />
       </section>
-      <PublishingSection id={id} publishedHere={publishedHere} />
+      <PublishingSection id={id} meta={parts.meta} publishedHere={publishedHere} readOnly={readOnly} />
       <section className="inspector-section">
         <h2 className="inspector-heading">People</h2>
         <BylineField array={parts.bylines} dir={dir} readOnly={readOnly} />

@@ -26,6 +26,8 @@ export interface NinjsExportContext {
   updatedAt: string;
   catalog: MediaCatalog;
   mediaHrefBase: string;
+  /** ISO 8601: the embargo the story carries, as `embargoed` (the sync server's transmissions). */
+  embargoed?: string;
 }
 
 export function pubstatusFor(status: Status): 'usable' | 'canceled' | 'withheld' {
@@ -92,6 +94,7 @@ export function storyToNinjs(story: StorySnapshot, context: NinjsExportContext):
     language: fields.language,
     ...(fields.createdAt ? { firstcreated: fields.createdAt } : {}),
     versioncreated: context.updatedAt,
+    ...(context.embargoed ? { embargoed: context.embargoed } : {}),
     ...(fields.slug ? { slugline: fields.slug } : {}),
     ...(fields.dateline ? { located: fields.dateline } : {}),
     headlines: [
