@@ -55,13 +55,15 @@ test('a story published offline is sent once the laptop syncs, and the story scr
 
     const publishing = page.getByRole('region', { name: 'Publishing' });
     await expect(publishing).toContainText('Not published yet.');
+    await expect(publishing.getByLabel('Embargoed until')).toHaveValue('');
+    await expect(publishing).toContainText('None. Times are in');
     await sectionShot(publishing, 'publishing-not-yet');
 
     // Offline: published here, nothing sent.
     await server.stop();
     await status.selectOption({ label: 'Published' });
     await expect(status).toHaveValue('published');
-    await expect(publishing).toContainText('The newsroom server cannot be reached');
+    await expect(publishing).toContainText('Published on this computer while the newsroom server cannot be reached. Nothing has been sent yet');
     await sectionShot(publishing, 'publishing-offline');
     expect(site.received).toHaveLength(0);
 
