@@ -2,6 +2,7 @@ import type { ResultOf } from '../../shared/contract';
 import { TRANSMISSION_STATE_LABELS, type Transmission } from '../../shared/publishing/transmissions';
 import { exactTime, relativeTime } from '../ui/format';
 import type * as Y from 'yjs';
+import { CorrectionField } from './CorrectionField';
 import { EmbargoField } from './EmbargoField';
 import { usePublishing } from './use-publishing';
 
@@ -18,6 +19,7 @@ export function PublishingSection({ id, meta, publishedHere, readOnly }: { id: s
         Publishing
       </h2>
       <EmbargoField meta={meta} readOnly={readOnly} />
+      <CorrectionField meta={meta} readOnly={readOnly} />
       <PublishingBody state={state} publishedHere={publishedHere} />
     </section>
   );

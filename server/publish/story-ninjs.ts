@@ -42,6 +42,7 @@ export function publishedStory(documentName: string, state: Uint8Array, storedAt
     const fileBase = named === 'story' ? id : named;
     // An embargo that cannot be read is a problem for the editor, never a silent "send now".
     const embargoRaw = articleParts(doc).meta.get('embargoedUntil') || null;
+    const correction = (articleParts(doc).meta.get('correction') ?? '').trim();
     const embargoMs = embargoRaw ? parseIsoInstant(embargoRaw) : null;
     if (embargoRaw && embargoMs === null) {
       return { fileBase, ninjs: null, problem: `The embargo "${embargoRaw}" is not a date and time, so the story was not sent: set "Embargoed until" again.`, embargoUntilMs: null };
@@ -54,6 +55,7 @@ export function publishedStory(documentName: string, state: Uint8Array, storedAt
       catalog: NO_CATALOG,
       mediaHrefBase: DEFAULT_MEDIA_HREF_BASE,
       ...(embargo ? { embargoed: embargo.iso } : {}),
+      ...(correction ? { correction } : {}),
     });
     // Validated as sent: with a version number in it.
     const validation = validateNinjs({ ...ninjs, version: '1' });

@@ -298,14 +298,22 @@ describe.each(backends)('publishing to an http output on $name', (backend) => {
 
     // Back to Draft, a change, published again: version 2, usable.
     await writeAs(s, editor, name, (doc) => articleParts(doc).meta.set('status', 'draft'));
-    await writeAs(s, editor, name, (doc) => articleParts(doc).teaser.insert(0, 'Updated: '));
+    await writeAs(s, editor, name, (doc) => {
+      articleParts(doc).teaser.insert(0, 'Updated: ');
+      articleParts(doc).meta.set('correction', 'An earlier version gave the wrong date for the talks.');
+    });
     for (const to of ['in_edit', 'ready', 'published']) await writeAs(s, editor, name, (doc) => articleParts(doc).meta.set('status', to));
     await waitUntil(() => site.accepted().length === 2, 'version 2 sent');
     expect(site.received.map((entry) => [entry.body.version, entry.body.pubstatus])).toEqual([
       ['1', 'usable'],
       ['2', 'usable'],
     ]);
-    expect((site.received[1]!.body.descriptions as Array<{ value: string }>)[0]!.value).toBe('Updated: Talks resume after a month.');
+    expect(site.received[1]!.body.descriptions).toEqual([
+      { role: 'teaser', contenttype: 'text/plain', value: 'Updated: Talks resume after a month.' },
+      { role: 'correction', contenttype: 'text/plain', value: 'An earlier version gave the wrong date for the talks.' },
+    ]);
+    expect(site.received[1]!.schemaErrors).toEqual([]);
+    expect(site.received[0]!.body.descriptions).toEqual([{ role: 'teaser', contenttype: 'text/plain', value: 'Talks resume after a month.' }]);
     expect(new Set(site.accepted()).size).toBe(2);
 
     // Spiked: a kill to the site (it received the story), none to the output that refused every version.

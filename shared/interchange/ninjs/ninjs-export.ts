@@ -28,6 +28,8 @@ export interface NinjsExportContext {
   mediaHrefBase: string;
   /** ISO 8601: the embargo the story carries, as `embargoed` (the sync server's transmissions). */
   embargoed?: string;
+  /** A correction note: carried as a description of role `correction`. */
+  correction?: string;
 }
 
 export function pubstatusFor(status: Status): 'usable' | 'canceled' | 'withheld' {
@@ -101,7 +103,14 @@ export function storyToNinjs(story: StorySnapshot, context: NinjsExportContext):
       ...(fields.headline ? [{ role: 'main', contenttype: 'text/plain', value: fields.headline }] : []),
       ...(fields.kicker ? [{ role: 'kicker', contenttype: 'text/plain', value: fields.kicker }] : []),
     ],
-    ...(fields.teaser ? { descriptions: [{ role: 'teaser', contenttype: 'text/plain', value: fields.teaser }] } : {}),
+    ...(fields.teaser || context.correction
+      ? {
+          descriptions: [
+            ...(fields.teaser ? [{ role: 'teaser', contenttype: 'text/plain', value: fields.teaser }] : []),
+            ...(context.correction ? [{ role: 'correction', contenttype: 'text/plain', value: context.correction }] : []),
+          ],
+        }
+      : {}),
     ...(fields.bylines.length ? { by: byStatement(fields.bylines) } : {}),
     people: [
       ...fields.bylines.filter((b) => b.name.trim()).map((b) => ({ name: b.name, rel: b.role })),
