@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { articleKind } from '../../shared/documents/article-kind';
-import type { FailedTransmissions, StoryTransmissions } from '../../shared/publishing/transmissions';
+import type { EmbargoedStories, FailedTransmissions, StoryTransmissions } from '../../shared/publishing/transmissions';
 import { storyAccess } from '../../shared/workflow/story-rules';
 import type { Account } from '../auth/authenticator';
 import type { ServerLog } from '../log';
@@ -47,6 +47,18 @@ export function publishingRoutes(options: {
         const rows = failed.length ? await guarded(log, () => store.lookup(failed)) : [];
         const readable = rows.filter((row) => !row.deleted && storyAccess(account, row.desk) !== 'none').map((row) => row.name);
         sendJson(response, 200, { documents: readable } satisfies FailedTransmissions);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/publishing\/embargoed$/,
+      handle: async (request, response) => {
+        const account = await options.requireAccount(request);
+        const held = await guarded(log, () => db.embargoedDocuments(Date.now()));
+        const rows = held.length ? await guarded(log, () => store.lookup(held.map((entry) => entry.document))) : [];
+        const readable = new Set(rows.filter((row) => !row.deleted && storyAccess(account, row.desk) !== 'none').map((row) => row.name));
+        const stories = held.filter((entry) => readable.has(entry.document)).map((entry) => ({ document: entry.document, until: new Date(entry.untilMs).toISOString() }));
+        sendJson(response, 200, { stories } satisfies EmbargoedStories);
       },
     },
   ];

@@ -104,6 +104,8 @@ export interface PublishingDb {
   receivedOutputs(document: string): Promise<Array<{ name: string; type: OutputType }>>;
   /** Stories whose latest version has a transmission refused or retrying. */
   failedDocuments(): Promise<string[]>;
+  /** Stories whose latest version waits for its embargo (some output not yet due at `now`), with when it ends. */
+  embargoedDocuments(now: number): Promise<Array<{ document: string; untilMs: number }>>;
   close(): Promise<void>;
 }
 
@@ -287,10 +289,22 @@ class SqlitePublishingDb implements PublishingDb {
     return this.db.prepare(FAILED_SQL('transmissions', 'publications')).pluck().all() as string[];
   }
 
+  async embargoedDocuments(now: number): Promise<Array<{ document: string; untilMs: number }>> {
+    const rows = this.db.prepare(HELD_SQL('transmissions', 'publications', '?')).all(now) as Array<{ document: string; until_ms: number }>;
+    return rows.map((row) => ({ document: row.document, untilMs: Number(row.until_ms) }));
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
 }
+
+/** A waiting transmission of a story's latest version not due yet is one an embargo holds (retries are 'retrying'). */
+const HELD_SQL = (transmissions: string, publications: string, param: string) => `
+  SELECT t.document, max(t.next_attempt_ms) AS until_ms FROM ${transmissions} t
+  WHERE t.state = 'waiting' AND t.next_attempt_ms > ${param}
+    AND t.version = (SELECT max(version) FROM ${publications} q WHERE q.document = t.document)
+  GROUP BY t.document ORDER BY t.document`;
 
 const RECEIVED_SQL = (transmissions: string, outputs: string, param: string) => `
   SELECT DISTINCT o.name, o.type FROM ${transmissions} t JOIN ${outputs} o ON o.name = t.output
@@ -413,6 +427,11 @@ class PostgresPublishingDb implements PublishingDb {
   async failedDocuments(): Promise<string[]> {
     const result = await this.pool.query(FAILED_SQL('lede_transmissions', 'lede_publications'));
     return result.rows.map((row: { document: string }) => row.document);
+  }
+
+  async embargoedDocuments(now: number): Promise<Array<{ document: string; untilMs: number }>> {
+    const result = await this.pool.query(HELD_SQL('lede_transmissions', 'lede_publications', '$1'), [now]);
+    return result.rows.map((row: { document: string; until_ms: string }) => ({ document: row.document, untilMs: Number(row.until_ms) }));
   }
 
   async close(): Promise<void> {

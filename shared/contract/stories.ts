@@ -144,6 +144,8 @@ export const storyChannels = {
   'article.publishing': { payload: z.object({ id }).strict(), result: publishing },
   /** Stories whose latest publication did not reach an output (the library marks them); empty when signed out or unreachable. */
   'articles.publishingFailed': { payload: z.object({}).strict(), result: z.object({ ids: z.array(id) }) },
+  /** Stories the newsroom server holds from an output by their embargo, and when it ends (the library shows the time left). */
+  'articles.publishingEmbargoed': { payload: z.object({}).strict(), result: z.object({ stories: z.array(z.object({ id, until: isoDate })) }) },
   /** Who changed the story, from the signed-in server's audit trail, oldest first. */
   'article.auditTrail': { payload: z.object({ id }).strict(), result: auditTrail },
   'article.revisionDiff': {

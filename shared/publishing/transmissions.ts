@@ -56,6 +56,10 @@ export type StoryTransmissions = z.infer<typeof storyTransmissionsSchema>;
 export const failedTransmissionsSchema = z.object({ documents: z.array(z.string()) });
 export type FailedTransmissions = z.infer<typeof failedTransmissionsSchema>;
 
+/** `GET /api/publishing/embargoed`: stories the account may read whose latest version is held from an output by its embargo, and until when. */
+export const embargoedStoriesSchema = z.object({ stories: z.array(z.object({ document: z.string(), until: z.string() })) });
+export type EmbargoedStories = z.infer<typeof embargoedStoriesSchema>;
+
 /** The first bytes of a receiver's answer kept with a refusal. */
 export const ANSWER_KEPT_BYTES = 1024;
 
@@ -66,7 +70,3 @@ export const TRANSMISSION_STATE_LABELS: Record<TransmissionState, string> = {
   refused: 'Refused',
 };
 
-/** A transmission that needs someone's attention (the library marks its story). */
-export function transmissionFailed(state: TransmissionState): boolean {
-  return state === 'refused' || state === 'retrying';
-}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { articleParts } from '../../shared/article-doc';
-import { storyTransmissionsSchema, failedTransmissionsSchema, type StoryTransmissions } from '../../shared/publishing/transmissions';
+import { embargoedStoriesSchema, storyTransmissionsSchema, failedTransmissionsSchema, type StoryTransmissions } from '../../shared/publishing/transmissions';
 import { validateNinjs } from '../../shared/interchange/ninjs/validate-ninjs';
 import { auditPageSchema, catalogPageSchema } from '../../shared/sync-protocol';
 import { startFtpReceiver, startHttpReceiver, startSftpReceiver, type HttpReceiver } from '../helpers/publish-receivers';
@@ -358,7 +358,9 @@ describe.each(backends)('publishing to an http output on $name', (backend) => {
     const held = (await transmissions(s, editor, name)).transmissions.find((row) => row.output === 'website')!;
     expect(held).toMatchObject({ state: 'waiting', attempts: 0, heldUntil: new Date(embargoMs).toISOString() });
     expect(site.received).toHaveLength(0);
+    expect(embargoedStoriesSchema.parse((await get(s, '/api/publishing/embargoed', editor)).json).stories).toEqual([{ document: name, until: new Date(embargoMs).toISOString() }]);
     await waitUntil(() => site.accepted().length === 1, 'the site got it when the embargo ended', 15_000);
+    expect(embargoedStoriesSchema.parse((await get(s, '/api/publishing/embargoed', editor)).json).stories).toEqual([]);
     expect(Date.now()).toBeGreaterThanOrEqual(embargoMs);
     expect(site.received[0]!.body.embargoed).toBe(new Date(embargoMs).toISOString());
 

@@ -49,6 +49,22 @@ export class PublishingReader {
       return [];
     }
   }
+
+  /** Stories the server holds from an output by their embargo, with when it ends; none when signed out or unreachable. */
+  async embargoed(): Promise<Array<{ id: string; until: string }>> {
+    const account = this.deps.account();
+    if (!account || this.deps.offline()) return [];
+    try {
+      const stories = await new SyncServerApi(account.serverUrl, account.token).publishingEmbargoed();
+      return stories.flatMap((story) => {
+        const id = articleIdOf(story.document);
+        return id ? [{ id, until: story.until }] : [];
+      });
+    } catch (error) {
+      this.deps.log.warn('publishing: could not read the embargoed stories', { error: (error as Error).message });
+      return [];
+    }
+  }
 }
 
 const UNREACHABLE = {
