@@ -80,13 +80,14 @@ function PublishingOutputs({ publishing, publishedHere }: { publishing: Extract<
 const ATTENTION: readonly Transmission['state'][] = ['refused', 'retrying', 'waiting', 'sent'];
 
 function TransmissionRow({ row }: { row: Transmission }) {
-  const label = TRANSMISSION_STATE_LABELS[row.state];
+  // Waiting for its embargo to end is not waiting for the receiver: said as what it is.
+  const label = row.heldUntil ? 'Embargoed' : TRANSMISSION_STATE_LABELS[row.state];
   return (
     <li className={`transmission transmission-${row.state}`} aria-label={`${row.output}: ${label}`}>
       <div className="transmission-head">
         <span className="transmission-output">{row.output}</span>
         <span className="transmission-type">{row.type}</span>
-        <span className={`transmission-state transmission-state-${row.state}`}>{label}</span>
+        <span className={`transmission-state transmission-state-${row.heldUntil ? 'held' : row.state}`}>{label}</span>
       </div>
       <TransmissionDetail row={row} />
     </li>
@@ -98,7 +99,7 @@ function TransmissionDetail({ row }: { row: Transmission }) {
     case 'waiting':
       return row.heldUntil ? (
         <p className="transmission-detail">
-          Embargoed: held by the newsroom server until <time dateTime={row.heldUntil}>{exactTime(row.heldUntil)}</time>.
+          Held by the newsroom server until <time dateTime={row.heldUntil}>{exactTime(row.heldUntil)}</time>.
         </p>
       ) : (
         <p className="transmission-detail">Waiting to be sent.</p>

@@ -87,6 +87,34 @@ test('a story published offline is sent once the laptop syncs, and the story scr
     const row = page.getByRole('option', { name: /Minister resigns over contracts/ });
     await expect(row.getByText('Not sent')).toBeVisible({ timeout: 40_000 });
     await shot(page, 'publishing-library-marker');
+
+    // A second story under embargo (two hours from now, typed in this computer's zone): held, and the library says for how long.
+    await newStory(page);
+    await page.getByLabel('Headline').fill('Budget figures released');
+    await page.getByLabel('Teaser').fill('The budget shows a smaller deficit than forecast.');
+    await byline.fill('Rita Berg');
+    await byline.press('Enter');
+    await body(page).click();
+    await page.keyboard.type('The deficit narrowed.');
+    const embargo = new Date(Date.now() + 2 * 3600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await publishing.getByLabel('Embargoed until').fill(
+      `${embargo.getFullYear()}-${pad(embargo.getMonth() + 1)}-${pad(embargo.getDate())}T${pad(embargo.getHours())}:${pad(embargo.getMinutes())}`,
+    );
+    await expect(publishing).toContainText('Outputs get it from');
+    await waitSaved(page);
+    await status.selectOption({ label: 'In edit' });
+    await status.selectOption({ label: 'Ready' });
+    await expect(status).toHaveValue('ready');
+    await status.selectOption({ label: 'Published' });
+    await expect(status).toHaveValue('published');
+    await expect(outputs.getByRole('listitem', { name: 'website: Embargoed' })).toContainText('Held by the newsroom server until', { timeout: 30_000 });
+    await sectionShot(publishing, 'publishing-embargoed');
+    expect(site.received).toHaveLength(1);
+    await page.getByRole('button', { name: /Library/ }).click();
+    const held = page.getByRole('option', { name: /Budget figures released/ });
+    await expect(held.getByText(/^Embargo ends in (2 hr\.|1[12]\d min\.)$/)).toBeVisible({ timeout: 40_000 });
+    await shot(page, 'publishing-library-embargo');
   } finally {
     await server.dispose();
     await Promise.all([site.stop(), wire.stop(), archive.stop()]);
