@@ -17,7 +17,7 @@ export interface Received {
 }
 
 /** How the receiver answers its nth request (1-based): a status, after a pause, or never (held until released). */
-export type Answer = { status: number; body?: string; delayMs?: number } | 'hold';
+export type Answer = { status: number; body?: string; delayMs?: number } | 'hold' | 'cut';
 
 export interface HttpReceiver {
   url: string;
@@ -60,6 +60,8 @@ export async function startHttpReceiver(secret: string, answer: (n: number, rece
       received.push(entry);
       const plan = answer(received.length, entry);
       if (plan === 'hold') return void held.push({ response, entry });
+      // Closes the connection without an answer (a receiver that dies mid-request).
+      if (plan === 'cut') return void request.socket.destroy();
       const reply = () => {
         entry.answered = plan.status;
         response.writeHead(plan.status, { 'Content-Type': 'text/plain' }).end(plan.body ?? '');

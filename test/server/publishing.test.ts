@@ -223,6 +223,18 @@ describe.each(backends)('publishing to an http output on $name', (backend) => {
     expect(cms.accepted()).toEqual([done.transmissions[0]!.deliveryId]);
   });
 
+  it.skipIf(!backend.available)('a receiver that closes the connection mid-request is tried again, under the same delivery id', async () => {
+    const s = await server(await backend.env());
+    const { editor } = await newsroom(s);
+    const cms = await receiver(SECRET, (n) => (n === 1 ? 'cut' : { status: 200 }));
+    await s.cli(['output', 'add', 'website', '--type', 'http', '--url', cms.url, '--secret', SECRET]);
+    const name = await publishStory(s, editor);
+    const done = await waitForState(s, editor, name, 'sent');
+    expect(done.transmissions[0]!.attempts).toBe(2);
+    expect(cms.received.map((entry) => entry.deliveryId)).toEqual([done.transmissions[0]!.deliveryId, done.transmissions[0]!.deliveryId]);
+    expect(cms.accepted()).toHaveLength(1);
+  });
+
   it.skipIf(!backend.available)('a slow receiver times out and is tried again', async () => {
     const s = await server(await backend.env(), ['--transmit-timeout-s', '1']);
     const { editor } = await newsroom(s);
