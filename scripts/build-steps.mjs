@@ -10,7 +10,8 @@ const stampFile = path.join(dist, '.build-stamp');
 const SOURCES = ['renderer', 'shared', 'electron', 'server', 'package.json', 'vite.config.ts', 'scripts/build-steps.mjs'];
 
 // Native modules and Electron itself stay outside the bundles.
-const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'bufferutil', 'utf-8-validate', 'sharp', 'exiftool-vendored', 'pg-native'];
+// ssh2 (the server's SFTP outputs) probes for its optional native crypto with require(): resolved at run time, from node_modules.
+const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'bufferutil', 'utf-8-validate', 'sharp', 'exiftool-vendored', 'pg-native', 'ssh2'];
 
 // ESM bundles that contain CommonJS packages need a real `require`.
 const ESM_REQUIRE_BANNER =

@@ -8,9 +8,11 @@ import { docKindOf } from '../shared/documents/doc-names';
 import { articleDocName } from '../shared/documents/article-kind';
 import { AUDIT_PAGE_MAX } from '../shared/sync-protocol';
 import { parseIsoInstant } from '../shared/time';
+import { OUTPUT_FLAGS, OUTPUT_SWITCHES, parseOutputRequest, type OutputRequest } from './publish/output-config';
 import { DEFAULT_LIMITS, DEFAULT_PURGE_RETENTION_DAYS, type ServerLimits } from './limits';
 
 export const DEFAULT_SERVER_PORT = 4818;
+export const DEFAULT_TRANSMIT_TIMEOUT_MS = 30_000;
 
 export type ServerCommand =
   | {
@@ -23,7 +25,12 @@ export type ServerCommand =
       limits: Partial<ServerLimits>;
       oidc?: OidcSettings;
       purgeRetentionDays: number;
+      /** Longest one transmission to an output may take before it counts as failed (and is tried again). */
+      transmitTimeoutMs: number;
     }
+  | { kind: 'output-add'; dataDir: string; request: OutputRequest }
+  | { kind: 'output-list'; dataDir: string }
+  | { kind: 'output-remove'; dataDir: string; name: string }
   | { kind: 'restore'; dataDir: string; document: string; purgeRetentionDays: number }
   | ({ kind: 'audit'; dataDir: string; limit: number } & ({ by: 'document'; document: string } | { by: 'account'; account: string; sinceMs: number }))
   | { kind: 'user-add'; dataDir: string; name: string; role: AccountRole; desks: string[] }
@@ -40,7 +47,7 @@ export const USAGE = `Usage:
   npm run server -- [--data-dir DIR] [--port N] [--host ADDRESS] [--tls-cert FILE --tls-key FILE] [--max-media-mb N]
                     [--trust-proxy ADDRESS,…] [--max-connections-per-address N] [--max-connections-per-account N]
                     [--auth-timeout-s N] [--max-auth-failures N] [--max-frame-mb N] [--max-document-mb N]
-                    [--purge-retention-days N] [--max-purges-per-hour N]
+                    [--purge-retention-days N] [--max-purges-per-hour N] [--transmit-timeout-s N]
   npm run server -- user add NAME --role ${ACCOUNT_ROLES.join('|')} [--desk DESK]… [--data-dir DIR]
   npm run server -- user set-role NAME [--role] ${ACCOUNT_ROLES.join('|')} [--data-dir DIR]
   npm run server -- user revoke NAME [--data-dir DIR]
@@ -50,6 +57,12 @@ export const USAGE = `Usage:
   npm run server -- desk add NAME [--data-dir DIR]
   npm run server -- desk list [--data-dir DIR]
   npm run server -- desk member add|remove DESK USER [--data-dir DIR]
+  npm run server -- output add NAME --type http --url URL --secret SECRET [--desk DESK]… [--embargoed-copy] [--data-dir DIR]
+  npm run server -- output add NAME --type folder --path DIR [--desk DESK]… [--data-dir DIR]
+  npm run server -- output add NAME --type sftp --host H [--port N] --user U (--password P | --key FILE) --host-key SHA256:… --path P [--desk DESK]…
+  npm run server -- output add NAME --type ftp --host H [--port N] --user U --password P --path P [--tls require|optional] [--desk DESK]…
+  npm run server -- output list [--data-dir DIR]     (secrets are never printed)
+  npm run server -- output remove NAME [--data-dir DIR]
   npm run server -- restore DOC [--purge-retention-days N] [--data-dir DIR]   (undo a purge: DOC is article:<uuid> or the bare id)
   npm run server -- audit --document DOC [--limit N] [--data-dir DIR]
   npm run server -- audit --account NAME [--since ISO-DATE] [--limit N] [--data-dir DIR]
@@ -68,6 +81,7 @@ export const USAGE = `Usage:
 ${OIDC_USAGE}
   --purge-retention-days N  days a purged story can be restored; laptops keep it as long (default ${DEFAULT_PURGE_RETENTION_DAYS}; give restore the same value)
   --max-purges-per-hour N   stories one admin account may purge in an hour (default ${DEFAULT_LIMITS.maxPurgesPerHour})
+  --transmit-timeout-s N    longest one transmission to an output may take before it is tried again (default ${DEFAULT_TRANSMIT_TIMEOUT_MS / 1000})
 Environment:
   DATABASE_URL=postgres://…  use PostgreSQL instead of the embedded SQLite file
   REDIS_URL=redis://…        let several server processes serve the same documents
@@ -88,10 +102,13 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--desk', '--max-media-mb', '--sub', '--email', '--purge-retention-days', ...AUDIT_FLAGS, ...LIMIT_FLAGS, ...OIDC_FLAGS].includes(flag)) {
+    if (![
+      '--data-dir', '--port', '--host', '--tls-cert', '--tls-key', '--role', '--desk', '--max-media-mb', '--sub', '--email', '--purge-retention-days', '--transmit-timeout-s',
+      ...AUDIT_FLAGS, ...LIMIT_FLAGS, ...OIDC_FLAGS, ...OUTPUT_FLAGS,
+    ].includes(flag)) {
       throw new Error(`Unknown option ${flag}.\n\n${USAGE}`);
     }
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    const value = OUTPUT_SWITCHES.includes(flag) ? 'yes' : eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') throw new Error(`${flag} needs a value.\n\n${USAGE}`);
     flags.set(flag, [...(flags.get(flag) ?? []), value]);
   }
@@ -164,6 +181,27 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
     }
     throw new Error(`Unknown desk command "${action ?? ''}": use add, list or member.\n\n${USAGE}`);
   }
+  if (positional[0] === 'output') {
+    const [, action, ...rest] = positional;
+    if (action === 'list') {
+      allow();
+      if (rest.length > 0) throw new Error(`"output list" takes no name.\n\n${USAGE}`);
+      return { kind: 'output-list', dataDir };
+    }
+    if (action === 'remove') {
+      allow();
+      if (rest.length !== 1) throw new Error(`"output remove" takes one NAME.\n\n${USAGE}`);
+      return { kind: 'output-remove', dataDir, name: rest[0]! };
+    }
+    if (action === 'add') {
+      allow(...OUTPUT_FLAGS, '--desk');
+      if (rest.length !== 1) throw new Error(`"output add" takes one NAME, then its options.\n\n${USAGE}`);
+      const desks = [...new Set((flags.get('--desk') ?? []).map((desk) => deskName(desk)))];
+      const outputFlags = new Map([...single].filter(([flag]) => flag !== '--data-dir' && flag !== '--desk'));
+      return { kind: 'output-add', dataDir, request: parseOutputRequest(rest[0]!, outputFlags, desks, cwd, USAGE) };
+    }
+    throw new Error(`Unknown output command "${action ?? ''}": use add, list or remove.\n\n${USAGE}`);
+  }
   if (positional[0] === 'restore') {
     allow('--purge-retention-days');
     if (positional.length !== 2) throw new Error(`"restore" takes one DOC (article:<uuid> or the bare id).\n\n${USAGE}`);
@@ -188,7 +226,10 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
   }
   if (positional.length > 0) throw new Error(`Unknown command "${positional[0]}".\n\n${USAGE}`);
 
-  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', '--purge-retention-days', ...LIMIT_FLAGS, ...OIDC_FLAGS);
+  allow('--port', '--host', '--tls-cert', '--tls-key', '--max-media-mb', '--purge-retention-days', '--transmit-timeout-s', ...LIMIT_FLAGS, ...OIDC_FLAGS);
+  const timeoutRaw = single.get('--transmit-timeout-s');
+  const transmitTimeoutS = timeoutRaw === undefined ? DEFAULT_TRANSMIT_TIMEOUT_MS / 1000 : Number(timeoutRaw);
+  if (!Number.isInteger(transmitTimeoutS) || transmitTimeoutS < 1 || transmitTimeoutS > 3600) throw new Error(`--transmit-timeout-s must be a whole number of seconds from 1 to 3600.\n\n${USAGE}`);
   const port = Number(single.get('--port') ?? DEFAULT_SERVER_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n\n${USAGE}`);
   const certFile = single.get('--tls-cert');
@@ -206,6 +247,7 @@ export function parseServerArgs(argv: string[], cwd = process.cwd(), env: NodeJS
     limits: parseLimits(single),
     oidc: parseOidcSettings(single, cwd, env.LEDE_OIDC_CLIENT_SECRET || undefined) ?? undefined,
     purgeRetentionDays: retentionDays(single),
+    transmitTimeoutMs: transmitTimeoutS * 1000,
   };
 }
 

@@ -6,6 +6,9 @@ import { startSyncServer } from './sync-server';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
 import { openAuditLog, type AuditLog } from './audit/audit-log';
 import { auditListing, restoreDocument } from './audit/audit-cli';
+import { openPublishingDb, type PublishingDb } from './publish/publishing-db';
+import { OutputSecrets } from './publish/output-secrets';
+import { addOutput, listOutputs, removeOutput } from './publish/outputs-cli';
 import { addDesk, addDeskMember, addUser, linkUser, listDesks, listUsers, loseUser, removeDeskMember, revokeUser, setUserRole } from './users-cli';
 
 /**
@@ -36,22 +39,26 @@ async function main(): Promise<void> {
     }
     let lost;
     let audit;
+    let publishing;
     try {
       lost = await openLostDevices({ dataDir: command.dataDir, databaseUrl });
       audit = await openAuditLog({ dataDir: command.dataDir, databaseUrl });
+      publishing = await openPublishingDb({ dataDir: command.dataDir, databaseUrl });
     } catch (error) {
+      await audit?.close();
       await lost?.close();
       await store.close();
       console.error(`Cannot open the server database: ${(error as Error).message}`);
       process.exit(1);
     }
     try {
-      const lines = await runAccountCommand(command, store, lost, audit);
+      const lines = await runAccountCommand(command, store, lost, audit, publishing);
       for (const line of lines) console.log(line);
     } catch (error) {
       console.error(error instanceof UserExistsError || error instanceof NotFoundError ? error.message : `Failed: ${(error as Error).message}`);
       process.exitCode = 1;
     } finally {
+      await publishing.close();
       await audit.close();
       await lost.close();
       await store.close();
@@ -73,6 +80,7 @@ async function main(): Promise<void> {
       limits: command.limits,
       oidc: command.oidc,
       purgeRetentionDays: command.purgeRetentionDays,
+      transmitTimeoutMs: command.transmitTimeoutMs,
       log,
     });
   } catch (error) {
@@ -102,7 +110,7 @@ async function main(): Promise<void> {
 }
 
 /** The account, desk, restore and audit commands: each prints the lines it returns. */
-async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve' }>, store: ServerStore, lost: LostDevices, audit: AuditLog): Promise<string[]> {
+async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve' }>, store: ServerStore, lost: LostDevices, audit: AuditLog, publishing: PublishingDb): Promise<string[]> {
   switch (command.kind) {
     case 'user-add':
       return addUser(store, command.name, command.role, command.desks);
@@ -128,6 +136,12 @@ async function runAccountCommand(command: Exclude<ServerCommand, { kind: 'serve'
       return restoreDocument(store, audit, command.document, command.purgeRetentionDays);
     case 'audit':
       return auditListing(audit, command);
+    case 'output-add':
+      return addOutput(store, publishing, new OutputSecrets(command.dataDir), command.request);
+    case 'output-list':
+      return listOutputs(publishing);
+    case 'output-remove':
+      return removeOutput(publishing, new OutputSecrets(command.dataDir), command.name);
   }
 }
 

@@ -103,7 +103,15 @@ export class SyncExtension implements Extension {
     private readonly store: ServerStore,
     private readonly auth: Authenticator,
     private readonly log: ServerLog,
-    private readonly options: { revocationSweepMs: number; throttle: AuthThrottle; gate: ConnectionGate; maxDocumentBytes: number; audit: AuditLog },
+    private readonly options: {
+      revocationSweepMs: number;
+      throttle: AuthThrottle;
+      gate: ConnectionGate;
+      maxDocumentBytes: number;
+      audit: AuditLog;
+      /** A story's move to another status was stored (the publisher transmits a publish or a kill; ADR 0071). */
+      onStatusMove?: (documentName: string, move: { from: string; to: string; desk: string | null }, account: AuditAccount | null, atMs: number) => void;
+    },
   ) {}
 
   async onConfigure({ instance }: { instance: Hocuspocus }): Promise<void> {
@@ -429,6 +437,12 @@ export class SyncExtension implements Extension {
    */
   private recordStore(documentName: string, writers: Array<AuditAccount | null>, before: CatalogSummary | null, after: CatalogSummary, atMs: number): void {
     const accounts = writers.filter((writer): writer is AuditAccount => writer !== null);
+    // The one store that saw the move (merges run under the database's lock, so exactly one does,
+    // on whichever server process) hands the story to the publisher.
+    const from = before?.status ?? 'draft';
+    if (docKindOf(documentName) === 'article' && after.status !== '' && after.status !== from) {
+      this.options.onStatusMove?.(documentName, { from, to: after.status, desk: after.desk }, accounts[accounts.length - 1] ?? null, atMs);
+    }
     this.options.audit
       .record(storeEvents(documentName, accounts, before, after, atMs))
       .catch((error: unknown) => this.log.error('could not write the audit trail of a store', { documentName, error }));

@@ -14,6 +14,9 @@ import { Authenticator } from './auth/authenticator';
 import { openLostDevices, type LostDevices } from './auth/lost-devices';
 import { openAuditLog } from './audit/audit-log';
 import { openRevisionArchive } from './history/revision-archive';
+import { OutputSecrets } from './publish/output-secrets';
+import { Publisher } from './publish/publisher';
+import { openPublishingDb } from './publish/publishing-db';
 import { createHttpApi } from './http/http-api';
 import { ssoRoutes } from './http/sso-routes';
 import type { OidcSettings } from './auth/oidc/oidc-settings';
@@ -59,6 +62,8 @@ export interface SyncServerOptions {
   purgeSweepMs?: number;
   /** How often the catalog head is checked for changes made outside the server processes (default 2 s). */
   catalogWatchMs?: number;
+  /** Longest one transmission to an output may take (default 30 s). */
+  transmitTimeoutMs?: number;
 }
 
 
@@ -95,6 +100,16 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const lostDevices: LostDevices | undefined = options.store ? undefined : await openLostDevices({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const audit = await openAuditLog({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const revisions = await openRevisionArchive({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const publishingDb = await openPublishingDb({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const publisher = new Publisher({
+    db: publishingDb,
+    store,
+    secrets: new OutputSecrets(options.dataDir),
+    log,
+    audit,
+    serverId: await store.serverId(),
+    timeoutMs: options.transmitTimeoutMs ?? 30_000,
+  });
   const throttle = new AuthThrottle({ failures: limits.authFailures, windowMs: limits.authFailureWindowMs });
   const gate = new ConnectionGate(limits);
   const sync = new SyncExtension(store, auth, log, {
@@ -103,6 +118,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     gate,
     maxDocumentBytes: limits.maxDocumentBytes,
     audit,
+    onStatusMove: (documentName, move, account, atMs) => publisher.moved(documentName, move, account?.name ?? '', atMs),
   });
   const extensions: Extension[] = [sync];
   if (options.redisUrl) {
@@ -143,6 +159,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     addressOf,
     lostDevices,
     moreRoutes: ssoRoutes({ sso, log, throttle, addressOf, maxJsonBytes: 64 * 1024 }),
+    publishing: publishingDb,
     onPurged(name, cursor) {
       for (const { connection } of hocuspocus.documents.get(name)?.connections.values() ?? []) connection.close(PURGED_CLOSE);
       sync.notifyCatalog(cursor);
@@ -226,6 +243,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   url = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
+  publisher.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -241,6 +259,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         sockets.close();
         server.closeAllConnections?.();
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+        await publisher.close();
+        await publishingDb.close();
         clearInterval(purgeSweep);
         clearInterval(headWatch);
         await lostDevices?.close();

@@ -19,7 +19,9 @@ export const TEXT_FIELDS = ['headline', 'kicker', 'teaser'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export const LIST_FIELDS = ['bylines', 'sources', 'editedBy', 'tags'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
-export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', 'createdAt', 'publishedAt', 'trashedAt', 'desk', 'editedAt'] as const;
+// embargoedUntil: ISO 8601 with offset; the newsroom server holds transmission until then. correction: a note
+// sent with the next published version as a ninjs description of role "correction" (ADR 0071).
+export const META_KEYS = ['section', 'status', 'language', 'slug', 'dateline', 'createdAt', 'publishedAt', 'trashedAt', 'desk', 'editedAt', 'embargoedUntil', 'correction'] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
 /**

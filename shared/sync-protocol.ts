@@ -86,7 +86,8 @@ export const accountSchema = z.object({
 export type ServerAccount = z.infer<typeof accountSchema>;
 
 /** What the server's audit trail records of a change (ADR 0059). */
-export const AUDIT_KINDS = ['edit', 'status', 'trash', 'restore', 'purge', 'desk', 'publish'] as const;
+/** `transmit`: the server sent a published version to an output (ADR 0071); `from` the output, `to` "sent v2" or "refused v2". */
+export const AUDIT_KINDS = ['edit', 'status', 'trash', 'restore', 'purge', 'desk', 'publish', 'transmit'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /**

@@ -10,7 +10,7 @@ import { ArticleIndex } from './articles/article-index';
 import { ArticleService } from './articles/article-service';
 import { DocStore } from './docs/doc-store';
 import { LiveDocs } from './docs/live-docs';
-import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from './interchange/media-catalog';
+import { DEFAULT_MEDIA_HREF_BASE, type MediaCatalog } from '../../shared/interchange/media-catalog';
 import { photoDeskCatalog } from './media/photo-desk-catalog';
 import { photoDeskBlobs } from './media/photo-desk-blobs';
 import { createLogger, type Logger } from './log';
@@ -34,6 +34,7 @@ import { loadPolicy } from './policy/policy-file';
 import { RevisionService } from './revisions/revision-service';
 import { RevisionStore } from './revisions/revision-store';
 import { HistorySharing } from './sync/history-sharing';
+import { PublishingReader } from './publishing/publishing-reader';
 import { Sessions, type EmitEvent } from './sessions';
 import { PhotoDeskStore } from './settings/photo-desk-store';
 import { readProfile, saveProfile } from './settings/profile';
@@ -252,6 +253,7 @@ function startCore(options: CoreOptions, paths: DataPaths, db: Database, lock: D
     sessions,
     sync,
     history,
+    publishing: new PublishingReader({ account: () => syncStore.account(), offline: () => sync.status().state === 'offline', log }),
     log,
     policy,
     app: { version: options.version, shell: options.shell },

@@ -4,6 +4,7 @@ import { navigationTarget, rowsInView } from '../ui/listbox';
 import { useVirtualRows } from '../ui/use-virtual-rows';
 import type { LibraryPager } from './library-pager';
 import { LibraryRow } from './LibraryRow';
+import { usePublishingMarkers } from '../publishing/use-publishing-markers';
 import { useLibrary, type LibraryView } from './library-store';
 
 const ROW_HEIGHT = 64;
@@ -30,6 +31,7 @@ export function LibraryList({ pager, total, resetKey, view, listRef, onOpen, onT
   const selectedIndex = Math.min(useLibrary((s) => s.selectedIndex), Math.max(0, total - 1));
   const select = useLibrary((s) => s.select);
   const now = useNow(60_000);
+  const publishing = usePublishingMarkers();
 
   const { scrollRef, rows, first, last, totalSize, scrollToItem } = useVirtualRows({ itemCount: total, itemsPerRow: 1, rowHeight: ROW_HEIGHT, overscan: 10, pager, resetKey });
 
@@ -99,6 +101,8 @@ export function LibraryList({ pager, total, resetKey, view, listRef, onOpen, onT
             total={total}
             summary={pager.item(item.index)}
             selected={item.index === selectedIndex}
+            transmissionFailed={publishing.failed.has(pager.item(item.index)?.id ?? '')}
+            embargoUntil={publishing.embargoed.get(pager.item(item.index)?.id ?? '') ?? null}
             view={view}
             now={now}
             style={{ height: item.size, transform: `translateY(${item.start}px)` }}

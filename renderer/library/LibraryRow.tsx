@@ -13,6 +13,10 @@ interface LibraryRowProps {
   total: number;
   summary: ArticleSummary | undefined;
   selected: boolean;
+  /** Its latest publication did not reach an output (refused, or still retrying). */
+  transmissionFailed: boolean;
+  /** When the embargo the server holds it by ends, or null. */
+  embargoUntil: string | null;
   view: LibraryView;
   now: number;
   style: CSSProperties;
@@ -23,7 +27,7 @@ interface LibraryRowProps {
 }
 
 /** One story in the library list; a grey placeholder while its page is on its way. */
-export function LibraryRow({ id, index, total, summary, selected, view, now, style, onOpen, onSelect, onRestore, onPurge }: LibraryRowProps) {
+export function LibraryRow({ id, index, total, summary, selected, transmissionFailed, embargoUntil, view, now, style, onOpen, onSelect, onRestore, onPurge }: LibraryRowProps) {
   const syncing = useSync((s) => s.status !== null && s.status.state !== 'signed_out');
   if (!summary) {
     return (
@@ -67,6 +71,16 @@ export function LibraryRow({ id, index, total, summary, selected, view, now, sty
       </div>
       <div className="story-row-status">
         <StatusBadge status={summary.status} />
+        {transmissionFailed && (
+          <span className="publishing-failed-badge" title="The newsroom server could not send the latest version to every output: open the story to see why.">
+            Not sent
+          </span>
+        )}
+        {embargoUntil && (
+          <span className="publishing-embargo-badge" title={`Embargoed until ${exactTime(embargoUntil)}: the newsroom server sends it then.`}>
+            Embargo ends {relativeTime(embargoUntil, now)}
+          </span>
+        )}
       </div>
       <div className="story-row-section">{summary.section || <span className="muted">—</span>}</div>
       <div className="story-row-time">

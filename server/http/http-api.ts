@@ -28,6 +28,8 @@ import type { ServerLog } from '../log';
 import type { CatalogRow, ServerStore } from '../storage/server-store';
 import { guarded, HttpError, integerParam, readJson, sendError, sendJson } from './respond';
 import { revisionRoutes } from './revision-routes';
+import { publishingRoutes } from './publishing-routes';
+import type { PublishingDb } from '../publish/publishing-db';
 
 export interface HttpApiOptions {
   store: ServerStore;
@@ -58,6 +60,8 @@ export interface HttpApiOptions {
   maxPurgesPerHour: number;
   /** Routes of features that live in their own modules (single sign-on: sso-routes.ts). */
   moreRoutes?: HttpRoute[];
+  /** Publishing's queue, for each story's transmissions (ADR 0071). */
+  publishing?: PublishingDb;
 }
 
 export interface HttpRoute {
@@ -256,6 +260,7 @@ export function createHttpApi(options: HttpApiOptions): (request: http.IncomingM
       },
     },
     ...revisionRoutes({ archive: options.revisions, store, log, requireAccount, maxRevisionBytes: options.maxRevisionBytes }),
+    ...(options.publishing ? publishingRoutes({ db: options.publishing, store, log, requireAccount }) : []),
     ...(options.moreRoutes ?? []),
   ];
 

@@ -234,6 +234,118 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       CREATE INDEX lede_revisions_by_document ON lede_revisions (document, id);
     `,
   },
+  {
+    version: 6,
+    what: 'publishing: outputs, each published version of a story, its transmissions to each output (ADR 0071)',
+    // Secrets are never in these tables: they are files under <data dir>/secrets/outputs/ (ADR 0045, 0071).
+    // publications: (document, version) is the story's publication count; stored_version is unique per
+    // story so the one store that saw the move to published makes it once. body: the ninjs as sent.
+    // transmissions: one row per (story, version, output), claimed with a lease so one process sends it.
+    sqlite: `
+      CREATE TABLE publish_outputs (
+        name TEXT PRIMARY KEY,
+        type TEXT NOT NULL CHECK (type IN ('http', 'sftp', 'ftp', 'folder')),
+        config TEXT NOT NULL,
+        desks TEXT NOT NULL,
+        embargoed_copy INTEGER NOT NULL DEFAULT 0,
+        created_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE publications (
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        stored_version INTEGER NOT NULL,
+        published_ms INTEGER NOT NULL,
+        account_name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('publish', 'kill')),
+        file_base TEXT NOT NULL,
+        body TEXT,
+        problem TEXT,
+        PRIMARY KEY (document, version),
+        UNIQUE (document, stored_version)
+      ) STRICT;
+      CREATE TABLE transmissions (
+        document TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        output TEXT NOT NULL,
+        output_type TEXT NOT NULL,
+        delivery_id TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'retrying', 'sent', 'refused')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_ms INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_until_ms INTEGER,
+        last_error TEXT,
+        answer_status INTEGER,
+        answer_body TEXT,
+        sent_ms INTEGER,
+        created_ms INTEGER NOT NULL,
+        PRIMARY KEY (document, version, output)
+      ) STRICT;
+      CREATE INDEX transmissions_due ON transmissions (next_attempt_ms) WHERE state IN ('waiting', 'retrying');
+      -- The audit trail records transmissions too ('transmit': from = the output, to = "sent v2" / "refused v2").
+      CREATE TABLE audit_events_v6 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        document TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        account_name TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('edit', 'status', 'trash', 'restore', 'purge', 'desk', 'publish', 'transmit')),
+        from_value TEXT,
+        to_value TEXT
+      ) STRICT;
+      INSERT INTO audit_events_v6 (id, document, account_id, account_name, at_ms, kind, from_value, to_value)
+        SELECT id, document, account_id, account_name, at_ms, kind, from_value, to_value FROM audit_events;
+      DROP TABLE audit_events;
+      ALTER TABLE audit_events_v6 RENAME TO audit_events;
+      CREATE INDEX audit_by_document ON audit_events (document, id);
+      CREATE INDEX audit_by_account ON audit_events (account_name, at_ms, id);
+      CREATE INDEX audit_purges_by_account ON audit_events (account_id, at_ms) WHERE kind = 'purge';
+    `,
+    postgres: `
+      CREATE TABLE lede_publish_outputs (
+        name text PRIMARY KEY,
+        type text NOT NULL CHECK (type IN ('http', 'sftp', 'ftp', 'folder')),
+        config text NOT NULL,
+        desks text NOT NULL,
+        embargoed_copy boolean NOT NULL DEFAULT false,
+        created_ms bigint NOT NULL
+      );
+      CREATE TABLE lede_publications (
+        document text NOT NULL,
+        version int NOT NULL,
+        stored_version bigint NOT NULL,
+        published_ms bigint NOT NULL,
+        account_name text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('publish', 'kill')),
+        file_base text NOT NULL,
+        body text,
+        problem text,
+        PRIMARY KEY (document, version),
+        UNIQUE (document, stored_version)
+      );
+      CREATE TABLE lede_transmissions (
+        document text NOT NULL,
+        version int NOT NULL,
+        output text NOT NULL,
+        output_type text NOT NULL,
+        delivery_id text NOT NULL UNIQUE,
+        state text NOT NULL CHECK (state IN ('waiting', 'retrying', 'sent', 'refused')),
+        attempts int NOT NULL DEFAULT 0,
+        next_attempt_ms bigint NOT NULL,
+        lease_owner text,
+        lease_until_ms bigint,
+        last_error text,
+        answer_status int,
+        answer_body text,
+        sent_ms bigint,
+        created_ms bigint NOT NULL,
+        PRIMARY KEY (document, version, output)
+      );
+      CREATE INDEX lede_transmissions_due ON lede_transmissions (next_attempt_ms) WHERE state IN ('waiting', 'retrying');
+      ALTER TABLE lede_audit_events DROP CONSTRAINT IF EXISTS lede_audit_events_kind_check;
+      ALTER TABLE lede_audit_events ADD CONSTRAINT lede_audit_events_kind_check CHECK (kind IN ('edit', 'status', 'trash', 'restore', 'purge', 'desk', 'publish', 'transmit'));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_STEPS[SCHEMA_STEPS.length - 1]!.version;

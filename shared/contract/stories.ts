@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, IMPORT_FORMATS, MAX_IMPORT_BASE64, MAX_IMPORT_BYTES } f
 import { REVISION_REASONS, RESTORABLE_PARTS } from '../revisions/revision';
 import { SYNC_BADGES } from '../sync-status';
 import { AUDIT_KINDS } from '../sync-protocol';
+import { transmissionSchema } from '../publishing/transmissions';
 import { MAX_NAME, MAX_TEXT, id, isoDate, name, none, person, status, update } from './values';
 
 /** Stories: the library, a story's life (open, edit, check, move, history, files, trash) and the people in bylines. */
@@ -74,6 +75,15 @@ const auditTrail = z.discriminatedUnion('available', [
   z.object({ available: z.literal(true), entries: z.array(auditTrailEntry), capped: z.boolean() }),
   z.object({ available: z.literal(false), reason: z.enum(['signed_out', 'not_allowed', 'unreachable']), message: z.string() }),
 ]);
+/**
+ * What the newsroom server did with the story's publications (ADR 0071),
+ * or why it cannot say: not signed in, the server has not stored the
+ * story yet, it cannot be reached.
+ */
+const publishing = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), latestVersion: z.number().int().positive().nullable(), latestKind: z.enum(['publish', 'kill']).nullable(), problem: z.string().nullable(), transmissions: z.array(transmissionSchema) }),
+  z.object({ available: z.literal(false), reason: z.enum(['signed_out', 'not_on_server', 'not_allowed', 'unreachable']), message: z.string() }),
+]);
 const textPart = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
 const storyDiff = z.object({
   fields: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string(), parts: z.array(textPart) })),
@@ -134,6 +144,12 @@ export const storyChannels = {
    * whether the list includes them, and if not, why.
    */
   'article.revisions': { payload: z.object({ id }).strict(), result: z.object({ items: z.array(revisionSummary), newsroom: newsroomHistoryReach }) },
+  /** Per output, what became of the story's publications on the newsroom server: waiting, sent, retrying, refused. */
+  'article.publishing': { payload: z.object({ id }).strict(), result: publishing },
+  /** Stories whose latest publication did not reach an output (the library marks them); empty when signed out or unreachable. */
+  'articles.publishingFailed': { payload: z.object({}).strict(), result: z.object({ ids: z.array(id) }) },
+  /** Stories the newsroom server holds from an output by their embargo, and when it ends (the library shows the time left). */
+  'articles.publishingEmbargoed': { payload: z.object({}).strict(), result: z.object({ stories: z.array(z.object({ id, until: isoDate })) }) },
   /** Who changed the story, from the signed-in server's audit trail, oldest first. */
   'article.auditTrail': { payload: z.object({ id }).strict(), result: auditTrail },
   'article.revisionDiff': {

@@ -30,8 +30,8 @@ export function bundleScript(entry: string, companions: readonly string[] = []):
             platform: 'node',
             target: 'node20',
             format: 'esm',
-            // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate.
-            external: ['better-sqlite3-multiple-ciphers', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native'],
+            // Native or optional modules stay outside; ws probes for bufferutil and utf-8-validate, ssh2 for its native crypto.
+            external: ['better-sqlite3-multiple-ciphers', 'electron', 'bufferutil', 'utf-8-validate', 'pg-native', 'ssh2'],
             banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
             logLevel: 'error',
           }),

@@ -1,6 +1,6 @@
 import type { Channel, ParsedPayloadOf, ResultOf } from '../../../shared/contract';
 import type { ArticleService } from '../articles/article-service';
-import type { MediaCatalog } from '../interchange/media-catalog';
+import type { MediaCatalog } from '../../../shared/interchange/media-catalog';
 import type { Logger } from '../log';
 import type { MediaServices } from '../media/media-services';
 import type { PeopleStore } from '../people/people-store';
@@ -10,6 +10,7 @@ import type { SessionState, Sessions } from '../sessions';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Database } from '../store/open-database';
 import type { HistorySharing } from '../sync/history-sharing';
+import type { PublishingReader } from '../publishing/publishing-reader';
 import type { SyncClient } from '../sync/sync-client';
 
 /** What the handlers reach: core's services, built once in core.ts. */
@@ -25,6 +26,8 @@ export interface ApiContext {
   sync: SyncClient;
   /** The newsroom's history of stories: sending this laptop's checkpoints, reading everyone's (ADR 0065). */
   history: HistorySharing;
+  /** What the newsroom server transmitted of each story (ADR 0071). */
+  publishing: PublishingReader;
   log: Logger;
   media: MediaServices;
   app: { version: string; shell: 'web' | 'electron' };

@@ -3,6 +3,7 @@ import type { ApiContext, Handlers } from './handler-types';
 import { interchangeHandlers } from './interchange-handlers';
 import { mediaHandlers } from './media-handlers';
 import { peopleHandlers } from './people-handlers';
+import { publishingHandlers } from './publishing-handlers';
 import { revisionHandlers } from './revision-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { storyHandlers } from './story-handlers';
@@ -22,6 +23,7 @@ export const API_FEATURES = {
   people: peopleHandlers,
   sync: syncHandlers,
   media: mediaHandlers,
+  publishing: publishingHandlers,
 } satisfies Record<string, (ctx: ApiContext) => Partial<Handlers>>;
 
 export function createHandlers(ctx: ApiContext): Handlers {

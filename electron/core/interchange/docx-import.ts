@@ -3,7 +3,7 @@ import { LedeError } from '../../../shared/errors';
 import { documentToBody, takeText, type EmbeddedPicture } from './html-import';
 import { parseInertHtml } from './html-to-doc';
 import type { ImportedDraft } from './imported-draft';
-import type { MediaCatalog } from './media-catalog';
+import type { MediaCatalog } from '../../../shared/interchange/media-catalog';
 import { inspectDocx } from './zip-inspect';
 
 /**

@@ -3,7 +3,7 @@ import type { ReadArticleOptions } from '../../../shared/web-article/web-article
 import { MAX_IMPORT_BYTES } from '../../../shared/interchange';
 import { docxToDraft } from './docx-import';
 import type { ImportedDraft } from './imported-draft';
-import type { MediaCatalog } from './media-catalog';
+import type { MediaCatalog } from '../../../shared/interchange/media-catalog';
 import { ninjsToDraft } from './ninjs/ninjs-import';
 import { declaredHtmlCharset, decodeText } from './text-decode';
 import { htmlToDraft, markdownToDraft, textToDraft } from './text-imports';

@@ -4,7 +4,7 @@ import { elementText } from '../../../shared/html-clean/element-text';
 import { isMediaHash } from '../../../shared/media-hash';
 import { cleanedDocumentToBody } from './html-to-doc';
 import { findPictures, rewritePictures, type ResolvedPicture } from './import-figures';
-import { mediaHashFromHref, type MediaCatalog } from './media-catalog';
+import { mediaHashFromHref, type MediaCatalog } from '../../../shared/interchange/media-catalog';
 
 /**
  * The common end of every import that arrives as HTML (a Word document

@@ -2,9 +2,10 @@ import type { StorySnapshot } from '../../../shared/article-body';
 import type { ResultOf } from '../../../shared/contract';
 import { LedeError } from '../../../shared/errors';
 import type { ExportFormat } from '../../../shared/interchange';
-import { mediaHref, type MediaCatalog } from './media-catalog';
-import { storyToNinjs } from './ninjs/ninjs-export';
-import { validateNinjs } from './ninjs/validate-ninjs';
+import { mediaHref, type MediaCatalog } from '../../../shared/interchange/media-catalog';
+import { storyToNinjs } from '../../../shared/interchange/ninjs/ninjs-export';
+import { validateNinjs } from '../../../shared/interchange/ninjs/validate-ninjs';
+import { exportFileName } from '../../../shared/interchange/export-file-name';
 import { storyToHtml, storyToMarkdown } from './story-html-markdown';
 
 export type ExportedFile = ResultOf<'article.export'>;
@@ -14,18 +15,6 @@ export interface StoryExportContext {
   updatedAt: string;
   catalog: MediaCatalog;
   mediaHrefBase: string;
-}
-
-/** A file name from the slug or headline: lower case, ASCII, hyphens. */
-export function exportFileName(story: StorySnapshot, extension: string): string {
-  const base = (story.fields.slug || story.fields.headline)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${base || 'story'}.${extension}`;
 }
 
 /** The story in one interchange format. A ninjs export that would not validate is refused, never handed out. */

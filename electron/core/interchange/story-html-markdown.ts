@@ -2,7 +2,7 @@ import type { StorySnapshot } from '../../../shared/article-body';
 import { publishableStory } from '../../../shared/review/publishable';
 import { BYLINE_ROLE_LABELS, type Byline } from '../../../shared/model';
 import { languageDirection } from '../../../shared/language';
-import { bodyHtml, escapeAttribute, escapeText } from './body-html';
+import { bodyHtml, escapeAttribute, escapeText } from '../../../shared/interchange/body-html';
 import { bodyMarkdown, escapeMarkdown } from './body-markdown';
 
 /**

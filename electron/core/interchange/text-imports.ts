@@ -6,10 +6,10 @@ import { readHtmlArticle } from '../../../shared/web-article/html-article';
 import { readTextArticle, type TextBlock } from '../../../shared/web-article/text-article';
 import { articleNotes, type ReadArticleOptions, type WebArticleFields } from '../../../shared/web-article/web-article';
 import { documentToBody } from './html-import';
-import { escapeAttribute, escapeText } from './body-html';
+import { escapeAttribute, escapeText } from '../../../shared/interchange/body-html';
 import { parseInertHtml } from './html-to-doc';
 import type { ImportedDraft } from './imported-draft';
-import type { MediaCatalog } from './media-catalog';
+import type { MediaCatalog } from '../../../shared/interchange/media-catalog';
 import { randomUUID } from 'node:crypto';
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { LedeError } from '../../../shared/errors';
 import { makePrivateDir, writePrivateFileSync } from '../files/private-files';
-import type { MediaCatalog } from '../interchange/media-catalog';
+import type { MediaCatalog } from '../../../shared/interchange/media-catalog';
 import { FORMAT_MIME, type ImageFormat } from './image-sniff';
 import type { MediaServices } from './media-services';
 

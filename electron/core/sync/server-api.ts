@@ -15,6 +15,7 @@ import {
   type ServerAccount,
 } from '../../../shared/sync-protocol';
 import { REVISION_PAGE_MAX, revisionPageSchema, type RevisionPage, type RevisionUpload } from '../../../shared/revisions/newsroom-history';
+import { embargoedStoriesSchema, failedTransmissionsSchema, storyTransmissionsSchema, type StoryTransmissions } from '../../../shared/publishing/transmissions';
 import { ssoFinishResultSchema, ssoInfoSchema, ssoStartResultSchema, type SsoInfo, type SsoStartRequest, type SsoStartResult } from '../../../shared/sso-protocol';
 
 /** Why a call to the sync server failed, in the terms the client acts on. */
@@ -131,6 +132,21 @@ export class SyncServerApi {
   /** One page of a document's audit trail (editors and admins; others get 'forbidden'). */
   auditOfDocument(docId: string, cursor: number, limit: number): Promise<AuditAnswer> {
     return this.json('GET', `/api/audit?document=${encodeURIComponent(docId)}&cursor=${cursor}&limit=${limit}`, auditPageSchema);
+  }
+
+  /** What the server did with a story's publications (ADR 0071). */
+  publishing(docName: string): Promise<StoryTransmissions> {
+    return this.json('GET', `/api/publishing?document=${encodeURIComponent(docName)}`, storyTransmissionsSchema);
+  }
+
+  /** Stories this account may read whose latest publication did not reach an output. */
+  async publishingFailed(): Promise<string[]> {
+    return (await this.json('GET', '/api/publishing/failed', failedTransmissionsSchema)).documents;
+  }
+
+  /** Stories this account may read held from an output by their embargo, with when it ends. */
+  async publishingEmbargoed(): Promise<Array<{ document: string; until: string }>> {
+    return (await this.json('GET', '/api/publishing/embargoed', embargoedStoriesSchema)).stories;
   }
 
   /** Sends one checkpoint of a story to the newsroom's history; false when the server had it already. */

@@ -32,6 +32,8 @@ export function auditWhat(entry: Pick<AuditTrailEntry, 'kind' | 'from' | 'to'>):
       return 'deleted for good';
     case 'desk':
       return `moved from ${entry.from ?? 'no desk'} to ${entry.to ?? 'no desk'}`;
+    case 'transmit':
+      return `${entry.to ?? 'sent'} to ${entry.from ?? 'an output'}`;
   }
 }
 

@@ -13,6 +13,8 @@ import { SlugField } from './SlugField';
 import { RivalVersionNotices } from '../RivalVersionNotices';
 import { StatusField } from './StatusField';
 import { StringListField } from './StringListField';
+import { PublishingSection } from '../../publishing/PublishingSection';
+import { useYMapValue } from '../use-y';
 
 const AGENCIES = ['Reuters', 'AP', 'AFP', 'dpa', 'EFE', 'ANSA', 'PA Media', 'Kyodo', 'Xinhua', 'ANP', 'KNA', 'epd'];
 
@@ -33,6 +35,7 @@ interface InspectorProps {
 
 /** Everything about a story except its text, in the order a desk checks it before publishing. */
 export function Inspector({ id, doc, parts, language, dir, updatedAt, readOnly, onChooseStatus, panel }: InspectorProps) {
+  const publishedHere = useYMapValue(parts.meta, 'status') === 'published';
   return (
     <aside className="inspector" aria-label="Story details">
       {panel}
@@ -42,6 +45,7 @@ export function Inspector({ id, doc, parts, language, dir, updatedAt, readOnly, 
         <DeskField id={id} meta={parts.meta} readOnly={readOnly} />
         <SectionField meta={parts.meta} readOnly={readOnly} />
       </section>
+      <PublishingSection id={id} meta={parts.meta} publishedHere={publishedHere} readOnly={readOnly} />
       <section className="inspector-section">
         <h2 className="inspector-heading">People</h2>
         <BylineField array={parts.bylines} dir={dir} readOnly={readOnly} />

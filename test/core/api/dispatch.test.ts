@@ -268,6 +268,9 @@ describe('every channel', () => {
       await call('sync.retry', {});
       await call('sync.presence', { id });
       await call('article.auditTrail', { id });
+      await call('article.publishing', { id });
+      await call('articles.publishingFailed', {});
+      await call('articles.publishingEmbargoed', {});
       await call('sync.flagged', {});
       await call('sync.removalPreview', {});
       await call('sync.dismissNotice', {});

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Core } from '../../../electron/core/core';
-import type { MediaCatalog } from '../../../electron/core/interchange/media-catalog';
+import type { MediaCatalog } from '../../../shared/interchange/media-catalog';
 import { readBodyJson } from '../../../shared/article-body';
 import { readArticleFields } from '../../../shared/article-doc';
 import { base64ToBytes, bytesToBase64 } from '../../../shared/base64';

@@ -14,8 +14,8 @@ import { checkStory } from '../../../shared/workflow/checks';
 import { DEFAULT_WORKFLOW_RULES } from '../../../shared/workflow/rules';
 import { DEFAULT_LIMITS } from '../../../shared/config';
 import { storyToHtml, storyToMarkdown } from '../../../electron/core/interchange/story-html-markdown';
-import { storyToNinjs } from '../../../electron/core/interchange/ninjs/ninjs-export';
-import { validateNinjs } from '../../../electron/core/interchange/ninjs/validate-ninjs';
+import { storyToNinjs } from '../../../shared/interchange/ninjs/ninjs-export';
+import { validateNinjs } from '../../../shared/interchange/ninjs/validate-ninjs';
 
 /** ADR 0072: suggestions, notes and flags as marks of the story; exports read the story without them. */
 

@@ -3,14 +3,14 @@ import { LedeError } from '../../../../shared/errors';
 import type { DomElement } from '../../../../shared/html-clean/dom';
 import { canonicalLanguageTag } from '../../../../shared/language';
 import { BYLINE_ROLES, type Byline, type BylineRole } from '../../../../shared/model';
-import { escapeText } from '../body-html';
+import { escapeText } from '../../../../shared/interchange/body-html';
 import { documentToBody } from '../html-import';
 import { parseInertHtml } from '../html-to-doc';
 import type { ResolvedPicture } from '../import-figures';
 import type { ImportedDraft } from '../imported-draft';
-import { mediaHashFromHref, type MediaCatalog } from '../media-catalog';
-import type { NinjsAssociation, NinjsBody, NinjsObject, NinjsText } from './ninjs-types';
-import { validateNinjs } from './validate-ninjs';
+import { mediaHashFromHref, type MediaCatalog } from '../../../../shared/interchange/media-catalog';
+import type { NinjsAssociation, NinjsBody, NinjsObject, NinjsText } from '../../../../shared/interchange/ninjs/ninjs-types';
+import { validateNinjs } from '../../../../shared/interchange/ninjs/validate-ninjs';
 
 /**
  * A ninjs document (2.x, validated against the 2.2 schema) as a new draft —

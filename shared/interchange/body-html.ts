@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../shared/video-duration';
+import { formatDuration } from '../video-duration';
 
 /**
  * A story body (ProseMirror JSON of the newsroom schema) as semantic,

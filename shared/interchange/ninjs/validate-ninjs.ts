@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import schema from './ninjs-schema_2.2.json';
+// The attribute lets Node itself (Playwright's loader) read the JSON, as the bundlers do.
+import schema from './ninjs-schema_2.2.json' with { type: 'json' };
 
 /**
  * Validation against IPTC's ninjs 2.2 schema (a copy of the published file,

@@ -1,12 +1,12 @@
-import type { StorySnapshot } from '../../../../shared/article-body';
-import { publishableStory } from '../../../../shared/review/publishable';
-import type { Status } from '../../../../shared/model';
+import type { StorySnapshot } from '../../article-body';
+import { publishableStory } from '../../review/publishable';
+import type { Status } from '../../model';
 import { bodyPlainTextFromJson } from '../body-text';
 import { bodyHtml } from '../body-html';
-import { PUBLISHED_MEDIA_VARIANTS } from '../../../../shared/media-variants';
+import { PUBLISHED_MEDIA_VARIANTS } from '../../media-variants';
 import { mediaHref, type MediaCatalog } from '../media-catalog';
 import { NINJS, type NinjsAssociation, type NinjsDocument } from './ninjs-types';
-import { countCharacters, countWords } from '../../../../shared/text-stats';
+import { countCharacters, countWords } from '../../text-stats';
 
 /**
  * A story as IPTC ninjs 2.2. The mapping (ADR 0030):
@@ -27,6 +27,10 @@ export interface NinjsExportContext {
   updatedAt: string;
   catalog: MediaCatalog;
   mediaHrefBase: string;
+  /** ISO 8601: the embargo the story carries, as `embargoed` (the sync server's transmissions). */
+  embargoed?: string;
+  /** A correction note: carried as a description of role `correction`. */
+  correction?: string;
 }
 
 export function pubstatusFor(status: Status): 'usable' | 'canceled' | 'withheld' {
@@ -95,13 +99,21 @@ export function storyToNinjs(withReview: StorySnapshot, context: NinjsExportCont
     language: fields.language,
     ...(fields.createdAt ? { firstcreated: fields.createdAt } : {}),
     versioncreated: context.updatedAt,
+    ...(context.embargoed ? { embargoed: context.embargoed } : {}),
     ...(fields.slug ? { slugline: fields.slug } : {}),
     ...(fields.dateline ? { located: fields.dateline } : {}),
     headlines: [
       ...(fields.headline ? [{ role: 'main', contenttype: 'text/plain', value: fields.headline }] : []),
       ...(fields.kicker ? [{ role: 'kicker', contenttype: 'text/plain', value: fields.kicker }] : []),
     ],
-    ...(fields.teaser ? { descriptions: [{ role: 'teaser', contenttype: 'text/plain', value: fields.teaser }] } : {}),
+    ...(fields.teaser || context.correction
+      ? {
+          descriptions: [
+            ...(fields.teaser ? [{ role: 'teaser', contenttype: 'text/plain', value: fields.teaser }] : []),
+            ...(context.correction ? [{ role: 'correction', contenttype: 'text/plain', value: context.correction }] : []),
+          ],
+        }
+      : {}),
     ...(fields.bylines.length ? { by: byStatement(fields.bylines) } : {}),
     people: [
       ...fields.bylines.filter((b) => b.name.trim()).map((b) => ({ name: b.name, rel: b.role })),

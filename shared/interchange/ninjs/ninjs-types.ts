@@ -43,6 +43,10 @@ export interface NinjsObject {
   language?: string;
   firstcreated?: string;
   versioncreated?: string;
+  /** The object's version (a string in ninjs): the server's publication count of the story. */
+  version?: string;
+  /** ISO 8601: the moment before which the object is embargoed. */
+  embargoed?: string;
   slugline?: string;
   located?: string;
   headlines?: NinjsText[];

@@ -1,5 +1,5 @@
-import { MEDIA_HASH_DIGITS } from '../../../shared/media-hash';
-import type { MediaVariant } from '../../../shared/media-variants';
+import { MEDIA_HASH_DIGITS } from '../media-hash';
+import type { MediaVariant } from '../media-variants';
 
 /**
  * The one seam between interchange (export, import) and the media library.
