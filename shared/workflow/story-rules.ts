@@ -78,8 +78,9 @@ export function refusedStoryChange(before: GuardedStory | null, after: GuardedSt
   if (after.status !== before.status) {
     if (after.status === null || !STATUSES.includes(after.status)) return refuse('A story always has a status.', 'status');
     if (before.status !== null) {
-      const verdict = checkTransition(before.status, after.status, workflowRoleOn(actor, before.desk));
-      if (!verdict.allowed) return refuse(`Your move to ${STATUS_LABELS[after.status]} was refused by the newsroom: ${lowerFirst(verdict.reason)}`, 'status', 'publishedAt');
+      const role = workflowRoleOn(actor, before.desk);
+      const verdict = checkTransition(before.status, after.status, role);
+      if (!verdict.allowed && !reachableInSteps(before.status, after.status, role)) return refuse(`Your move to ${STATUS_LABELS[after.status]} was refused by the newsroom: ${lowerFirst(verdict.reason)}`, 'status', 'publishedAt');
     }
   }
 
@@ -99,6 +100,29 @@ export function refusedStoryChange(before: GuardedStory | null, after: GuardedSt
     }
   }
   return null;
+}
+
+/**
+ * Whether `to` can be reached from `from` by moves this role may make one
+ * by one. A laptop's moves made offline, or in quick succession before its
+ * connection sent them, reach the server as one change (In edit → Ready →
+ * Published arrives as In edit → Published): the server takes it when each
+ * step was the person's to make. The ready checks of each step ran on the
+ * laptop, as they do for every move.
+ */
+function reachableInSteps(from: Status, to: Status, role: NewsroomRole): boolean {
+  const seen = new Set<Status>([from]);
+  const queue: Status[] = [from];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const next of STATUSES) {
+      if (seen.has(next) || !checkTransition(current, next, role).allowed) continue;
+      if (next === to) return true;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return false;
 }
 
 function refusedNewStory(story: GuardedStory, actor: Actor): StoryRefusal | null {

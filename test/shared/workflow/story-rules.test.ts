@@ -76,6 +76,16 @@ describe('refusedStoryChange', () => {
     expect(refusedStoryChange(null, story({ status: 'published', publishedAt: 'x' }), editor)).toBeNull();
   });
 
+  it('takes several moves arriving as one change when each step was the person’s to make (offline, or in quick succession)', () => {
+    // In edit → Ready → Published by the desk editor, sent as one change.
+    expect(refusedStoryChange(story({ status: 'in_edit' }), story({ status: 'published' }), editor)).toBeNull();
+    expect(refusedStoryChange(story({ status: 'draft' }), story({ status: 'ready' }), reporter)).toBeNull();
+    // No step of the way lets a reporter publish, nor take a published story anywhere.
+    expect(refusedStoryChange(story({ status: 'in_edit' }), story({ status: 'published' }), reporter)?.fields).toContain('status');
+    expect(refusedStoryChange(story({ status: 'published' }), story({ status: 'in_edit' }), reporter)?.fields).toContain('status');
+    expect(refusedStoryChange(story({ status: 'spiked' }), story({ status: 'ready' }), reporter)?.fields).toContain('status');
+  });
+
   it('names the parts a refusal touched, so the laptop can write them back', () => {
     expect(refusedStoryChange(story({ status: 'ready' }), story({ status: 'published' }), reporter)?.fields).toEqual(['status', 'publishedAt']);
     expect(refusedStoryChange(story(), story({ desk: 'Sport' }), reporter)?.fields).toEqual(['desk']);
