@@ -77,7 +77,10 @@ export function BylineAdd({ taken, me, onPick, dir }: BylineAddProps) {
       setProblem(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
-      inputRef.current?.focus();
+      // Back to the field for the next name, unless the person has moved on
+      // meanwhile: the directory can answer after they started typing elsewhere.
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || focused === inputRef.current) inputRef.current?.focus();
     }
   };
 
