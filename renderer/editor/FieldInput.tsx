@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import { useCallback, useEffect, useId, useMemo, useRef, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
 import type { FieldLimit } from '../../shared/config';
 import { checkLimit } from '../../shared/limits';
 import { countCharacters } from '../../shared/text-stats';
@@ -27,6 +27,19 @@ export interface FieldInputProps {
   variant?: string;
   /** Typed " and ' become `lang`'s quotation marks (Settings › Editing), as in the body. */
   typographicQuotes?: boolean;
+  /**
+   * "Suggest changes" is on: the box edits the person's suggested
+   * replacement (starting from `initial`), never the field itself; each
+   * change is handed to `onChange` (ADR 0072).
+   */
+  suggest?: { initial: string; onChange(text: string): void } | null;
+}
+
+/** The text a suggesting person edits: its own little document, so typing works as in the field (quotes, undo, one line). */
+function scratchText(initial: string): Y.Text {
+  const text = new Y.Doc().getText('suggestion');
+  text.insert(0, initial);
+  return text;
 }
 
 /** The field's plain text, re-read whenever anyone changes it. */
@@ -51,11 +64,27 @@ function growToContent(element: HTMLElement): void {
  * can type in it at once and both edits survive. Shows a live count against
  * the field's limit, which turns to a warning and then an error.
  */
-export function FieldInput({ label, text, limit, multiline, dir, lang, placeholder, readOnly, variant, typographicQuotes = false }: FieldInputProps) {
+export function FieldInput({ label, text: fieldText, limit, multiline, dir, lang, placeholder, readOnly, variant, typographicQuotes = false, suggest }: FieldInputProps) {
   const id = useId();
   const countId = `${id}-count`;
   const messageId = `${id}-message`;
+  const hintId = `${id}-suggesting`;
   const areaRef = useRef<HTMLTextAreaElement>(null);
+  const suggesting = Boolean(suggest) && !readOnly;
+  const suggestRef = useRef(suggest);
+  suggestRef.current = suggest;
+  // Made when suggesting starts, from the person's own suggestion or the field as it is then.
+  const scratch = useMemo(() => (suggesting ? scratchText(suggestRef.current!.initial) : null), [fieldText, suggesting]);
+  const text = scratch ?? fieldText;
+  useEffect(() => {
+    if (!scratch) return undefined;
+    const changed = () => suggestRef.current?.onChange(scratch.toString());
+    scratch.observe(changed);
+    return () => {
+      scratch.unobserve(changed);
+      scratch.doc?.destroy();
+    };
+  }, [scratch]);
   const value = useSharedText(text);
   const typing = useRef({ lang, typographicQuotes });
   typing.current = { lang, typographicQuotes };
@@ -96,7 +125,7 @@ export function FieldInput({ label, text, limit, multiline, dir, lang, placehold
   const count = check?.count ?? countCharacters(value);
 
   return (
-    <div className={`field-input field-level-${level}`} data-field={variant ?? label.toLowerCase()}>
+    <div className={`field-input field-level-${level}${suggesting ? ' field-input-suggesting' : ''}`} data-field={variant ?? label.toLowerCase()}>
       <div className="field-input-header">
         <label className="field-input-label" htmlFor={id}>
           <InterfaceText>{label}</InterfaceText>
@@ -116,9 +145,14 @@ export function FieldInput({ label, text, limit, multiline, dir, lang, placehold
         readOnly={readOnly}
         spellCheck
         aria-multiline={multiline ? undefined : false}
-        aria-describedby={`${countId} ${messageId}`}
+        aria-describedby={suggesting ? `${hintId} ${countId} ${messageId}` : `${countId} ${messageId}`}
         aria-invalid={level === 'error' ? true : undefined}
       />
+      {suggesting && (
+        <p id={hintId} className="field-input-suggesting-hint">
+          <InterfaceText>Suggesting: what you type here is offered as a replacement, below, not written into the {label.toLowerCase()}.</InterfaceText>
+        </p>
+      )}
       <p id={messageId} className="field-input-message" role="status" aria-live="polite">
         {check?.message ? <InterfaceText>{check.message}</InterfaceText> : null}
       </p>

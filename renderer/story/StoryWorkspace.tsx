@@ -6,8 +6,8 @@ import { shellBridge } from '../api/shell';
 import { STATUS_LABELS } from '../../shared/model';
 import { isReadOnlyStatus } from '../../shared/status';
 import type { OpenArticle } from './open-article';
-import { FieldInput } from '../editor/FieldInput';
-import { RivalVersionNotices } from './RivalVersionNotices';
+import { useIsSuggesting } from '../editor/use-suggesting';
+import { StoryField } from './StoryField';
 import { StoryEditor } from '../editor/StoryEditor';
 import { insertFigure } from '../editor/figure-insert';
 import { PhotoPicker } from '../photos/PhotoPicker';
@@ -43,6 +43,8 @@ import { useReadyEditNotice } from './workflow/use-ready-edit-notice';
  * the caret in the first field of the form (the kicker), as a new document does
  * in any editor.
  */
+const FIELD_PLACEHOLDERS = { kicker: 'Topic line above the headline', headline: 'Headline', teaser: 'The lead: what happened, and why it matters' } as const;
+
 export function StoryWorkspace({ article, onBack, focusFirstField = false }: { article: OpenArticle; onBack(): void; focusFirstField?: boolean }) {
   const parts = useMemo(() => articleParts(article.doc), [article]);
   const limits = useApp((s) => s.config?.limits);
@@ -72,6 +74,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
   const [pendingComment, setPendingComment] = useState<PendingComment | null>(null);
   const [showResolved, setShowResolved] = useState(false);
   const person = useApp((s) => s.profile?.name ?? '');
+  const suggesting = useIsSuggesting(editor);
   const openOnly = (panel: 'history' | 'photos' | 'suggestions' | 'comments' | null) => {
     setHistoryOpen(panel === 'history');
     setPhotosOpen(panel === 'photos');
@@ -148,7 +151,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             >
               History
             </button>
-            {editor && <SuggestionsButton editor={editor} pressed={suggestionsOpen} onClick={() => openOnly(suggestionsOpen ? null : 'suggestions')} />}
+            {editor && <SuggestionsButton editor={editor} doc={article.doc} pressed={suggestionsOpen} onClick={() => openOnly(suggestionsOpen ? null : 'suggestions')} />}
             <CommentsButton doc={article.doc} pressed={commentsOpen} onClick={() => openOnly(commentsOpen ? null : 'comments')} />
             <button type="button" className="button button-quiet" onClick={() => setExportOpen(true)}>
               Export…
@@ -201,31 +204,21 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
       )}
       <div className="story-layout">
         <main ref={columnRef} className="story-column" lang={language} dir={dir} aria-label="Story">
-          <FieldInput
-            label="Kicker"
-            text={parts.kicker}
-            limit={limits?.kicker}
-            dir={dir}
-            lang={language}
-            placeholder="Topic line above the headline"
-            readOnly={readOnly}
-            typographicQuotes={typographicQuotes}
-          />
-          <RivalVersionNotices doc={article.doc} kind="article" field="kicker" readOnly={readOnly} />
-          <FieldInput label="Headline" text={parts.headline} limit={limits?.headline} dir={dir} lang={language} placeholder="Headline" readOnly={readOnly} typographicQuotes={typographicQuotes} />
-          <RivalVersionNotices doc={article.doc} kind="article" field="headline" readOnly={readOnly} />
-          <FieldInput
-            label="Teaser"
-            text={parts.teaser}
-            limit={limits?.teaser}
-            multiline
-            dir={dir}
-            lang={language}
-            placeholder="The lead: what happened, and why it matters"
-            readOnly={readOnly}
-            typographicQuotes={typographicQuotes}
-          />
-          <RivalVersionNotices doc={article.doc} kind="article" field="teaser" readOnly={readOnly} />
+          {(['kicker', 'headline', 'teaser'] as const).map((field) => (
+            <StoryField
+              key={field}
+              doc={article.doc}
+              field={field}
+              limit={limits?.[field]}
+              multiline={field === 'teaser'}
+              dir={dir}
+              lang={language}
+              placeholder={FIELD_PLACEHOLDERS[field]}
+              readOnly={readOnly}
+              typographicQuotes={typographicQuotes}
+              suggestingAs={suggesting ? person : null}
+            />
+          ))}
           <StoryEditor
             doc={article.doc}
             language={language}
@@ -255,7 +248,7 @@ export function StoryWorkspace({ article, onBack, focusFirstField = false }: { a
             }}
           />
         ) : suggestionsOpen && editor ? (
-          <SuggestionsPanel editor={editor} onClose={() => setSuggestionsOpen(false)} />
+          <SuggestionsPanel editor={editor} doc={article.doc} onClose={() => setSuggestionsOpen(false)} />
         ) : photosOpen && !readOnly ? (
           <aside className="inspector story-photos-panel" aria-label="Photos for this story">
             <PhotoPicker onInsert={(asset) => editor && insertFigure(editor, asset)} />
@@ -320,8 +313,8 @@ function commentOnSelection(parts: ArticleParts, editor: Editor | null): Pending
 }
 
 /** "Suggestions" in the header, with how many wait ("Suggestions 3"). */
-function SuggestionsButton({ editor, pressed, onClick }: { editor: Editor; pressed: boolean; onClick(): void }) {
-  const count = useSuggestionCount(editor);
+function SuggestionsButton({ editor, doc, pressed, onClick }: { editor: Editor; doc: Y.Doc; pressed: boolean; onClick(): void }) {
+  const count = useSuggestionCount(editor, doc);
   return (
     <button type="button" className="button button-quiet" aria-pressed={pressed} onClick={onClick}>
       Suggestions

@@ -4,6 +4,7 @@ import type { ArticleFields } from '../model';
 import { normalizeForSearch } from '../search-text';
 import { countWords } from '../text-stats';
 import { openThreadSummary } from '../review/comments';
+import { listFieldSuggestions } from '../review/field-suggestions';
 import { refusedStoryChange, type GuardedStory } from '../workflow/story-rules';
 import type { Status } from '../model';
 import { docIdOf, docNameOf } from './doc-names';
@@ -105,7 +106,7 @@ export function projectArticle(doc: Y.Doc): ArticleProjection {
     fields,
     editedAtMs: readEditedAtMs(doc),
     wordCount: countWords(published),
-    openSuggestions: suggestions,
+    openSuggestions: suggestions + listFieldSuggestions(doc).length,
     openComments: threads.open,
     mentioned: threads.mentioned,
     search: [fields.headline, fields.kicker, fields.teaser, body, people, tags].map(normalizeForSearch),

@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { bodyNodeFromJson, readBodyJson } from '../article-body';
 import { readArticleFields } from '../article-doc';
 import { readThreads, type CommentThread } from '../review/comments';
+import { FIELD_LABELS, listFieldSuggestions, type FieldSuggestion } from '../review/field-suggestions';
 import { REVIEW_MARK } from '../review/review-mark-names';
 import { describeSuggestion, listSuggestions } from '../review/suggestions';
 import { RULE_IDS, RULE_LABELS, isCheckedStatus, type FindingLevel, type RuleId, type WorkflowRules } from './rules';
@@ -49,6 +50,8 @@ export interface StoryToCheck {
   body: ProseMirrorNode;
   /** Comment threads not resolved yet (absent: none known). */
   openComments?: ReadonlyArray<Pick<CommentThread, 'field' | 'quote' | 'authorName'>>;
+  /** Suggested replacements of the headline, kicker or teaser (absent: none known). */
+  fieldSuggestions?: ReadonlyArray<Pick<FieldSuggestion, 'field' | 'text' | 'authorName'>>;
 }
 
 /** A story's document read for the checks: what core checks a move on and what the checklist shows live. */
@@ -57,6 +60,7 @@ export function storyToCheck(doc: Y.Doc): StoryToCheck {
     fields: readArticleFields(doc),
     body: bodyNodeFromJson(readBodyJson(doc)),
     openComments: readThreads(doc).filter((thread) => !thread.resolved),
+    fieldSuggestions: listFieldSuggestions(doc),
   };
 }
 
@@ -163,14 +167,19 @@ const VALIDATORS: Record<RuleId, Validator> = {
     }
     return problems;
   },
-  'no-open-suggestions': ({ body }) =>
-    listSuggestions(body).map((suggestion) => {
+  'no-open-suggestions': ({ body, fieldSuggestions = [] }) => [
+    ...fieldSuggestions.map((suggestion) => ({
+      message: `${FIELD_LABELS[suggestion.field]}: ${suggestion.authorName || 'someone'} suggests “${clip(suggestion.text)}”.`,
+      where: { field: suggestion.field },
+    })),
+    ...listSuggestions(body).map((suggestion) => {
       const block = blockAt(body, suggestion.from);
       return {
         message: `${block.label}: ${suggestion.authorName || 'someone'} suggests: ${describeSuggestion(suggestion)}.`,
         where: { field: 'body' as const, pos: block.pos, label: block.label, range: { from: suggestion.from, to: suggestion.ranges[suggestion.ranges.length - 1]!.to } },
       };
     }),
+  ],
   'no-unresolved-comments': ({ openComments = [] }) =>
     openComments.map((thread) => {
       const message = `${thread.authorName || 'Someone'} commented on “${clip(thread.quote)}” and it is not resolved.`;

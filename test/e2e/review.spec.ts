@@ -81,6 +81,43 @@ test('the desk suggests with the real keys; the popover and the panel accept and
   await expect(page.getByLabel('Status')).toHaveValue('ready');
 });
 
+test('suggesting on the headline offers a replacement beside it; the field changes only when it is accepted', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await createProfile(page, 'Wesley Rahn', 'Editor');
+  await newStory(page);
+  const headline = page.getByLabel('Headline', { exact: true });
+  await headline.fill('Floods close the Rhine');
+  await body(page).click();
+  await page.keyboard.type('Barges are stuck near Koblenz.');
+  await waitSaved(page);
+
+  await page.getByRole('button', { name: 'Suggest changes' }).click();
+  await expect(page.getByText('Suggesting: what you type here is offered as a replacement, below, not written into the headline.')).toBeVisible();
+  await headline.fill('Floods close the Rhine to shipping');
+  const suggested = page.getByRole('listitem', { name: 'Wesley Rahn suggests a headline' });
+  await expect(suggested).toContainText('Headline: “Floods close the Rhine to shipping”');
+  await expect(page.getByRole('button', { name: /^Suggestions/ }).first()).toContainText('1');
+  await waitSaved(page);
+  await shot(page, 'review-field-suggestion');
+
+  // Out of suggestion mode, the field still reads as it did: only the suggestion changed.
+  await page.getByRole('button', { name: 'Suggest changes' }).click();
+  await expect(headline).toHaveValue('Floods close the Rhine');
+  // The checklist names it and takes the person to the field.
+  await page.getByLabel('Status').selectOption({ label: 'In edit' });
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  const checklist = page.getByRole('region', { name: 'Before moving to Ready' });
+  await expect(checklist).toContainText('Headline: Wesley Rahn suggests “Floods close the Rhine to shipping”.');
+  await checklist.getByRole('button', { name: 'Cancel' }).click();
+
+  await suggested.getByRole('button', { name: 'Accept' }).click();
+  await expect(headline).toHaveValue('Floods close the Rhine to shipping');
+  await expect(suggested).toHaveCount(0);
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByLabel('Headline', { exact: true })).toHaveValue('Floods close the Rhine to shipping');
+});
+
 test('a note is not counted; a legal flag is a warning at Ready (that neither reaches an export: test/shared/review)', async ({ page, shell }) => {
   await page.goto(shell.url);
   await createProfile(page, 'Anna Berg', 'Reporter');

@@ -4,12 +4,17 @@ import { describeSuggestion, listSuggestions, type Suggestion } from '../../../s
 import { acceptIn, rejectIn, settleAllIn, showSuggestion } from '../../editor/settle-suggestions';
 import { useDeferredEditorState } from '../../editor/use-deferred-editor-state';
 import { countLabel, exactTime, relativeTime } from '../../ui/format';
+import type * as Y from 'yjs';
+import { articleParts } from '../../../shared/article-doc';
+import { settleAllFieldSuggestions } from '../../../shared/review/field-suggestions';
+import { FieldSuggestionItem, useFieldSuggestions } from './FieldSuggestions';
 
 const suggestionsOf = (editor: Editor) => ({ suggestions: listSuggestions(editor.state.doc), editable: editor.isEditable });
 
-/** How many suggestions the body holds, for the header's "Suggestions" button. */
-export function useSuggestionCount(editor: Editor): number {
-  return useDeferredEditorState(editor, (current) => ({ count: listSuggestions(current.state.doc).length })).count;
+/** How many suggestions wait, in the fields and the body, for the header's "Suggestions" button. */
+export function useSuggestionCount(editor: Editor, doc: Y.Doc): number {
+  const body = useDeferredEditorState(editor, (current) => ({ count: listSuggestions(current.state.doc).length })).count;
+  return body + useFieldSuggestions(doc).length;
 }
 
 /**
@@ -17,8 +22,14 @@ export function useSuggestionCount(editor: Editor): number {
  * what and when; selecting one shows it in the text; each can be accepted
  * or rejected, or all at once (ADR 0072).
  */
-export function SuggestionsPanel({ editor, onClose }: { editor: Editor; onClose(): void }) {
-  const { suggestions, editable } = useDeferredEditorState(editor, suggestionsOf);
+export function SuggestionsPanel({ editor, doc, onClose }: { editor: Editor; doc: Y.Doc; onClose(): void }) {
+  const { suggestions: inBody, editable } = useDeferredEditorState(editor, suggestionsOf);
+  const inFields = useFieldSuggestions(doc);
+  const total = inFields.length + inBody.length;
+  const settleAll = (accept: boolean) => {
+    settleAllFieldSuggestions(doc, accept);
+    settleAllIn(editor, accept);
+  };
   return (
     <aside className="inspector review-panel" aria-labelledby="suggestions-title">
       <div className="history-header">
@@ -30,22 +41,26 @@ export function SuggestionsPanel({ editor, onClose }: { editor: Editor; onClose(
         </button>
       </div>
       <p className="field-hint" role="status">
-        {suggestions.length === 0
+        {total === 0
           ? 'No suggestions. Turn on “Suggest changes” in the toolbar to suggest instead of editing.'
-          : `${countLabel(suggestions.length, 'suggestion', 'suggestions')} waiting. Exports and the word count leave them out until they are accepted.`}
+          : `${countLabel(total, 'suggestion', 'suggestions')} waiting. Exports and the word count leave them out until they are accepted.`}
       </p>
-      {suggestions.length > 0 && editable && (
+      {total > 0 && editable && (
         <div className="review-panel-actions">
-          <button type="button" className="button button-small" onClick={() => settleAllIn(editor, true)}>
+          <button type="button" className="button button-small" onClick={() => settleAll(true)}>
             Accept all
           </button>
-          <button type="button" className="button button-small button-quiet" onClick={() => settleAllIn(editor, false)}>
+          <button type="button" className="button button-small button-quiet" onClick={() => settleAll(false)}>
             Reject all
           </button>
         </div>
       )}
       <ol className="review-list" aria-label="Suggestions in story order">
-        {suggestions.map((suggestion) => (
+        {/* Story order: the kicker, headline and teaser come before the body. */}
+        {inFields.map((suggestion) => (
+          <FieldSuggestionItem key={suggestion.id} doc={doc} suggestion={suggestion} editable={editable} current={articleParts(doc)[suggestion.field].toString()} />
+        ))}
+        {inBody.map((suggestion) => (
           <SuggestionItem key={suggestion.id} editor={editor} suggestion={suggestion} editable={editable} />
         ))}
       </ol>
