@@ -19,6 +19,7 @@ import { TypographicQuotes } from './typographic-quotes';
 import { UndoSteps } from './undo-steps';
 import { SuggestionMode, type SuggestionModeOptions } from './suggestion-mode';
 import { CommentHighlights } from './comment-anchors';
+import { DomSelectionSync } from './dom-selection-sync';
 
 export interface StoryEditorExtensionOptions {
   /** The article's Yjs document; the editor binds to its `body` fragment. */
@@ -157,6 +158,7 @@ export function storyEditorExtensions(options: StoryEditorExtensionOptions): Any
     Collaboration.configure({ document: options.doc, field: ARTICLE_BODY }),
     Dropcursor.configure({ color: 'var(--focus)', width: 2, class: 'drop-cursor' }),
     Gapcursor,
+    DomSelectionSync,
     Placeholder.configure({
       placeholder: ({ node }) => BLOCK_PLACEHOLDERS[node.type.name] ?? placeholder,
     }),
