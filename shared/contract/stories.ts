@@ -37,7 +37,7 @@ const finding = z.object({
   message: z.string(),
   where: z.union([
     z.object({ field: z.enum(['headline', 'kicker', 'teaser', 'bylines']), range: textRange.optional() }),
-    z.object({ field: z.literal('body'), pos: z.number().int().min(0), label: z.string(), range: textRange.optional() }),
+    z.object({ field: z.literal('body'), pos: z.number().int().min(0), label: z.string(), range: textRange.optional(), threadId: z.string().optional() }),
   ]),
 });
 const checkResult = z.object({

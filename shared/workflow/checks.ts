@@ -27,9 +27,10 @@ export type FindingPlace =
   | { field: 'headline' | 'kicker' | 'teaser' | 'bylines'; range?: TextRange }
   /**
    * `pos`: the node's position in the body document; `label`: how a person finds it ("Figure 2");
-   * `range`: positions in the body document of what the check matched, when it knows.
+   * `range`: positions in the body document of what the check matched, when it knows;
+   * `threadId`: a comment thread, whose anchor only the editor's binding can place.
    */
-  | { field: 'body'; pos: number; label: string; range?: TextRange };
+  | { field: 'body'; pos: number; label: string; range?: TextRange; threadId?: string };
 
 /** From `from` up to (not including) `to`. */
 export interface TextRange {
@@ -49,7 +50,7 @@ export interface StoryToCheck {
   /** The body as a ProseMirror document of the newsroom schema. */
   body: ProseMirrorNode;
   /** Comment threads not resolved yet (absent: none known). */
-  openComments?: ReadonlyArray<Pick<CommentThread, 'field' | 'quote' | 'authorName'>>;
+  openComments?: ReadonlyArray<Pick<CommentThread, 'id' | 'field' | 'quote' | 'authorName'>>;
   /** Suggested replacements of the headline, kicker or teaser (absent: none known). */
   fieldSuggestions?: ReadonlyArray<Pick<FieldSuggestion, 'field' | 'text' | 'authorName'>>;
 }
@@ -183,7 +184,7 @@ const VALIDATORS: Record<RuleId, Validator> = {
   'no-unresolved-comments': ({ openComments = [] }) =>
     openComments.map((thread) => {
       const message = `${thread.authorName || 'Someone'} commented on “${clip(thread.quote)}” and it is not resolved.`;
-      return thread.field === 'body' ? { message, where: { field: 'body' as const, pos: 0, label: 'Comments' } } : { message, where: { field: thread.field } };
+      return thread.field === 'body' ? { message, where: { field: 'body' as const, pos: 0, label: 'Comments', threadId: thread.id } } : { message, where: { field: thread.field } };
     }),
   'no-legal-flags': ({ body }) =>
     markedRuns(body, REVIEW_MARK.legalFlag).map((run) => {

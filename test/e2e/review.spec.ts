@@ -92,6 +92,8 @@ test('suggesting on the headline offers a replacement beside it; the field chang
   await waitSaved(page);
 
   await page.getByRole('button', { name: 'Suggest changes' }).click();
+  // The hint shows while the field has focus, where the person is about to type.
+  await headline.focus();
   await expect(page.getByText('Suggesting: what you type here is offered as a replacement, below, not written into the headline.')).toBeVisible();
   await headline.fill('Floods close the Rhine to shipping');
   const suggested = page.getByRole('listitem', { name: 'Wesley Rahn suggests a headline' });
@@ -188,6 +190,19 @@ test('a comment thread with a reply and a mention is resolved; a comment on the 
   await threads.first().getByRole('button', { name: 'Reply', exact: true }).click();
   await expect(threads.first().locator('.comment-message')).toHaveCount(2);
   await shot(page, 'review-comments-panel');
+
+  // At Ready, the open thread is a warning whose link selects the commented words, wherever they are now.
+  await body(page).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.type('In Moscow, ');
+  await panel.getByRole('button', { name: 'Close comments' }).click();
+  await page.getByLabel('Status').selectOption({ label: 'In edit' });
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  const checklist = page.getByRole('region', { name: 'Before moving to Ready' });
+  await checklist.getByRole('button', { name: 'Wesley Rahn commented on “three hours” and it is not resolved.' }).click();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('three hours');
+  await checklist.getByRole('button', { name: 'Cancel' }).click();
+  await headerAction(page, /^Comments/);
 
   // A comment on the headline, with the keyboard.
   const headline = page.getByLabel('Headline');

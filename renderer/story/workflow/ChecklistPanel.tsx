@@ -74,7 +74,7 @@ export function ChecklistPanel({ doc, target, editor, onMove, onCancel }: Checkl
                   <ul className="checklist-findings">
                     {problems.map((finding, index) => (
                       <li key={index}>
-                        <button type="button" className="link-button" onClick={() => goToFinding(finding.where, editor)}>
+                        <button type="button" className="link-button" onClick={() => goToFinding(finding.where, editor, doc)}>
                           {finding.message}
                         </button>
                       </li>

@@ -1,17 +1,27 @@
 import type { Editor } from '@tiptap/core';
+import type * as Y from 'yjs';
 import type { FindingPlace } from '../../../shared/workflow/checks';
+import { readThreads } from '../../../shared/review/comments';
+import { resolveBodyAnchor } from '../../editor/comment-anchors';
 
 /**
  * Takes the person to where a finding is: the field (focused), the byline
  * box, or the node in the body (scrolled into view). Where the check knows
  * which characters it matched (a "TK"), those are selected, so the person can
  * type over them at once; otherwise the caret goes to the end of the text
- * block, or a block without text (a figure) is selected whole.
+ * block, or a block without text (a figure) is selected whole. A comment
+ * thread's text is found through its anchor, wherever edits moved it.
  */
-export function goToFinding(where: FindingPlace, editor: Editor | null): void {
+export function goToFinding(where: FindingPlace, editor: Editor | null, story?: Y.Doc): void {
   if (where.field === 'body') {
     if (!editor) return;
     const { doc } = editor.state;
+    const thread = where.threadId && story ? readThreads(story).find((candidate) => candidate.id === where.threadId) : undefined;
+    const anchored = thread ? resolveBodyAnchor(editor.state, thread) : null;
+    if (anchored) {
+      editor.chain().focus().setTextSelection(anchored).scrollIntoView().run();
+      return;
+    }
     const pos = Math.min(where.pos, doc.content.size - 1);
     const node = doc.nodeAt(pos);
     const chain = editor.chain().focus();
