@@ -51,7 +51,12 @@ export function FieldSuggestionItem({ doc, suggestion, editable, current }: { do
         </time>
         <br />
         <ins className="field-suggestion-text">{what}</ins>
-        {suggestion.was !== current && suggestion.was !== '' && <span className="field-suggestion-was muted"> (suggested when it read “{suggestion.was}”)</span>}
+        {current !== '' && (
+          <span className="field-suggestion-was muted">
+            instead of <del>“{current}”</del>
+          </span>
+        )}
+        {suggestion.was !== current && suggestion.was !== '' && <span className="field-suggestion-was muted">(suggested when it read “{suggestion.was}”)</span>}
       </p>
       {editable && (
         <div className="review-item-actions">
