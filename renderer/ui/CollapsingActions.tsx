@@ -14,11 +14,24 @@ export const KEEP_WHOLE = { 'data-keep-whole': '' } as const;
  * never truncated to make room; the actions give way instead.
  *
  * How it decides: shown inline, the bar is measured before it is painted;
- * if its content is wider than the bar, the actions collapse. Whenever the
- * bar or a kept-whole item changes size, they are tried inline again (in
- * the same frame: no flicker). The actions stay mounted while the menu is
- * closed, so a file picker an action opened still gets its answer.
+ * if its content is wider than the bar, the actions collapse, and the width
+ * everything but the kept-whole items needed is remembered. While collapsed,
+ * a change in the bar's or a kept-whole item's size brings the actions back
+ * inline only once that width is free again (in the same frame: no
+ * flicker). Trying them inline on every change instead rebuilt the "More"
+ * button each time "Saving…" became "Saved" or someone joined: an open menu
+ * closed under the pointer, and a click could miss a button that was never
+ * there for long. The actions stay mounted while the menu is closed, so a
+ * file picker an action opened still gets its answer.
  */
+/** The width of the bar's kept-whole items and the gaps after them, as laid out now. */
+function keptWholeWidth(bar: HTMLElement): number {
+  const gap = parseFloat(getComputedStyle(bar).columnGap) || 0;
+  let width = 0;
+  for (const item of bar.querySelectorAll(':scope > [data-keep-whole]')) width += item.getBoundingClientRect().width + gap;
+  return width;
+}
+
 export function CollapsingActions({ children, label = 'More' }: { children: ReactNode; label?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -27,11 +40,19 @@ export function CollapsingActions({ children, label = 'More' }: { children: Reac
   const [open, setOpen] = useState(false);
   /** Bumped to measure again when something changed size while the actions were inline already. */
   const [, setTries] = useState(0);
+  /** Read by the size watcher, which is set up once. */
+  const collapsedNow = useRef(collapsed);
+  collapsedNow.current = collapsed;
+  /** What the bar's items other than the kept-whole ones needed, inline, when the actions last had to collapse. */
+  const inlineNeeds = useRef(0);
 
   useLayoutEffect(() => {
     if (collapsed) return;
     const bar = box.current?.parentElement;
-    if (bar && bar.scrollWidth > bar.clientWidth + 1) setCollapsed(true);
+    if (bar && bar.scrollWidth > bar.clientWidth + 1) {
+      inlineNeeds.current = bar.scrollWidth - keptWholeWidth(bar);
+      setCollapsed(true);
+    }
   });
 
   useEffect(() => {
@@ -46,7 +67,9 @@ export function CollapsingActions({ children, label = 'More' }: { children: Reac
         widths.set(entry.target, width);
       }
       if (!changed) return;
-      // Inline again, and measured (the layout effect) before the frame is painted.
+      // Collapsed: back inline only if what they needed fits now (the layout effect checks again).
+      if (collapsedNow.current && bar.clientWidth - keptWholeWidth(bar) + 1 < inlineNeeds.current) return;
+      // Inline (again), and measured (the layout effect) before the frame is painted.
       flushSync(() => {
         setCollapsed(false);
         setTries((n) => n + 1);

@@ -106,11 +106,23 @@ test('the sync and save state are never cut short at 1024 and 1440 px; secondary
     await page.getByRole('button', { name: 'More actions' }).click();
     await expect(page.getByRole('group', { name: 'More actions' }).getByRole('button', { name: 'History' })).toBeVisible();
     await shot(page, 'story-1024-more-open');
+    // A save while the menu is open ("Saving…", then "Saved") leaves the menu open and its button the same one.
+    await page.getByRole('button', { name: 'More actions' }).evaluate((button) => ((button as HTMLElement).dataset.seen = 'yes'));
+    await page.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as unknown as { editor: { commands: { insertContentAt(at: number, text: string): void } } }).editor;
+      editor.commands.insertContentAt(1, 'Updated: ');
+    });
+    await expect(page.locator('.save-indicator')).toHaveAttribute('data-state', 'saving');
+    await waitSaved(page);
+    await expect(page.getByRole('button', { name: 'More actions' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'More actions' })).toHaveAttribute('data-seen', 'yes');
     await page.getByRole('group', { name: 'More actions' }).getByRole('button', { name: 'History' }).click();
     await expect(page.getByRole('group', { name: 'More actions' })).toBeHidden();
 
     // Story screen, 1440 px: the same, with room for the actions again.
     await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(page.getByRole('button', { name: 'History', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'More actions' })).toHaveCount(0);
     await expectWhole(page.locator('.save-indicator'));
     await expectWhole(page.locator('.sync-status'));
     await expectBarFits(page);
