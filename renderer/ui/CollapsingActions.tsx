@@ -8,6 +8,14 @@ import { flushSync } from 'react-dom';
  */
 export const KEEP_WHOLE = { 'data-keep-whole': '' } as const;
 
+/** The width of the bar's kept-whole items and the gaps after them, as laid out now. */
+function keptWholeWidth(bar: HTMLElement): number {
+  const gap = parseFloat(getComputedStyle(bar).columnGap) || 0;
+  let width = 0;
+  for (const item of bar.querySelectorAll(':scope > [data-keep-whole]')) width += item.getBoundingClientRect().width + gap;
+  return width;
+}
+
 /**
  * A top bar's secondary actions: inline while they fit, behind a "More"
  * button when they do not. The bar's state words (KEEP_WHOLE items) are
@@ -24,14 +32,6 @@ export const KEEP_WHOLE = { 'data-keep-whole': '' } as const;
  * there for long. The actions stay mounted while the menu is closed, so a
  * file picker an action opened still gets its answer.
  */
-/** The width of the bar's kept-whole items and the gaps after them, as laid out now. */
-function keptWholeWidth(bar: HTMLElement): number {
-  const gap = parseFloat(getComputedStyle(bar).columnGap) || 0;
-  let width = 0;
-  for (const item of bar.querySelectorAll(':scope > [data-keep-whole]')) width += item.getBoundingClientRect().width + gap;
-  return width;
-}
-
 export function CollapsingActions({ children, label = 'More' }: { children: ReactNode; label?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
