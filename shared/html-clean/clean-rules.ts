@@ -95,9 +95,13 @@ function isBoldWeight(value: string): boolean {
 /**
  * The marks an element stands for: its tag's own (b, i, u, s…), then its
  * inline style, which wins. Google Docs wraps a whole paste in
- * `<b style="font-weight:normal">`, which therefore is not bold.
+ * `<b style="font-weight:normal">`, which therefore is not bold. Lede's own
+ * review markup as its editor shows it (a suggested deletion is a `<del
+ * data-review>`) stands for nothing: its text comes in plain, never as a
+ * suggestion nor as the strike-through it looks like (ADR 0072).
  */
 export function marksFor(element: DomElement, tag: string, context: CleanContext): string[] {
+  if (element.getAttribute('data-review') !== null) return [];
   let bold = tag === 'b' || tag === 'strong';
   let italic = tag === 'i' || tag === 'em';
   let underline = tag === 'u';

@@ -190,6 +190,23 @@ describe('HTML, Markdown and text import', () => {
     expect(JSON.stringify(body)).not.toContain('alert');
   });
 
+  it('never brings review markup in: suggestions, flags, notes and comment anchors in a file come in as plain text', async () => {
+    const review =
+      'Talks <ins data-review="insertion" data-suggestion="s1" data-author="mallory">quietly </ins>ended ' +
+      '<del data-review="deletion" data-suggestion="s2">in Moscow</del> <mark data-review="legal-flag">on Friday</mark> ' +
+      '<span data-review="note">call back</span> <span class="comment-anchor" data-thread="t1">late</span>.';
+    for (const [name, file] of [
+      ['review.html', `<h1>Talks</h1><p>${review}</p>`],
+      ['review.md', `# Talks\n\n${review}\n`],
+    ] as const) {
+      const result = await client.call('article.importFile', { name, bytes: bytes(file) });
+      const { body } = await story(result.id);
+      expect(body.content, name).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: 'Talks quietly ended in Moscow on Friday call back late.' }] }]);
+      const docJson = JSON.stringify((await openStory(client, result.id)).doc.toJSON());
+      expect(docJson, name).not.toMatch(/suggested|legalFlag|editorNote|mallory|"t1"/);
+    }
+  });
+
   it('reads Windows-1252 text and plain-text paragraphs', async () => {
     const latin = Uint8Array.from([...new TextEncoder().encode('Caf'), 0xe9, ...new TextEncoder().encode(' reopens\n\nJos'), 0xe9, ...new TextEncoder().encode(' Mart'), 0xed, ...new TextEncoder().encode('nez is back.')]);
     const result = await client.call('article.importFile', { name: 'cafe.txt', bytes: bytesToBase64(latin) });

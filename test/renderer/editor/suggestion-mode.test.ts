@@ -189,4 +189,41 @@ describe('Suggest changes', () => {
     const suggestions = listSuggestions(mine.state.doc);
     expect(suggestions.map((s) => [s.authorName, describeSuggestion(s)])).toEqual([['Wesley Rahn', 'Add “ abruptly”']]);
   });
+
+  /** Review markup as Lede's editor shows it, copied out of another story (or another Lede) and pasted. */
+  const REVIEW_HTML =
+    '<p>Talks <ins data-review="insertion" data-suggestion="s1" data-author="mallory" title="Mallory">quietly </ins>ended ' +
+    '<del data-review="deletion" data-suggestion="s2" data-author="mallory">in Moscow</del> ' +
+    '<mark data-review="legal-flag">on Friday</mark> <span data-review="note">call back</span> ' +
+    '<span class="comment-anchor" data-thread="t1">late</span>.</p>';
+  const REVIEW_MARKS = new Set(['suggestedInsertion', 'suggestedDeletion', 'suggestedFormat', 'editorNote', 'legalFlag']);
+  const marksIn = (editor: Editor) => {
+    const names = new Set<string>();
+    editor.state.doc.descendants((node) => {
+      for (const mark of node.marks) names.add(mark.type.name);
+    });
+    return names;
+  };
+
+  it('a paste never brings review markup in: the text comes in plain, not as suggestions, flags or strike-through', () => {
+    const doc = storyWith('');
+    const editor = editorOn(doc, 'Ana Ruiz');
+    expect(editor.view.pasteHTML(REVIEW_HTML)).toBe(true);
+    expect(text(editor)).toBe('Talks quietly ended in Moscow on Friday call back late.');
+    expect([...marksIn(editor)]).toEqual([]);
+    expect(listSuggestions(editor.state.doc)).toEqual([]);
+    expect(published(doc)).toBe('Talks quietly ended in Moscow on Friday call back late.');
+  });
+
+  it('pasted in suggestion mode, it is one suggestion by the person pasting, whatever the markup said', () => {
+    const doc = storyWith('Before.');
+    const editor = editorOn(doc, 'Ana Ruiz');
+    editor.commands.setSuggesting(true);
+    cursorAfter(editor, 'Before.');
+    expect(editor.view.pasteHTML(REVIEW_HTML.replace('<p>', '<p> ').replace('</p>', ''))).toBe(true);
+    const suggestions = listSuggestions(editor.state.doc);
+    expect(suggestions.map((s) => [s.authorName, describeSuggestion(s)])).toEqual([['Ana Ruiz', 'Add “Talks quietly ended in Moscow on Friday call back late.”']]);
+    expect([...marksIn(editor)].filter((name) => REVIEW_MARKS.has(name))).toEqual(['suggestedInsertion']);
+    expect(published(doc)).toBe('Before.');
+  });
 });
