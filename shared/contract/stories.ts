@@ -85,12 +85,14 @@ const publishing = z.discriminatedUnion('available', [
   z.object({ available: z.literal(false), reason: z.enum(['signed_out', 'not_on_server', 'not_allowed', 'unreachable']), message: z.string() }),
 ]);
 const textPart = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
+/** Who made a change (ADR 0073): the name on the version that first held it; null when no version holds it yet. */
+const by = z.string().nullable();
 const storyDiff = z.object({
-  fields: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string(), parts: z.array(textPart) })),
+  fields: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string(), parts: z.array(textPart), by })),
   body: z.array(
     z.union([
-      z.object({ kind: z.enum(['same', 'added', 'removed']), label: z.string(), text: z.string() }),
-      z.object({ kind: z.literal('changed'), label: z.string(), parts: z.array(textPart) }),
+      z.object({ kind: z.enum(['same', 'added', 'removed']), label: z.string(), text: z.string(), by }),
+      z.object({ kind: z.literal('changed'), label: z.string(), parts: z.array(textPart), by }),
     ]),
   ),
 });

@@ -104,6 +104,14 @@ test('history lists versions, shows what changed and, once confirmed, restores l
   await expect(teaser.locator('del')).toHaveText('Parliament passed the budget at 3 a.m');
   await expect(teaser.locator('ins')).toHaveText('A teaser the desk rewrote in the morning');
   await expect(dialog.locator('.diff-block-changed ins')).toContainText('Very close');
+  // Each change names who made it, and "Changes by" narrows the comparison to one person.
+  await expect(teaser.locator('.diff-by')).toHaveText('by Wesley Rahn');
+  await expect(dialog.locator('.diff-block-changed .diff-by')).toHaveText('by Wesley Rahn');
+  const changesBy = dialog.getByLabel('Changes by');
+  await expect(changesBy.locator('option')).toHaveText(['Everyone', 'Wesley Rahn']);
+  await changesBy.selectOption({ label: 'Wesley Rahn' });
+  await expect(teaser).toBeVisible();
+  await expect(dialog.locator('.diff-block-changed')).toHaveCount(1);
   await shot(page, 'history-diff');
   await dialog.getByRole('button', { name: 'Restore teaser' }).click();
   // Nothing happens until the person confirms, told what becomes of the story's status.

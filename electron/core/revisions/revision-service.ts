@@ -4,9 +4,10 @@ import { readStatus, articleParts } from '../../../shared/article-doc';
 import { LedeError } from '../../../shared/errors';
 import { RESTORABLE_PARTS, statusAfterRestore, type RestorablePart, type RevisionReason, type RevisionSummary } from '../../../shared/revisions/revision';
 import type { Status } from '../../../shared/model';
-import { diffStories, type StoryDiff } from '../../../shared/revisions/story-diff';
+import { attributeDiff, type AttributedStoryDiff } from '../../../shared/revisions/attribution';
+import { diffStories } from '../../../shared/revisions/story-diff';
 import { isReadOnlyStatus } from '../../../shared/status';
-import { CORE_ORIGIN, type LiveDocs } from '../docs/live-docs';
+import { CORE_ORIGIN, SYNC_ORIGIN, type LiveDocs } from '../docs/live-docs';
 import type { Logger } from '../log';
 import { applyRestore } from './apply-restore';
 import type { RevisionStore } from './revision-store';
@@ -47,9 +48,14 @@ export class RevisionService {
     this.changedListener = listener;
   }
 
-  /** A person's edit was stored: (re)start the quiet-time clock. Core's own changes checkpoint themselves. */
+  /**
+   * A person's edit was stored: (re)start the quiet-time clock. Core's own
+   * changes checkpoint themselves; a colleague's, arriving by sync, are in
+   * the versions their own laptop takes and shares (ADR 0073), so a version
+   * taken here names only what was done here.
+   */
   noteEdit(id: string, origin: string): void {
-    if (origin === CORE_ORIGIN) return;
+    if (origin === CORE_ORIGIN || origin === SYNC_ORIGIN) return;
     const now = Date.now();
     const current = this.dirty.get(id);
     if (current) clearTimeout(current.timer);
@@ -100,11 +106,37 @@ export class RevisionService {
     return this.store.list(articleDocName(id));
   }
 
-  /** What changed from revision `from` to revision `to` (or to the story as it is now). */
-  diff(id: string, from: number, to: number | 'current'): { from: RevisionSummary; to: RevisionSummary | null; diff: StoryDiff } {
+  /**
+   * What changed from revision `from` to revision `to` (or to the story as
+   * it is now), each change credited to the person who made it (ADR 0073).
+   * Compared with the story now, edits made here since the last version are
+   * checkpointed first, so they carry this person's name too.
+   */
+  diff(id: string, from: number, to: number | 'current'): { from: RevisionSummary; to: RevisionSummary | null; diff: AttributedStoryDiff } {
+    if (to === 'current') this.flush(id);
     const before = this.revision(id, from);
     const after = to === 'current' ? { summary: null, story: readStory(this.live.get(articleDocName(id))) } : this.revision(id, to);
-    return { from: before.summary, to: after.summary, diff: diffStories(before.story, after.story) };
+    const diff = diffStories(before.story, after.story);
+    const { span, fromIsOlder } = this.between(id, from, to);
+    return { from: before.summary, to: after.summary, diff: attributeDiff(diff, span, fromIsOlder) };
+  }
+
+  /** The versions after the older of two up to and including the newer, oldest first, and which of the two is older. */
+  private between(id: string, from: number, to: number | 'current') {
+    // Newest first, as the history lists them.
+    const listed = this.list(id);
+    const at = (revision: number | 'current') => (revision === 'current' ? -1 : listed.findIndex((summary) => summary.id === revision));
+    const fromAt = at(from);
+    const toAt = at(to);
+    const fromIsOlder = fromAt > toAt;
+    // Older than the listed history goes back: nobody to name rather than the wrong people.
+    if (fromAt < 0 || (to !== 'current' && toAt < 0)) return { span: [], fromIsOlder };
+    const [newer, older] = fromIsOlder ? [toAt, fromAt] : [fromAt, toAt];
+    const span = listed
+      .slice(Math.max(newer, 0), older < 0 ? 0 : older)
+      .reverse()
+      .map((summary) => ({ author: summary.author, story: this.revision(id, summary.id).story }));
+    return { span, fromIsOlder };
   }
 
   /**

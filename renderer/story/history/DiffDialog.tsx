@@ -8,7 +8,9 @@ import { Dialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast-store';
 import { DiffBody } from './DiffBody';
 import { TextChanges } from './TextChanges';
-import { changesBy, revisionDetail, revisionTime } from './revision-labels';
+import { attributedPeople } from '../../../shared/revisions/attribution';
+import { ChangeAuthor, EVERYONE, NOT_IN_A_VERSION, showsChange, type ChangesByChoice } from './change-authors';
+import { revisionDetail, revisionTime } from './revision-labels';
 
 type Diff = ResultOf<'article.revisionDiff'>;
 type Loading = { kind: 'loading' } | { kind: 'ready'; diff: Diff } | { kind: 'failed'; message: string };
@@ -42,9 +44,11 @@ export function DiffDialog({
   const [state, setState] = useState<Loading>({ kind: 'loading' });
   const [restoring, setRestoring] = useState(false);
   const [asked, setAsked] = useState<Asked | null>(null);
+  const [changesBy, setChangesBy] = useState<ChangesByChoice>(EVERYONE);
 
   useEffect(() => {
     setState({ kind: 'loading' });
+    setChangesBy(EVERYONE);
     void lede()
       .invoke('article.revisionDiff', { id, from: revision.id, to: against })
       .then((result) => setState(result.ok ? { kind: 'ready', diff: result.value } : { kind: 'failed', message: result.error.message }));
@@ -65,10 +69,13 @@ export function DiffDialog({
   };
   const ask = (parts: RestorablePart[], what: string) => setAsked({ parts, what });
   const after = statusAfterRestore(status);
-  const people = changesBy(revisions, revision, against === 'current' ? 'current' : (revisions.find((other) => other.id === against) ?? 'current'));
 
   const diff = state.kind === 'ready' ? state.diff.diff : null;
   const unchanged = diff && diff.fields.length === 0 && diff.body.every((block) => block.kind === 'same');
+  const people = diff ? attributedPeople(diff) : [];
+  const unnamed = diff ? diff.fields.some((field) => field.by === null) || diff.body.some((block) => block.kind !== 'same' && block.by === null) : false;
+  const fields = diff?.fields.filter((field) => showsChange(changesBy, field.by)) ?? [];
+  const fieldsByOthers = (diff?.fields.length ?? 0) - fields.length;
   const bodyChanged = diff?.body.some((block) => block.kind !== 'same') ?? false;
   const canRestore = !readOnly && against === 'current' && !unchanged;
 
@@ -91,26 +98,39 @@ export function DiffDialog({
         </>
       }
     >
-      <div className="field diff-against">
-        <label className="field-label" htmlFor="diff-against">
-          Compare with
-        </label>
-        <select id="diff-against" className="select" value={String(against)} onChange={(event) => setAgainst(event.target.value === 'current' ? 'current' : Number(event.target.value))}>
-          <option value="current">The story now</option>
-          {revisions
-            .filter((other) => other.id !== revision.id)
-            .map((other) => (
-              <option key={other.id} value={other.id}>
-                {`Version of ${revisionTime(other)} (${other.author || 'unknown'})`}
-              </option>
-            ))}
-        </select>
+      <div className="diff-choices">
+        <div className="field diff-against">
+          <label className="field-label" htmlFor="diff-against">
+            Compare with
+          </label>
+          <select id="diff-against" className="select" value={String(against)} onChange={(event) => setAgainst(event.target.value === 'current' ? 'current' : Number(event.target.value))}>
+            <option value="current">The story now</option>
+            {revisions
+              .filter((other) => other.id !== revision.id)
+              .map((other) => (
+                <option key={other.id} value={other.id}>
+                  {`Version of ${revisionTime(other)} (${other.author || 'unknown'})`}
+                </option>
+              ))}
+          </select>
+        </div>
+        {diff && !unchanged && (
+          <div className="field diff-changes-by">
+            <label className="field-label" htmlFor="diff-changes-by">
+              Changes by
+            </label>
+            <select id="diff-changes-by" className="select" value={choiceValue(changesBy)} onChange={(event) => setChangesBy(choiceFrom(event.target.value))}>
+              <option value="everyone">Everyone</option>
+              {people.map((name) => (
+                <option key={name} value={`person:${name}`}>
+                  {name}
+                </option>
+              ))}
+              {unnamed && <option value="unnamed">{NOT_IN_A_VERSION}</option>}
+            </select>
+          </div>
+        )}
       </div>
-      {people.length > 0 && (
-        <p className="diff-changes-by">
-          <span className="field-label">Changes by</span> {people.join(', ')}
-        </p>
-      )}
       {state.kind === 'loading' && (
         <p role="status" className="muted">
           Comparing…
@@ -122,13 +142,20 @@ export function DiffDialog({
         </p>
       )}
       {diff && unchanged && <p className="history-empty">No differences.</p>}
-      {diff && diff.fields.length > 0 && (
+      {diff && fieldsByOthers > 0 && fields.length === 0 && (
+        <p className="diff-fold">
+          <button type="button" className="link-button" onClick={() => setChangesBy(EVERYONE)}>
+            {fieldsByOthers} changed {fieldsByOthers === 1 ? 'field' : 'fields'} by others — show everyone’s
+          </button>
+        </p>
+      )}
+      {diff && fields.length > 0 && (
         <section aria-labelledby="diff-fields-title" className="diff-section">
           <h3 id="diff-fields-title" className="diff-heading">
             Changed fields
           </h3>
           <dl className="diff-fields">
-            {diff.fields.map((field) => (
+            {fields.map((field) => (
               <div key={field.field} className="diff-field">
                 <dt>
                   {field.label}
@@ -139,6 +166,7 @@ export function DiffDialog({
                   )}
                 </dt>
                 <dd>
+                  <ChangeAuthor by={field.by} />
                   <TextChanges parts={field.parts} />
                 </dd>
               </div>
@@ -156,7 +184,7 @@ export function DiffDialog({
               </button>
             )}
           </h3>
-          <DiffBody blocks={diff.body} />
+          <DiffBody blocks={diff.body} changesBy={changesBy} onShowEveryone={() => setChangesBy(EVERYONE)} />
         </section>
       )}
       <p className="field-hint">
@@ -177,6 +205,15 @@ export function DiffDialog({
       )}
     </Dialog>
   );
+}
+
+function choiceValue(choice: ChangesByChoice): string {
+  return choice.kind === 'person' ? `person:${choice.name}` : choice.kind;
+}
+
+function choiceFrom(value: string): ChangesByChoice {
+  if (value.startsWith('person:')) return { kind: 'person', name: value.slice('person:'.length) };
+  return value === 'unnamed' ? { kind: 'unnamed' } : EVERYONE;
 }
 
 function upperFirst(text: string): string {

@@ -32,20 +32,3 @@ export function revisionWhat(revision: RevisionSummary): string {
   const detail = revisionDetail(revision.detail).replace(/^Restored /, '');
   return `${label}: ${detail}`;
 }
-
-/**
- * Who made the versions a comparison spans: those after the older of the two
- * up to and including the newer (every newer one when compared with the
- * story now), newest first, each name once. `revisions` is the history as
- * listed, newest first.
- */
-export function changesBy(revisions: readonly RevisionSummary[], one: RevisionSummary, other: RevisionSummary | 'current'): string[] {
-  const at = (revision: RevisionSummary | 'current') => (revision === 'current' ? -1 : revisions.findIndex((item) => item.id === revision.id));
-  const [newer, older] = [at(one), at(other)].sort((a, b) => a - b) as [number, number];
-  const names: string[] = [];
-  for (const revision of revisions.slice(Math.max(newer, 0), older)) {
-    const name = revision.author || 'Unknown author';
-    if (!names.includes(name)) names.push(name);
-  }
-  return names;
-}

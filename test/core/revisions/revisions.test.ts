@@ -19,6 +19,13 @@ async function start(options: Parameters<typeof openTestCore>[0] = {}): Promise<
   return client;
 }
 
+function subhead(text: string): Y.XmlElement {
+  const element = new Y.XmlElement('heading');
+  element.setAttribute('level', 2 as unknown as string);
+  element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}
+
 function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph');
   element.insert(0, [new Y.XmlText(text)]);
@@ -101,7 +108,7 @@ describe('diff', () => {
       { op: 'equal', text: '.' },
     ]);
     expect(diff.body).toEqual([
-      { kind: 'same', label: 'Paragraph', text: 'Water rose overnight.' },
+      { kind: 'same', label: 'Paragraph', text: 'Water rose overnight.', by: null },
       {
         kind: 'changed',
         label: 'Paragraph',
@@ -110,12 +117,67 @@ describe('diff', () => {
           { op: 'insert', text: 'Locks reopen Monday' },
           { op: 'equal', text: '.' },
         ],
+        by: EDITOR.name,
       },
     ]);
+    expect(diff.fields.map((f) => f.by)).toEqual([EDITOR.name, EDITOR.name, EDITOR.name]);
     const toNow = await client.call('article.revisionDiff', { id, from: later!.id, to: 'current' });
     expect(toNow.to).toBeNull();
     expect(toNow.diff.fields).toEqual([]);
     await expect(client.session.invoke('article.revisionDiff', { id, from: 999_999, to: 'current' })).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('who made each change (ADR 0073)', () => {
+  it('credits a change to the person whose version first had it, and what is gone to whose version first lacked it', async () => {
+    const client = await start({ revisionIdleMs: 60_000, revisionMaxDirtyMs: 60_000 });
+    const { id } = await client.call('article.create', {});
+    const story = await openStory(client, id);
+    const taken = (author: string) => core!.internals.revisions.checkpoint(id, 'editing', '', author)!;
+    await story.edit((doc) => {
+      applyTextChange(articleParts(doc).headline, 'Floods');
+      (articleParts(doc).body.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Water rose.')]);
+    });
+    const first = taken('Richard Connor');
+    await story.edit((doc) => {
+      applyTextChange(articleParts(doc).teaser, 'Barges are stuck.');
+      articleParts(doc).body.push([subhead('What shippers say')]);
+    });
+    taken('Ana Berg');
+    await story.edit((doc) => articleParts(doc).body.delete(0, 1));
+    const third = taken('Wesley Rahn');
+    // Typed here since the last version: the comparison with the story now checkpoints it first, in this person's name.
+    await story.edit((doc) => applyTextChange(articleParts(doc).headline, 'Floods close the Rhine'));
+
+    const toNow = (await client.call('article.revisionDiff', { id, from: first, to: 'current' })).diff;
+    expect(toNow.fields.map((f) => [f.label, f.by])).toEqual([
+      ['Headline', EDITOR.name],
+      ['Teaser', 'Ana Berg'],
+    ]);
+    expect(toNow.body.map((b) => [b.kind, b.by])).toEqual([
+      ['removed', 'Wesley Rahn'],
+      ['added', 'Ana Berg'],
+    ]);
+    // The other way round, newer against older: the same people for the same changes.
+    const back = (await client.call('article.revisionDiff', { id, from: third, to: first })).diff;
+    expect(back.fields.map((f) => [f.label, f.by])).toEqual([['Teaser', 'Ana Berg']]);
+    expect(back.body.map((b) => [b.kind, b.label, b.by])).toEqual([
+      ['removed', 'Subhead', 'Ana Berg'],
+      ['added', 'Paragraph', 'Wesley Rahn'],
+    ]);
+  });
+
+  it('a colleague’s edit arriving by sync is not checkpointed here in this person’s name', async () => {
+    const client = await start({ revisionIdleMs: 50, revisionMaxDirtyMs: 60_000 });
+    const { id } = await client.call('article.create', {});
+    const colleague = new Y.Doc();
+    Y.applyUpdate(colleague, Y.encodeStateAsUpdate(core!.internals.articles.doc(id)));
+    const before = Y.encodeStateVector(colleague);
+    applyTextChange(articleParts(colleague).headline, 'Written on another laptop');
+    core!.internals.live.apply(`article:${id}`, Y.encodeStateAsUpdate(colleague, before), 'sync');
+    await wait(150);
+    expect(articleParts(core!.internals.articles.doc(id)).headline.toString()).toBe('Written on another laptop');
+    expect((await client.call('article.revisions', { id })).items).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RevisionSummary } from '../../../../shared/revisions/revision';
-import { changesBy, revisionDetail, revisionTime, revisionWhat } from '../../../../renderer/story/history/revision-labels';
+import { revisionDetail, revisionTime, revisionWhat } from '../../../../renderer/story/history/revision-labels';
 
 const version = (id: number, author: string, createdAt: string, extra: Partial<RevisionSummary> = {}): RevisionSummary => ({
   id,
@@ -31,23 +31,5 @@ describe('a version as the history lists it', () => {
     expect(before).toBe(now);
     expect(revisionWhat(version(2, 'A', at, { reason: 'status', detail: 'Draft → In edit' }))).toBe('Status changed: Draft → In edit');
     expect(revisionWhat(version(3, 'A', at))).toBe('Edited');
-  });
-
-  it('names who made the versions a comparison spans, newest first, once each', () => {
-    // Newest first, as the history lists them.
-    const history = [
-      version(5, 'Wesley Rahn', '2026-12-02T05:00:00Z'),
-      version(4, '', '2026-12-02T04:00:00Z'),
-      version(3, 'Richard Connor', '2026-12-02T03:00:00Z'),
-      version(2, 'Wesley Rahn', '2026-12-02T02:00:00Z'),
-      version(1, 'Richard Connor', '2026-12-02T01:00:00Z'),
-    ];
-    const [v5, v4, v3, v2, v1] = history as [RevisionSummary, RevisionSummary, RevisionSummary, RevisionSummary, RevisionSummary];
-    expect(changesBy(history, v1, 'current')).toEqual(['Wesley Rahn', 'Unknown author', 'Richard Connor']);
-    expect(changesBy(history, v3, v2)).toEqual(['Richard Connor']);
-    expect(changesBy(history, v2, v3)).toEqual(['Richard Connor']);
-    expect(changesBy(history, v2, v4)).toEqual(['Unknown author', 'Richard Connor']);
-    expect(changesBy(history, v5, 'current')).toEqual([]);
-    expect(changesBy(history, v1, v1)).toEqual([]);
   });
 });
