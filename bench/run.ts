@@ -23,12 +23,14 @@ const PHOTOS = Number(process.env.LEDE_BENCH_PHOTOS ?? 200);
  * `media` (the photo desk's rows, slow to prepare the first time), `sync`, or
  * `big` (issue 18's big stories: in core, start → ready on the big library,
  * a colleague's laptop, the browser's open), or `cull` (issue 15's loupe:
- * the next photo shown, and the grid of 5,000 photos with stars and labels).
+ * the next photo shown, and the grid of 5,000 photos with stars and labels),
+ * or `review` (issue 13: a 10,000-word story with 300 suggestions and 200
+ * comment threads, opened and typed in, against bare ProseMirror).
  * Without it, every row runs. LEDE_BENCH_NO_BROWSER=1 leaves out the
  * browser rows of `core` (the store's rows alone, e.g. the encryption ones).
  */
 const ONLY = process.env.LEDE_BENCH_ONLY ?? '';
-const runs = (group: 'core' | 'media' | 'sync' | 'big' | 'cull') => ONLY === '' || ONLY === group;
+const runs = (group: 'core' | 'media' | 'sync' | 'big' | 'cull' | 'review') => ONLY === '' || ONLY === group;
 
 async function main(): Promise<void> {
   const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -64,6 +66,11 @@ async function main(): Promise<void> {
         const browser = await import('./drive/browser-scenarios');
         rows.push(await browser.runPhotoDeskScenario({ repo, library: '', workDir, articles: 0 }));
       }
+    }
+    if (runs('review') && process.env.LEDE_BENCH_NO_BROWSER !== '1') {
+      console.error('Review: a 10,000-word story with 300 suggestions and 200 comment threads, in the browser…');
+      const review = await import('./drive/review-story-scenario');
+      rows.push(...(await review.runReviewStoryScenarios({ repo, library: '', workDir, articles: 0 })));
     }
     if (runs('sync')) {
       console.error('Sync: a server process on 127.0.0.1 and workstation cores in this process…');

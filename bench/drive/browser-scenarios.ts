@@ -8,10 +8,10 @@ import { libraryWithLongStory, LONG_STORY_ID } from '../single-story';
 import { ms, percentile, type BenchRow } from '../table';
 import { startWebShell } from '../web-shell-process';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const LONG_WORDS = 10_000;
 
-interface Context {
+export interface Context {
   repo: string;
   library: string;
   workDir: string;
@@ -32,7 +32,7 @@ export async function runBrowserScenarios(ctx: Context): Promise<BenchRow[]> {
 }
 
 /** Resolves inside the page with performance.now() at the first animation frame after `selector` shows up. */
-async function paintedWhenVisible(page: Page, selector: string, timeout = 30_000): Promise<number> {
+export async function paintedWhenVisible(page: Page, selector: string, timeout = 30_000): Promise<number> {
   return page.evaluate(
     ({ selector, timeout }) =>
       new Promise<number>((resolve, reject) => {
@@ -51,7 +51,7 @@ async function paintedWhenVisible(page: Page, selector: string, timeout = 30_000
   );
 }
 
-const LIBRARY_ROW = '[data-story-id]';
+export const LIBRARY_ROW = '[data-story-id]';
 
 async function benchLibraryStart(browser: Browser, ctx: Context): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -147,7 +147,7 @@ async function benchPhotoDesk(browser: Browser, ctx: Context): Promise<BenchRow>
   };
 }
 
-async function installKeystrokeProbe(page: Page): Promise<void> {
+export async function installKeystrokeProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __latencies: number[] };
     w.__latencies = [];
@@ -237,7 +237,7 @@ async function measureLongStory(
 }
 
 /** From the route change to the story to the first frame after the editor shows its last words (back to the library first). */
-async function openedInLede(page: Page, id: string, lastWords: string): Promise<number> {
+export async function openedInLede(page: Page, id: string, lastWords: string): Promise<number> {
   await page.evaluate(() => (location.hash = '#/'));
   await paintedWhenVisible(page, LIBRARY_ROW);
   return page.evaluate(
@@ -266,7 +266,7 @@ async function openedInLede(page: Page, id: string, lastWords: string): Promise<
  * The same in the bare page: from mounting a new editor on the document
  * (already in the page as JSON) to the first frame after it shows the last words.
  */
-async function openedInBare(page: Page, lastWords: string): Promise<number> {
+export async function openedInBare(page: Page, lastWords: string): Promise<number> {
   return page.evaluate(
     (lastWords) =>
       new Promise<number>((resolve, reject) => {
@@ -329,7 +329,7 @@ export async function runBigStoryOpenScenario(ctx: Context): Promise<BenchRow> {
   }
 }
 
-async function bareProseMirrorPage(browser: Browser, ctx: Context, bodyJson: unknown): Promise<Page> {
+export async function bareProseMirrorPage(browser: Browser, ctx: Context, bodyJson: unknown): Promise<Page> {
   const outfile = path.join(ctx.workDir, 'bare-prosemirror.js');
   await build({
     entryPoints: [path.join(ctx.repo, 'bench', 'browser', 'bare-prosemirror.ts')],
