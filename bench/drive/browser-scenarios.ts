@@ -32,7 +32,7 @@ export async function runBrowserScenarios(ctx: Context): Promise<BenchRow[]> {
 }
 
 /** Resolves inside the page with performance.now() at the first animation frame after `selector` shows up. */
-export async function paintedWhenVisible(page: Page, selector: string, timeout = 30_000): Promise<number> {
+async function paintedWhenVisible(page: Page, selector: string, timeout = 30_000): Promise<number> {
   return page.evaluate(
     ({ selector, timeout }) =>
       new Promise<number>((resolve, reject) => {
@@ -51,7 +51,7 @@ export async function paintedWhenVisible(page: Page, selector: string, timeout =
   );
 }
 
-export const LIBRARY_ROW = '[data-story-id]';
+const LIBRARY_ROW = '[data-story-id]';
 
 async function benchLibraryStart(browser: Browser, ctx: Context): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -237,7 +237,7 @@ async function measureLongStory(
 }
 
 /** From the route change to the story to the first frame after the editor shows its last words (back to the library first). */
-export async function openedInLede(page: Page, id: string, lastWords: string): Promise<number> {
+async function openedInLede(page: Page, id: string, lastWords: string): Promise<number> {
   await page.evaluate(() => (location.hash = '#/'));
   await paintedWhenVisible(page, LIBRARY_ROW);
   return page.evaluate(
@@ -266,7 +266,7 @@ export async function openedInLede(page: Page, id: string, lastWords: string): P
  * The same in the bare page: from mounting a new editor on the document
  * (already in the page as JSON) to the first frame after it shows the last words.
  */
-export async function openedInBare(page: Page, lastWords: string): Promise<number> {
+async function openedInBare(page: Page, lastWords: string): Promise<number> {
   return page.evaluate(
     (lastWords) =>
       new Promise<number>((resolve, reject) => {
@@ -292,6 +292,27 @@ const BIG_WORDS = 60_000;
 const BIG_OPEN_RATIO_BUDGET = 3;
 
 /**
+ * The long story opened in Lede (from the library) and mounted in bare
+ * ProseMirror (its own page), six times each, open by open; returns both
+ * pages, left open for more measuring, and every sample (the first pair
+ * warms both).
+ */
+export async function interleavedOpens(browser: Browser, ctx: Context, url: string, bodyJson: unknown, lastWords: string) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await paintedWhenVisible(page, LIBRARY_ROW);
+  const bare = await bareProseMirrorPage(browser, ctx, { type: 'doc', content: [{ type: 'paragraph' }] });
+  await bare.evaluate((json) => ((window as unknown as { __bodyJson: unknown }).__bodyJson = json), bodyJson);
+  const ledeSamples: number[] = [];
+  const bareSamples: number[] = [];
+  for (let round = 0; round < 6; round++) {
+    ledeSamples.push(await openedInLede(page, LONG_STORY_ID, lastWords));
+    bareSamples.push(await openedInBare(bare, lastWords));
+  }
+  return { page, bare, ledeSamples, bareSamples };
+}
+
+/**
  * Issue 18: a 60,000-word story opens editable in ≤ 1 s (an idle machine).
  * Lede (route change → editor showing the last words) interleaved, open by
  * open, with bare ProseMirror mounting the same document in its own page;
@@ -302,17 +323,7 @@ export async function runBigStoryOpenScenario(ctx: Context): Promise<BenchRow> {
   const { dataDir, bodyJson, lastWords } = libraryWithLongStory(path.join(ctx.workDir, 'big-story-open'), BIG_WORDS);
   const shell = await startWebShell(ctx.repo, dataDir);
   try {
-    const page = await browser.newPage();
-    await page.goto(shell.url);
-    await paintedWhenVisible(page, LIBRARY_ROW);
-    const bare = await bareProseMirrorPage(browser, ctx, { type: 'doc', content: [{ type: 'paragraph' }] });
-    await bare.evaluate((json) => ((window as unknown as { __bodyJson: unknown }).__bodyJson = json), bodyJson);
-    const ledeSamples: number[] = [];
-    const bareSamples: number[] = [];
-    for (let round = 0; round < 6; round++) {
-      ledeSamples.push(await openedInLede(page, LONG_STORY_ID, lastWords));
-      bareSamples.push(await openedInBare(bare, lastWords));
-    }
+    const { ledeSamples, bareSamples } = await interleavedOpens(browser, ctx, shell.url, bodyJson, lastWords);
     const lede = percentile(ledeSamples.slice(1), 50);
     const bareMedian = percentile(bareSamples.slice(1), 50);
     const ratio = lede / bareMedian;
@@ -329,7 +340,7 @@ export async function runBigStoryOpenScenario(ctx: Context): Promise<BenchRow> {
   }
 }
 
-export async function bareProseMirrorPage(browser: Browser, ctx: Context, bodyJson: unknown): Promise<Page> {
+async function bareProseMirrorPage(browser: Browser, ctx: Context, bodyJson: unknown): Promise<Page> {
   const outfile = path.join(ctx.workDir, 'bare-prosemirror.js');
   await build({
     entryPoints: [path.join(ctx.repo, 'bench', 'browser', 'bare-prosemirror.ts')],

@@ -4,10 +4,10 @@ import * as Y from 'yjs';
 import { articleParts } from '../../shared/article-doc';
 import { REVIEW_MARK } from '../../shared/review/review-mark-names';
 import { startThread } from '../../shared/review/comments';
-import { LONG_STORY_ID, libraryWithLongStory } from '../single-story';
+import { libraryWithLongStory } from '../single-story';
 import { ms, percentile, type BenchRow } from '../table';
 import { startWebShell } from '../web-shell-process';
-import { bareProseMirrorPage, CHROMIUM_ARGS, installKeystrokeProbe, LIBRARY_ROW, openedInBare, openedInLede, paintedWhenVisible, type Context } from './browser-scenarios';
+import { CHROMIUM_ARGS, installKeystrokeProbe, interleavedOpens, type Context } from './browser-scenarios';
 
 const WORDS = 10_000;
 const SUGGESTIONS = 300;
@@ -32,18 +32,7 @@ export async function runReviewStoryScenarios(ctx: Context): Promise<BenchRow[]>
   const { dataDir, bodyJson, lastWords } = libraryWithLongStory(path.join(ctx.workDir, 'review-story'), WORDS, addReview);
   const shell = await startWebShell(ctx.repo, dataDir);
   try {
-    const page = await browser.newPage();
-    await page.goto(shell.url);
-    await paintedWhenVisible(page, LIBRARY_ROW);
-    const bare = await bareProseMirrorPage(browser, ctx, { type: 'doc', content: [{ type: 'paragraph' }] });
-    await bare.evaluate((json) => ((window as unknown as { __bodyJson: unknown }).__bodyJson = json), bodyJson);
-
-    const ledeOpens: number[] = [];
-    const bareOpens: number[] = [];
-    for (let round = 0; round < 6; round++) {
-      ledeOpens.push(await openedInLede(page, LONG_STORY_ID, lastWords));
-      bareOpens.push(await openedInBare(bare, lastWords));
-    }
+    const { page, bare, ledeSamples: ledeOpens, bareSamples: bareOpens } = await interleavedOpens(browser, ctx, shell.url, bodyJson, lastWords);
     const shownThreads = await page.locator('.comment-anchor').count();
     const shownSuggestions = await page.locator('[data-review="insertion"], [data-review="deletion"]').count();
     if (shownThreads < THREADS * 0.9 || shownSuggestions < SUGGESTIONS) throw new Error(`the story shows ${shownSuggestions} suggestion spans and ${shownThreads} commented spans`);
